@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * nr-security-calc: the key hierarchy and the NEA/NIA algorithms from the shell, for students
+ * and for black-box checks. Prints lowercase hex on stdout; exit 0 on success, 2 with one line
+ * on stderr for bad input. Run without arguments for the list of subcommands.
+ */
+#include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-kdf.h"
+
+#include <boost/program_options.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <iostream>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+using namespace ns3;
+
+namespace
+{
+
+/// Bad command-line input: reported on one line, exit code 2.
+struct UsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/// Parses a decimal or 0x-prefixed hexadecimal number no larger than max.
+uint64_t
+ParseNumber(const std::string& option, const std::string& text, uint64_t max)
+{
+    bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    std::string digits = hex ? text.substr(2) : text;
+    if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") !=
+                              std::string::npos)
+    {
+        throw UsageError("--" + option + ": '" + text + "' is not a decimal or 0x-hex number");
+    }
+    uint64_t value = 0;
+    try
+    {
+        value = std::stoull(digits, nullptr, hex ? 16 : 10);
+    }
+    catch (const std::out_of_range&)
+    {
+        throw UsageError("--" + option + ": " + text + " is out of range");
+    }
+    if (value > max)
+    {
+        throw UsageError("--" + option + ": " + text + " is larger than " + std::to_string(max));
+    }
+    return value;
+}
+
+std::vector<uint8_t>
+ParseHex(const std::string& option, const std::string& text, size_t expectedBytes = 0)
+{
+    std::string t = text;
+    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+    {
+        t = t.substr(2);
+    }
+    if (t.size() % 2 != 0 || t.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+    {
+        throw UsageError("--" + option + ": '" + text + "' is not an even number of hex digits");
+    }
+    std::vector<uint8_t> out(t.size() / 2);
+    for (size_t i = 0; i < out.size(); ++i)
+    {
+        out[i] = static_cast<uint8_t>(std::stoul(t.substr(2 * i, 2), nullptr, 16));
+    }
+    if (expectedBytes != 0 && out.size() != expectedBytes)
+    {
+        throw UsageError("--" + option + ": expected " + std::to_string(2 * expectedBytes) +
+                         " hex digits (" + std::to_string(8 * expectedBytes) + " bits), got " +
+                         std::to_string(t.size()));
+    }
+    return out;
+}
+
+std::string
+Hex(const uint8_t* data, size_t n)
+{
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+    {
+        out.push_back(digits[data[i] >> 4]);
+        out.push_back(digits[data[i] & 0x0f]);
+    }
+    return out;
+}
+
+template <typename C>
+std::string
+Hex(const C& c)
+{
+    return Hex(c.data(), c.size());
+}
+
+/// Typed access to the parsed options of one subcommand.
+class Args
+{
+  public:
+    explicit Args(const po::variables_map& vm)
+        : m_vm(vm)
+    {
+    }
+
+    std::string Str(const std::string& name) const
+    {
+        return m_vm[name].as<std::string>();
+    }
+
+    uint64_t Num(const std::string& name, uint64_t max) const
+    {
+        return ParseNumber(name, Str(name), max);
+    }
+
+    std::vector<uint8_t> Bytes(const std::string& name, size_t expected = 0) const
+    {
+        return ParseHex(name, Str(name), expected);
+    }
+
+    NrSecurityKey256 Key256(const std::string& name) const
+    {
+        return NrSecurityAlgorithms::Key256FromBytes(Bytes(name, 32));
+    }
+
+    NrSecurityKey128 Key128(const std::string& name) const
+    {
+        return NrSecurityAlgorithms::Key128FromBytes(Bytes(name, 16));
+    }
+
+  private:
+    const po::variables_map& m_vm;
+};
+
+/// One subcommand: its options (all required unless they have a default) and its action.
+struct Subcommand
+{
+    std::string summary;
+    std::function<void(po::options_description&)> declare;
+    std::function<void(const Args&)> run;
+};
+
+void
+Required(po::options_description& d, const char* name, const char* help)
+{
+    d.add_options()(name, po::value<std::string>()->required(), help);
+}
+
+/// Options shared by nea and nia (TS 33.501 D.2.1.1 / D.3.1.1 inputs).
+void
+DeclareAlgorithmInputs(po::options_description& d)
+{
+    Required(d, "alg", "algorithm identity 0..3");
+    Required(d, "key", "KEY, 32 hex digits");
+    Required(d, "count", "COUNT, 32 bits");
+    Required(d, "bearer", "BEARER, 0..31");
+    Required(d, "direction", "DIRECTION, 0 uplink, 1 downlink");
+    Required(d, "bits", "LENGTH in bits");
+    d.add_options()("data", po::value<std::string>()->default_value(""), "message, hex");
+}
+
+const std::map<std::string, Subcommand>&
+Subcommands()
+{
+    static const std::map<std::string, Subcommand> table = {
+        {"kgnb",
+         {"K_gNB from K_AMF (TS 33.501 A.9)",
+          [](po::options_description& d) {
+              Required(d, "kamf", "K_AMF, 64 hex digits");
+              Required(d, "ul-nas-count", "uplink NAS COUNT");
+              d.add_options()("access",
+                              po::value<std::string>()->default_value("3gpp"),
+                              "access type: 3gpp or non3gpp");
+          },
+          [](const Args& a) {
+              std::string access = a.Str("access");
+              if (access != "3gpp" && access != "non3gpp")
+              {
+                  throw UsageError("--access: '" + access + "' is not 3gpp or non3gpp");
+              }
+              auto k = NrSecurityKdf::DeriveKgnb(
+                  a.Key256("kamf"),
+                  static_cast<uint32_t>(a.Num("ul-nas-count", 0xFFFFFFFF)),
+                  access == "3gpp" ? NrSecurityAccessType::THREE_GPP
+                                   : NrSecurityAccessType::NON_THREE_GPP);
+              std::cout << Hex(k) << "\n";
+          }}},
+        {"as-keys",
+         {"K_RRCenc, K_RRCint, K_UPenc, K_UPint from K_gNB (TS 33.501 A.8)",
+          [](po::options_description& d) {
+              Required(d, "kgnb", "K_gNB, 64 hex digits");
+              Required(d, "nea", "ciphering algorithm identity 0..3");
+              Required(d, "nia", "integrity algorithm identity 0..3");
+          },
+          [](const Args& a) {
+              auto kGnb = a.Key256("kgnb");
+              auto nea = static_cast<uint8_t>(NrSecurityAlgorithms::CipheringFromId(
+                  static_cast<uint32_t>(a.Num("nea", 15))));
+              auto nia = static_cast<uint8_t>(NrSecurityAlgorithms::IntegrityFromId(
+                  static_cast<uint32_t>(a.Num("nia", 15))));
+              using T = NrSecurityAlgorithmType;
+              std::cout << "K_RRCenc=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
+                        << "\nK_RRCint=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_INT, nia))
+                        << "\nK_UPenc=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_ENC, nea))
+                        << "\nK_UPint=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_INT, nia))
+                        << "\n";
+          }}},
+        {"nh",
+         {"NH from K_AMF and the SYNC-input (TS 33.501 A.10)",
+          [](po::options_description& d) {
+              Required(d, "kamf", "K_AMF, 64 hex digits");
+              Required(d, "sync-input", "K_gNB for NH1, else the previous NH; 64 hex digits");
+          },
+          [](const Args& a) {
+              std::cout << Hex(NrSecurityKdf::DeriveNh(a.Key256("kamf"), a.Key256("sync-input")))
+                        << "\n";
+          }}},
+        {"kgnb-star",
+         {"K_gNB* for handover (TS 33.501 A.11)",
+          [](po::options_description& d) {
+              Required(d, "key", "K_gNB or NH, 64 hex digits");
+              Required(d, "pci", "target PCI, 0..1007");
+              Required(d, "arfcn-dl", "target NR-ARFCN-DL, 0..3279165");
+          },
+          [](const Args& a) {
+              auto k = NrSecurityKdf::DeriveKgnbStar(a.Key256("key"),
+                                                     static_cast<uint16_t>(a.Num("pci", 0xFFFF)),
+                                                     static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF)));
+              std::cout << Hex(k) << "\n";
+          }}},
+        {"nea",
+         {"cipher/decipher LENGTH bits with NEA0-3 (TS 33.501 D.2); prints the output",
+          DeclareAlgorithmInputs,
+          [](const Args& a) {
+              auto out = NrSecurityAlgorithms::Nea(
+                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 15))),
+                  a.Key128("key"),
+                  static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
+                  static_cast<uint8_t>(a.Num("bearer", 255)),
+                  static_cast<uint8_t>(a.Num("direction", 255)),
+                  a.Bytes("data"),
+                  static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
+              std::cout << Hex(out) << "\n";
+          }}},
+        {"nia",
+         {"MAC-I of LENGTH bits with NIA0-3 (TS 33.501 D.3); prints 8 hex digits",
+          DeclareAlgorithmInputs,
+          [](const Args& a) {
+              uint32_t mac = NrSecurityAlgorithms::Nia(
+                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 15))),
+                  a.Key128("key"),
+                  static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
+                  static_cast<uint8_t>(a.Num("bearer", 255)),
+                  static_cast<uint8_t>(a.Num("direction", 255)),
+                  a.Bytes("data"),
+                  static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
+              const uint8_t b[4] = {static_cast<uint8_t>(mac >> 24),
+                                    static_cast<uint8_t>(mac >> 16),
+                                    static_cast<uint8_t>(mac >> 8),
+                                    static_cast<uint8_t>(mac)};
+              std::cout << Hex(b, 4) << "\n";
+          }}},
+    };
+    return table;
+}
+
+void
+PrintUsage(std::ostream& os)
+{
+    os << "usage: nr-security-calc SUBCOMMAND [--option value ...]\n"
+          "numbers are decimal or 0x-hex; keys and data are hex; output is lowercase hex\n\n";
+    for (const auto& [name, sub] : Subcommands())
+    {
+        po::options_description d(name + ": " + sub.summary);
+        sub.declare(d);
+        os << d << "\n";
+    }
+}
+
+} // namespace
+
+int
+main(int argc, char** argv)
+{
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")
+    {
+        PrintUsage(argc < 2 ? std::cerr : std::cout);
+        return argc < 2 ? 2 : 0;
+    }
+    std::string name = argv[1];
+    try
+    {
+        auto it = Subcommands().find(name);
+        if (it == Subcommands().end())
+        {
+            throw UsageError("unknown subcommand '" + name + "' (run without arguments for the list)");
+        }
+        po::options_description d(name);
+        it->second.declare(d);
+        d.add_options()("help,h", "show the options of this subcommand");
+        po::variables_map vm;
+        po::store(po::command_line_parser(argc - 1, argv + 1).options(d).run(), vm);
+        if (vm.count("help"))
+        {
+            std::cout << d;
+            return 0;
+        }
+        po::notify(vm);
+        it->second.run(Args(vm));
+        return 0;
+    }
+    catch (const po::error& e)
+    {
+        std::cerr << "nr-security-calc " << name << ": " << e.what() << "\n";
+    }
+    catch (const UsageError& e)
+    {
+        std::cerr << "nr-security-calc " << name << ": " << e.what() << "\n";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << "nr-security-calc " << name << ": " << e.what() << "\n";
+    }
+    return 2;
+}

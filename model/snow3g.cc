@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * SNOW 3G, written from ETSI/SAGE "Specification of the 3GPP Confidentiality and Integrity
+ * Algorithms UEA2 & UIA2, Document 2: SNOW 3G Specification" (V1.1), and the 128-EEA1 / 128-EIA1
+ * constructions of TS 33.401 Annex B.1.2 / B.2.1 (UEA2 f8 / UIA2 f9 of ETSI/SAGE UEA2 & UIA2
+ * Document 1, sections 3 and 4).
+ */
+#include "snow3g.h"
+
+namespace ns3
+{
+
+namespace
+{
+
+/**
+ * \brief MULx (SNOW 3G spec, 3.1.1): multiplication of an 8-bit value by x modulo the
+ *        polynomial whose low byte is c.
+ * \param v the 8-bit input V.
+ * \param c the 8-bit reduction constant c.
+ * \return (V << 1) XOR c if the leftmost bit of V is set, else V << 1 (in an 8-bit register).
+ */
+constexpr uint8_t
+MulX(uint8_t v, uint8_t c)
+{
+    return static_cast<uint8_t>((v & 0x80) != 0 ? ((v << 1) ^ c) : (v << 1));
+}
+
+/**
+ * \brief MULxPOW (SNOW 3G spec, 3.1.2): i-fold application of MULx.
+ * \param v the 8-bit input V.
+ * \param i the exponent.
+ * \param c the 8-bit reduction constant.
+ * \return MULxPOW(V, i, c).
+ */
+constexpr uint8_t
+MulXPow(uint8_t v, unsigned i, uint8_t c)
+{
+    for (unsigned n = 0; n < i; ++n)
+    {
+        v = MulX(v, c);
+    }
+    return v;
+}
+
+/**
+ * \brief Product of two elements of GF(2^8) (bit-serial multiplication).
+ * \param a first factor.
+ * \param b second factor.
+ * \param c low byte of the degree-8 reduction polynomial (0x1B for x^8+x^4+x^3+x+1,
+ *        0x69 for x^8+x^6+x^5+x^3+1).
+ * \return a * b in GF(2^8).
+ */
+constexpr uint8_t
+GfMul(uint8_t a, uint8_t b, uint8_t c)
+{
+    uint8_t r = 0;
+    for (int i = 0; i < 8; ++i)
+    {
+        if ((b & 1) != 0)
+        {
+            r = static_cast<uint8_t>(r ^ a);
+        }
+        a = MulX(a, c);
+        b = static_cast<uint8_t>(b >> 1);
+    }
+    return r;
+}
+
+/**
+ * \brief a^e in GF(2^8).
+ * \param a the base.
+ * \param e the exponent.
+ * \param c low byte of the reduction polynomial.
+ * \return a^e (with 0^0 = 1).
+ */
+constexpr uint8_t
+GfPow(uint8_t a, unsigned e, uint8_t c)
+{
+    uint8_t r = 1;
+    while (e != 0)
+    {
+        if ((e & 1) != 0)
+        {
+            r = GfMul(r, a, c);
+        }
+        a = GfMul(a, a, c);
+        e >>= 1;
+    }
+    return r;
+}
+
+/// A 256-entry byte substitution table.
+using ByteTable = std::array<uint8_t, 256>;
+/// A 256-entry table of 32-bit words.
+using WordTable = std::array<uint32_t, 256>;
+
+/**
+ * \brief The Rijndael S-box S_R (SNOW 3G spec, 3.3.1 / FIPS-197 5.1.1): multiplicative
+ *        inverse in GF(2^8) mod x^8+x^4+x^3+x+1 (0 mapped to 0), followed by the affine map
+ *        b ^ rotl(b,1) ^ rotl(b,2) ^ rotl(b,3) ^ rotl(b,4) ^ 0x63.
+ * \return the table S_R.
+ */
+constexpr ByteTable
+MakeSr()
+{
+    ByteTable t{};
+    for (unsigned x = 0; x < 256; ++x)
+    {
+        // x^254 = x^-1 for x != 0, and 0^254 = 0.
+        const unsigned b = GfPow(static_cast<uint8_t>(x), 254, 0x1b);
+        unsigned s = b;
+        for (unsigned r = 1; r <= 4; ++r)
+        {
+            s ^= ((b << r) | (b >> (8 - r))) & 0xff;
+        }
+        t[x] = static_cast<uint8_t>(s ^ 0x63);
+    }
+    return t;
+}
+
+/**
+ * \brief The S-box S_Q (SNOW 3G spec, 3.3.2): S_Q(x) = g49(x) XOR 0x25, where
+ *        g49(x) = x + x^9 + x^13 + x^15 + x^33 + x^41 + x^45 + x^47 + x^49 is the Dickson
+ *        polynomial over GF(2^8) defined by x^8+x^6+x^5+x^3+1.
+ * \return the table S_Q.
+ */
+constexpr ByteTable
+MakeSq()
+{
+    ByteTable t{};
+    for (unsigned i = 0; i < 256; ++i)
+    {
+        const auto x = static_cast<uint8_t>(i);
+        // Addition chain for the odd powers of x that g49 needs (keeps constexpr cost low).
+        const uint8_t x2 = GfMul(x, x, 0x69);
+        const uint8_t x4 = GfMul(x2, x2, 0x69);
+        const uint8_t x8 = GfMul(x4, x4, 0x69);
+        const uint8_t x9 = GfMul(x8, x, 0x69);
+        const uint8_t x13 = GfMul(x9, x4, 0x69);
+        const uint8_t x15 = GfMul(x13, x2, 0x69);
+        const uint8_t x16 = GfMul(x8, x8, 0x69);
+        const uint8_t x32 = GfMul(x16, x16, 0x69);
+        const uint8_t x33 = GfMul(x32, x, 0x69);
+        const uint8_t x41 = GfMul(x33, x8, 0x69);
+        const uint8_t x45 = GfMul(x41, x4, 0x69);
+        const uint8_t x47 = GfMul(x45, x2, 0x69);
+        const uint8_t x49 = GfMul(x47, x2, 0x69);
+        const unsigned g = x ^ x9 ^ x13 ^ x15 ^ x33 ^ x41 ^ x45 ^ x47 ^ x49;
+        t[i] = static_cast<uint8_t>(g ^ 0x25);
+    }
+    return t;
+}
+
+/**
+ * \brief Builds a table of four-byte words whose byte j (j = 0 most significant) is
+ *        MULxPOW(c, exps[j], 0xA9), for every byte c. MULxPOW(c, n, 0xA9) is c * x^n in
+ *        GF(2^8) defined by x^8+x^7+x^5+x^3+1, so x^n is computed once per byte lane.
+ * \param exps the four exponents.
+ * \return the table.
+ */
+constexpr WordTable
+MakeAlphaTable(const std::array<unsigned, 4>& exps)
+{
+    std::array<uint8_t, 4> xn{};
+    for (size_t j = 0; j < 4; ++j)
+    {
+        xn[j] = MulXPow(1, exps[j], 0xa9);
+    }
+    WordTable t{};
+    for (unsigned c = 0; c < 256; ++c)
+    {
+        uint32_t w = 0;
+        for (size_t j = 0; j < 4; ++j)
+        {
+            w = w << 8 | GfMul(static_cast<uint8_t>(c), xn[j], 0xa9);
+        }
+        t[c] = w;
+    }
+    return t;
+}
+
+constexpr ByteTable kSr = MakeSr(); ///< S_R, SNOW 3G spec 3.3.1
+constexpr ByteTable kSq = MakeSq(); ///< S_Q, SNOW 3G spec 3.3.2
+/// MULalpha (SNOW 3G spec 3.4.2):
+/// MULxPOW(c,23,0xA9) || MULxPOW(c,245,0xA9) || MULxPOW(c,48,0xA9) || MULxPOW(c,239,0xA9).
+constexpr WordTable kMulAlpha = MakeAlphaTable({23, 245, 48, 239});
+/// DIValpha (SNOW 3G spec 3.4.3):
+/// MULxPOW(c,16,0xA9) || MULxPOW(c,39,0xA9) || MULxPOW(c,6,0xA9) || MULxPOW(c,64,0xA9).
+constexpr WordTable kDivAlpha = MakeAlphaTable({16, 39, 6, 64});
+
+// Spot checks of the generated tables against the published values.
+static_assert(kSr[0x00] == 0x63 && kSr[0x01] == 0x7c && kSr[0x53] == 0xed && kSr[0xff] == 0x16,
+              "S_R does not match the Rijndael S-box");
+static_assert(kSq[0x00] == 0x25 && kSq[0x01] == 0x24 && kSq[0x02] == 0x73 && kSq[0x03] == 0x67,
+              "S_Q does not match the SNOW 3G specification");
+
+/**
+ * \brief The 32-bit S-boxes S1 and S2 (SNOW 3G spec, 3.3.1 and 3.3.2): a byte substitution
+ *        followed by the Rijndael MixColumn-style matrix over GF(2^8) with reduction constant c.
+ * \param w the input word w0 || w1 || w2 || w3 (w0 most significant).
+ * \param box the byte S-box (S_R for S1, S_Q for S2).
+ * \param c 0x1B for S1, 0x69 for S2.
+ * \return r0 || r1 || r2 || r3.
+ */
+uint32_t
+SubMix(uint32_t w, const ByteTable& box, uint8_t c)
+{
+    const uint8_t a0 = box[(w >> 24) & 0xff];
+    const uint8_t a1 = box[(w >> 16) & 0xff];
+    const uint8_t a2 = box[(w >> 8) & 0xff];
+    const uint8_t a3 = box[w & 0xff];
+    const uint8_t x0 = MulX(a0, c);
+    const uint8_t x1 = MulX(a1, c);
+    const uint8_t x2 = MulX(a2, c);
+    const uint8_t x3 = MulX(a3, c);
+    // r0 = 2*a0 + a1 + a2 + 3*a3, r1 = 3*a0 + 2*a1 + a2 + a3, and so on cyclically.
+    const uint32_t r0 = x0 ^ a1 ^ a2 ^ x3 ^ a3;
+    const uint32_t r1 = x0 ^ a0 ^ x1 ^ a2 ^ a3;
+    const uint32_t r2 = a0 ^ x1 ^ a1 ^ x2 ^ a3;
+    const uint32_t r3 = a0 ^ a1 ^ x2 ^ a2 ^ x3;
+    return r0 << 24 | r1 << 16 | r2 << 8 | r3;
+}
+
+/**
+ * \brief Loads 4 bytes as a big-endian word (host-endianness independent).
+ * \param p pointer to 4 readable bytes.
+ * \return p[0] || p[1] || p[2] || p[3].
+ */
+uint32_t
+LoadBe32(const uint8_t* p)
+{
+    return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16
+           | static_cast<uint32_t>(p[2]) << 8 | static_cast<uint32_t>(p[3]);
+}
+
+/**
+ * \brief The UEA2/UIA2 key load (UEA2 & UIA2 Document 1, 3.4 and 4.4): K3 is the first
+ *        (most significant) 32 bits of the 128-bit key, K0 the last; returned as k0..k3.
+ * \param key the 16 key bytes.
+ * \return {K0, K1, K2, K3}.
+ */
+std::array<uint32_t, 4>
+LoadF8F9Key(const uint8_t* key)
+{
+    return {LoadBe32(key + 12), LoadBe32(key + 8), LoadBe32(key + 4), LoadBe32(key)};
+}
+
+/**
+ * \brief MUL64 (UEA2 & UIA2 Document 1, 4.3): V * P in GF(2^64) defined by
+ *        x^64 + x^4 + x^3 + x + 1, i.e. the XOR over the set bits i of P of MUL64xPOW(V, i, 0x1B).
+ *        Branch-free in the data.
+ * \param v the multiplicand V.
+ * \param p the multiplier P.
+ * \return MUL64(V, P, 0x1B).
+ */
+uint64_t
+Mul64(uint64_t v, uint64_t p)
+{
+    uint64_t r = 0;
+    for (unsigned i = 0; i < 64; ++i)
+    {
+        r ^= v & (0 - ((p >> i) & 1));
+        // MUL64x(V, c): V << 1, XOR c if the leftmost bit of V was set.
+        v = (v << 1) ^ (0x1b & (0 - (v >> 63)));
+    }
+    return r;
+}
+
+} // namespace
+
+Snow3g::Snow3g(const std::array<uint32_t, 4>& k, const std::array<uint32_t, 4>& iv)
+    : m_s{}
+    , m_r1(0)
+    , m_r2(0)
+    , m_r3(0)
+{
+    // SNOW 3G spec 3.4.4: LFSR load ("1" is the all-ones word), R1 = R2 = R3 = 0.
+    const uint32_t ones = 0xffffffff;
+    m_s[15] = k[3] ^ iv[0];
+    m_s[14] = k[2];
+    m_s[13] = k[1];
+    m_s[12] = k[0] ^ iv[1];
+    m_s[11] = k[3] ^ ones;
+    m_s[10] = k[2] ^ ones ^ iv[2];
+    m_s[9] = k[1] ^ ones ^ iv[3];
+    m_s[8] = k[0] ^ ones;
+    m_s[7] = k[3];
+    m_s[6] = k[2];
+    m_s[5] = k[1];
+    m_s[4] = k[0];
+    m_s[3] = k[3] ^ ones;
+    m_s[2] = k[2] ^ ones;
+    m_s[1] = k[1] ^ ones;
+    m_s[0] = k[0] ^ ones;
+
+    // 32 clocks in initialisation mode, the FSM output fed back into the LFSR.
+    for (int t = 0; t < 32; ++t)
+    {
+        ClockLfsrInitialisationMode(ClockFsm());
+    }
+    // SNOW 3G spec 3.4.5: one further clock whose FSM output is discarded.
+    ClockFsm();
+    ClockLfsrKeystreamMode();
+}
+
+uint32_t
+Snow3g::NextWord()
+{
+    // SNOW 3G spec 3.4.5: z_t = F XOR s0, then the LFSR is clocked in keystream mode.
+    const uint32_t z = ClockFsm() ^ m_s[0];
+    ClockLfsrKeystreamMode();
+    return z;
+}
+
+/**
+ * Clocking the FSM (SNOW 3G spec, 3.4.6): F = (s15 + R1) XOR R2, r = R2 + (R3 XOR s5),
+ * R3 = S2(R2), R2 = S1(R1), R1 = r, all additions modulo 2^32.
+ */
+uint32_t
+Snow3g::ClockFsm()
+{
+    const uint32_t f = (m_s[15] + m_r1) ^ m_r2;
+    const uint32_t r = m_r2 + (m_r3 ^ m_s[5]);
+    m_r3 = SubMix(m_r2, kSq, 0x69);
+    m_r2 = SubMix(m_r1, kSr, 0x1b);
+    m_r1 = r;
+    return f;
+}
+
+/**
+ * Clocking the LFSR in initialisation mode (SNOW 3G spec, 3.4.4):
+ * v = (s0,1 || s0,2 || s0,3 || 0x00) XOR MULalpha(s0,0) XOR s2
+ *     XOR (0x00 || s11,0 || s11,1 || s11,2) XOR DIValpha(s11,3) XOR F,
+ * then s_i = s_{i+1} for i = 0..14 and s15 = v.
+ */
+void
+Snow3g::ClockLfsrInitialisationMode(uint32_t f)
+{
+    const uint32_t v = (m_s[0] << 8) ^ kMulAlpha[m_s[0] >> 24] ^ m_s[2] ^ (m_s[11] >> 8)
+                       ^ kDivAlpha[m_s[11] & 0xff] ^ f;
+    for (size_t i = 0; i < 15; ++i)
+    {
+        m_s[i] = m_s[i + 1];
+    }
+    m_s[15] = v;
+}
+
+/**
+ * Clocking the LFSR in keystream mode (SNOW 3G spec, 3.4.5): as in initialisation mode but
+ * without the FSM output term.
+ */
+void
+Snow3g::ClockLfsrKeystreamMode()
+{
+    ClockLfsrInitialisationMode(0);
+}
+
+/**
+ * 128-EEA1 (TS 33.401 B.1.2) is UEA2 f8 (UEA2 & UIA2 Document 1, section 3) with BEARER on
+ * 5 bits: K3..K0 = the key from its first to its last 32 bits, IV3 = IV1 = COUNT,
+ * IV2 = IV0 = BEARER || DIRECTION || 0^26; keystream word z_1 covers the first 4 bytes.
+ */
+void
+Snow3g::Eea1(const uint8_t* key,
+             uint32_t count,
+             uint8_t bearer,
+             uint8_t direction,
+             uint8_t* data,
+             uint32_t lengthBits)
+{
+    if (lengthBits == 0)
+    {
+        return;
+    }
+    const uint32_t bd = static_cast<uint32_t>(bearer & 0x1f) << 27
+                        | static_cast<uint32_t>(direction & 0x01) << 26;
+    Snow3g g(LoadF8F9Key(key), {bd, count, bd, count});
+
+    const uint32_t nBytes = lengthBits / 8 + ((lengthBits % 8) != 0 ? 1 : 0);
+    for (uint32_t i = 0; i < nBytes; i += 4)
+    {
+        const uint32_t z = g.NextWord();
+        for (uint32_t j = 0; j < 4 && i + j < nBytes; ++j)
+        {
+            data[i + j] ^= static_cast<uint8_t>(z >> (24 - 8 * j));
+        }
+    }
+    const uint32_t tail = lengthBits % 8;
+    if (tail != 0)
+    {
+        data[nBytes - 1] &= static_cast<uint8_t>(0xff << (8 - tail));
+    }
+}
+
+/**
+ * 128-EIA1 (TS 33.401 B.2.1) is UIA2 f9 (UEA2 & UIA2 Document 1, section 4) with
+ * FRESH = BEARER || 0^27 and COUNT-I = COUNT:
+ * IV3 = COUNT, IV2 = FRESH, IV1 = COUNT XOR (DIRECTION << 31), IV0 = FRESH XOR (DIRECTION << 15).
+ * Five keystream words give P = z1 || z2, Q = z3 || z4 and the output mask z5. With
+ * D = ceil(LENGTH / 64) + 1 and the message cut into 64-bit blocks M_0..M_{D-2} (the last one
+ * zero-padded): EVAL = 0; EVAL = MUL64(EVAL XOR M_i, P) for i = 0..D-2; EVAL ^= LENGTH;
+ * EVAL = MUL64(EVAL, Q); MAC-I = (EVAL >> 32) XOR z5.
+ */
+uint32_t
+Snow3g::Eia1(const uint8_t* key,
+             uint32_t count,
+             uint8_t bearer,
+             uint8_t direction,
+             const uint8_t* data,
+             uint64_t lengthBits)
+{
+    const uint32_t fresh = static_cast<uint32_t>(bearer & 0x1f) << 27;
+    const uint32_t dir = direction & 0x01;
+    Snow3g g(LoadF8F9Key(key), {fresh ^ (dir << 15), count ^ (dir << 31), fresh, count});
+
+    const uint32_t z1 = g.NextWord();
+    const uint32_t z2 = g.NextWord();
+    const uint32_t z3 = g.NextWord();
+    const uint32_t z4 = g.NextWord();
+    const uint32_t z5 = g.NextWord();
+    const uint64_t p = static_cast<uint64_t>(z1) << 32 | z2;
+    const uint64_t q = static_cast<uint64_t>(z3) << 32 | z4;
+
+    // Never read past ceil(LENGTH / 8) bytes (written so that it cannot overflow).
+    const uint64_t nBytes = lengthBits / 8 + ((lengthBits % 8) != 0 ? 1 : 0);
+    const uint64_t nBlocks = lengthBits / 64 + ((lengthBits % 64) != 0 ? 1 : 0);
+    uint64_t eval = 0;
+    for (uint64_t b = 0; b < nBlocks; ++b)
+    {
+        const uint64_t first = b * 8;
+        const uint64_t avail = nBytes - first < 8 ? nBytes - first : 8;
+        uint64_t m = 0;
+        for (uint64_t j = 0; j < avail; ++j)
+        {
+            m |= static_cast<uint64_t>(data[first + j]) << (56 - 8 * j);
+        }
+        if (b + 1 == nBlocks && (lengthBits % 64) != 0)
+        {
+            // Ignore the bits beyond LENGTH in the last (partial) block; shift is 1..63.
+            m &= ~uint64_t{0} << (64 - lengthBits % 64);
+        }
+        eval = Mul64(eval ^ m, p);
+    }
+    eval ^= lengthBits;
+    eval = Mul64(eval, q);
+    return static_cast<uint32_t>(eval >> 32) ^ z5;
+}
+
+} // namespace ns3

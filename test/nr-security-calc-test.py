@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Black-box test of nr-security-calc: it must reproduce every official vector from the shell
+(TS 33.401 Annex C / ETSI-SAGE sets in test/data) and reject bad input with exit 2 and one
+line on stderr. Usage: nr-security-calc-test.py PATH-TO-nr-security-calc"""
+import json
+import os
+import subprocess
+import sys
+
+CALC = sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+passed = failed = 0
+
+
+def run(*args):
+    p = subprocess.run([CALC, *args], capture_output=True, text=True)
+    return p.returncode, p.stdout.strip(), p.stderr.strip()
+
+
+def check(what, got, expected):
+    global passed, failed
+    if got == expected:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}: got {got!r}, expected {expected!r}")
+
+
+def vectors(name):
+    with open(os.path.join(DATA, name)) as f:
+        return json.load(f)["vectors"]
+
+
+def common(v, alg):
+    return ["--alg", str(alg), "--key", v["key"], "--count", v["count"],
+            "--bearer", str(v["bearer"]), "--direction", str(v["direction"]),
+            "--bits", str(v["length_bits"])]
+
+
+for alg in (1, 2, 3):
+    for v in vectors(f"nea{alg}.json"):
+        rc, out, _ = run("nea", *common(v, alg), "--data", v["plaintext"])
+        check(f"nea {v['spec_ref']}", (rc, out), (0, v["ciphertext"]))
+    for v in vectors(f"nia{alg}.json"):
+        rc, out, _ = run("nia", *common(v, alg), "--data", v["message"])
+        check(f"nia {v['spec_ref']}", (rc, out), (0, v["mac"]))
+
+for v in vectors("kdf.json"):
+    fc, p = v.get("fc"), v.get("params_hex", [])
+    if fc == "0x6e":  # TS 33.501 A.9
+        rc, out, _ = run("kgnb", "--kamf", v["key"], "--ul-nas-count", "0x" + p[0])
+        check(f"kgnb {v['name']}", (rc, out), (0, v["output_256"]))
+
+# The project's reference context (cases C1-C4): K_AMF -> K_gNB -> AS keys, NH, K_gNB*.
+KAMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405"
+KGNB = "493a16c58b77b627fa3f1ac6344c183039f01ba0cb7636bbccc4365b023bd562"
+check("kgnb COUNT 5", run("kgnb", "--kamf", KAMF, "--ul-nas-count", "5")[:2],
+      (0, "2bbac0b3077e7971886f7ff501a0cec5b54f59459792dc3c0860c56e7d3d3aef"))
+check("kgnb non3gpp", run("kgnb", "--kamf", KAMF, "--ul-nas-count", "0", "--access", "non3gpp")[:2],
+      (0, "41beb577e0a9b68b145ecbc7b1d0d104b02f76999dd7759a4e84b043c61cf574"))
+rc, out, _ = run("as-keys", "--kgnb", KGNB, "--nea", "2", "--nia", "2")
+lines = dict(line.split("=") for line in out.splitlines()) if rc == 0 else {}
+check("as-keys K_RRCint", lines.get("K_RRCint"), "3dc37c61c21fb16740a2b2fe27783646")
+check("as-keys K_RRCenc", lines.get("K_RRCenc"), "941e50db4b51a68270b2af2793ec73de")
+check("as-keys K_UPenc", lines.get("K_UPenc"), "e3f1848b8dd2745013da1a530d91d68e")
+check("as-keys lines", sorted(lines), ["K_RRCenc", "K_RRCint", "K_UPenc", "K_UPint"])
+check("nh", run("nh", "--kamf", KAMF, "--sync-input", KGNB)[:2],
+      (0, "36b236a55a1f7556e2ff066b8a813a055c04865bc372e69b2d6df63ef25fd8a9"))
+check("kgnb-star", run("kgnb-star", "--key", KGNB, "--pci", "1", "--arfcn-dl", "632628")[:2],
+      (0, "22f80de2177c135fc0317832d63f10e073b31375999f22ff8a71fc3af1588482"))
+
+# Bad input: exit 2, exactly one line on stderr, nothing on stdout.
+K16 = "00" * 16
+bad = [
+    ("nea", "--alg", "4", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "00"),
+    ("nia", "--alg", "2", "--key", "00" * 15, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "00"),
+    ("nia", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "32", "--direction", "0", "--bits", "8", "--data", "00"),
+    ("nia", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "2", "--bits", "8", "--data", "00"),
+    ("nea", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "9", "--data", "00"),
+    ("nea", "--alg", "2", "--key", K16, "--count", "0x1ffffffff", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "00"),
+    ("nea", "--alg", "2", "--key", K16, "--count", "12abc", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "00"),
+    ("nea", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "0"),
+    ("nea", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0"),
+    ("kgnb", "--kamf", "00" * 31, "--ul-nas-count", "0"),
+    ("kgnb", "--kamf", "00" * 32, "--ul-nas-count", "0", "--access", "wifi"),
+    ("kgnb-star", "--key", "00" * 32, "--pci", "1008", "--arfcn-dl", "0"),
+    ("as-keys", "--kgnb", "00" * 32, "--nea", "2", "--nia", "9"),
+    ("frobnicate",),
+    ("kgnb", "--kamf", "00" * 32, "--ul-nas-count", "0", "--bogus", "1"),
+]
+for args in bad:
+    rc, out, err = run(*args)
+    check(f"bad input {' '.join(args)}", (rc, out, len(err.splitlines())), (2, "", 1))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
