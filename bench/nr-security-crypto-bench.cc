@@ -11,10 +11,9 @@
 #include "ns3/nr-security-algorithms.h"
 
 #include <benchmark/benchmark.h>
+#include <cstring>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
-
-#include <cstring>
 #include <vector>
 
 using namespace ns3;
@@ -22,8 +21,8 @@ using namespace ns3;
 namespace
 {
 
-const NrSecurityKey128 KEY = {0x2b, 0xd6, 0x45, 0x9f, 0x82, 0xc5, 0xb3, 0x00,
-                              0x95, 0x2c, 0x49, 0x10, 0x48, 0x81, 0xff, 0x48};
+const NrSecurityKey128 KEY = {
+    0x2b, 0xd6, 0x45, 0x9f, 0x82, 0xc5, 0xb3, 0x00, 0x95, 0x2c, 0x49, 0x10, 0x48, 0x81, 0xff, 0x48};
 
 void
 Nea(benchmark::State& state, NrSecurityCiphering alg)
@@ -45,14 +44,8 @@ Nia(benchmark::State& state, NrSecurityIntegrity alg)
     uint32_t count = 0;
     for (auto _ : state)
     {
-        benchmark::DoNotOptimize(NrSecurityAlgorithms::Nia(alg,
-                                                           KEY,
-                                                           count++,
-                                                           3,
-                                                           1,
-                                                           buf.data(),
-                                                           buf.size(),
-                                                           buf.size() * 8));
+        benchmark::DoNotOptimize(NrSecurityAlgorithms::Nia(
+            alg, KEY, count++, 3, 1, buf.data(), buf.size(), buf.size() * 8));
     }
     state.SetBytesProcessed(state.iterations() * buf.size());
 }

@@ -10,7 +10,6 @@
 #include "ns3/nr-security-kdf.h"
 
 #include <boost/program_options.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <iostream>
@@ -38,8 +37,9 @@ ParseNumber(const std::string& option, const std::string& text, uint64_t max)
 {
     bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
     std::string digits = hex ? text.substr(2) : text;
-    if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") !=
-                              std::string::npos)
+    if (digits.empty()
+        || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789")
+               != std::string::npos)
     {
         throw UsageError("--" + option + ": '" + text + "' is not a decimal or 0x-hex number");
     }
@@ -78,9 +78,9 @@ ParseHex(const std::string& option, const std::string& text, size_t expectedByte
     }
     if (expectedBytes != 0 && out.size() != expectedBytes)
     {
-        throw UsageError("--" + option + ": expected " + std::to_string(2 * expectedBytes) +
-                         " hex digits (" + std::to_string(8 * expectedBytes) + " bits), got " +
-                         std::to_string(t.size()));
+        throw UsageError("--" + option + ": expected " + std::to_string(2 * expectedBytes)
+                         + " hex digits (" + std::to_string(8 * expectedBytes) + " bits), got "
+                         + std::to_string(t.size()));
     }
     return out;
 }
@@ -176,14 +176,16 @@ Subcommands()
     static const std::map<std::string, Subcommand> table = {
         {"kgnb",
          {"K_gNB from K_AMF (TS 33.501 A.9)",
-          [](po::options_description& d) {
+          [](po::options_description& d)
+          {
               Required(d, "kamf", "K_AMF, 64 hex digits");
               Required(d, "ul-nas-count", "uplink NAS COUNT");
               d.add_options()("access",
                               po::value<std::string>()->default_value("3gpp"),
                               "access type: 3gpp or non3gpp");
           },
-          [](const Args& a) {
+          [](const Args& a)
+          {
               std::string access = a.Str("access");
               if (access != "3gpp" && access != "non3gpp")
               {
@@ -198,27 +200,33 @@ Subcommands()
           }}},
         {"as-keys",
          {"K_RRCenc, K_RRCint, K_UPenc, K_UPint from K_gNB (TS 33.501 A.8)",
-          [](po::options_description& d) {
+          [](po::options_description& d)
+          {
               Required(d, "kgnb", "K_gNB, 64 hex digits");
               Required(d, "nea", "ciphering algorithm identity 0..3");
               Required(d, "nia", "integrity algorithm identity 0..3");
           },
-          [](const Args& a) {
+          [](const Args& a)
+          {
               auto kGnb = a.Key256("kgnb");
-              auto nea = static_cast<uint8_t>(NrSecurityAlgorithms::CipheringFromId(
-                  static_cast<uint32_t>(a.Num("nea", 15))));
-              auto nia = static_cast<uint8_t>(NrSecurityAlgorithms::IntegrityFromId(
-                  static_cast<uint32_t>(a.Num("nia", 15))));
+              auto nea = static_cast<uint8_t>(
+                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 15))));
+              auto nia = static_cast<uint8_t>(
+                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 15))));
               using T = NrSecurityAlgorithmType;
-              std::cout << "K_RRCenc=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
-                        << "\nK_RRCint=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_INT, nia))
-                        << "\nK_UPenc=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_ENC, nea))
-                        << "\nK_UPint=" << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_INT, nia))
-                        << "\n";
+              std::cout << "K_RRCenc="
+                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
+                        << "\nK_RRCint="
+                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_INT, nia))
+                        << "\nK_UPenc="
+                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_ENC, nea))
+                        << "\nK_UPint="
+                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_INT, nia)) << "\n";
           }}},
         {"nh",
          {"NH from K_AMF and the SYNC-input (TS 33.501 A.10)",
-          [](po::options_description& d) {
+          [](po::options_description& d)
+          {
               Required(d, "kamf", "K_AMF, 64 hex digits");
               Required(d, "sync-input", "K_gNB for NH1, else the previous NH; 64 hex digits");
           },
@@ -228,21 +236,25 @@ Subcommands()
           }}},
         {"kgnb-star",
          {"K_gNB* for handover (TS 33.501 A.11)",
-          [](po::options_description& d) {
+          [](po::options_description& d)
+          {
               Required(d, "key", "K_gNB or NH, 64 hex digits");
               Required(d, "pci", "target PCI, 0..1007");
               Required(d, "arfcn-dl", "target NR-ARFCN-DL, 0..3279165");
           },
-          [](const Args& a) {
-              auto k = NrSecurityKdf::DeriveKgnbStar(a.Key256("key"),
-                                                     static_cast<uint16_t>(a.Num("pci", 0xFFFF)),
-                                                     static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF)));
+          [](const Args& a)
+          {
+              auto k = NrSecurityKdf::DeriveKgnbStar(
+                  a.Key256("key"),
+                  static_cast<uint16_t>(a.Num("pci", 0xFFFF)),
+                  static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF)));
               std::cout << Hex(k) << "\n";
           }}},
         {"nea",
          {"cipher/decipher LENGTH bits with NEA0-3 (TS 33.501 D.2); prints the output",
           DeclareAlgorithmInputs,
-          [](const Args& a) {
+          [](const Args& a)
+          {
               auto out = NrSecurityAlgorithms::Nea(
                   NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 15))),
                   a.Key128("key"),
@@ -256,7 +268,8 @@ Subcommands()
         {"nia",
          {"MAC-I of LENGTH bits with NIA0-3 (TS 33.501 D.3); prints 8 hex digits",
           DeclareAlgorithmInputs,
-          [](const Args& a) {
+          [](const Args& a)
+          {
               uint32_t mac = NrSecurityAlgorithms::Nia(
                   NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 15))),
                   a.Key128("key"),
@@ -304,7 +317,8 @@ main(int argc, char** argv)
         auto it = Subcommands().find(name);
         if (it == Subcommands().end())
         {
-            throw UsageError("unknown subcommand '" + name + "' (run without arguments for the list)");
+            throw UsageError("unknown subcommand '" + name
+                             + "' (run without arguments for the list)");
         }
         po::options_description d(name);
         it->second.declare(d);

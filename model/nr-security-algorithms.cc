@@ -7,13 +7,12 @@
 #include "snow3g.h"
 #include "zuc.h"
 
+#include <cstring>
+#include <memory>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
-
-#include <cstring>
-#include <memory>
 #include <stdexcept>
 
 namespace ns3
@@ -29,19 +28,19 @@ CheckCommon(uint8_t bearer, uint8_t direction, size_t dataBytes, uint32_t length
 {
     if (bearer > 31)
     {
-        throw std::invalid_argument("bearer " + std::to_string(bearer) +
-                                    " does not fit in 5 bits (0..31)");
+        throw std::invalid_argument("bearer " + std::to_string(bearer)
+                                    + " does not fit in 5 bits (0..31)");
     }
     if (direction > 1)
     {
-        throw std::invalid_argument("direction " + std::to_string(direction) +
-                                    " is not 0 (uplink) or 1 (downlink)");
+        throw std::invalid_argument("direction " + std::to_string(direction)
+                                    + " is not 0 (uplink) or 1 (downlink)");
     }
     if (lengthBits > 8ULL * dataBytes)
     {
-        throw std::invalid_argument("lengthBits " + std::to_string(lengthBits) +
-                                    " is longer than the buffer (" + std::to_string(dataBytes) +
-                                    " bytes)");
+        throw std::invalid_argument("lengthBits " + std::to_string(lengthBits)
+                                    + " is longer than the buffer (" + std::to_string(dataBytes)
+                                    + " bytes)");
     }
 }
 
@@ -137,11 +136,9 @@ Nea2(const NrSecurityKey128& key,
     uint8_t iv[BLOCK] = {};
     FillPrefix(iv, count, bearer, direction);
     bool rekey = !c.ctrKeyed || c.ctrKey != key;
-    if (EVP_EncryptInit_ex2(c.ctrCtx,
-                            rekey ? c.ctr : nullptr,
-                            rekey ? key.data() : nullptr,
-                            iv,
-                            nullptr) != 1)
+    if (EVP_EncryptInit_ex2(
+            c.ctrCtx, rekey ? c.ctr : nullptr, rekey ? key.data() : nullptr, iv, nullptr)
+        != 1)
     {
         c.ctrKeyed = false;
         OpenSslFailure("AES-128-CTR init");
@@ -174,7 +171,10 @@ Double(uint8_t* block)
  * whole bytes only, so this path builds the CBC-MAC itself from EVP AES-128-CBC.
  */
 uint32_t
-CmacBits(const NrSecurityKey128& key, const uint8_t* prefix, const uint8_t* data, uint32_t lengthBits)
+CmacBits(const NrSecurityKey128& key,
+         const uint8_t* prefix,
+         const uint8_t* data,
+         uint32_t lengthBits)
 {
     OpenSslCache& c = Cache();
     uint64_t totalBits = 64 + static_cast<uint64_t>(lengthBits);
@@ -190,9 +190,9 @@ CmacBits(const NrSecurityKey128& key, const uint8_t* prefix, const uint8_t* data
     uint8_t zeroIv[BLOCK] = {};
     uint8_t k[BLOCK] = {};
     int outLen = 0;
-    if (!ctx || EVP_EncryptInit_ex2(ctx.get(), c.cbc, key.data(), zeroIv, nullptr) != 1 ||
-        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
-        EVP_EncryptUpdate(ctx.get(), k, &outLen, k, BLOCK) != 1)
+    if (!ctx || EVP_EncryptInit_ex2(ctx.get(), c.cbc, key.data(), zeroIv, nullptr) != 1
+        || EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1
+        || EVP_EncryptUpdate(ctx.get(), k, &outLen, k, BLOCK) != 1)
     {
         OpenSslFailure("AES-128 for the CMAC subkeys");
     }
@@ -204,15 +204,15 @@ CmacBits(const NrSecurityKey128& key, const uint8_t* prefix, const uint8_t* data
         last[i] ^= k[i];
     }
     std::vector<uint8_t> out(m.size());
-    if (EVP_EncryptInit_ex2(ctx.get(), c.cbc, key.data(), zeroIv, nullptr) != 1 ||
-        EVP_EncryptUpdate(ctx.get(), out.data(), &outLen, m.data(), static_cast<int>(m.size())) !=
-            1)
+    if (EVP_EncryptInit_ex2(ctx.get(), c.cbc, key.data(), zeroIv, nullptr) != 1
+        || EVP_EncryptUpdate(ctx.get(), out.data(), &outLen, m.data(), static_cast<int>(m.size()))
+               != 1)
     {
         OpenSslFailure("AES-128-CBC for CMAC");
     }
     const uint8_t* t = out.data() + out.size() - BLOCK;
-    return static_cast<uint32_t>(t[0]) << 24 | static_cast<uint32_t>(t[1]) << 16 |
-           static_cast<uint32_t>(t[2]) << 8 | t[3];
+    return static_cast<uint32_t>(t[0]) << 24 | static_cast<uint32_t>(t[1]) << 16
+           | static_cast<uint32_t>(t[2]) << 8 | t[3];
 }
 
 /// 128-NIA2 (TS 33.401 B.2.3): AES-128-CMAC over COUNT||BEARER||DIRECTION||0^26||MESSAGE,
@@ -240,7 +240,8 @@ Nia2(const NrSecurityKey128& key,
     if (EVP_MAC_init(c.cmacCtx,
                      rekey ? key.data() : nullptr,
                      rekey ? key.size() : 0,
-                     rekey ? params : nullptr) != 1)
+                     rekey ? params : nullptr)
+        != 1)
     {
         c.cmacKeyed = false;
         OpenSslFailure("CMAC init");
@@ -249,14 +250,14 @@ Nia2(const NrSecurityKey128& key,
     c.cmacKeyed = true;
     uint8_t t[BLOCK];
     size_t outLen = 0;
-    if (EVP_MAC_update(c.cmacCtx, prefix, sizeof(prefix)) != 1 ||
-        (lengthBits > 0 && EVP_MAC_update(c.cmacCtx, data, lengthBits / 8) != 1) ||
-        EVP_MAC_final(c.cmacCtx, t, &outLen, sizeof(t)) != 1 || outLen != BLOCK)
+    if (EVP_MAC_update(c.cmacCtx, prefix, sizeof(prefix)) != 1
+        || (lengthBits > 0 && EVP_MAC_update(c.cmacCtx, data, lengthBits / 8) != 1)
+        || EVP_MAC_final(c.cmacCtx, t, &outLen, sizeof(t)) != 1 || outLen != BLOCK)
     {
         OpenSslFailure("CMAC");
     }
-    return static_cast<uint32_t>(t[0]) << 24 | static_cast<uint32_t>(t[1]) << 16 |
-           static_cast<uint32_t>(t[2]) << 8 | t[3];
+    return static_cast<uint32_t>(t[0]) << 24 | static_cast<uint32_t>(t[1]) << 16
+           | static_cast<uint32_t>(t[2]) << 8 | t[3];
 }
 
 } // namespace
@@ -279,17 +280,17 @@ NrSecurityAlgorithms::Nea(NrSecurityCiphering alg,
     }
     switch (alg)
     {
-    case NrSecurityCiphering::NEA0:
-        break;
-    case NrSecurityCiphering::NEA1:
-        Snow3g::Eea1(key.data(), count, bearer, direction, data, lengthBits);
-        break;
-    case NrSecurityCiphering::NEA2:
-        Nea2(key, count, bearer, direction, data, lengthBits);
-        break;
-    case NrSecurityCiphering::NEA3:
-        Zuc::Eea3(key.data(), count, bearer, direction, data, lengthBits);
-        break;
+        case NrSecurityCiphering::NEA0:
+            break;
+        case NrSecurityCiphering::NEA1:
+            Snow3g::Eea1(key.data(), count, bearer, direction, data, lengthBits);
+            break;
+        case NrSecurityCiphering::NEA2:
+            Nea2(key, count, bearer, direction, data, lengthBits);
+            break;
+        case NrSecurityCiphering::NEA3:
+            Zuc::Eea3(key.data(), count, bearer, direction, data, lengthBits);
+            break;
     }
     MaskTail(data, lengthBits);
 }
@@ -326,14 +327,14 @@ NrSecurityAlgorithms::Nia(NrSecurityIntegrity alg,
     CheckCommon(bearer, direction, dataBytes, lengthBits);
     switch (alg)
     {
-    case NrSecurityIntegrity::NIA0:
-        return 0;
-    case NrSecurityIntegrity::NIA1:
-        return Snow3g::Eia1(key.data(), count, bearer, direction, data, lengthBits);
-    case NrSecurityIntegrity::NIA2:
-        return Nia2(key, count, bearer, direction, data, lengthBits);
-    case NrSecurityIntegrity::NIA3:
-        return Zuc::Eia3(key.data(), count, bearer, direction, data, lengthBits);
+        case NrSecurityIntegrity::NIA0:
+            return 0;
+        case NrSecurityIntegrity::NIA1:
+            return Snow3g::Eia1(key.data(), count, bearer, direction, data, lengthBits);
+        case NrSecurityIntegrity::NIA2:
+            return Nia2(key, count, bearer, direction, data, lengthBits);
+        case NrSecurityIntegrity::NIA3:
+            return Zuc::Eia3(key.data(), count, bearer, direction, data, lengthBits);
     }
     return 0; // not reached: IntegrityFromId() threw
 }
@@ -365,8 +366,8 @@ NrSecurityAlgorithms::CipheringFromId(uint32_t id)
 {
     if (id > 3)
     {
-        throw std::invalid_argument("algorithm: ciphering algorithm identity " +
-                                    std::to_string(id) + " is not NEA0..NEA3");
+        throw std::invalid_argument("algorithm: ciphering algorithm identity " + std::to_string(id)
+                                    + " is not NEA0..NEA3");
     }
     return static_cast<NrSecurityCiphering>(id);
 }
@@ -376,8 +377,8 @@ NrSecurityAlgorithms::IntegrityFromId(uint32_t id)
 {
     if (id > 3)
     {
-        throw std::invalid_argument("algorithm: integrity algorithm identity " +
-                                    std::to_string(id) + " is not NIA0..NIA3");
+        throw std::invalid_argument("algorithm: integrity algorithm identity " + std::to_string(id)
+                                    + " is not NIA0..NIA3");
     }
     return static_cast<NrSecurityIntegrity>(id);
 }
@@ -387,8 +388,8 @@ NrSecurityAlgorithms::Key128FromBytes(const std::vector<uint8_t>& key)
 {
     if (key.size() != 16)
     {
-        throw std::invalid_argument("key must be 16 bytes (128 bits), got " +
-                                    std::to_string(key.size()));
+        throw std::invalid_argument("key must be 16 bytes (128 bits), got "
+                                    + std::to_string(key.size()));
     }
     NrSecurityKey128 out;
     std::copy(key.begin(), key.end(), out.begin());
@@ -400,8 +401,8 @@ NrSecurityAlgorithms::Key256FromBytes(const std::vector<uint8_t>& key)
 {
     if (key.size() != 32)
     {
-        throw std::invalid_argument("key must be 32 bytes (256 bits), got " +
-                                    std::to_string(key.size()));
+        throw std::invalid_argument("key must be 32 bytes (256 bits), got "
+                                    + std::to_string(key.size()));
     }
     NrSecurityKey256 out;
     std::copy(key.begin(), key.end(), out.begin());

@@ -4,11 +4,10 @@
  */
 #include "nr-security-kdf.h"
 
+#include <memory>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
-
-#include <memory>
 #include <stdexcept>
 
 namespace ns3
@@ -70,10 +69,10 @@ NrSecurityKdf::HmacSha256(const std::vector<uint8_t>& key, const std::vector<uin
     static const uint8_t emptyKey = 0;
     std::array<uint8_t, 32> out{};
     size_t outLen = 0;
-    if (!ctx ||
-        EVP_MAC_init(ctx.get(), key.empty() ? &emptyKey : key.data(), key.size(), params) != 1 ||
-        EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
-        EVP_MAC_final(ctx.get(), out.data(), &outLen, out.size()) != 1 || outLen != out.size())
+    if (!ctx
+        || EVP_MAC_init(ctx.get(), key.empty() ? &emptyKey : key.data(), key.size(), params) != 1
+        || EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1
+        || EVP_MAC_final(ctx.get(), out.data(), &outLen, out.size()) != 1 || outLen != out.size())
     {
         throw std::runtime_error("NrSecurityKdf: HMAC-SHA-256 failed in OpenSSL");
     }
@@ -90,8 +89,8 @@ NrSecurityKdf::BuildS(uint8_t fc, const std::vector<std::vector<uint8_t>>& param
         const auto& p = params[i];
         if (p.size() > 0xFFFF)
         {
-            throw std::invalid_argument("NrSecurityKdf: P" + std::to_string(i) +
-                                        " is longer than 65535 bytes");
+            throw std::invalid_argument("NrSecurityKdf: P" + std::to_string(i)
+                                        + " is longer than 65535 bytes");
         }
         s.insert(s.end(), p.begin(), p.end());
         s.push_back(static_cast<uint8_t>(p.size() >> 8));
@@ -113,9 +112,7 @@ NrSecurityKdf::DeriveKamf(const NrSecurityKey256& kSeaf,
                           const std::string& supi,
                           const std::vector<uint8_t>& abba)
 {
-    return Kdf(AsVector(kSeaf),
-               FC_KAMF,
-               {std::vector<uint8_t>(supi.begin(), supi.end()), abba});
+    return Kdf(AsVector(kSeaf), FC_KAMF, {std::vector<uint8_t>(supi.begin(), supi.end()), abba});
 }
 
 NrSecurityKey256
@@ -123,9 +120,7 @@ NrSecurityKdf::DeriveKgnb(const NrSecurityKey256& kAmf,
                           uint32_t ulNasCount,
                           NrSecurityAccessType access)
 {
-    return Kdf(AsVector(kAmf),
-               FC_KGNB,
-               {BigEndian(ulNasCount, 4), {static_cast<uint8_t>(access)}});
+    return Kdf(AsVector(kAmf), FC_KGNB, {BigEndian(ulNasCount, 4), {static_cast<uint8_t>(access)}});
 }
 
 NrSecurityKey128
@@ -135,11 +130,11 @@ NrSecurityKdf::DeriveAlgorithmKey(const NrSecurityKey256& key,
 {
     if (algorithmId > 15)
     {
-        throw std::invalid_argument("NrSecurityKdf: algorithmId " + std::to_string(algorithmId) +
-                                    " is not a 4-bit algorithm identity");
+        throw std::invalid_argument("NrSecurityKdf: algorithmId " + std::to_string(algorithmId)
+                                    + " is not a 4-bit algorithm identity");
     }
-    NrSecurityKey256 full =
-        Kdf(AsVector(key), FC_ALGORITHM, {{static_cast<uint8_t>(type)}, {algorithmId}});
+    NrSecurityKey256 full
+        = Kdf(AsVector(key), FC_ALGORITHM, {{static_cast<uint8_t>(type)}, {algorithmId}});
     // TS 33.501 A.8: the 128 least significant bits, i.e. the last 16 bytes.
     NrSecurityKey128 out;
     std::copy(full.begin() + 16, full.end(), out.begin());
@@ -157,13 +152,12 @@ NrSecurityKdf::DeriveKgnbStar(const NrSecurityKey256& key, uint16_t pci, uint32_
 {
     if (pci > MAX_PCI)
     {
-        throw std::invalid_argument("NrSecurityKdf: pci " + std::to_string(pci) +
-                                    " is above 1007");
+        throw std::invalid_argument("NrSecurityKdf: pci " + std::to_string(pci) + " is above 1007");
     }
     if (arfcnDl > MAX_ARFCN)
     {
-        throw std::invalid_argument("NrSecurityKdf: arfcnDl " + std::to_string(arfcnDl) +
-                                    " is above 3279165");
+        throw std::invalid_argument("NrSecurityKdf: arfcnDl " + std::to_string(arfcnDl)
+                                    + " is above 3279165");
     }
     return Kdf(AsVector(key), FC_KGNB_STAR, {BigEndian(pci, 2), BigEndian(arfcnDl, 3)});
 }

@@ -110,7 +110,8 @@ class NrSecurityKdf
      */
     static NrSecurityKey256 DeriveKgnb(const NrSecurityKey256& kAmf,
                                        uint32_t ulNasCount,
-                                       NrSecurityAccessType access = NrSecurityAccessType::THREE_GPP);
+                                       NrSecurityAccessType access
+                                       = NrSecurityAccessType::THREE_GPP);
 
     /**
      * \brief An algorithm key (TS 33.501 A.8): FC 0x69, P0 = algorithm type distinguisher,

@@ -8,7 +8,6 @@
  * test data.
  */
 #include "nr-security-test-vectors.h"
-
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/test.h"
@@ -55,12 +54,11 @@ class KeyHalfTestCase : public TestCase
     {
         auto kGnb = Key256(K_GNB);
         auto full = NrSecurityKdf::Kdf(FromHex(K_GNB), 0x69, {{0x04}, {0x02}});
-        NS_TEST_EXPECT_MSG_EQ(
-            Hex(full),
-            "d6a58a603d08de669bc555f7f71ff7973dc37c61c21fb16740a2b2fe27783646",
-            "full KDF output for N-RRC-int-alg, NIA2 (computed)");
-        auto kRrcInt =
-            NrSecurityKdf::DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_RRC_INT, 2);
+        NS_TEST_EXPECT_MSG_EQ(Hex(full),
+                              "d6a58a603d08de669bc555f7f71ff7973dc37c61c21fb16740a2b2fe27783646",
+                              "full KDF output for N-RRC-int-alg, NIA2 (computed)");
+        auto kRrcInt
+            = NrSecurityKdf::DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_RRC_INT, 2);
         NS_TEST_EXPECT_MSG_EQ(Hex(kRrcInt), "3dc37c61c21fb16740a2b2fe27783646", "K_RRCint");
         NS_TEST_EXPECT_MSG_NE(Hex(kRrcInt),
                               "d6a58a603d08de669bc555f7f71ff797",
@@ -198,7 +196,8 @@ class Eea3LastWordTestCase : public TestCase
                                   data.size(),
                                   193);
         auto lastWord = ToHex(std::vector<uint8_t>(data.begin() + 24, data.end()));
-        NS_TEST_EXPECT_MSG_EQ(lastWord, "00000000", "bits past LENGTH (faults: 904b5a43, 10000000)");
+        NS_TEST_EXPECT_MSG_EQ(
+            lastWord, "00000000", "bits past LENGTH (faults: 904b5a43, 10000000)");
         data.resize(25);
         NS_TEST_EXPECT_MSG_EQ(ToHex(data), v.get<std::string>("ciphertext"), Label(v));
     }
@@ -246,10 +245,10 @@ class Nia0ZeroMacTestCase : public TestCase
         std::vector<uint8_t> msg = FromHex("3332346263393840");
         for (uint32_t bits : {0u, 1u, 58u, 64u})
         {
-            NS_TEST_EXPECT_MSG_EQ(
-                ToHex32(NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA0, key, 7, 3, 1, msg, bits)),
-                "00000000",
-                "NIA0 MAC over " << bits << " bits (TS 33.501 D.3.1)");
+            NS_TEST_EXPECT_MSG_EQ(ToHex32(NrSecurityAlgorithms::Nia(
+                                      NrSecurityIntegrity::NIA0, key, 7, 3, 1, msg, bits)),
+                                  "00000000",
+                                  "NIA0 MAC over " << bits << " bits (TS 33.501 D.3.1)");
         }
     }
 };
@@ -268,11 +267,11 @@ class BitLengthTestCase : public TestCase
     {
         auto key = Key128("2bd6459f82c5b300952c49104881ff48");
         auto msg = FromHex("3332346263393840");
-        uint32_t mac58 =
-            NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA2, key, 0x38a6f056, 24, 0, msg, 58);
+        uint32_t mac58
+            = NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA2, key, 0x38a6f056, 24, 0, msg, 58);
         NS_TEST_EXPECT_MSG_EQ(ToHex32(mac58), "118c6eb8", "TS 33.401 C.2 set 1 (official)");
-        uint32_t mac64 =
-            NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA2, key, 0x38a6f056, 24, 0, msg, 64);
+        uint32_t mac64
+            = NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA2, key, 0x38a6f056, 24, 0, msg, 64);
         NS_TEST_EXPECT_MSG_EQ(ToHex32(mac64), "c28458e9", "LENGTH rounded up to 64 gives this");
         NS_TEST_EXPECT_MSG_NE(ToHex32(mac58), ToHex32(mac64), "58 bits must not match 64");
 
@@ -314,13 +313,8 @@ class ShortInputsTestCase : public TestCase
         std::vector<uint8_t> empty;
         // NIA2 over the 8-byte prefix alone, computed with the OpenSSL command line:
         // openssl mac -cipher AES-128-CBC -macopt hexkey:2bd6...ff48 CMAC over 38a6f056c0000000
-        NS_TEST_EXPECT_MSG_EQ(ToHex32(NrSecurityAlgorithms::Nia(NrSecurityIntegrity::NIA2,
-                                                                key,
-                                                                0x38a6f056,
-                                                                24,
-                                                                0,
-                                                                empty,
-                                                                0)),
+        NS_TEST_EXPECT_MSG_EQ(ToHex32(NrSecurityAlgorithms::Nia(
+                                  NrSecurityIntegrity::NIA2, key, 0x38a6f056, 24, 0, empty, 0)),
                               "4a992f42",
                               "NIA2, LENGTH 0 (computed)");
         // NIA3 set 1 of ETSI/SAGE Document 3 has LENGTH 1 (official).
@@ -343,18 +337,23 @@ class ShortInputsTestCase : public TestCase
             uint32_t m0 = NrSecurityAlgorithms::Nia(alg, key, 1, 2, 1, zero, 1);
             uint32_t m0t = NrSecurityAlgorithms::Nia(alg, key, 1, 2, 1, oneWithTail, 1);
             uint32_t m1 = NrSecurityAlgorithms::Nia(alg, key, 1, 2, 1, one, 1);
-            NS_TEST_EXPECT_MSG_EQ(m0, m0t, NrSecurityAlgorithms::Name(alg) << ": bits past LENGTH ignored");
-            NS_TEST_EXPECT_MSG_NE(m0, m1, NrSecurityAlgorithms::Name(alg) << ": the one bit counts");
+            NS_TEST_EXPECT_MSG_EQ(
+                m0, m0t, NrSecurityAlgorithms::Name(alg) << ": bits past LENGTH ignored");
+            NS_TEST_EXPECT_MSG_NE(
+                m0, m1, NrSecurityAlgorithms::Name(alg) << ": the one bit counts");
             uint32_t e0 = NrSecurityAlgorithms::Nia(alg, key, 1, 2, 1, empty, 0);
             uint32_t e0b = NrSecurityAlgorithms::Nia(alg, key, 1, 2, 1, one, 0);
-            NS_TEST_EXPECT_MSG_EQ(e0, e0b, NrSecurityAlgorithms::Name(alg) << ": LENGTH 0 reads nothing");
+            NS_TEST_EXPECT_MSG_EQ(
+                e0, e0b, NrSecurityAlgorithms::Name(alg) << ": LENGTH 0 reads nothing");
         }
         for (auto alg :
              {NrSecurityCiphering::NEA1, NrSecurityCiphering::NEA2, NrSecurityCiphering::NEA3})
         {
             std::vector<uint8_t> buf{0xA5};
             NrSecurityAlgorithms::Nea(alg, key, 1, 2, 1, buf.data(), buf.size(), 0);
-            NS_TEST_EXPECT_MSG_EQ(unsigned(buf[0]), 0xA5u, NrSecurityAlgorithms::Name(alg) << ": LENGTH 0 touches nothing");
+            NS_TEST_EXPECT_MSG_EQ(unsigned(buf[0]),
+                                  0xA5u,
+                                  NrSecurityAlgorithms::Name(alg) << ": LENGTH 0 touches nothing");
             NS_TEST_EXPECT_MSG_EQ(NrSecurityAlgorithms::Nea(alg, key, 1, 2, 1, buf, 0).size(),
                                   0u,
                                   NrSecurityAlgorithms::Name(alg) << ": LENGTH 0 returns nothing");

@@ -53,7 +53,9 @@ class CryptoErrorsTestCase : public TestCase
     }
 
   private:
-    void Expect(const std::function<void()>& f, const std::string& parameter, const std::string& what)
+    void Expect(const std::function<void()>& f,
+                const std::string& parameter,
+                const std::string& what)
     {
         std::string m = InvalidArgumentMessage(f);
         NS_TEST_EXPECT_MSG_EQ(Names(m, parameter),
@@ -72,9 +74,14 @@ class CryptoErrorsTestCase : public TestCase
                        NrSecurityCiphering::NEA2,
                        NrSecurityCiphering::NEA3})
         {
-            Expect([&] { A::Nea(c, key, 0, 32, 0, data, 64); }, "bearer", A::Name(c) + " BEARER 32");
-            Expect([&] { A::Nea(c, key, 0, 0, 2, data, 64); }, "direction", A::Name(c) + " DIRECTION 2");
-            Expect([&] { A::Nea(c, key, 0, 0, 0, data, 65); }, "lengthBits", A::Name(c) + " LENGTH 65 > 64");
+            Expect(
+                [&] { A::Nea(c, key, 0, 32, 0, data, 64); }, "bearer", A::Name(c) + " BEARER 32");
+            Expect([&] { A::Nea(c, key, 0, 0, 2, data, 64); },
+                   "direction",
+                   A::Name(c) + " DIRECTION 2");
+            Expect([&] { A::Nea(c, key, 0, 0, 0, data, 65); },
+                   "lengthBits",
+                   A::Name(c) + " LENGTH 65 > 64");
             Expect([&] { A::Nea(c, key, 0, 0, 0, data.data(), 1, 9); },
                    "lengthBits",
                    A::Name(c) + " in place LENGTH 9 > 8");
@@ -84,9 +91,14 @@ class CryptoErrorsTestCase : public TestCase
                        NrSecurityIntegrity::NIA2,
                        NrSecurityIntegrity::NIA3})
         {
-            Expect([&] { A::Nia(i, key, 0, 32, 0, data, 64); }, "bearer", A::Name(i) + " BEARER 32");
-            Expect([&] { A::Nia(i, key, 0, 0, 2, data, 64); }, "direction", A::Name(i) + " DIRECTION 2");
-            Expect([&] { A::Nia(i, key, 0, 0, 0, data, 65); }, "lengthBits", A::Name(i) + " LENGTH 65 > 64");
+            Expect(
+                [&] { A::Nia(i, key, 0, 32, 0, data, 64); }, "bearer", A::Name(i) + " BEARER 32");
+            Expect([&] { A::Nia(i, key, 0, 0, 2, data, 64); },
+                   "direction",
+                   A::Name(i) + " DIRECTION 2");
+            Expect([&] { A::Nia(i, key, 0, 0, 0, data, 65); },
+                   "lengthBits",
+                   A::Name(i) + " LENGTH 65 > 64");
         }
         Expect([&] { A::Nea(static_cast<NrSecurityCiphering>(4), key, 0, 0, 0, data, 8); },
                "algorithm",
@@ -97,28 +109,35 @@ class CryptoErrorsTestCase : public TestCase
         Expect([&] { A::CipheringFromId(4); }, "algorithm", "CipheringFromId(4)");
         Expect([&] { A::IntegrityFromId(16); }, "algorithm", "IntegrityFromId(16)");
         Expect([&] { A::Key128FromBytes(std::vector<uint8_t>(15)); }, "key", "15-byte key");
-        Expect([&] { A::Key128FromBytes(std::vector<uint8_t>(32)); }, "key", "32-byte key for a 128-bit key");
-        Expect([&] { A::Key256FromBytes(std::vector<uint8_t>(16)); }, "key", "16-byte key for K_gNB");
+        Expect([&] { A::Key128FromBytes(std::vector<uint8_t>(32)); },
+               "key",
+               "32-byte key for a 128-bit key");
+        Expect(
+            [&] { A::Key256FromBytes(std::vector<uint8_t>(16)); }, "key", "16-byte key for K_gNB");
 
         NrSecurityKey256 k256{};
-        Expect([&] {
-            NrSecurityKdf::DeriveAlgorithmKey(k256, NrSecurityAlgorithmType::N_RRC_INT, 16);
-        },
+        Expect([&]
+               { NrSecurityKdf::DeriveAlgorithmKey(k256, NrSecurityAlgorithmType::N_RRC_INT, 16); },
                "algorithmId",
                "algorithm identity 16 in A.8");
         Expect([&] { NrSecurityKdf::DeriveKgnbStar(k256, 1008, 0); }, "pci", "PCI 1008");
-        Expect([&] { NrSecurityKdf::DeriveKgnbStar(k256, 0, 3279166); }, "arfcnDl", "ARFCN-DL 3279166");
+        Expect([&] { NrSecurityKdf::DeriveKgnbStar(k256, 0, 3279166); },
+               "arfcnDl",
+               "ARFCN-DL 3279166");
         Expect([&] { NrSecurityKdf::BuildS(0x69, {std::vector<uint8_t>(65536)}); },
                "P0",
                "a 65536-byte KDF parameter");
 
         // The boundary values themselves are accepted.
-        NS_TEST_EXPECT_MSG_EQ(InvalidArgumentMessage([&] {
-                                  A::Nia(NrSecurityIntegrity::NIA2, key, 0xFFFFFFFF, 31, 1, data, 64);
-                                  NrSecurityKdf::DeriveKgnbStar(k256, 1007, 3279165);
-                              }),
-                              "",
-                              "BEARER 31, DIRECTION 1, LENGTH = buffer, PCI 1007, ARFCN 3279165");
+        NS_TEST_EXPECT_MSG_EQ(
+            InvalidArgumentMessage(
+                [&]
+                {
+                    A::Nia(NrSecurityIntegrity::NIA2, key, 0xFFFFFFFF, 31, 1, data, 64);
+                    NrSecurityKdf::DeriveKgnbStar(k256, 1007, 3279165);
+                }),
+            "",
+            "BEARER 31, DIRECTION 1, LENGTH = buffer, PCI 1007, ARFCN 3279165");
     }
 };
 

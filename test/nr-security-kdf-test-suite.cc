@@ -7,7 +7,6 @@
  * TS 33.401 A.3-A.15 values; each entry carries its sources).
  */
 #include "nr-security-test-vectors.h"
-
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/test.h"
@@ -110,9 +109,8 @@ class NamedDerivationsTestCase : public TestCase
             if (fc == "0x6d")
             {
                 auto supi = FromHex(p[0]);
-                auto kAmf = NrSecurityKdf::DeriveKamf(key,
-                                                      std::string(supi.begin(), supi.end()),
-                                                      FromHex(p[1]));
+                auto kAmf = NrSecurityKdf::DeriveKamf(
+                    key, std::string(supi.begin(), supi.end()), FromHex(p[1]));
                 NS_TEST_EXPECT_MSG_EQ(ToHex(Bytes(kAmf)),
                                       v.get<std::string>("output_256"),
                                       "DeriveKamf: " << Label(v));

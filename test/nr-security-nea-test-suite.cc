@@ -7,7 +7,6 @@
  * = 128-NEA1/2/3 by TS 33.501 Annex D.
  */
 #include "nr-security-test-vectors.h"
-
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/test.h"
 
@@ -21,10 +20,10 @@ class NeaVectorsTestCase : public TestCase
 {
   public:
     NeaVectorsTestCase(NrSecurityCiphering alg, std::string file, size_t expectedSets)
-        : TestCase(NrSecurityAlgorithms::Name(alg) + " on every set of " + file),
-          m_alg(alg),
-          m_file(file),
-          m_expectedSets(expectedSets)
+        : TestCase(NrSecurityAlgorithms::Name(alg) + " on every set of " + file)
+        , m_alg(alg)
+        , m_file(file)
+        , m_expectedSets(expectedSets)
     {
     }
 
@@ -48,22 +47,16 @@ class NeaVectorsTestCase : public TestCase
 
             // Deciphering is the same operation and gives the plaintext back (masked).
             auto back = NrSecurityAlgorithms::Nea(m_alg, key, count, bearer, direction, out, bits);
-            auto expectedPlain =
-                NrSecurityAlgorithms::Nea(NrSecurityCiphering::NEA0, key, 0, 0, 0, plain, bits);
+            auto expectedPlain
+                = NrSecurityAlgorithms::Nea(NrSecurityCiphering::NEA0, key, 0, 0, 0, plain, bits);
             NS_TEST_EXPECT_MSG_EQ(ToHex(back), ToHex(expectedPlain), "decrypt: " << Label(v));
 
             // In place on a larger buffer: bytes after ceil(LENGTH/8) stay untouched.
             std::vector<uint8_t> buf = plain;
             buf.resize((bits + 7) / 8);
             buf.push_back(0xA5);
-            NrSecurityAlgorithms::Nea(m_alg,
-                                      key,
-                                      count,
-                                      bearer,
-                                      direction,
-                                      buf.data(),
-                                      buf.size(),
-                                      bits);
+            NrSecurityAlgorithms::Nea(
+                m_alg, key, count, bearer, direction, buf.data(), buf.size(), bits);
             NS_TEST_EXPECT_MSG_EQ(unsigned(buf.back()), 0xA5u, "byte after LENGTH: " << Label(v));
             buf.pop_back();
             NS_TEST_EXPECT_MSG_EQ(ToHex(buf), ToHex(cipher), "in place: " << Label(v));

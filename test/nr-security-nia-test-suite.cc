@@ -7,7 +7,6 @@
  * = 128-NIA1/2/3 by TS 33.501 Annex D.
  */
 #include "nr-security-test-vectors.h"
-
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/test.h"
 
@@ -21,10 +20,10 @@ class NiaVectorsTestCase : public TestCase
 {
   public:
     NiaVectorsTestCase(NrSecurityIntegrity alg, std::string file, size_t expectedSets)
-        : TestCase(NrSecurityAlgorithms::Name(alg) + " on every set of " + file),
-          m_alg(alg),
-          m_file(file),
-          m_expectedSets(expectedSets)
+        : TestCase(NrSecurityAlgorithms::Name(alg) + " on every set of " + file)
+        , m_alg(alg)
+        , m_file(file)
+        , m_expectedSets(expectedSets)
     {
     }
 

@@ -5,7 +5,6 @@
 #include "nr-security-test-vectors.h"
 
 #include <boost/property_tree/json_parser.hpp>
-
 #include <cstdio>
 #include <stdexcept>
 

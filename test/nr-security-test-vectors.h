@@ -6,7 +6,6 @@
 #define NR_SECURITY_TEST_VECTORS_H
 
 #include <boost/property_tree/ptree.hpp>
-
 #include <cstdint>
 #include <string>
 #include <vector>
