@@ -1,0 +1,680 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#include "nr-security-pdcp.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityPdcp");
+
+NS_OBJECT_ENSURE_REGISTERED(NrSecurityPdcp);
+
+TypeId
+NrSecurityPdcp::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::NrSecurityPdcp")
+              .SetParent<Object>()
+              .SetGroupName("NrSecurity")
+              .AddConstructor<NrSecurityPdcp>()
+              .AddAttribute("RbType",
+                            "Radio bearer type: SRB (12-bit SN, MAC-I always) or DRB.",
+                            StringValue("SRB"),
+                            MakeStringAccessor(&NrSecurityPdcp::SetRbTypeAttribute,
+                                               &NrSecurityPdcp::GetRbTypeAttribute),
+                            MakeStringChecker())
+              .AddAttribute("RbId",
+                            "RB identity, 1..32; BEARER = RbId - 1 (TS 33.501 D.2.1.1).",
+                            UintegerValue(1),
+                            MakeUintegerAccessor(&NrSecurityPdcp::SetRbIdAttribute,
+                                                 &NrSecurityPdcp::GetRbIdAttribute),
+                            MakeUintegerChecker<uint8_t>(1, 32))
+              .AddAttribute("SnLength",
+                            "PDCP SN length in bits: 12 (SRB, DRB) or 18 (DRB).",
+                            UintegerValue(12),
+                            MakeUintegerAccessor(&NrSecurityPdcp::SetSnLengthAttribute,
+                                                 &NrSecurityPdcp::GetSnLengthAttribute),
+                            MakeUintegerChecker<uint8_t>(12, 18))
+              .AddAttribute("Direction",
+                            "Transmit direction of this entity: UL (a UE's entity, DIRECTION 0) "
+                            "or DL (a gNB's entity, DIRECTION 1). It receives the other one.",
+                            StringValue("UL"),
+                            MakeStringAccessor(&NrSecurityPdcp::SetDirectionAttribute,
+                                               &NrSecurityPdcp::GetDirectionAttribute),
+                            MakeStringChecker())
+              .AddAttribute("SdapHeader",
+                            "DRB only: each SDU starts with a 1-byte SDAP header, integrity "
+                            "protected but never ciphered.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityPdcp::SetSdapHeaderAttribute,
+                                                &NrSecurityPdcp::GetSdapHeaderAttribute),
+                            MakeBooleanChecker())
+              .AddAttribute("DrbIntegrity",
+                            "DRB only: integrity protection configured, so data PDUs carry a "
+                            "MAC-I (TS 38.331 PDCP-Config integrityProtection).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityPdcp::SetDrbIntegrityAttribute,
+                                                &NrSecurityPdcp::GetDrbIntegrityAttribute),
+                            MakeBooleanChecker())
+              .AddAttribute("TReordering",
+                            "t-Reordering (TS 38.323 7.3).",
+                            TimeValue(MilliSeconds(100)),
+                            MakeTimeAccessor(&NrSecurityPdcp::m_tReordering),
+                            MakeTimeChecker(Time(0)))
+              .AddAttribute("CountWrapMargin",
+                            "CountWrapImminent fires when TX_NEXT reaches 2^32 minus this.",
+                            UintegerValue(65536),
+                            MakeUintegerAccessor(&NrSecurityPdcp::m_countWrapMargin),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("IntegrityActive",
+                            "Read-only: transmit integrity protection is active.",
+                            TypeId::ATTR_GET,
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityPdcp::IsIntegrityActive),
+                            MakeBooleanChecker())
+              .AddAttribute("CipheringActive",
+                            "Read-only: transmit ciphering is active.",
+                            TypeId::ATTR_GET,
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityPdcp::IsCipheringActive),
+                            MakeBooleanChecker())
+              .AddTraceSource("TxPdu",
+                              "A data PDU was transmitted.",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_txPduTrace),
+                              "ns3::NrSecurityPdcp::PduTracedCallback")
+              .AddTraceSource("RxPdu",
+                              "A data PDU passed the checks (it is delivered now or later).",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_rxPduTrace),
+                              "ns3::NrSecurityPdcp::PduTracedCallback")
+              .AddTraceSource("IntegrityFailure",
+                              "A PDU failed integrity verification and was discarded.",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_integrityFailureTrace),
+                              "ns3::NrSecurityPdcp::IntegrityFailureTracedCallback")
+              .AddTraceSource("PduDiscarded",
+                              "A PDU (or an SDU to transmit) was discarded, with the reason.",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_pduDiscardedTrace),
+                              "ns3::NrSecurityPdcp::PduDiscardedTracedCallback")
+              .AddTraceSource("CountWrapImminent",
+                              "TX_NEXT came within CountWrapMargin of 2^32: refresh the keys.",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_countWrapTrace),
+                              "ns3::NrSecurityPdcp::CountTracedCallback");
+    return tid;
+}
+
+NrSecurityPdcp::NrSecurityPdcp()
+    : m_direction(NrSecurityDirection::UPLINK)
+    , m_tReordering(MilliSeconds(100))
+    , m_countWrapMargin(65536)
+    , m_txNext(0)
+    , m_txUsedUpTo(0)
+    , m_wrapWarned(false)
+    , m_rxNext(0)
+    , m_rxDeliv(0)
+    , m_rxReord(0)
+    , m_lastRxMac(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+NrSecurityPdcp::~NrSecurityPdcp()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+NrSecurityPdcp::DoDispose()
+{
+    m_tReorderingEvent.Cancel();
+    m_rxBuffer.clear();
+    m_transmitPdu = TransmitPduCallback();
+    m_deliverSdu = DeliverSduCallback();
+    m_integrityFailure = IntegrityFailureCallback();
+    Object::DoDispose();
+}
+
+void
+NrSecurityPdcp::SetTransmitPduCallback(TransmitPduCallback cb)
+{
+    m_transmitPdu = cb;
+}
+
+void
+NrSecurityPdcp::SetDeliverSduCallback(DeliverSduCallback cb)
+{
+    m_deliverSdu = cb;
+}
+
+void
+NrSecurityPdcp::SetIntegrityFailureCallback(IntegrityFailureCallback cb)
+{
+    m_integrityFailure = cb;
+}
+
+void
+NrSecurityPdcp::SetFormat(const NrSecurityPdcpFormat& format)
+{
+    format.Validate();
+    m_format = format;
+}
+
+const NrSecurityPdcpFormat&
+NrSecurityPdcp::GetFormat() const
+{
+    return m_format;
+}
+
+// Attribute accessors: the combination is validated when the entity is used (SetFormat or the
+// first PDU), since attributes arrive one at a time.
+void
+NrSecurityPdcp::SetRbTypeAttribute(std::string type)
+{
+    if (type != "SRB" && type != "DRB")
+    {
+        throw std::invalid_argument("RbType '" + type + "' is not SRB or DRB");
+    }
+    m_format.rbType = type == "SRB" ? NrSecurityRbType::SRB : NrSecurityRbType::DRB;
+}
+
+std::string
+NrSecurityPdcp::GetRbTypeAttribute() const
+{
+    return m_format.rbType == NrSecurityRbType::SRB ? "SRB" : "DRB";
+}
+
+void
+NrSecurityPdcp::SetDirectionAttribute(std::string direction)
+{
+    if (direction != "UL" && direction != "DL")
+    {
+        throw std::invalid_argument("Direction '" + direction + "' is not UL or DL");
+    }
+    m_direction = direction == "UL" ? NrSecurityDirection::UPLINK : NrSecurityDirection::DOWNLINK;
+}
+
+std::string
+NrSecurityPdcp::GetDirectionAttribute() const
+{
+    return m_direction == NrSecurityDirection::UPLINK ? "UL" : "DL";
+}
+
+void
+NrSecurityPdcp::SetSnLengthAttribute(uint8_t bits)
+{
+    if (bits != 12 && bits != 18)
+    {
+        throw std::invalid_argument("SnLength " + std::to_string(bits) + " is not 12 or 18");
+    }
+    m_format.snBits = bits;
+}
+
+uint8_t
+NrSecurityPdcp::GetSnLengthAttribute() const
+{
+    return m_format.snBits;
+}
+
+void
+NrSecurityPdcp::SetRbIdAttribute(uint8_t id)
+{
+    m_format.rbId = id;
+}
+
+uint8_t
+NrSecurityPdcp::GetRbIdAttribute() const
+{
+    return m_format.rbId;
+}
+
+void
+NrSecurityPdcp::SetSdapHeaderAttribute(bool present)
+{
+    m_format.sdapHeader = present;
+}
+
+bool
+NrSecurityPdcp::GetSdapHeaderAttribute() const
+{
+    return m_format.sdapHeader;
+}
+
+void
+NrSecurityPdcp::SetDrbIntegrityAttribute(bool configured)
+{
+    m_format.drbIntegrity = configured;
+}
+
+bool
+NrSecurityPdcp::GetDrbIntegrityAttribute() const
+{
+    return m_format.drbIntegrity;
+}
+
+void
+NrSecurityPdcp::TxKeysChanged()
+{
+    // New keys: COUNTs used under the old ones may be used again (TS 33.501 6.9.4.x key
+    // refresh resets COUNT with PDCP re-establishment).
+    m_txUsedUpTo = 0;
+    m_wrapWarned = false;
+}
+
+void
+NrSecurityPdcp::SetTxIntegrity(NrSecurityIntegrity nia, const NrSecurityKey128& key)
+{
+    NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nia));
+    NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(nia));
+    if (!m_tx.integrityActive || m_tx.nia != nia || m_tx.kInt != key)
+    {
+        TxKeysChanged();
+    }
+    m_tx.integrityActive = true;
+    m_tx.nia = nia;
+    m_tx.kInt = key;
+}
+
+void
+NrSecurityPdcp::SetTxCiphering(NrSecurityCiphering nea, const NrSecurityKey128& key)
+{
+    NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nea));
+    NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(nea));
+    if (!m_tx.cipheringActive || m_tx.nea != nea || m_tx.kEnc != key)
+    {
+        TxKeysChanged();
+    }
+    m_tx.cipheringActive = true;
+    m_tx.nea = nea;
+    m_tx.kEnc = key;
+}
+
+void
+NrSecurityPdcp::SetRxIntegrity(NrSecurityIntegrity nia,
+                               const NrSecurityKey128& key,
+                               uint32_t fromCount)
+{
+    NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nia) << fromCount);
+    NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(nia));
+    m_rxInt.Set(nia, key, fromCount);
+}
+
+void
+NrSecurityPdcp::SetRxCiphering(NrSecurityCiphering nea,
+                               const NrSecurityKey128& key,
+                               uint32_t fromCount)
+{
+    NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nea) << fromCount);
+    NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(nea));
+    m_rxEnc.Set(nea, key, fromCount);
+}
+
+NrSecurityPdcpSecurity
+NrSecurityPdcp::GetRxSecurity(uint32_t count) const
+{
+    NrSecurityPdcpSecurity s;
+    const auto& i = m_rxInt.For(count);
+    const auto& c = m_rxEnc.For(count);
+    s.integrityActive = i.active;
+    s.nia = i.alg;
+    s.kInt = i.key;
+    s.cipheringActive = c.active;
+    s.nea = c.alg;
+    s.kEnc = c.key;
+    return s;
+}
+
+const NrSecurityPdcpSecurity&
+NrSecurityPdcp::GetTxSecurity() const
+{
+    return m_tx;
+}
+
+uint8_t
+NrSecurityPdcp::GetTxDirectionBit() const
+{
+    return static_cast<uint8_t>(m_direction);
+}
+
+bool
+NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count, Ptr<const Packet> sdu, uint32_t receivedMac)
+{
+    NS_LOG_FUNCTION(this << count);
+    const auto& setting = m_rxInt.For(count);
+    if (!setting.active || m_format.MacBytes() == 0)
+    {
+        return false;
+    }
+    // Rebuild header || SDU as it was on the air, and compute the MAC-I over it.
+    const size_t hdr = m_format.HeaderBytes();
+    m_scratch.resize(hdr + sdu->GetSize());
+    uint32_t sn = count & ((1u << m_format.snBits) - 1);
+    uint8_t dc = m_format.rbType == NrSecurityRbType::DRB ? 0x80 : 0x00;
+    if (hdr == 2)
+    {
+        m_scratch[0] = static_cast<uint8_t>(dc | sn >> 8);
+        m_scratch[1] = static_cast<uint8_t>(sn);
+    }
+    else
+    {
+        m_scratch[0] = static_cast<uint8_t>(dc | sn >> 16);
+        m_scratch[1] = static_cast<uint8_t>(sn >> 8);
+        m_scratch[2] = static_cast<uint8_t>(sn);
+    }
+    sdu->CopyData(m_scratch.data() + hdr, sdu->GetSize());
+    uint32_t expected = NrSecurityAlgorithms::Nia(setting.alg,
+                                                  setting.key,
+                                                  count,
+                                                  m_format.Bearer(),
+                                                  static_cast<uint8_t>(1 - GetTxDirectionBit()),
+                                                  m_scratch.data(),
+                                                  m_scratch.size(),
+                                                  static_cast<uint32_t>(m_scratch.size() * 8));
+    const uint8_t received[4] = {static_cast<uint8_t>(receivedMac >> 24),
+                                 static_cast<uint8_t>(receivedMac >> 16),
+                                 static_cast<uint8_t>(receivedMac >> 8),
+                                 static_cast<uint8_t>(receivedMac)};
+    if (NrSecurityAlgorithms::MacEquals(received, expected))
+    {
+        return true;
+    }
+    ++m_counters.integrityFailures;
+    m_integrityFailureTrace(m_format.rbId, count, receivedMac, expected);
+    return false;
+}
+
+uint32_t
+NrSecurityPdcp::GetLastRxMac() const
+{
+    return m_lastRxMac;
+}
+
+int64_t
+NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
+{
+    NS_LOG_FUNCTION(this << sdu);
+    m_format.Validate();
+    size_t minBytes = m_format.sdapHeader ? 2 : 1;
+    if (sdu->GetSize() < minBytes || sdu->GetSize() > NrSecurityPdcpPdu::MAX_SDU_BYTES)
+    {
+        ++m_counters.txRefused;
+        m_pduDiscardedTrace("malformed: SDU of " + std::to_string(sdu->GetSize()) + " bytes", sdu);
+        return -1;
+    }
+    // No keystream reuse: never a COUNT beyond 2^32 - 1 or one already used under these keys.
+    if (m_txNext > 0xFFFFFFFFULL || m_txNext < m_txUsedUpTo)
+    {
+        ++m_counters.txRefused;
+        m_pduDiscardedTrace("count-exhausted", sdu);
+        return -1;
+    }
+    auto count = static_cast<uint32_t>(m_txNext);
+    m_sduScratch.resize(sdu->GetSize());
+    sdu->CopyData(m_sduScratch.data(), m_sduScratch.size());
+    NrSecurityPdcpPdu::Protect(m_format,
+                               count,
+                               GetTxDirectionBit(),
+                               m_tx,
+                               m_sduScratch.data(),
+                               m_sduScratch.size(),
+                               m_scratch);
+    Ptr<Packet> pdu = Create<Packet>(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()));
+    ++m_txNext;
+    m_txUsedUpTo = m_txNext;
+    ++m_counters.txPdus;
+    if (!m_wrapWarned && m_txNext >= (uint64_t{1} << 32) - m_countWrapMargin)
+    {
+        m_wrapWarned = true;
+        m_countWrapTrace(static_cast<uint32_t>(std::min<uint64_t>(m_txNext, 0xFFFFFFFF)));
+    }
+    m_txPduTrace(pdu, count);
+    if (!m_transmitPdu.IsNull())
+    {
+        m_transmitPdu(pdu);
+    }
+    return count;
+}
+
+void
+NrSecurityPdcp::Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter)
+{
+    NS_LOG_LOGIC(this << " discard: " << reason);
+    ++counter;
+    m_pduDiscardedTrace(reason, pdu);
+}
+
+void
+NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
+{
+    NS_LOG_FUNCTION(this << pdu);
+    ++m_counters.rxPdus;
+    m_format.Validate();
+    const size_t n = pdu->GetSize();
+    m_scratch.resize(n);
+    pdu->CopyData(m_scratch.data(), n);
+    NrSecurityPdcpHeader h = NrSecurityPdcpPdu::ParseHeader(m_format, m_scratch.data(), n);
+    if (!h.valid)
+    {
+        Discard("malformed: " + h.reason, pdu, m_counters.malformed);
+        return;
+    }
+    if (h.control)
+    {
+        ++m_counters.rxControlPdus;
+        return;
+    }
+    int64_t rcvdCount = NrSecurityPdcpPdu::RcvdCount(m_format.snBits, m_rxDeliv, h.sn);
+    if (rcvdCount < 0 || rcvdCount > 0xFFFFFFFFLL)
+    {
+        Discard("out-of-window", pdu, m_counters.outOfWindow);
+        return;
+    }
+    auto count = static_cast<uint32_t>(rcvdCount);
+    const uint8_t rxDirection = static_cast<uint8_t>(1 - GetTxDirectionBit());
+    NrSecurityPdcpUnprotectResult r = NrSecurityPdcpPdu::Unprotect(
+        m_format, count, rxDirection, GetRxSecurity(count), m_scratch.data(), n);
+    if (r.status == NrSecurityPdcpUnprotectResult::INTEGRITY_FAILURE)
+    {
+        // TS 38.323 5.9: discard and indicate the failure to the upper layer.
+        m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
+        Discard("integrity", pdu, m_counters.integrityFailures);
+        if (!m_integrityFailure.IsNull())
+        {
+            m_integrityFailure(count);
+        }
+        return;
+    }
+    if (count < m_rxDeliv)
+    {
+        Discard("out-of-window", pdu, m_counters.outOfWindow);
+        return;
+    }
+    if (m_rxBuffer.count(count) != 0)
+    {
+        Discard("duplicate", pdu, m_counters.duplicates);
+        return;
+    }
+    m_rxPduTrace(pdu, count);
+    Ptr<Packet> sdu
+        = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
+
+    // TS 38.323 5.2.2.1: store, update RX_NEXT, deliver from RX_DELIV.
+    if (count >= m_rxNext)
+    {
+        m_rxNext = uint64_t{count} + 1;
+    }
+    if (count == m_rxDeliv)
+    {
+        Deliver(count, RxEntry{sdu, r.receivedMac});
+        DeliverConsecutiveFrom(uint64_t{count} + 1);
+    }
+    else
+    {
+        m_rxBuffer[count] = RxEntry{sdu, r.receivedMac};
+    }
+    UpdateReorderingTimer();
+}
+
+void
+NrSecurityPdcp::Deliver(uint32_t count, const RxEntry& entry)
+{
+    ++m_counters.rxDelivered;
+    if (count >= m_rxDeliv)
+    {
+        m_rxDeliv = uint64_t{count} + 1;
+    }
+    m_lastRxMac = entry.mac;
+    if (!m_deliverSdu.IsNull())
+    {
+        m_deliverSdu(entry.sdu, count);
+    }
+}
+
+void
+NrSecurityPdcp::DeliverConsecutiveFrom(uint64_t count)
+{
+    // Deliver stored SDUs with consecutive COUNTs; RX_DELIV becomes the first COUNT not
+    // delivered.
+    m_rxDeliv = std::max(m_rxDeliv, count);
+    auto it = m_rxBuffer.find(static_cast<uint32_t>(m_rxDeliv));
+    while (it != m_rxBuffer.end() && it->first == m_rxDeliv)
+    {
+        RxEntry entry = it->second;
+        uint32_t c = it->first;
+        it = m_rxBuffer.erase(it);
+        Deliver(c, entry);
+    }
+}
+
+void
+NrSecurityPdcp::UpdateReorderingTimer()
+{
+    // TS 38.323 5.2.2.1, last steps.
+    if (m_tReorderingEvent.IsRunning() && m_rxDeliv >= m_rxReord)
+    {
+        m_tReorderingEvent.Cancel();
+    }
+    if (!m_tReorderingEvent.IsRunning() && m_rxDeliv < m_rxNext)
+    {
+        m_rxReord = m_rxNext;
+        m_tReorderingEvent
+            = Simulator::Schedule(m_tReordering, &NrSecurityPdcp::ReorderingTimerExpired, this);
+    }
+}
+
+void
+NrSecurityPdcp::ReorderingTimerExpired()
+{
+    NS_LOG_FUNCTION(this << m_rxReord);
+    ++m_counters.reorderingTimeouts;
+    // TS 38.323 5.2.2.2: deliver all stored SDUs with COUNT < RX_REORD, then the consecutive
+    // ones from RX_REORD; RX_DELIV = first COUNT >= RX_REORD not delivered.
+    while (!m_rxBuffer.empty() && m_rxBuffer.begin()->first < m_rxReord)
+    {
+        auto it = m_rxBuffer.begin();
+        RxEntry entry = it->second;
+        uint32_t c = it->first;
+        m_rxBuffer.erase(it);
+        Deliver(c, entry);
+    }
+    DeliverConsecutiveFrom(m_rxReord);
+    if (m_rxDeliv < m_rxNext)
+    {
+        m_rxReord = m_rxNext;
+        m_tReorderingEvent
+            = Simulator::Schedule(m_tReordering, &NrSecurityPdcp::ReorderingTimerExpired, this);
+    }
+}
+
+void
+NrSecurityPdcp::Reestablish()
+{
+    NS_LOG_FUNCTION(this);
+    m_tReorderingEvent.Cancel();
+    m_rxBuffer.clear();
+    m_txNext = 0;
+    m_rxNext = 0;
+    m_rxDeliv = 0;
+    m_rxReord = 0;
+}
+
+void
+NrSecurityPdcp::SetTxNext(uint32_t txNext)
+{
+    NS_LOG_FUNCTION(this << txNext);
+    m_txNext = txNext;
+}
+
+void
+NrSecurityPdcp::SetRxDeliv(uint32_t rxDeliv)
+{
+    NS_LOG_FUNCTION(this << rxDeliv);
+    m_tReorderingEvent.Cancel();
+    m_rxBuffer.clear();
+    m_rxDeliv = rxDeliv;
+    m_rxNext = rxDeliv;
+    m_rxReord = rxDeliv;
+}
+
+uint64_t
+NrSecurityPdcp::GetTxNext() const
+{
+    return m_txNext;
+}
+
+uint64_t
+NrSecurityPdcp::GetRxNext() const
+{
+    return m_rxNext;
+}
+
+uint64_t
+NrSecurityPdcp::GetRxDeliv() const
+{
+    return m_rxDeliv;
+}
+
+uint64_t
+NrSecurityPdcp::GetRxReord() const
+{
+    return m_rxReord;
+}
+
+bool
+NrSecurityPdcp::IsReorderingTimerRunning() const
+{
+    return m_tReorderingEvent.IsRunning();
+}
+
+size_t
+NrSecurityPdcp::GetReorderingBufferSize() const
+{
+    return m_rxBuffer.size();
+}
+
+const NrSecurityPdcpCounters&
+NrSecurityPdcp::GetCounters() const
+{
+    return m_counters;
+}
+
+bool
+NrSecurityPdcp::IsIntegrityActive() const
+{
+    return m_tx.integrityActive;
+}
+
+bool
+NrSecurityPdcp::IsCipheringActive() const
+{
+    return m_tx.cipheringActive;
+}
+
+} // namespace ns3

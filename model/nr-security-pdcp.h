@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_PDCP_H
+#define NR_SECURITY_PDCP_H
+
+#include "nr-security-pdcp-pdu.h"
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/packet.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief Transmit direction of a PDCP entity: a UE's entities send uplink, a gNB's downlink.
+ */
+enum class NrSecurityDirection : uint8_t
+{
+    UPLINK = 0,   ///< DIRECTION 0 (TS 33.501 D.2.1.1)
+    DOWNLINK = 1, ///< DIRECTION 1
+};
+
+/**
+ * \ingroup nr-security
+ * \brief Counters of one PDCP entity, for tests and statistics.
+ */
+struct NrSecurityPdcpCounters
+{
+    uint64_t txPdus = 0;            ///< data PDUs transmitted
+    uint64_t txRefused = 0;         ///< SDUs refused: COUNT already used under the keys
+    uint64_t rxPdus = 0;            ///< PDUs handed to ReceivePdu (all, before any check)
+    uint64_t rxDelivered = 0;       ///< SDUs delivered to the upper layer
+    uint64_t rxControlPdus = 0;     ///< DRB control PDUs received
+    uint64_t integrityFailures = 0; ///< PDUs discarded on a MAC-I mismatch
+    uint64_t duplicates = 0;        ///< PDUs discarded as already received
+    uint64_t outOfWindow = 0; ///< PDUs discarded with RCVD_COUNT < RX_DELIV (or outside COUNT)
+    uint64_t malformed = 0;   ///< PDUs discarded as malformed
+    uint64_t reorderingTimeouts = 0; ///< t-Reordering expiries
+};
+
+/**
+ * \ingroup nr-security
+ * \brief One PDCP entity (one radio bearer on one side) with NR security, TS 38.323.
+ *
+ * Transmit (TS 38.323 5.2.1): COUNT = TX_NEXT = HFN || SN; integrity over header + SDU, then
+ * ciphering of the SDU (after any SDAP header) + MAC-I, as NrSecurityPdcpPdu::Protect; TX_NEXT
+ * is incremented. A COUNT already used under the current transmit keys is never used again
+ * (no keystream reuse): the SDU is refused, counted and traced as PduDiscarded
+ * ("count-exhausted"). CountWrapImminent fires once per key set when TX_NEXT reaches
+ * 2^32 - CountWrapMargin, so that RRC can refresh the keys.
+ *
+ * Receive (TS 38.323 5.2.2): RCVD_COUNT from RX_DELIV and the SN with
+ * Window_Size = 2^(SN length - 1); decipher, verify; discard on a MAC-I mismatch
+ * (IntegrityFailure trace, integrity failure callback to the upper layer, no state change),
+ * on RCVD_COUNT < RX_DELIV ("out-of-window") and on a COUNT already received ("duplicate").
+ * In-order delivery with a reordering buffer and t-Reordering (5.2.2.2, 5.2.2.3).
+ *
+ * Security is configured at run time separately per direction and per function, as the
+ * Security Mode Command procedure needs: transmit settings apply from the next PDU, receive
+ * settings from a given COUNT (PDUs with a lower COUNT keep the previous setting).
+ *
+ * Bad input (malformed PDU) is counted and traced as PduDiscarded, never delivered.
+ * No heap allocation per PDU on the in-order path beyond the ns-3 Packets themselves.
+ */
+class NrSecurityPdcp : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    NrSecurityPdcp();
+    ~NrSecurityPdcp() override;
+
+    /// Lower layer: called with each PDU to send (header || protected data || MAC-I).
+    typedef Callback<void, Ptr<Packet>> TransmitPduCallback;
+    /// Upper layer: called with each SDU delivered in order and its COUNT.
+    typedef Callback<void, Ptr<Packet>, uint32_t> DeliverSduCallback;
+    /// Upper layer: integrity check failure indication (TS 38.323 5.9) with the COUNT.
+    typedef Callback<void, uint32_t> IntegrityFailureCallback;
+
+    /**
+     * TracedCallback signature for TxPdu and RxPdu.
+     * \param pdu the PDU as on the air
+     * \param count its COUNT
+     */
+    typedef void (*PduTracedCallback)(Ptr<const Packet> pdu, uint32_t count);
+    /**
+     * TracedCallback signature for IntegrityFailure.
+     * \param rbId RB identity
+     * \param count RCVD_COUNT
+     * \param receivedMac the MAC-I field as received (deciphered)
+     * \param expectedMac the MAC-I the receiver computed
+     */
+    typedef void (*IntegrityFailureTracedCallback)(uint8_t rbId,
+                                                   uint32_t count,
+                                                   uint32_t receivedMac,
+                                                   uint32_t expectedMac);
+    /**
+     * TracedCallback signature for PduDiscarded.
+     * \param reason "malformed: ...", "duplicate", "out-of-window", "integrity",
+     *        "count-exhausted"
+     * \param pdu the PDU (or the refused SDU for "count-exhausted")
+     */
+    typedef void (*PduDiscardedTracedCallback)(std::string reason, Ptr<const Packet> pdu);
+    /**
+     * TracedCallback signature for CountWrapImminent.
+     * \param txNext TX_NEXT when the margin was reached
+     */
+    typedef void (*CountTracedCallback)(uint32_t txNext);
+
+    /// \param cb the lower-layer transmit function
+    void SetTransmitPduCallback(TransmitPduCallback cb);
+    /// \param cb the upper-layer delivery function
+    void SetDeliverSduCallback(DeliverSduCallback cb);
+    /// \param cb the upper-layer integrity failure indication
+    void SetIntegrityFailureCallback(IntegrityFailureCallback cb);
+
+    /**
+     * \brief Sets the PDU format (bearer type, RB identity, SN length, SDAP header, DRB
+     *        integrity). Also settable through the attributes.
+     * \param format the format
+     * \throws std::invalid_argument if the format is invalid (see NrSecurityPdcpFormat).
+     */
+    void SetFormat(const NrSecurityPdcpFormat& format);
+    /// \return the PDU format
+    const NrSecurityPdcpFormat& GetFormat() const;
+
+    /**
+     * \brief Transmit integrity protection from the next PDU on.
+     * \param nia the algorithm (NIA0 gives a zero MAC-I)
+     * \param key K_RRCint or K_UPint (copied)
+     */
+    void SetTxIntegrity(NrSecurityIntegrity nia, const NrSecurityKey128& key);
+    /**
+     * \brief Transmit ciphering from the next PDU on.
+     * \param nea the algorithm
+     * \param key K_RRCenc or K_UPenc (copied)
+     */
+    void SetTxCiphering(NrSecurityCiphering nea, const NrSecurityKey128& key);
+    /**
+     * \brief Receive integrity verification for PDUs with RCVD_COUNT >= fromCount.
+     * \param nia the algorithm
+     * \param key K_RRCint or K_UPint (copied)
+     * \param fromCount the first COUNT verified with this setting
+     */
+    void SetRxIntegrity(NrSecurityIntegrity nia, const NrSecurityKey128& key, uint32_t fromCount);
+    /**
+     * \brief Receive deciphering for PDUs with RCVD_COUNT >= fromCount.
+     * \param nea the algorithm
+     * \param key K_RRCenc or K_UPenc (copied)
+     * \param fromCount the first COUNT deciphered with this setting
+     */
+    void SetRxCiphering(NrSecurityCiphering nea, const NrSecurityKey128& key, uint32_t fromCount);
+
+    /**
+     * \brief Verifies a MAC-I the entity delivered unverified (an SRB SDU received while
+     *        receive integrity was not yet active), with the receive integrity setting that
+     *        applies to that COUNT. This is how RRC checks the SecurityModeCommand that
+     *        carries the algorithm it needs for the check (TS 38.331 5.3.4.3).
+     * \param count the COUNT the SDU was delivered with
+     * \param sdu the delivered SDU
+     * \param receivedMac the MAC-I field that came with it (see GetLastRxMac())
+     * \return true if integrity is configured for that COUNT and the MAC-I matches; a mismatch
+     *         is traced as IntegrityFailure.
+     */
+    bool VerifyDeliveredSdu(uint32_t count, Ptr<const Packet> sdu, uint32_t receivedMac);
+
+    /// \return the MAC-I field of the SDU being (or last) delivered (0 if the bearer has none);
+    ///         read it in the delivery callback
+    uint32_t GetLastRxMac() const;
+
+    /**
+     * \brief Takes an SDU from the upper layer: protects it with COUNT = TX_NEXT and passes
+     *        the PDU to the transmit callback.
+     * \param sdu the SDU (SDAP header first if configured), 1..9000 bytes
+     * \return the COUNT used, or -1 if the SDU was refused (COUNT exhausted) or invalid
+     *         (empty or oversize; traced as PduDiscarded "malformed").
+     */
+    int64_t TransmitSdu(Ptr<Packet> sdu);
+
+    /**
+     * \brief Takes a PDU from the lower layer (TS 38.323 5.2.2.1).
+     * \param pdu the PDU
+     */
+    void ReceivePdu(Ptr<Packet> pdu);
+
+    /**
+     * \brief PDCP entity re-establishment state reset: TX_NEXT, RX_NEXT, RX_DELIV and
+     *        RX_REORD to 0, reordering buffer flushed, t-Reordering stopped. Keys are kept
+     *        until new ones are set; COUNTs already used under the kept transmit keys stay
+     *        refused.
+     */
+    void Reestablish();
+
+    /**
+     * \brief Starts the transmit side mid-life (long-lived connections, COUNT wrap studies,
+     *        tests): TX_NEXT = txNext. COUNTs already used under the current keys stay refused.
+     * \param txNext the COUNT of the next PDU
+     */
+    void SetTxNext(uint32_t txNext);
+
+    /**
+     * \brief Starts the receive side mid-life: RX_DELIV = RX_NEXT = rxDeliv, the reordering
+     *        buffer emptied and t-Reordering stopped.
+     * \param rxDeliv the COUNT of the next SDU to deliver
+     */
+    void SetRxDeliv(uint32_t rxDeliv);
+
+    /// \return TX_NEXT (the COUNT of the next transmitted PDU; 2^32 once exhausted)
+    uint64_t GetTxNext() const;
+    /// \return RX_NEXT (64-bit: 2^32 once the last COUNT was received)
+    uint64_t GetRxNext() const;
+    /// \return RX_DELIV (64-bit, as RX_NEXT)
+    uint64_t GetRxDeliv() const;
+    /// \return RX_REORD (64-bit, as RX_NEXT)
+    uint64_t GetRxReord() const;
+    /// \return true while t-Reordering runs
+    bool IsReorderingTimerRunning() const;
+    /// \return the number of PDUs held in the reordering buffer
+    size_t GetReorderingBufferSize() const;
+    /// \return the counters
+    const NrSecurityPdcpCounters& GetCounters() const;
+    /// \return true once transmit integrity protection is active
+    bool IsIntegrityActive() const;
+    /// \return true once transmit ciphering is active
+    bool IsCipheringActive() const;
+    /// \return the transmit security configuration
+    const NrSecurityPdcpSecurity& GetTxSecurity() const;
+    /**
+     * \param count a COUNT
+     * \return the receive security configuration that applies to it
+     */
+    NrSecurityPdcpSecurity GetRxSecurity(uint32_t count) const;
+    /// \return the DIRECTION this entity transmits with
+    uint8_t GetTxDirectionBit() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// One receive-side setting and the COUNT from which it applies.
+    template <typename Alg>
+    struct RxSetting
+    {
+        bool active = false;    ///< configured
+        Alg alg{};              ///< algorithm
+        NrSecurityKey128 key{}; ///< key
+        uint32_t fromCount = 0; ///< first COUNT it applies to
+    };
+
+    /// Keeps, per function, the previous and the latest setting.
+    template <typename Alg>
+    struct RxSettings
+    {
+        RxSetting<Alg> previous; ///< applies below latest.fromCount
+        RxSetting<Alg> latest;   ///< applies from latest.fromCount
+
+        const RxSetting<Alg>& For(uint32_t count) const
+        {
+            return latest.active && count >= latest.fromCount ? latest : previous;
+        }
+
+        void Set(Alg alg, const NrSecurityKey128& key, uint32_t fromCount)
+        {
+            previous = latest;
+            latest = RxSetting<Alg>{true, alg, key, fromCount};
+        }
+    };
+
+    /// A received SDU waiting for (or at) delivery, with the MAC-I field it came with.
+    struct RxEntry
+    {
+        Ptr<Packet> sdu; ///< the SDU
+        uint32_t mac;    ///< its MAC-I field
+    };
+
+    void TxKeysChanged();
+    void Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter);
+    void Deliver(uint32_t count, const RxEntry& entry);
+    void DeliverConsecutiveFrom(uint64_t count);
+    void UpdateReorderingTimer();
+    void ReorderingTimerExpired();
+    void SetRbTypeAttribute(std::string type);
+    std::string GetRbTypeAttribute() const;
+    void SetDirectionAttribute(std::string direction);
+    std::string GetDirectionAttribute() const;
+    void SetSnLengthAttribute(uint8_t bits);
+    uint8_t GetSnLengthAttribute() const;
+    void SetRbIdAttribute(uint8_t id);
+    uint8_t GetRbIdAttribute() const;
+    void SetSdapHeaderAttribute(bool present);
+    bool GetSdapHeaderAttribute() const;
+    void SetDrbIntegrityAttribute(bool configured);
+    bool GetDrbIntegrityAttribute() const;
+
+    NrSecurityPdcpFormat m_format;   ///< PDU format
+    NrSecurityDirection m_direction; ///< transmit direction
+    Time m_tReordering;              ///< t-Reordering duration
+    uint32_t m_countWrapMargin;      ///< CountWrapImminent margin below 2^32
+
+    NrSecurityPdcpSecurity m_tx;             ///< transmit security
+    RxSettings<NrSecurityIntegrity> m_rxInt; ///< receive integrity settings
+    RxSettings<NrSecurityCiphering> m_rxEnc; ///< receive ciphering settings
+
+    uint64_t m_txNext;          ///< TX_NEXT (64-bit so that exhaustion is representable)
+    uint64_t m_txUsedUpTo;      ///< COUNTs below this were used under the current TX keys
+    bool m_wrapWarned;          ///< CountWrapImminent fired for the current TX keys
+    uint64_t m_rxNext;          ///< RX_NEXT (64-bit so that 2^32 is representable)
+    uint64_t m_rxDeliv;         ///< RX_DELIV
+    uint64_t m_rxReord;         ///< RX_REORD
+    EventId m_tReorderingEvent; ///< t-Reordering
+    std::map<uint32_t, RxEntry> m_rxBuffer; ///< received, not yet delivered SDUs by COUNT
+    uint32_t m_lastRxMac;                   ///< MAC-I field of the last delivered SDU
+
+    std::vector<uint8_t> m_scratch;    ///< reused PDU buffer (no per-PDU allocation)
+    std::vector<uint8_t> m_sduScratch; ///< reused SDU buffer on transmit
+    NrSecurityPdcpCounters m_counters; ///< counters
+
+    TransmitPduCallback m_transmitPdu;           ///< lower layer
+    DeliverSduCallback m_deliverSdu;             ///< upper layer
+    IntegrityFailureCallback m_integrityFailure; ///< upper layer indication
+
+    TracedCallback<Ptr<const Packet>, uint32_t> m_txPduTrace; ///< TxPdu
+    TracedCallback<Ptr<const Packet>, uint32_t> m_rxPduTrace; ///< RxPdu
+    TracedCallback<uint8_t, uint32_t, uint32_t, uint32_t>
+        m_integrityFailureTrace;                                        ///< IntegrityFailure
+    TracedCallback<std::string, Ptr<const Packet>> m_pduDiscardedTrace; ///< PduDiscarded
+    TracedCallback<uint32_t> m_countWrapTrace;                          ///< CountWrapImminent
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_PDCP_H
