@@ -44,7 +44,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	$(BUILD)/bin/nr-security-bench --benchmark_counters_tabular=true
+	python3 bench/ratios.py $(BUILD)/bin/nr-security-bench
 
 # Until the SMC example lands, the demo walks the key hierarchy of the reference context.
 demo: build

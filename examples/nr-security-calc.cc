@@ -8,6 +8,7 @@
  */
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
+#include "ns3/nr-security-pdcp-pdu.h"
 
 #include <boost/program_options.hpp>
 #include <cstdint>
@@ -139,6 +140,11 @@ class Args
         return NrSecurityAlgorithms::Key128FromBytes(Bytes(name, 16));
     }
 
+    bool Has(const std::string& name) const
+    {
+        return m_vm.count(name) != 0;
+    }
+
   private:
     const po::variables_map& m_vm;
 };
@@ -169,6 +175,79 @@ DeclareAlgorithmInputs(po::options_description& d)
     Required(d, "bits", "LENGTH in bits");
     d.add_options()("data", po::value<std::string>()->default_value(""), "message, hex");
 }
+
+/// Options shared by pdcp-protect and pdcp-unprotect.
+void
+DeclarePdcpOptions(po::options_description& d)
+{
+    Required(d, "rb", "bearer type: srb or drb");
+    Required(d, "rb-id", "RB identity 1..32 (BEARER = RB identity - 1)");
+    d.add_options()(
+        "sn-bits", po::value<std::string>()->default_value("12"), "SN length: 12 or 18");
+    Required(d, "direction", "DIRECTION of the PDU: ul or dl");
+    Required(d, "nea", "ciphering algorithm 0..3, or none (ciphering not active)");
+    Required(d, "nia", "integrity algorithm 0..3, or none (SRB: zero MAC-I; DRB: no MAC-I)");
+    d.add_options()(
+        "k-enc", po::value<std::string>()->default_value(""), "K_RRCenc/K_UPenc, 32 hex digits");
+    d.add_options()(
+        "k-int", po::value<std::string>()->default_value(""), "K_RRCint/K_UPint, 32 hex digits");
+    d.add_options()("sdap-header",
+                    po::value<std::string>(),
+                    "DRB with a 1-byte SDAP header: its value (2 hex digits) for pdcp-protect; "
+                    "for pdcp-unprotect it says the PDU has one");
+}
+
+/// The PDU format and security configuration given by DeclarePdcpOptions' options.
+struct PdcpSetup
+{
+    NrSecurityPdcpFormat format;
+    NrSecurityPdcpSecurity security;
+    uint8_t direction = 0;
+};
+
+PdcpSetup
+ReadPdcpOptions(const Args& a)
+{
+    PdcpSetup s;
+    std::string rb = a.Str("rb");
+    if (rb != "srb" && rb != "drb")
+    {
+        throw UsageError("--rb: '" + rb + "' is not srb or drb");
+    }
+    s.format.rbType = rb == "srb" ? NrSecurityRbType::SRB : NrSecurityRbType::DRB;
+    s.format.rbId = static_cast<uint8_t>(a.Num("rb-id", 255));
+    s.format.snBits = static_cast<uint8_t>(a.Num("sn-bits", 255));
+    s.format.sdapHeader = a.Has("sdap-header");
+    std::string dir = a.Str("direction");
+    if (dir != "ul" && dir != "dl")
+    {
+        throw UsageError("--direction: '" + dir + "' is not ul or dl");
+    }
+    s.direction = dir == "ul" ? 0 : 1;
+    if (a.Str("nia") != "none")
+    {
+        s.security.integrityActive = true;
+        s.security.nia
+            = NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 15)));
+        s.security.kInt = a.Key128("k-int");
+        s.format.drbIntegrity = s.format.rbType == NrSecurityRbType::DRB;
+    }
+    if (a.Str("nea") != "none")
+    {
+        s.security.cipheringActive = true;
+        s.security.nea
+            = NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 15)));
+        s.security.kEnc = a.Key128("k-enc");
+    }
+    s.format.Validate();
+    return s;
+}
+
+/// pdcp-unprotect's result for a PDU it does not deliver: printed, exit code 1.
+struct Discarded
+{
+    std::string reason;
+};
 
 const std::map<std::string, Subcommand>&
 Subcommands()
@@ -284,6 +363,92 @@ Subcommands()
                                     static_cast<uint8_t>(mac)};
               std::cout << Hex(b, 4) << "\n";
           }}},
+        {"pdcp-protect",
+         {"build a protected PDCP data PDU (TS 38.323 5.8, 5.9, 6.2); prints the PDU",
+          [](po::options_description& d)
+          {
+              DeclarePdcpOptions(d);
+              Required(d, "count", "COUNT of the PDU (its low bits are the SN)");
+              Required(d, "payload", "SDU payload, hex (after any SDAP header)");
+          },
+          [](const Args& a)
+          {
+              PdcpSetup s = ReadPdcpOptions(a);
+              std::vector<uint8_t> sdu;
+              if (s.format.sdapHeader)
+              {
+                  sdu = a.Bytes("sdap-header", 1);
+              }
+              auto payload = a.Bytes("payload");
+              sdu.insert(sdu.end(), payload.begin(), payload.end());
+              std::vector<uint8_t> pdu;
+              NrSecurityPdcpPdu::Protect(s.format,
+                                         static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
+                                         s.direction,
+                                         s.security,
+                                         sdu.data(),
+                                         sdu.size(),
+                                         pdu);
+              std::cout << Hex(pdu) << "\n";
+          }}},
+        {"pdcp-unprotect",
+         {"check and decipher a received PDCP data PDU (TS 38.323 5.2.2.1); prints count= and "
+          "sdu=, or discarded=REASON with exit code 1",
+          [](po::options_description& d)
+          {
+              DeclarePdcpOptions(d);
+              Required(d, "pdu", "the PDU, hex");
+              d.add_options()("rx-deliv",
+                              po::value<std::string>()->default_value("0"),
+                              "the receiver's RX_DELIV");
+          },
+          [](const Args& a)
+          {
+              PdcpSetup s = ReadPdcpOptions(a);
+              auto pdu = a.Bytes("pdu");
+              auto h = NrSecurityPdcpPdu::ParseHeader(s.format, pdu.data(), pdu.size());
+              if (!h.valid)
+              {
+                  throw Discarded{"malformed (" + h.reason + ")"};
+              }
+              if (h.control)
+              {
+                  throw Discarded{"control-pdu"};
+              }
+              auto rxDeliv = static_cast<uint32_t>(a.Num("rx-deliv", 0xFFFFFFFF));
+              int64_t count = NrSecurityPdcpPdu::RcvdCount(s.format.snBits, rxDeliv, h.sn);
+              if (count < rxDeliv || count > 0xFFFFFFFFLL)
+              {
+                  throw Discarded{"out-of-window"};
+              }
+              auto r = NrSecurityPdcpPdu::Unprotect(s.format,
+                                                    static_cast<uint32_t>(count),
+                                                    s.direction,
+                                                    s.security,
+                                                    pdu.data(),
+                                                    pdu.size());
+              std::cout << "count=" << count << "\n";
+              if (r.status != NrSecurityPdcpUnprotectResult::OK)
+              {
+                  const uint8_t got[4] = {uint8_t(r.receivedMac >> 24),
+                                          uint8_t(r.receivedMac >> 16),
+                                          uint8_t(r.receivedMac >> 8),
+                                          uint8_t(r.receivedMac)};
+                  const uint8_t exp[4] = {uint8_t(r.expectedMac >> 24),
+                                          uint8_t(r.expectedMac >> 16),
+                                          uint8_t(r.expectedMac >> 8),
+                                          uint8_t(r.expectedMac)};
+                  std::cout << "mac-i=" << Hex(got, 4) << "\nx-mac=" << Hex(exp, 4) << "\n";
+                  throw Discarded{"integrity"};
+              }
+              size_t sdap = s.format.sdapHeader ? 1 : 0;
+              if (sdap)
+              {
+                  std::cout << "sdap-header=" << Hex(pdu.data() + r.sduOffset, 1) << "\n";
+              }
+              std::cout << "sdu=" << Hex(pdu.data() + r.sduOffset + sdap, r.sduBytes - sdap)
+                        << "\n";
+          }}},
     };
     return table;
 }
@@ -333,6 +498,11 @@ main(int argc, char** argv)
         po::notify(vm);
         it->second.run(Args(vm));
         return 0;
+    }
+    catch (const Discarded& d)
+    {
+        std::cout << "discarded=" << d.reason << "\n";
+        return 1;
     }
     catch (const po::error& e)
     {

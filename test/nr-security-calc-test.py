@@ -70,6 +70,41 @@ check("nh", run("nh", "--kamf", KAMF, "--sync-input", KGNB)[:2],
 check("kgnb-star", run("kgnb-star", "--key", KGNB, "--pci", "1", "--arfcn-dl", "632628")[:2],
       (0, "22f80de2177c135fc0317832d63f10e073b31375999f22ff8a71fc3af1588482"))
 
+# PDCP (project cases P1, P2, P3, P4, P5 of the reference context R1; TS 38.323).
+R1 = ["--rb", "srb", "--rb-id", "1", "--k-enc", "941e50db4b51a68270b2af2793ec73de",
+      "--k-int", "3dc37c61c21fb16740a2b2fe27783646"]
+check("pdcp-protect P1", run("pdcp-protect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                             "--count", "1", "--payload", "28804000")[:2], (0, "0001d6cd2f5cbceb89ca"))
+check("pdcp-protect P3", run("pdcp-protect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                             "--count", "4095", "--payload", "28804000")[:2], (0, "0fff945ace2e94deb5a8"))
+check("pdcp-protect P4", run("pdcp-protect", *R1, "--direction", "ul", "--nea", "none", "--nia", "2",
+                             "--count", "0", "--payload", "2a00")[:2], (0, "00002a00ad5dcad1"))
+check("pdcp-protect P5", run("pdcp-protect", *R1, "--direction", "dl", "--nea", "none", "--nia", "none",
+                             "--count", "0", "--payload", "28804000")[:2], (0, "00002880400000000000"))
+check("pdcp-protect P5 NIA0", run("pdcp-protect", *R1, "--direction", "dl", "--nea", "2", "--nia", "0",
+                                  "--count", "1", "--payload", "28804000")[:2], (0, "0001d6cd2f5c2c5aa9dc"))
+check("pdcp-unprotect P1", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                               "--pdu", "0001d6cd2f5cbceb89ca", "--rx-deliv", "1")[:2],
+      (0, "count=1\nsdu=28804000"))
+check("pdcp-unprotect P2", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                               "--pdu", "0001d6cd2f5cbceb89cb", "--rx-deliv", "1")[:2],
+      (1, "count=1\nmac-i=90b12017\nx-mac=90b12016\ndiscarded=integrity"))
+check("pdcp-unprotect P3", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                               "--pdu", "0000cc46f6fdaa7f5a5b", "--rx-deliv", "4096")[:2],
+      (0, "count=4096\nsdu=28804000"))
+check("pdcp-unprotect old", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                                "--pdu", "0001d6cd2f5cbceb89ca", "--rx-deliv", "2")[:2],
+      (1, "discarded=out-of-window"))
+check("pdcp-unprotect short", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
+                                  "--pdu", "000000000000")[0], 1)
+DRB = ["--rb", "drb", "--rb-id", "4", "--sn-bits", "18", "--direction", "ul", "--nea", "2", "--nia", "2",
+       "--k-enc", "e3f1848b8dd2745013da1a530d91d68e", "--k-int", "3dc37c61c21fb16740a2b2fe27783646"]
+rc, pdu, _ = run("pdcp-protect", *DRB, "--sdap-header", "4a", "--count", "0x12345", "--payload", "45000054abcdef")
+check("pdcp-protect DRB header and SDAP in clear", (rc, pdu[:8]), (0, "8123454a"))
+check("pdcp-unprotect DRB", run("pdcp-unprotect", *DRB, "--sdap-header", "00", "--pdu", pdu,
+                                "--rx-deliv", "0x12345")[:2],
+      (0, "count=74565\nsdap-header=4a\nsdu=45000054abcdef"))
+
 # Bad input: exit 2, exactly one line on stderr, nothing on stdout.
 K16 = "00" * 16
 bad = [
@@ -87,6 +122,11 @@ bad = [
     ("kgnb-star", "--key", "00" * 32, "--pci", "1008", "--arfcn-dl", "0"),
     ("as-keys", "--kgnb", "00" * 32, "--nea", "2", "--nia", "9"),
     ("frobnicate",),
+    ("pdcp-protect", "--rb", "xrb", "--rb-id", "1", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
+    ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--sn-bits", "18", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
+    ("pdcp-protect", "--rb", "srb", "--rb-id", "0", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
+    ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--direction", "dl", "--nea", "2", "--nia", "none", "--count", "0", "--payload", "00"),
+    ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", ""),
     ("kgnb", "--kamf", "00" * 32, "--ul-nas-count", "0", "--bogus", "1"),
 ]
 for args in bad:

@@ -1,0 +1,57 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# nr-security for waf-era ns-3 (<= 3.35): drop this folder into contrib/nr-security.
+# The lists below must stay identical to NR_SECURITY_SOURCES, NR_SECURITY_HEADERS and
+# NR_SECURITY_TEST_SOURCES of CMakeLists.txt (checked by a test).
+
+
+def configure(conf):
+    conf.env.append_value('CXXFLAGS', ['-std=c++17'])
+    conf.check_cfg(package='libcrypto', args=['--cflags', '--libs'], uselib_store='OPENSSL',
+                   atleast_version='3.0.0', mandatory=True)
+
+
+def build(bld):
+    module = bld.create_ns3_module('nr-security', ['core', 'network', 'mobility', 'propagation'])
+    module.use.append('OPENSSL')
+    module.source = [
+        'model/nr-security-kdf.cc',
+        'model/nr-security-algorithms.cc',
+        'model/snow3g.cc',
+        'model/zuc.cc',
+        'model/nr-security-pdcp-pdu.cc',
+        'model/nr-security-pdcp.cc',
+    ]
+
+    module_test = bld.create_ns3_module_test_library('nr-security')
+    module_test.defines = ['NR_SECURITY_TEST_DATA_DIR="%s"' % bld.path.find_dir('test/data').abspath()]
+    module_test.source = [
+        'test/nr-security-test-vectors.cc',
+        'test/nr-security-kdf-test-suite.cc',
+        'test/nr-security-nea-test-suite.cc',
+        'test/nr-security-nia-test-suite.cc',
+        'test/nr-security-snow3g-test-suite.cc',
+        'test/nr-security-zuc-test-suite.cc',
+        'test/nr-security-crypto-cases-test-suite.cc',
+        'test/nr-security-crypto-errors-test-suite.cc',
+        'test/nr-security-pdcp-test-helpers.cc',
+        'test/nr-security-pdcp-cases-test-suite.cc',
+        'test/nr-security-pdcp-test-suite.cc',
+    ]
+
+    headers = bld(features='ns3header')
+    headers.module = 'nr-security'
+    headers.source = [
+        'model/nr-security-kdf.h',
+        'model/nr-security-algorithms.h',
+        'model/snow3g.h',
+        'model/zuc.h',
+        'model/nr-security-pdcp-pdu.h',
+        'model/nr-security-pdcp.h',
+    ]
+
+    if bld.env.ENABLE_EXAMPLES:
+        calc = bld.create_ns3_program('nr-security-calc', ['nr-security'])
+        calc.source = 'examples/nr-security-calc.cc'
+        calc.use.append('BOOST_PROGRAM_OPTIONS')
