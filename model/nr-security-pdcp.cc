@@ -344,11 +344,14 @@ NrSecurityPdcp::GetTxDirectionBit() const
 }
 
 bool
-NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count, Ptr<const Packet> sdu, uint32_t receivedMac)
+NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count,
+                                   Ptr<const Packet> sdu,
+                                   uint32_t receivedMac,
+                                   NrSecurityIntegrity nia,
+                                   const NrSecurityKey128& key)
 {
-    NS_LOG_FUNCTION(this << count);
-    const auto& setting = m_rxInt.For(count);
-    if (!setting.active || m_format.MacBytes() == 0)
+    NS_LOG_FUNCTION(this << count << NrSecurityAlgorithms::Name(nia));
+    if (m_format.MacBytes() == 0)
     {
         return false;
     }
@@ -369,8 +372,8 @@ NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count, Ptr<const Packet> sdu, uint32
         m_scratch[2] = static_cast<uint8_t>(sn);
     }
     sdu->CopyData(m_scratch.data() + hdr, sdu->GetSize());
-    uint32_t expected = NrSecurityAlgorithms::Nia(setting.alg,
-                                                  setting.key,
+    uint32_t expected = NrSecurityAlgorithms::Nia(nia,
+                                                  key,
                                                   count,
                                                   m_format.Bearer(),
                                                   static_cast<uint8_t>(1 - GetTxDirectionBit()),
@@ -487,7 +490,9 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
         Discard("integrity", pdu, m_counters.integrityFailures);
         if (!m_integrityFailure.IsNull())
         {
-            m_integrityFailure(count);
+            m_integrityFailure(
+                count,
+                Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes)));
         }
         return;
     }

@@ -88,8 +88,12 @@ class NrSecurityPdcp : public Object
     typedef Callback<void, Ptr<Packet>> TransmitPduCallback;
     /// Upper layer: called with each SDU delivered in order and its COUNT.
     typedef Callback<void, Ptr<Packet>, uint32_t> DeliverSduCallback;
-    /// Upper layer: integrity check failure indication (TS 38.323 5.9) with the COUNT.
-    typedef Callback<void, uint32_t> IntegrityFailureCallback;
+    /**
+     * Upper layer: integrity check failure indication (TS 38.323 5.9) with the COUNT and the
+     * unverified SDU (after deciphering). The SDU is never delivered; it is handed over so that
+     * RRC can tell, for example, an unprotected SecurityModeFailure from a forged message.
+     */
+    typedef Callback<void, uint32_t, Ptr<const Packet>> IntegrityFailureCallback;
 
     /**
      * TracedCallback signature for TxPdu and RxPdu.
@@ -166,17 +170,23 @@ class NrSecurityPdcp : public Object
     void SetRxCiphering(NrSecurityCiphering nea, const NrSecurityKey128& key, uint32_t fromCount);
 
     /**
-     * \brief Verifies a MAC-I the entity delivered unverified (an SRB SDU received while
-     *        receive integrity was not yet active), with the receive integrity setting that
-     *        applies to that COUNT. This is how RRC checks the SecurityModeCommand that
-     *        carries the algorithm it needs for the check (TS 38.331 5.3.4.3).
+     * \brief Verifies the MAC-I of an SDU the entity delivered unverified (an SRB SDU received
+     *        while receive integrity was not active) with a candidate algorithm and key, without
+     *        changing the configuration. This is how RRC checks the SecurityModeCommand, which
+     *        carries the algorithm needed for its own check (TS 38.331 5.3.4.3).
      * \param count the COUNT the SDU was delivered with
      * \param sdu the delivered SDU
      * \param receivedMac the MAC-I field that came with it (see GetLastRxMac())
-     * \return true if integrity is configured for that COUNT and the MAC-I matches; a mismatch
-     *         is traced as IntegrityFailure.
+     * \param nia the candidate integrity algorithm
+     * \param key the candidate K_RRCint
+     * \return true if the MAC-I matches; a mismatch is counted and traced as IntegrityFailure.
+     *         Always false on a bearer without a MAC-I field.
      */
-    bool VerifyDeliveredSdu(uint32_t count, Ptr<const Packet> sdu, uint32_t receivedMac);
+    bool VerifyDeliveredSdu(uint32_t count,
+                            Ptr<const Packet> sdu,
+                            uint32_t receivedMac,
+                            NrSecurityIntegrity nia,
+                            const NrSecurityKey128& key);
 
     /// \return the MAC-I field of the SDU being (or last) delivered (0 if the bearer has none);
     ///         read it in the delivery callback

@@ -291,21 +291,32 @@ class RxCountBoundaryTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(m_smcVerified, true, "SN 4 verified with the new K_RRCint");
         NS_TEST_EXPECT_MSG_EQ(m_sdus[5], "28804000", "SN 5 deciphered with COUNT 5");
         NS_TEST_EXPECT_MSG_EQ(m_ue->GetCounters().integrityFailures, 0u, "SN 5 verified");
+        NS_TEST_EXPECT_MSG_EQ(ToHex32(m_smcMac), ToHex32(Nia2(4, 0, 1, "0004200910")), "SMC MAC-I");
         NS_TEST_EXPECT_MSG_EQ(m_ue->GetRxSecurity(5).integrityActive, true, "verified");
+        NS_TEST_EXPECT_MSG_EQ(m_ue->GetRxSecurity(4).integrityActive, false, "SN 4 by RRC");
+        // A wrong candidate key fails and is traced, without changing the configuration.
+        NS_TEST_EXPECT_MSG_EQ(
+            m_ue->VerifyDeliveredSdu(
+                4, HexPacket("200910"), m_smcMac, NrSecurityIntegrity::NIA2, Key(R1_K_RRC_ENC)),
+            false,
+            "wrong K_RRCint");
+        NS_TEST_EXPECT_MSG_EQ(m_ue->GetCounters().integrityFailures, 1u, "counted");
         m_ue->Dispose();
         m_ue = nullptr;
         Simulator::Destroy();
     }
 
-    /// The UE's RRC: on the SMC, set integrity from its COUNT, verify it, set ciphering from
-    /// the next COUNT.
+    /// The UE's RRC: on the SMC, verify it with the new K_RRCint, then set integrity and
+    /// ciphering from the next COUNT.
     void OnSdu(Ptr<Packet> sdu, uint32_t count)
     {
         m_sdus.push_back(PacketHex(sdu));
         if (count == 4)
         {
-            m_ue->SetRxIntegrity(NrSecurityIntegrity::NIA2, Key(R1_K_RRC_INT), count);
-            m_smcVerified = m_ue->VerifyDeliveredSdu(count, sdu, m_ue->GetLastRxMac());
+            m_smcMac = m_ue->GetLastRxMac();
+            m_smcVerified = m_ue->VerifyDeliveredSdu(
+                count, sdu, m_ue->GetLastRxMac(), NrSecurityIntegrity::NIA2, Key(R1_K_RRC_INT));
+            m_ue->SetRxIntegrity(NrSecurityIntegrity::NIA2, Key(R1_K_RRC_INT), count + 1);
             m_ue->SetRxCiphering(NrSecurityCiphering::NEA2, Key(R1_K_RRC_ENC), count + 1);
         }
     }
@@ -313,6 +324,7 @@ class RxCountBoundaryTestCase : public TestCase
     Ptr<NrSecurityPdcp> m_ue;
     std::vector<std::string> m_sdus;
     bool m_smcVerified = false;
+    uint32_t m_smcMac = 0;
 };
 
 /// P7: short and malformed SRB PDUs are discarded before any algorithm runs.

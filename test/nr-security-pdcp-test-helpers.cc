@@ -89,7 +89,7 @@ PdcpProbe::OnSdu(Ptr<Packet> p, uint32_t count)
 }
 
 void
-PdcpProbe::OnIntegrityIndication(uint32_t count)
+PdcpProbe::OnIntegrityIndication(uint32_t count, Ptr<const Packet>)
 {
     integrityIndications.push_back(count);
 }

@@ -50,7 +50,7 @@ struct PdcpProbe
   private:
     void OnPdu(Ptr<Packet> p);
     void OnSdu(Ptr<Packet> p, uint32_t count);
-    void OnIntegrityIndication(uint32_t count);
+    void OnIntegrityIndication(uint32_t count, Ptr<const Packet> sdu);
     void OnDiscard(std::string reason, Ptr<const Packet> p);
     void OnIntegrityTrace(uint8_t rb, uint32_t count, uint32_t received, uint32_t expected);
 };
