@@ -141,6 +141,17 @@ NrSecurityKdf::DeriveAlgorithmKey(const NrSecurityKey256& key,
     return out;
 }
 
+NrSecurityAsKeys
+NrSecurityKdf::DeriveAsKeys(const NrSecurityKey256& kGnb, uint8_t neaId, uint8_t niaId)
+{
+    NrSecurityAsKeys k;
+    k.kRrcEnc = DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_RRC_ENC, neaId);
+    k.kRrcInt = DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_RRC_INT, niaId);
+    k.kUpEnc = DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_UP_ENC, neaId);
+    k.kUpInt = DeriveAlgorithmKey(kGnb, NrSecurityAlgorithmType::N_UP_INT, niaId);
+    return k;
+}
+
 NrSecurityKey256
 NrSecurityKdf::DeriveNh(const NrSecurityKey256& kAmf, const NrSecurityKey256& syncInput)
 {

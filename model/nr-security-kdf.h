@@ -46,6 +46,18 @@ enum class NrSecurityAccessType : uint8_t
 
 /**
  * \ingroup nr-security
+ * \brief The four AS keys derived from K_gNB for one pair of algorithms (TS 33.501 A.8).
+ */
+struct NrSecurityAsKeys
+{
+    NrSecurityKey128 kRrcEnc{}; ///< K_RRCenc (N-RRC-enc-alg, ciphering algorithm identity)
+    NrSecurityKey128 kRrcInt{}; ///< K_RRCint (N-RRC-int-alg, integrity algorithm identity)
+    NrSecurityKey128 kUpEnc{};  ///< K_UPenc (N-UP-enc-alg, ciphering algorithm identity)
+    NrSecurityKey128 kUpInt{};  ///< K_UPint (N-UP-int-alg, integrity algorithm identity)
+};
+
+/**
+ * \ingroup nr-security
  * \brief The 3GPP key derivation function and the 5G key hierarchy below K_SEAF.
  *
  * Pure C++ on OpenSSL 3 (EVP_MAC "HMAC" with SHA-256); no ns-3 types. All functions are
@@ -126,6 +138,18 @@ class NrSecurityKdf
     static NrSecurityKey128 DeriveAlgorithmKey(const NrSecurityKey256& key,
                                                NrSecurityAlgorithmType type,
                                                uint8_t algorithmId);
+
+    /**
+     * \brief All four AS keys (TS 33.501 A.8) for a ciphering and an integrity algorithm.
+     * \param kGnb K_gNB, 32 bytes.
+     * \param neaId the ciphering algorithm identity (0..15).
+     * \param niaId the integrity algorithm identity (0..15).
+     * \return K_RRCenc, K_RRCint, K_UPenc, K_UPint.
+     * \throws std::invalid_argument if an identity is above 15.
+     */
+    static NrSecurityAsKeys DeriveAsKeys(const NrSecurityKey256& kGnb,
+                                         uint8_t neaId,
+                                         uint8_t niaId);
 
     /**
      * \brief NH (TS 33.501 A.10): FC 0x6F, key K_AMF, P0 = SYNC-input (32 bytes): the fresh

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#include "nr-security-helper.h"
+
+#include "nr-security-pcap-recorder.h"
+#include "nr-security-trace-writer.h"
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/mobility-model.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityHelper");
+
+NS_OBJECT_ENSURE_REGISTERED(NrSecurityHelper);
+
+TypeId
+NrSecurityHelper::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::NrSecurityHelper")
+              .SetParent<Object>()
+              .SetGroupName("NrSecurity")
+              .AddConstructor<NrSecurityHelper>()
+              .AddAttribute("UlNasCount",
+                            "Uplink NAS COUNT given to UEs installed afterwards (K_gNB input, "
+                            "TS 33.501 A.9); 0 is right only after a fresh registration.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&NrSecurityHelper::m_ulNasCount),
+                            MakeUintegerChecker<uint32_t>())
+              .AddAttribute("PropagationLossModel",
+                            "Used by Attach(ues, gnbs) to find each UE's strongest gNB.",
+                            PointerValue(CreateObject<LogDistancePropagationLossModel>()),
+                            MakePointerAccessor(&NrSecurityHelper::m_loss),
+                            MakePointerChecker<PropagationLossModel>());
+    return tid;
+}
+
+NrSecurityHelper::NrSecurityHelper()
+    : m_channel(CreateObject<NrSecurityChannel>())
+    , m_amf(CreateObject<NrSecurityAmf>())
+    , m_random(CreateObject<UniformRandomVariable>())
+    , m_ulNasCount(0)
+    , m_nextCellId(1)
+    , m_nextUeId(1)
+{
+    m_gnbDeviceFactory.SetTypeId(NrSecurityGnbNetDevice::GetTypeId());
+    m_ueDeviceFactory.SetTypeId(NrSecurityUeNetDevice::GetTypeId());
+    m_gnbRrcFactory.SetTypeId(NrSecurityGnbRrc::GetTypeId());
+    m_ueRrcFactory.SetTypeId(NrSecurityUeRrc::GetTypeId());
+}
+
+NrSecurityHelper::~NrSecurityHelper() = default;
+
+void
+NrSecurityHelper::DoDispose()
+{
+    if (m_pcap)
+    {
+        m_pcap->Flush();
+    }
+    if (m_traces)
+    {
+        m_traces->Flush();
+    }
+    m_channel = nullptr;
+    m_amf = nullptr;
+    m_random = nullptr;
+    m_loss = nullptr;
+    Object::DoDispose();
+}
+
+void
+NrSecurityHelper::SetChannelAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_channel->SetAttribute(n, v);
+}
+
+void
+NrSecurityHelper::SetGnbRrcAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_gnbRrcFactory.Set(n, v);
+}
+
+void
+NrSecurityHelper::SetUeRrcAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_ueRrcFactory.Set(n, v);
+}
+
+void
+NrSecurityHelper::SetAmfAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_amf->SetAttribute(n, v);
+}
+
+void
+NrSecurityHelper::SetUeDeviceAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_ueDeviceFactory.Set(n, v);
+}
+
+void
+NrSecurityHelper::SetGnbDeviceAttribute(const std::string& n, const AttributeValue& v)
+{
+    m_gnbDeviceFactory.Set(n, v);
+}
+
+NrSecurityKey256
+NrSecurityHelper::RandomKey()
+{
+    NrSecurityKey256 k;
+    for (auto& b : k)
+    {
+        b = static_cast<uint8_t>(m_random->GetInteger(0, 255));
+    }
+    return k;
+}
+
+NetDeviceContainer
+NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
+{
+    NetDeviceContainer devices;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<NrSecurityGnbNetDevice> dev = m_gnbDeviceFactory.Create<NrSecurityGnbNetDevice>();
+        dev->SetCellId(m_nextCellId++);
+        m_gnbRrcFactory.SetTypeId(NrSecurityGnbRrc::GetTypeId());
+        Ptr<NrSecurityGnbRrc> rrc = dev->GetRrc();
+        // Apply the helper's RRC attributes to the device's RRC.
+        Ptr<NrSecurityGnbRrc> proto = m_gnbRrcFactory.Create<NrSecurityGnbRrc>();
+        for (const char* a : {"CipheringPriority", "IntegrityPriority", "SmcGuardTimer"})
+        {
+            StringValue v;
+            proto->GetAttribute(a, v);
+            rrc->SetAttribute(a, v);
+        }
+        proto->Dispose();
+        rrc->SetAmf(m_amf);
+        dev->SetChannel(m_channel);
+        (*it)->AddDevice(dev);
+        m_channel->AddGnb(dev);
+        m_gnbs.Add(dev);
+        if (m_traces)
+        {
+            m_traces->Watch(dev);
+        }
+        if (m_pcap)
+        {
+            m_pcap->Watch(dev);
+        }
+        devices.Add(dev);
+    }
+    return devices;
+}
+
+NetDeviceContainer
+NrSecurityHelper::InstallUeDevice(NodeContainer nodes)
+{
+    NetDeviceContainer devices;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<NrSecurityUeNetDevice> dev = m_ueDeviceFactory.Create<NrSecurityUeNetDevice>();
+        dev->SetUeId(m_nextUeId++);
+        Ptr<NrSecurityUeRrc> proto = m_ueRrcFactory.Create<NrSecurityUeRrc>();
+        BooleanValue emergency;
+        proto->GetAttribute("Emergency", emergency);
+        proto->Dispose();
+        dev->GetRrc()->SetAttribute("Emergency", emergency);
+        dev->SetChannel(m_channel);
+        (*it)->AddDevice(dev);
+        m_channel->AddUe(dev);
+        m_ues.Add(dev);
+        SetUeSecurityContext(dev, RandomKey(), m_ulNasCount);
+        if (m_traces)
+        {
+            m_traces->Watch(dev);
+        }
+        if (m_pcap)
+        {
+            m_pcap->Watch(dev);
+        }
+        devices.Add(dev);
+    }
+    return devices;
+}
+
+void
+NrSecurityHelper::SetUeSecurityContext(Ptr<NetDevice> ue,
+                                       const NrSecurityKey256& kAmf,
+                                       uint32_t ulNasCount)
+{
+    Ptr<NrSecurityUeNetDevice> dev = DynamicCast<NrSecurityUeNetDevice>(ue);
+    NS_ABORT_MSG_IF(!dev, "SetUeSecurityContext: not an NrSecurityUeNetDevice");
+    Ptr<NrSecurityUeRrc> rrc = dev->GetRrc();
+    rrc->SetNasSecurityContext(kAmf, ulNasCount);
+    NrSecurityAmfUeContext c;
+    c.kAmf = kAmf;
+    c.ulNasCount = ulNasCount;
+    c.caps = rrc->GetCapabilities();
+    c.emergency = rrc->IsEmergency();
+    m_amf->AddUe(dev->GetUeId(), c);
+}
+
+void
+NrSecurityHelper::SetUeCapabilities(Ptr<NetDevice> ue,
+                                    const NrSecurityUeCapabilities& caps,
+                                    bool emergency)
+{
+    Ptr<NrSecurityUeNetDevice> dev = DynamicCast<NrSecurityUeNetDevice>(ue);
+    NS_ABORT_MSG_IF(!dev, "SetUeCapabilities: not an NrSecurityUeNetDevice");
+    dev->GetRrc()->SetCapabilities(caps);
+    dev->GetRrc()->SetAttribute("Emergency", BooleanValue(emergency));
+    NrSecurityAmfUeContext c = m_amf->GetUe(dev->GetUeId());
+    c.caps = caps;
+    c.emergency = emergency;
+    m_amf->AddUe(dev->GetUeId(), c);
+}
+
+void
+NrSecurityHelper::Attach(NetDeviceContainer ues, Ptr<NetDevice> gnb, Time when)
+{
+    Ptr<NrSecurityGnbNetDevice> g = DynamicCast<NrSecurityGnbNetDevice>(gnb);
+    NS_ABORT_MSG_IF(!g, "Attach: not an NrSecurityGnbNetDevice");
+    for (auto it = ues.Begin(); it != ues.End(); ++it)
+    {
+        Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(*it);
+        NS_ABORT_MSG_IF(!ue, "Attach: not an NrSecurityUeNetDevice");
+        // RRC setup is not modelled: both sides have SRB1 up at the same instant.
+        Simulator::Schedule(when,
+                            [ue, g]()
+                            {
+                                ue->Attach(g->GetCellId());
+                                g->GetRrc()->AddUe(ue->GetUeId());
+                            });
+    }
+}
+
+void
+NrSecurityHelper::Attach(NetDeviceContainer ues, NetDeviceContainer gnbs, Time when)
+{
+    NS_ABORT_MSG_IF(gnbs.GetN() == 0, "Attach: no gNB");
+    for (auto it = ues.Begin(); it != ues.End(); ++it)
+    {
+        Ptr<MobilityModel> ueMob = (*it)->GetNode()->GetObject<MobilityModel>();
+        NS_ABORT_MSG_IF(!ueMob, "Attach to the strongest gNB needs MobilityModels");
+        Ptr<NetDevice> best = gnbs.Get(0);
+        double bestDbm = -1e300;
+        for (auto g = gnbs.Begin(); g != gnbs.End(); ++g)
+        {
+            Ptr<MobilityModel> gMob = (*g)->GetNode()->GetObject<MobilityModel>();
+            NS_ABORT_MSG_IF(!gMob, "Attach to the strongest gNB needs MobilityModels");
+            double rx = m_loss->CalcRxPower(0.0, gMob, ueMob);
+            if (rx > bestDbm)
+            {
+                bestDbm = rx;
+                best = *g;
+            }
+        }
+        NetDeviceContainer one(*it);
+        Attach(one, best, when);
+    }
+}
+
+void
+NrSecurityHelper::EnableTraces(const std::string& filename)
+{
+    m_traces = std::make_shared<NrSecurityTraceWriter>(filename);
+    m_traces->Watch(m_channel);
+    for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
+    {
+        m_traces->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
+    }
+    for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
+    {
+        m_traces->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+    }
+    std::shared_ptr<NrSecurityTraceWriter> t = m_traces;
+    Simulator::ScheduleDestroy([t]() { t->Flush(); });
+}
+
+void
+NrSecurityHelper::EnablePcap(const std::string& directory)
+{
+    m_pcap = std::make_shared<NrSecurityPcapRecorder>(directory);
+    for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
+    {
+        m_pcap->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
+    }
+    for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
+    {
+        m_pcap->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+    }
+    std::shared_ptr<NrSecurityPcapRecorder> p = m_pcap;
+    Simulator::ScheduleDestroy([p]() { p->Flush(); });
+}
+
+Ptr<NrSecurityChannel>
+NrSecurityHelper::GetChannel() const
+{
+    return m_channel;
+}
+
+Ptr<NrSecurityAmf>
+NrSecurityHelper::GetAmf() const
+{
+    return m_amf;
+}
+
+int64_t
+NrSecurityHelper::AssignStreams(int64_t stream)
+{
+    m_random->SetStream(stream);
+    return 1;
+}
+
+} // namespace ns3

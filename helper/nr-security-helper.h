@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_HELPER_H
+#define NR_SECURITY_HELPER_H
+
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/nr-security-amf.h"
+#include "ns3/nr-security-channel.h"
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-ue-net-device.h"
+#include "ns3/object-factory.h"
+#include "ns3/propagation-loss-model.h"
+#include "ns3/random-variable-stream.h"
+
+#include <fstream>
+#include <memory>
+#include <string>
+
+namespace ns3
+{
+
+class NrSecurityTraceWriter;
+class NrSecurityPcapRecorder;
+
+/**
+ * \ingroup nr-security
+ * \brief Builds NR AS security scenarios: gNB and UE devices on one air interface, an AMF
+ *        holding every UE's NAS security context, attachment, and the trace, pcap and key
+ *        outputs.
+ *
+ * Typical use:
+ * \code
+ *   Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+ *   NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
+ *   NetDeviceContainer ues = nr->InstallUeDevice(ueNodes); // random K_AMF per UE
+ *   nr->Attach(ues, gnbs.Get(0));
+ *   nr->EnableTraces("traces.csv");
+ *   nr->EnablePcap("out");
+ *   Simulator::Run();
+ * \endcode
+ */
+class NrSecurityHelper : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    NrSecurityHelper();
+    ~NrSecurityHelper() override;
+
+    /// \param n attribute name \param v value, for the NrSecurityChannel
+    void SetChannelAttribute(const std::string& n, const AttributeValue& v);
+    /// \param n attribute name \param v value, for every NrSecurityGnbRrc installed afterwards
+    void SetGnbRrcAttribute(const std::string& n, const AttributeValue& v);
+    /// \param n attribute name \param v value, for every NrSecurityUeRrc installed afterwards
+    void SetUeRrcAttribute(const std::string& n, const AttributeValue& v);
+    /// \param n attribute name \param v value, for the NrSecurityAmf
+    void SetAmfAttribute(const std::string& n, const AttributeValue& v);
+    /// \param n attribute name \param v value, for every UE device installed afterwards
+    void SetUeDeviceAttribute(const std::string& n, const AttributeValue& v);
+    /// \param n attribute name \param v value, for every gNB device installed afterwards
+    void SetGnbDeviceAttribute(const std::string& n, const AttributeValue& v);
+
+    /**
+     * \brief Installs one gNB device (one cell, ids 1, 2, ...) on each node.
+     * \param nodes the nodes
+     * \return the devices
+     */
+    NetDeviceContainer InstallGnbDevice(NodeContainer nodes);
+
+    /**
+     * \brief Installs one UE device (UE ids 1, 2, ...) on each node and registers the UE with
+     *        the AMF: K_AMF drawn from the helper's random stream, uplink NAS COUNT from the
+     *        UlNasCount attribute, default capabilities (NEA1-3, NIA1-3).
+     * \param nodes the nodes
+     * \return the devices
+     */
+    NetDeviceContainer InstallUeDevice(NodeContainer nodes);
+
+    /**
+     * \brief Provisions a UE's NAS security context on both the UE and the AMF.
+     * \param ue a UE device
+     * \param kAmf K_AMF
+     * \param ulNasCount the uplink NAS COUNT used for K_gNB
+     */
+    void SetUeSecurityContext(Ptr<NetDevice> ue, const NrSecurityKey256& kAmf, uint32_t ulNasCount);
+
+    /**
+     * \brief Sets a UE's security capabilities on both the UE and the AMF.
+     * \param ue a UE device
+     * \param caps the capabilities
+     * \param emergency unauthenticated emergency session
+     */
+    void SetUeCapabilities(Ptr<NetDevice> ue,
+                           const NrSecurityUeCapabilities& caps,
+                           bool emergency = false);
+
+    /**
+     * \brief Attaches UEs to a gNB: at `when` (from now) RRC setup completes (SRB1 up,
+     *        unprotected) and the gNB asks the AMF for Initial Context Setup.
+     * \param ues UE devices
+     * \param gnb the gNB device
+     * \param when delay from now
+     */
+    void Attach(NetDeviceContainer ues, Ptr<NetDevice> gnb, Time when = Time(0));
+
+    /**
+     * \brief Attaches each UE to the gNB it receives strongest according to the helper's
+     *        PropagationLossModel (nodes need MobilityModels).
+     * \param ues UE devices
+     * \param gnbs candidate gNB devices
+     * \param when delay from now
+     */
+    void Attach(NetDeviceContainer ues, NetDeviceContainer gnbs, Time when = Time(0));
+
+    /**
+     * \brief Writes one CSV row per trace event of every RRC entity, PDCP discard and radio
+     *        link failure: time_s,node,ue_id,event,step,detail.
+     * \param filename the CSV file
+     */
+    void EnableTraces(const std::string& filename);
+
+    /**
+     * \brief Writes every PDCP PDU each device sends or receives as a pcap per device
+     *        (Wireshark pdcp-nr UDP framing), and the keys of every UE whose AS security
+     *        activates to keys.csv and pdcp_nr_ue_keys (Wireshark's UAT format).
+     * \param directory an existing directory
+     */
+    void EnablePcap(const std::string& directory);
+
+    /// \return the channel
+    Ptr<NrSecurityChannel> GetChannel() const;
+    /// \return the AMF
+    Ptr<NrSecurityAmf> GetAmf() const;
+
+    /**
+     * \param stream first stream index
+     * \return the number of streams used (1: the K_AMF generator)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    NrSecurityKey256 RandomKey();
+
+    ObjectFactory m_gnbDeviceFactory;                ///< gNB devices
+    ObjectFactory m_ueDeviceFactory;                 ///< UE devices
+    ObjectFactory m_gnbRrcFactory;                   ///< gNB RRC attributes
+    ObjectFactory m_ueRrcFactory;                    ///< UE RRC attributes
+    Ptr<NrSecurityChannel> m_channel;                ///< the air interface
+    Ptr<NrSecurityAmf> m_amf;                        ///< the AMF
+    Ptr<UniformRandomVariable> m_random;             ///< K_AMF generator
+    Ptr<PropagationLossModel> m_loss;                ///< for Attach to the strongest gNB
+    uint32_t m_ulNasCount;                           ///< default uplink NAS COUNT
+    uint16_t m_nextCellId;                           ///< next cell id
+    uint16_t m_nextUeId;                             ///< next UE id
+    NetDeviceContainer m_gnbs;                       ///< installed gNBs
+    NetDeviceContainer m_ues;                        ///< installed UEs
+    std::shared_ptr<NrSecurityTraceWriter> m_traces; ///< CSV writer
+    std::shared_ptr<NrSecurityPcapRecorder> m_pcap;  ///< pcap and key writer
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_HELPER_H

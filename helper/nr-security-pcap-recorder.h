@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_PCAP_RECORDER_H
+#define NR_SECURITY_PCAP_RECORDER_H
+
+#include "nr-security-pcap-writer.h"
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-ue-net-device.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief Records the air traffic of devices into one pcap per device (gnb-CELL.pcap,
+ *        ue-UE.pcap; every PDCP PDU the device sends or receives, NrSecurityPcapWriter
+ *        framing) and, when Flush() runs, the keys of every UE whose AS security activated:
+ *        keys.csv, and Wireshark's pdcp_nr_ue_keys and preferences files.
+ */
+class NrSecurityPcapRecorder
+{
+  public:
+    /**
+     * \param directory an existing directory for the files
+     */
+    explicit NrSecurityPcapRecorder(const std::string& directory);
+
+    /// \param ue a UE device to record
+    void Watch(Ptr<NrSecurityUeNetDevice> ue);
+    /// \param gnb a gNB device to record
+    void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
+
+    /**
+     * \brief Closes the pcaps and writes the key files (idempotent).
+     * \throws std::runtime_error if a file cannot be written
+     */
+    void Flush();
+
+  private:
+    void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
+    void OnActivated(NrSecurityUeRrc* rrc,
+                     uint16_t ueId,
+                     const std::string& nea,
+                     const std::string& nia);
+    NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);
+
+    std::string m_directory;                               ///< output directory
+    std::vector<Ptr<NrSecurityPcapWriter>> m_writers;      ///< one per device
+    std::vector<NrSecurityPcapUeKeys> m_keys;              ///< activated UEs
+    NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file
+    NrSecurityIntegrity m_nia = NrSecurityIntegrity::NIA2; ///< for the preferences file
+    bool m_flushed = false;                                ///< Flush() ran
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_PCAP_RECORDER_H

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_PCAP_WRITER_H
+#define NR_SECURITY_PCAP_WRITER_H
+
+#include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-kdf.h"
+#include "ns3/nstime.h"
+#include "ns3/ptr.h"
+#include "ns3/simple-ref-count.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class PcapFileWrapper;
+
+/**
+ * \ingroup nr-security
+ * \brief The keys of one UE as exported next to a pcap (TS 33.501 6.7, Annex A.8/A.9).
+ *
+ * All keys are big-endian byte strings (byte 0 holds the most significant bits).
+ */
+struct NrSecurityPcapUeKeys
+{
+    uint16_t ueId = 0;          ///< the UE identifier written in the pdcp-nr framing (tag 0x06)
+    NrSecurityKey256 kGnb{};    ///< K_gNB, 32 bytes
+    NrSecurityKey128 kRrcEnc{}; ///< K_RRCenc, 16 bytes
+    NrSecurityKey128 kRrcInt{}; ///< K_RRCint, 16 bytes
+    NrSecurityKey128 kUpEnc{};  ///< K_UPenc, 16 bytes
+    NrSecurityKey128 kUpInt{};  ///< K_UPint, 16 bytes
+};
+
+/**
+ * \ingroup nr-security
+ * \brief Writes PDCP PDUs to a pcap file that Wireshark/tshark decode as PDCP-NR and NR RRC,
+ *        and exports the keys Wireshark needs to verify NIA2 and decipher NEA2.
+ *
+ * The pcap link type is LINKTYPE_RAW (101, raw IPv4). Each PDU becomes one frame:
+ *
+ *   IPv4 header (20 bytes, DF, TTL 64, protocol 17, valid header checksum)
+ *   UDP header (8 bytes, both ports UDP_PORT, valid checksum)
+ *   "pdcp-nr" (7 ASCII bytes, no NUL)
+ *   plane (1 byte: 1 signalling, 2 user plane)
+ *   0x02 SN length (1 byte: 12 or 18)
+ *   0x03 direction (1 byte: 0 uplink, 1 downlink)
+ *   0x04 bearer type (1 byte: 1 = DCCH, used for SRBs and DRBs alike)
+ *   0x05 bearer id (1 byte: the RB identity, 1..32)
+ *   0x06 UE id (2 bytes, big-endian)
+ *   [0x0F]            MAC-I present (no value)
+ *   [0x10 mask]       SDAP header present (1 byte bitmask: 0x01 uplink, 0x02 downlink)
+ *   [0x11]            ciphering disabled (no value): written for PDUs sent in clear
+ *   0x01 then the PDCP PDU up to the end of the frame.
+ *
+ * This is the UDP framing of Wireshark's pdcp-nr dissector (packet-pdcp-nr.h, heuristic
+ * "pdcp_nr_udp"; verified against tshark 4.0). Uplink frames go from the UE
+ * address UE_ADDRESS (127.0.0.2) to the gNB address GNB_ADDRESS (127.0.0.1), downlink frames
+ * the other way.
+ *
+ * Reading the capture with tshark 4.0 (see doc/nr-security.rst and
+ * test/nr-security-pcap-tshark-test.py):
+ *
+ *   tshark -r FILE --enable-heuristic pdcp_nr_udp \
+ *     -o pdcp-nr.check_sequence_numbers:pdcp-only \
+ *     -o pdcp-nr.default_ciphering_algorithm:nea2 \
+ *     -o pdcp-nr.default_integrity_algorithm:nia2 \
+ *     -o 'uat:pdcp_nr_ue_keys:"1","<K_RRCenc>","<K_UPenc>","<K_RRCint>","<K_UPint>"'
+ *
+ * or a profile holding the files written by WriteWiresharkUeKeys and
+ * WriteWiresharkPreferences. Wireshark takes the algorithms from these preferences because its
+ * NR RRC dissector only configures PDCP security from a SecurityModeCommand that arrived over
+ * MAC-NR framing; it derives COUNT from the SNs it sees (HFN 0 at the first PDU of a bearer),
+ * so a capture must start at the first PDU of every bearer. It never deciphers PDUs that carry
+ * the "ciphering disabled" tag. Limitations of tshark 4.0 (Debian build): NEA1/NIA1 and
+ * NEA3/NIA3 are not available; it verifies an unprotected SecurityModeFailure (MAC-I all
+ * zeros, TS 38.331 5.3.4.3) with the commanded algorithm and flags it; for a DRB with an SDAP
+ * header it leaves the SDAP header out of the NIA input, which TS 38.323 5.9 includes.
+ *
+ * Not thread-safe. Errors are reported by exceptions (see each method).
+ */
+class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
+{
+  public:
+    /// UDP source and destination port of every frame (unassigned in tshark 4.0; "38.323").
+    static constexpr uint16_t UDP_PORT = 38323;
+    /// IPv4 address of the UE side, 127.0.0.2, host byte order.
+    static constexpr uint32_t UE_ADDRESS = 0x7f000002;
+    /// IPv4 address of the gNB side, 127.0.0.1, host byte order.
+    static constexpr uint32_t GNB_ADDRESS = 0x7f000001;
+    /// Largest PDCP PDU in bytes that fits one frame (IPv4 total length limit).
+    static constexpr size_t MAX_PDU_BYTES = 65535 - 20 - 8 - 32;
+
+    NrSecurityPcapWriter();
+    /// Closes the file if it is open.
+    ~NrSecurityPcapWriter();
+
+    NrSecurityPcapWriter(const NrSecurityPcapWriter&) = delete;
+    NrSecurityPcapWriter& operator=(const NrSecurityPcapWriter&) = delete;
+
+    /**
+     * \brief Creates (or truncates) a pcap file with link type LINKTYPE_RAW (101) and snap
+     *        length 65535; closes a file opened before.
+     * \param filename the path of the pcap file.
+     * \throws std::runtime_error if the file cannot be created or its header not written.
+     */
+    void Open(const std::string& filename);
+
+    /// \return true between a successful Open() and Close().
+    bool IsOpen() const;
+
+    /// \brief Flushes and closes the file (no effect if none is open).
+    void Close();
+
+    /**
+     * \brief Appends one frame holding a PDCP PDU (see the class description for the layout).
+     * \param t the frame timestamp (simulation time; microsecond resolution in the file).
+     * \param ueId the UE identifier (pdcp-nr tag 0x06; the row key of the UE key table).
+     * \param rbId the RB identity, 1..32 (Wireshark derives BEARER = rbId - 1).
+     * \param srb true for a signalling radio bearer (plane 1), false for a DRB (plane 2).
+     * \param snBits the PDCP SN length in bits: 12 for an SRB, 12 or 18 for a DRB.
+     * \param uplink true for a PDU sent by the UE (DIRECTION 0), false for the gNB (1).
+     * \param macPresent the PDU ends with a 4-byte MAC-I; must be true for an SRB.
+     * \param sdapHeader DRB only: a 1-byte SDAP header follows the PDCP header.
+     * \param ciphered false if the PDU was sent in clear (e.g. SecurityModeCommand and
+     *        SecurityModeComplete): tag 0x11 then keeps Wireshark from deciphering it.
+     * \param pdu the PDCP PDU as sent on the air.
+     * \param bytes the PDU length in bytes, 1..MAX_PDU_BYTES.
+     * \throws std::logic_error if no file is open.
+     * \throws std::invalid_argument naming the parameter (see BuildFrame).
+     * \throws std::runtime_error if writing fails.
+     */
+    void Write(Time t,
+               uint16_t ueId,
+               uint8_t rbId,
+               bool srb,
+               uint8_t snBits,
+               bool uplink,
+               bool macPresent,
+               bool sdapHeader,
+               bool ciphered,
+               const uint8_t* pdu,
+               size_t bytes);
+
+    /// \return the number of frames written since the last Open().
+    uint32_t GetFramesWritten() const;
+
+    /**
+     * \brief Builds the bytes of one frame (IPv4 + UDP + pdcp-nr framing + PDU) without
+     *        writing it; the parameters are those of Write().
+     * \return the frame, 20 + 8 + framing + bytes bytes.
+     * \throws std::invalid_argument if pdu is null, bytes is 0 or above MAX_PDU_BYTES, rbId is
+     *         not 1..32, snBits is not 12/18, an SRB has snBits 18, no MAC-I or an SDAP header.
+     */
+    static std::vector<uint8_t> BuildFrame(uint16_t ueId,
+                                           uint8_t rbId,
+                                           bool srb,
+                                           uint8_t snBits,
+                                           bool uplink,
+                                           bool macPresent,
+                                           bool sdapHeader,
+                                           bool ciphered,
+                                           const uint8_t* pdu,
+                                           size_t bytes);
+
+    /**
+     * \brief One record of Wireshark's "PDCP UE security keys" table (UAT "pdcp_nr_ue_keys"):
+     *        "UEId","RRC cipher key","User-plane cipher key","RRC integrity key",
+     *        "User-plane integrity key", every field in double quotes, keys as 32 lowercase
+     *        hex digits. Also the value of tshark -o 'uat:pdcp_nr_ue_keys:RECORD'.
+     * \param keys the UE's keys (K_gNB is not part of the table).
+     * \return the record, without a line end.
+     */
+    static std::string WiresharkUeKeysRecord(const NrSecurityPcapUeKeys& keys);
+
+    /**
+     * \brief Writes Wireshark's UAT file "pdcp_nr_ue_keys" (copy it into a Wireshark profile
+     *        directory): a comment line, then one WiresharkUeKeysRecord line per UE.
+     * \param filename the path of the file (its name should be pdcp_nr_ue_keys).
+     * \param ues the UEs, one row each, in the given order.
+     * \throws std::invalid_argument if two entries have the same ueId.
+     * \throws std::runtime_error if the file cannot be written.
+     */
+    static void WriteWiresharkUeKeys(const std::string& filename,
+                                     const std::vector<NrSecurityPcapUeKeys>& ues);
+
+    /**
+     * \brief Writes a Wireshark "preferences" file with the pdcp-nr settings a capture of this
+     *        writer needs: check_sequence_numbers Only-PDCP-frames, the default ciphering and
+     *        integrity algorithms, decipher_signalling, decipher_userplane, verify_integrity.
+     * \param filename the path of the file (its name should be preferences).
+     * \param nea the ciphering algorithm the capture uses.
+     * \param nia the integrity algorithm the capture uses.
+     * \throws std::invalid_argument if an algorithm identity is not 0..3.
+     * \throws std::runtime_error if the file cannot be written.
+     */
+    static void WriteWiresharkPreferences(const std::string& filename,
+                                          NrSecurityCiphering nea,
+                                          NrSecurityIntegrity nia);
+
+    /**
+     * \brief Writes the keys as CSV: the header line
+     *        "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int", then one line per UE with
+     *        the decimal UE id and the keys as lowercase hex (64 digits for K_gNB, 32 for the
+     *        others).
+     * \param filename the path of the file.
+     * \param ues the UEs, one line each, in the given order.
+     * \throws std::invalid_argument if two entries have the same ueId.
+     * \throws std::runtime_error if the file cannot be written.
+     */
+    static void WriteKeysCsv(const std::string& filename,
+                             const std::vector<NrSecurityPcapUeKeys>& ues);
+
+  private:
+    Ptr<PcapFileWrapper> m_file; ///< the open pcap file, or null
+    uint32_t m_frames = 0;       ///< frames written since Open()
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_PCAP_WRITER_H

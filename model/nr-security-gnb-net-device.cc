@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#include "nr-security-gnb-net-device.h"
+
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityGnbNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(NrSecurityGnbNetDevice);
+
+TypeId
+NrSecurityGnbNetDevice::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::NrSecurityGnbNetDevice")
+                            .SetParent<NrSecurityNetDevice>()
+                            .SetGroupName("NrSecurity")
+                            .AddConstructor<NrSecurityGnbNetDevice>()
+                            .AddAttribute("Rrc",
+                                          "The gNB's RRC security entity.",
+                                          PointerValue(),
+                                          MakePointerAccessor(&NrSecurityGnbNetDevice::m_rrc),
+                                          MakePointerChecker<NrSecurityGnbRrc>());
+    return tid;
+}
+
+NrSecurityGnbNetDevice::NrSecurityGnbNetDevice()
+    : m_cellId(0)
+    , m_rrc(CreateObject<NrSecurityGnbRrc>())
+{
+    m_rrc->SetTransmitCallback(MakeCallback(&NrSecurityGnbNetDevice::Transmit, this));
+}
+
+NrSecurityGnbNetDevice::~NrSecurityGnbNetDevice() = default;
+
+void
+NrSecurityGnbNetDevice::DoDispose()
+{
+    if (m_rrc)
+    {
+        m_rrc->Dispose();
+        m_rrc = nullptr;
+    }
+    NrSecurityNetDevice::DoDispose();
+}
+
+void
+NrSecurityGnbNetDevice::SetCellId(uint16_t cellId)
+{
+    m_cellId = cellId;
+}
+
+uint16_t
+NrSecurityGnbNetDevice::GetCellId() const
+{
+    return m_cellId;
+}
+
+Ptr<NrSecurityGnbRrc>
+NrSecurityGnbNetDevice::GetRrc() const
+{
+    return m_rrc;
+}
+
+void
+NrSecurityGnbNetDevice::Transmit(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu)
+{
+    NrSecurityAirFrame frame;
+    frame.cellId = m_cellId;
+    frame.ueId = ueId;
+    frame.rbId = rbId;
+    frame.srb = rbId <= 3;
+    frame.uplink = false;
+    const NrSecurityGnbUeContext* ue = m_rrc->GetUeContext(ueId);
+    frame.ciphered = ue && ue->srb1 && ue->srb1->IsCipheringActive();
+    frame.pdu = pdu;
+    SendFrame(frame);
+}
+
+void
+NrSecurityGnbNetDevice::ReceiveFrame(NrSecurityAirFrame frame)
+{
+    if (frame.cellId != m_cellId || !frame.uplink)
+    {
+        return;
+    }
+    NotifyReceived(frame);
+    m_rrc->ReceivePdu(frame.ueId, frame.rbId, frame.pdu->Copy());
+}
+
+} // namespace ns3

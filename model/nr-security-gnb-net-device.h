@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_GNB_NET_DEVICE_H
+#define NR_SECURITY_GNB_NET_DEVICE_H
+
+#include "nr-security-gnb-rrc.h"
+#include "nr-security-net-device.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief A gNB (one cell) on the NR air interface: it hosts the gNB's RRC security entity and
+ *        carries the PDCP PDUs of all its UEs.
+ */
+class NrSecurityGnbNetDevice : public NrSecurityNetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    NrSecurityGnbNetDevice();
+    ~NrSecurityGnbNetDevice() override;
+
+    /// \param cellId the cell id (unique per channel)
+    void SetCellId(uint16_t cellId);
+    /// \return the cell id
+    uint16_t GetCellId() const;
+    /// \return the RRC entity
+    Ptr<NrSecurityGnbRrc> GetRrc() const;
+
+    void ReceiveFrame(NrSecurityAirFrame frame) override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void Transmit(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu);
+
+    uint16_t m_cellId;           ///< cell id
+    Ptr<NrSecurityGnbRrc> m_rrc; ///< RRC
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_GNB_NET_DEVICE_H

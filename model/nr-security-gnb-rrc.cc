@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#include "nr-security-gnb-rrc.h"
+
+#include "nr-security-rrc-message.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityGnbRrc");
+
+NS_OBJECT_ENSURE_REGISTERED(NrSecurityGnbRrc);
+
+namespace
+{
+
+std::vector<uint8_t>
+Bytes(Ptr<const Packet> p)
+{
+    std::vector<uint8_t> b(p->GetSize());
+    p->CopyData(b.data(), b.size());
+    return b;
+}
+
+/// Parses "NEA2,NEA1,NEA0" (or "2,1,0") into identities.
+std::vector<uint32_t>
+ParseList(const std::string& list, const std::string& prefix, const std::string& attribute)
+{
+    std::vector<uint32_t> ids;
+    std::stringstream ss(list);
+    std::string item;
+    while (std::getline(ss, item, ','))
+    {
+        std::string digits = item.rfind(prefix, 0) == 0 ? item.substr(prefix.size()) : item;
+        if (digits.size() != 1 || digits[0] < '0' || digits[0] > '3')
+        {
+            throw std::invalid_argument(attribute + ": '" + item + "' is not " + prefix + "0.."
+                                        + prefix + "3");
+        }
+        ids.push_back(static_cast<uint32_t>(digits[0] - '0'));
+    }
+    if (ids.empty())
+    {
+        throw std::invalid_argument(attribute + ": empty list");
+    }
+    return ids;
+}
+
+} // namespace
+
+TypeId
+NrSecurityGnbRrc::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::NrSecurityGnbRrc")
+              .SetParent<Object>()
+              .SetGroupName("NrSecurity")
+              .AddConstructor<NrSecurityGnbRrc>()
+              .AddAttribute("CipheringPriority",
+                            "Ciphering algorithms the gNB may select, most preferred first "
+                            "(TS 33.501 6.7.3.0), e.g. \"NEA2,NEA1,NEA3,NEA0\".",
+                            StringValue("NEA2,NEA3,NEA1,NEA0"),
+                            MakeStringAccessor(&NrSecurityGnbRrc::SetCipheringPriority,
+                                               &NrSecurityGnbRrc::GetCipheringPriority),
+                            MakeStringChecker())
+              .AddAttribute("IntegrityPriority",
+                            "Integrity algorithms the gNB may select, most preferred first; NIA0 "
+                            "is only ever selected for emergency UEs.",
+                            StringValue("NIA2,NIA3,NIA1"),
+                            MakeStringAccessor(&NrSecurityGnbRrc::SetIntegrityPriority,
+                                               &NrSecurityGnbRrc::GetIntegrityPriority),
+                            MakeStringChecker())
+              .AddAttribute("SmcGuardTimer",
+                            "Time the gNB waits for SecurityModeComplete/Failure before it "
+                            "releases the UE context.",
+                            TimeValue(Seconds(1)),
+                            MakeTimeAccessor(&NrSecurityGnbRrc::m_smcGuard),
+                            MakeTimeChecker(Time(0)))
+              .AddTraceSource("KeyDerived",
+                              "A key was received or derived (UE id, name, key, SMC step).",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_keyDerivedTrace),
+                              "ns3::NrSecurityUeRrc::KeyDerivedTracedCallback")
+              .AddTraceSource("SmcStep",
+                              "A step of the Security Mode Command procedure at the gNB.",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_smcStepTrace),
+                              "ns3::NrSecurityUeRrc::SmcStepTracedCallback")
+              .AddTraceSource("SecurityActivated",
+                              "AS security is active for a UE.",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_securityActivatedTrace),
+                              "ns3::NrSecurityUeRrc::SecurityActivatedTracedCallback")
+              .AddTraceSource(
+                  "SecurityModeFailure",
+                  "The procedure failed for a UE (reason).",
+                  MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_securityModeFailureTrace),
+                  "ns3::NrSecurityUeRrc::ReasonTracedCallback")
+              .AddTraceSource("IntegrityFailure",
+                              "An uplink PDU failed integrity verification (from PDCP).",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_integrityFailureTrace),
+                              "ns3::NrSecurityUeRrc::IntegrityFailureTracedCallback")
+              .AddTraceSource("StateChanged",
+                              "A UE context changed state.",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_stateTrace),
+                              "ns3::NrSecurityUeRrc::StateTracedCallback")
+              .AddTraceSource("RrcMessage",
+                              "An RRC message was sent (tx) or received (rx).",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_rrcMessageTrace),
+                              "ns3::NrSecurityUeRrc::RrcMessageTracedCallback")
+              .AddTraceSource("SduReceived",
+                              "An uplink SRB1 SDU other than the SMC answers was delivered.",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_sduTrace),
+                              "ns3::NrSecurityUeRrc::SduTracedCallback");
+    return tid;
+}
+
+NrSecurityGnbRrc::NrSecurityGnbRrc()
+    : m_smcGuard(Seconds(1))
+{
+    SetCipheringPriority("NEA2,NEA3,NEA1,NEA0");
+    SetIntegrityPriority("NIA2,NIA3,NIA1");
+}
+
+NrSecurityGnbRrc::~NrSecurityGnbRrc() = default;
+
+void
+NrSecurityGnbRrc::DoDispose()
+{
+    for (auto& [id, ue] : m_ues)
+    {
+        ue.guard.Cancel();
+        if (ue.srb1)
+        {
+            ue.srb1->Dispose();
+        }
+    }
+    m_ues.clear();
+    m_amf = nullptr;
+    m_transmit = TransmitCallback();
+    Object::DoDispose();
+}
+
+void
+NrSecurityGnbRrc::SetCipheringPriority(std::string list)
+{
+    m_neaPriority.clear();
+    for (uint32_t id : ParseList(list, "NEA", "CipheringPriority"))
+    {
+        m_neaPriority.push_back(NrSecurityAlgorithms::CipheringFromId(id));
+    }
+}
+
+std::string
+NrSecurityGnbRrc::GetCipheringPriority() const
+{
+    std::string s;
+    for (auto a : m_neaPriority)
+    {
+        s += (s.empty() ? "" : ",") + NrSecurityAlgorithms::Name(a);
+    }
+    return s;
+}
+
+void
+NrSecurityGnbRrc::SetIntegrityPriority(std::string list)
+{
+    m_niaPriority.clear();
+    for (uint32_t id : ParseList(list, "NIA", "IntegrityPriority"))
+    {
+        m_niaPriority.push_back(NrSecurityAlgorithms::IntegrityFromId(id));
+    }
+}
+
+std::string
+NrSecurityGnbRrc::GetIntegrityPriority() const
+{
+    std::string s;
+    for (auto a : m_niaPriority)
+    {
+        s += (s.empty() ? "" : ",") + NrSecurityAlgorithms::Name(a);
+    }
+    return s;
+}
+
+void
+NrSecurityGnbRrc::SetAmf(Ptr<NrSecurityAmf> amf)
+{
+    m_amf = amf;
+}
+
+void
+NrSecurityGnbRrc::SetTransmitCallback(TransmitCallback cb)
+{
+    m_transmit = cb;
+}
+
+bool
+NrSecurityGnbRrc::SelectAlgorithms(const std::vector<NrSecurityCiphering>& neaPriority,
+                                   const std::vector<NrSecurityIntegrity>& niaPriority,
+                                   const NrSecurityUeCapabilities& caps,
+                                   bool emergency,
+                                   NrSecurityCiphering& nea,
+                                   NrSecurityIntegrity& nia,
+                                   std::string& reason)
+{
+    bool haveNia = false;
+    for (auto a : niaPriority)
+    {
+        if ((a != NrSecurityIntegrity::NIA0 || emergency) && caps.Supports(a))
+        {
+            nia = a;
+            haveNia = true;
+            break;
+        }
+    }
+    if (!haveNia)
+    {
+        reason = "no integrity algorithm in common with the UE (NIA0 is not allowed for a "
+                 "non-emergency UE)";
+        return false;
+    }
+    for (auto a : neaPriority)
+    {
+        if (caps.Supports(a))
+        {
+            nea = a;
+            return true;
+        }
+    }
+    reason = "no ciphering algorithm in common with the UE";
+    return false;
+}
+
+void
+NrSecurityGnbRrc::AddUe(uint16_t ueId)
+{
+    NS_LOG_FUNCTION(this << ueId);
+    NrSecurityGnbUeContext& ue = m_ues[ueId];
+    ue.ueId = ueId;
+    ue.srb1 = CreateObject<NrSecurityPdcp>();
+    ue.srb1->SetAttribute("Direction", StringValue("DL"));
+    ue.srb1->SetDeliverSduCallback(MakeCallback(&NrSecurityGnbRrc::OnSrb1Sdu, this).Bind(ueId));
+    ue.srb1->SetIntegrityFailureCallback(
+        MakeCallback(&NrSecurityGnbRrc::OnSrb1IntegrityFailure, this).Bind(ueId));
+    ue.srb1->SetTransmitPduCallback(MakeCallback(&NrSecurityGnbRrc::OnPdcpTxPdu, this).Bind(ueId));
+    ue.srb1->TraceConnectWithoutContext(
+        "IntegrityFailure", MakeCallback(&NrSecurityGnbRrc::OnPdcpIntegrityTrace, this).Bind(ueId));
+    m_stateTrace(ueId,
+                 NrSecurityRrcStateName(NrSecurityRrcState::IDLE),
+                 NrSecurityRrcStateName(NrSecurityRrcState::CONNECTED));
+    if (!m_amf
+        || !m_amf->InitialContextSetup(ueId,
+                                       MakeCallback(&NrSecurityGnbRrc::InitialContextSetup, this)))
+    {
+        m_securityModeFailureTrace(ueId, "the AMF has no security context for the UE");
+        Release(ue, "no NAS security context");
+    }
+}
+
+void
+NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId,
+                                      NrSecurityKey256 kGnb,
+                                      NrSecurityUeCapabilities caps,
+                                      bool emergency)
+{
+    NS_LOG_FUNCTION(this << ueId);
+    auto it = m_ues.find(ueId);
+    if (it == m_ues.end() || it->second.state != NrSecurityRrcState::CONNECTED)
+    {
+        return;
+    }
+    NrSecurityGnbUeContext& ue = it->second;
+    std::string reason;
+    if (!SelectAlgorithms(m_neaPriority, m_niaPriority, caps, emergency, ue.nea, ue.nia, reason))
+    {
+        // S2: refuse rather than fall back to NIA0.
+        m_securityModeFailureTrace(ueId, reason);
+        Release(ue, reason);
+        return;
+    }
+    ue.kGnb = kGnb;
+    KeyDerived(ueId, "K_gNB", kGnb.data(), kGnb.size());
+    ue.keys = NrSecurityKdf::DeriveAsKeys(
+        kGnb, static_cast<uint8_t>(ue.nea), static_cast<uint8_t>(ue.nia));
+    KeyDerived(ueId, "K_RRCint", ue.keys.kRrcInt.data(), ue.keys.kRrcInt.size());
+    KeyDerived(ueId, "K_RRCenc", ue.keys.kRrcEnc.data(), ue.keys.kRrcEnc.size());
+    KeyDerived(ueId, "K_UPint", ue.keys.kUpInt.data(), ue.keys.kUpInt.size());
+    KeyDerived(ueId, "K_UPenc", ue.keys.kUpEnc.data(), ue.keys.kUpEnc.size());
+
+    // TS 33.501 6.7.4: integrity protection before the SMC; uplink verification from the
+    // next uplink COUNT so that SecurityModeComplete is checked.
+    ue.srb1->SetTxIntegrity(ue.nia, ue.keys.kRrcInt);
+    ue.srb1->SetRxIntegrity(ue.nia, ue.keys.kRrcInt, static_cast<uint32_t>(ue.srb1->GetRxNext()));
+    ue.transactionId = static_cast<uint8_t>((ue.transactionId + 1) % 4);
+    Send(ue,
+         "securityModeCommand",
+         NrSecurityRrcMessage::EncodeSecurityModeCommand(ue.transactionId, ue.nea, true, ue.nia));
+    m_smcStepTrace(ueId,
+                   26,
+                   "SecurityModeCommand sent (" + NrSecurityAlgorithms::Name(ue.nea) + ", "
+                       + NrSecurityAlgorithms::Name(ue.nia) + "), integrity-protected");
+    SetState(ue, NrSecurityRrcState::SMC_PENDING);
+    ue.guard = Simulator::Schedule(m_smcGuard, &NrSecurityGnbRrc::GuardTimerExpired, this, ueId);
+}
+
+void
+NrSecurityGnbRrc::ReceivePdu(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu)
+{
+    auto it = m_ues.find(ueId);
+    if (it == m_ues.end() || it->second.state == NrSecurityRrcState::RELEASED || rbId != 1)
+    {
+        NS_LOG_LOGIC("PDU from UE " << ueId << " RB " << unsigned(rbId) << " ignored");
+        return;
+    }
+    it->second.srb1->ReceivePdu(pdu);
+}
+
+void
+NrSecurityGnbRrc::OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
+{
+    NrSecurityGnbUeContext& ue = m_ues.at(ueId);
+    std::vector<uint8_t> bytes = Bytes(sdu);
+    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
+    m_rrcMessageTrace(ueId, "rx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown", bytes);
+    if (ue.state == NrSecurityRrcState::SMC_PENDING && m.ok
+        && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE)
+    {
+        ue.guard.Cancel();
+        m_smcStepTrace(ueId,
+                       32,
+                       "SecurityModeComplete received, integrity verified (COUNT "
+                           + std::to_string(count) + ")");
+        // TS 33.501 6.7.4: downlink ciphering after receiving, uplink deciphering after
+        // verifying SecurityModeComplete.
+        ue.srb1->SetTxCiphering(ue.nea, ue.keys.kRrcEnc);
+        ue.srb1->SetRxCiphering(ue.nea, ue.keys.kRrcEnc, count + 1);
+        m_smcStepTrace(ueId, 33, "downlink ciphering and uplink deciphering started");
+        SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
+        m_securityActivatedTrace(
+            ueId, NrSecurityAlgorithms::Name(ue.nea), NrSecurityAlgorithms::Name(ue.nia));
+        return;
+    }
+    if (ue.state == NrSecurityRrcState::SMC_PENDING && m.ok
+        && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)
+    {
+        m_securityModeFailureTrace(ueId, "the UE answered SecurityModeFailure");
+        Release(ue, "SecurityModeFailure");
+        return;
+    }
+    m_sduTrace(ueId, count, bytes);
+}
+
+void
+NrSecurityGnbRrc::OnSrb1IntegrityFailure(uint16_t ueId, uint32_t count, Ptr<const Packet> sdu)
+{
+    NrSecurityGnbUeContext& ue = m_ues.at(ueId);
+    if (ue.state != NrSecurityRrcState::SMC_PENDING)
+    {
+        return; // traced by PDCP; RRC re-establishment is not modelled
+    }
+    std::vector<uint8_t> bytes = Bytes(sdu);
+    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
+    ue.guard.Cancel();
+    if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)
+    {
+        // TS 38.331 5.3.4.3: the UE sends SecurityModeFailure without the new protection.
+        m_rrcMessageTrace(ueId, "rx", NrSecurityRrcMessage::Name(m.type), bytes);
+        m_securityModeFailureTrace(ueId, "the UE answered SecurityModeFailure");
+        Release(ue, "SecurityModeFailure");
+        return;
+    }
+    m_securityModeFailureTrace(ueId,
+                               "SecurityModeComplete failed the integrity check (COUNT "
+                                   + std::to_string(count) + ")");
+    Release(ue, "SecurityModeComplete failed verification");
+}
+
+void
+NrSecurityGnbRrc::GuardTimerExpired(uint16_t ueId)
+{
+    NrSecurityGnbUeContext& ue = m_ues.at(ueId);
+    if (ue.state != NrSecurityRrcState::SMC_PENDING)
+    {
+        return;
+    }
+    m_securityModeFailureTrace(ueId, "no answer to SecurityModeCommand before the guard timer");
+    Release(ue, "SMC guard timer expired");
+}
+
+void
+NrSecurityGnbRrc::Release(NrSecurityGnbUeContext& ue, const std::string& reason)
+{
+    NS_LOG_INFO("UE " << ue.ueId << " context released: " << reason);
+    ue.guard.Cancel();
+    SetState(ue, NrSecurityRrcState::RELEASED);
+}
+
+void
+NrSecurityGnbRrc::SetState(NrSecurityGnbUeContext& ue, NrSecurityRrcState state)
+{
+    if (ue.state == state)
+    {
+        return;
+    }
+    NrSecurityRrcState old = ue.state;
+    ue.state = state;
+    m_stateTrace(ue.ueId, NrSecurityRrcStateName(old), NrSecurityRrcStateName(state));
+}
+
+void
+NrSecurityGnbRrc::Send(NrSecurityGnbUeContext& ue,
+                       const std::string& name,
+                       const std::vector<uint8_t>& message)
+{
+    m_rrcMessageTrace(ue.ueId, "tx", name, message);
+    ue.srb1->TransmitSdu(Create<Packet>(message.data(), static_cast<uint32_t>(message.size())));
+}
+
+bool
+NrSecurityGnbRrc::SendDlDcch(uint16_t ueId, const std::vector<uint8_t>& message)
+{
+    auto it = m_ues.find(ueId);
+    if (it == m_ues.end() || it->second.state == NrSecurityRrcState::RELEASED || message.empty())
+    {
+        return false;
+    }
+    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlDcch(message.data(), message.size());
+    m_rrcMessageTrace(ueId, "tx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "dl-dcch", message);
+    return it->second.srb1->TransmitSdu(
+               Create<Packet>(message.data(), static_cast<uint32_t>(message.size())))
+           >= 0;
+}
+
+void
+NrSecurityGnbRrc::OnPdcpTxPdu(uint16_t ueId, Ptr<Packet> pdu)
+{
+    if (!m_transmit.IsNull())
+    {
+        m_transmit(ueId, 1, pdu);
+    }
+}
+
+void
+NrSecurityGnbRrc::OnPdcpIntegrityTrace(
+    uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t received, uint32_t expected)
+{
+    m_integrityFailureTrace(ueId, rbId, count, received, expected);
+}
+
+void
+NrSecurityGnbRrc::KeyDerived(uint16_t ueId,
+                             const std::string& name,
+                             const uint8_t* key,
+                             size_t bytes)
+{
+    m_keyDerivedTrace(ueId, name, std::vector<uint8_t>(key, key + bytes), 26);
+}
+
+const NrSecurityGnbUeContext*
+NrSecurityGnbRrc::GetUeContext(uint16_t ueId) const
+{
+    auto it = m_ues.find(ueId);
+    return it == m_ues.end() ? nullptr : &it->second;
+}
+
+size_t
+NrSecurityGnbRrc::GetNUes() const
+{
+    return m_ues.size();
+}
+
+} // namespace ns3

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_GNB_RRC_H
+#define NR_SECURITY_GNB_RRC_H
+
+#include "nr-security-amf.h"
+#include "nr-security-kdf.h"
+#include "nr-security-pdcp.h"
+#include "nr-security-rrc-state.h"
+#include "nr-security-ue-capabilities.h"
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief What the gNB keeps per UE: the AS security context and SRB1's PDCP entity.
+ */
+struct NrSecurityGnbUeContext
+{
+    uint16_t ueId = 0;                                        ///< UE id
+    NrSecurityRrcState state = NrSecurityRrcState::CONNECTED; ///< AS security state
+    Ptr<NrSecurityPdcp> srb1;                                 ///< SRB1 (downlink transmitter)
+    NrSecurityKey256 kGnb{};                                  ///< K_gNB from the AMF
+    NrSecurityAsKeys keys;                               ///< AS keys for the selected algorithms
+    NrSecurityCiphering nea = NrSecurityCiphering::NEA0; ///< selected ciphering algorithm
+    NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0; ///< selected integrity algorithm
+    uint8_t transactionId = 0;                           ///< of the last SecurityModeCommand
+    EventId guard;                                       ///< SMC guard timer
+};
+
+/**
+ * \ingroup nr-security
+ * \brief The gNB's RRC security entity: the network side of the AS Security Mode Command
+ *        procedure (TS 38.331 5.3.4, TS 33.501 6.7.3, 6.7.4) for every UE of its cell.
+ *
+ * After RRC setup (AddUe) it asks the AMF for the UE's K_gNB and security capabilities (NGAP
+ * Initial Context Setup), selects the ciphering and integrity algorithms as the highest-
+ * priority entries of its lists that the UE supports (NIA0 only for an emergency UE; no common
+ * integrity algorithm: no SecurityModeCommand, the UE context is released), derives the AS keys,
+ * starts integrity protection and sends the integrity-protected, unciphered SecurityModeCommand
+ * (step 26). On a verified SecurityModeComplete it starts downlink ciphering and uplink
+ * deciphering (steps 32, 33). A SecurityModeFailure, a SecurityModeComplete failing
+ * verification or the guard timer releases the UE context.
+ *
+ * Trace sources carry the UE id first and match NrSecurityUeRrc's.
+ */
+class NrSecurityGnbRrc : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    NrSecurityGnbRrc();
+    ~NrSecurityGnbRrc() override;
+
+    /// Lower layer: send a PDCP PDU to a UE on a radio bearer (UE id, RB identity, PDU).
+    typedef Callback<void, uint16_t, uint8_t, Ptr<Packet>> TransmitCallback;
+
+    /// \param amf the AMF serving this gNB
+    void SetAmf(Ptr<NrSecurityAmf> amf);
+    /// \param cb the lower layer
+    void SetTransmitCallback(TransmitCallback cb);
+
+    /**
+     * \brief A UE completed RRC setup: SRB1 exists, unprotected; Initial Context Setup is
+     *        requested from the AMF.
+     * \param ueId the UE
+     */
+    void AddUe(uint16_t ueId);
+
+    /**
+     * \brief The AMF's Initial Context Setup for a UE (normally called through SetAmf/AddUe).
+     * \param ueId the UE
+     * \param kGnb K_gNB
+     * \param caps the UE security capabilities
+     * \param emergency unauthenticated emergency session
+     */
+    void InitialContextSetup(uint16_t ueId,
+                             NrSecurityKey256 kGnb,
+                             NrSecurityUeCapabilities caps,
+                             bool emergency);
+
+    /**
+     * \brief A PDU from the air.
+     * \param ueId the sending UE
+     * \param rbId RB identity (1 = SRB1; others are discarded)
+     * \param pdu the PDCP PDU
+     */
+    void ReceivePdu(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu);
+
+    /**
+     * \brief Sends an RRC message (DL-DCCH, already encoded) to a UE on SRB1.
+     * \param ueId the UE
+     * \param message the encoded message
+     * \return false for an unknown or released UE, or if PDCP refused it
+     */
+    bool SendDlDcch(uint16_t ueId, const std::vector<uint8_t>& message);
+
+    /**
+     * \brief The algorithm selection of TS 33.501 6.7.3.0 / 5.11.1: the first entry of each
+     *        priority list that the UE supports; NIA0 only for an emergency UE.
+     * \param neaPriority ciphering algorithms, most preferred first
+     * \param niaPriority integrity algorithms, most preferred first
+     * \param caps the UE security capabilities
+     * \param emergency unauthenticated emergency session
+     * \param[out] nea the selected ciphering algorithm
+     * \param[out] nia the selected integrity algorithm
+     * \param[out] reason why the selection failed
+     * \return false if no acceptable pair exists
+     */
+    static bool SelectAlgorithms(const std::vector<NrSecurityCiphering>& neaPriority,
+                                 const std::vector<NrSecurityIntegrity>& niaPriority,
+                                 const NrSecurityUeCapabilities& caps,
+                                 bool emergency,
+                                 NrSecurityCiphering& nea,
+                                 NrSecurityIntegrity& nia,
+                                 std::string& reason);
+
+    /**
+     * \param ueId a UE
+     * \return its context, or nullptr for an unknown UE
+     */
+    const NrSecurityGnbUeContext* GetUeContext(uint16_t ueId) const;
+    /// \return the number of UE contexts (released ones included)
+    size_t GetNUes() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count);
+    void OnSrb1IntegrityFailure(uint16_t ueId, uint32_t count, Ptr<const Packet> sdu);
+    void OnPdcpTxPdu(uint16_t ueId, Ptr<Packet> pdu);
+    void OnPdcpIntegrityTrace(
+        uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t received, uint32_t expected);
+    void GuardTimerExpired(uint16_t ueId);
+    void Release(NrSecurityGnbUeContext& ue, const std::string& reason);
+    void SetState(NrSecurityGnbUeContext& ue, NrSecurityRrcState state);
+    void Send(NrSecurityGnbUeContext& ue, const std::string& name, const std::vector<uint8_t>& m);
+    void KeyDerived(uint16_t ueId, const std::string& name, const uint8_t* key, size_t bytes);
+    void SetCipheringPriority(std::string list);
+    std::string GetCipheringPriority() const;
+    void SetIntegrityPriority(std::string list);
+    std::string GetIntegrityPriority() const;
+
+    Ptr<NrSecurityAmf> m_amf;                         ///< the AMF
+    std::vector<NrSecurityCiphering> m_neaPriority;   ///< ciphering preference
+    std::vector<NrSecurityIntegrity> m_niaPriority;   ///< integrity preference
+    Time m_smcGuard;                                  ///< SMC guard timer
+    std::map<uint16_t, NrSecurityGnbUeContext> m_ues; ///< UE contexts
+    TransmitCallback m_transmit;                      ///< lower layer
+
+    TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
+        m_keyDerivedTrace;                                                 ///< KeyDerived
+    TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_securityActivatedTrace;                                            ///< SecurityActivated
+    TracedCallback<uint16_t, const std::string&> m_securityModeFailureTrace; ///< failures
+    TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
+        m_integrityFailureTrace; ///< IntegrityFailure
+    TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
+    TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
+        m_rrcMessageTrace;                                                      ///< RrcMessage
+    TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_GNB_RRC_H

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_NET_DEVICE_H
+#define NR_SECURITY_NET_DEVICE_H
+
+#include "nr-security-air-frame.h"
+#include "nr-security-channel.h"
+#include "ns3/error-model.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/traced-callback.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief What the UE and gNB devices of the NR air interface share: the ns-3 NetDevice
+ *        plumbing, the channel, the receive ErrorModel and the per-device PDU traces.
+ *
+ * The devices carry PDCP PDUs of the RRC entities, not IP packets: Send() and SendFrom()
+ * return false.
+ */
+class NrSecurityNetDevice : public NetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    NrSecurityNetDevice();
+    ~NrSecurityNetDevice() override;
+
+    /// \param channel the air interface this device is on
+    void SetChannel(Ptr<NrSecurityChannel> channel);
+
+    /**
+     * \brief Called by the channel when a frame for this device arrives.
+     * \param frame the frame
+     */
+    virtual void ReceiveFrame(NrSecurityAirFrame frame) = 0;
+
+    /**
+     * \brief Asks the receive ErrorModel whether an arriving attempt is lost.
+     * \param frame the frame
+     * \return true if lost
+     */
+    bool IsLost(const NrSecurityAirFrame& frame);
+
+    /**
+     * \brief Called by the channel when a PDU this device sent was dropped after the last
+     *        retransmission.
+     * \param frame the frame
+     */
+    void NotifyRadioLinkFailure(const NrSecurityAirFrame& frame);
+
+    // ns3::NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsPointToPoint() const override;
+    bool IsBridge() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  protected:
+    void DoDispose() override;
+
+    /**
+     * \brief Puts a frame on the air and fires PduTx.
+     * \param frame the frame
+     * \return false if the channel has no peer for it
+     */
+    bool SendFrame(const NrSecurityAirFrame& frame);
+
+    /// Fires PduRx. \param frame the frame
+    void NotifyReceived(const NrSecurityAirFrame& frame);
+
+    Ptr<NrSecurityChannel> m_channel; ///< the air interface
+
+  private:
+    Ptr<Node> m_node;                                     ///< the node
+    uint32_t m_ifIndex;                                   ///< interface index
+    Mac48Address m_address;                               ///< a dummy address
+    uint16_t m_mtu;                                       ///< MTU (PDCP SDU limit)
+    Ptr<ErrorModel> m_errorModel;                         ///< receive losses
+    TracedCallback<const NrSecurityAirFrame&> m_txTrace;  ///< PduTx
+    TracedCallback<const NrSecurityAirFrame&> m_rxTrace;  ///< PduRx
+    TracedCallback<const NrSecurityAirFrame&> m_rlfTrace; ///< RadioLinkFailure
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_NET_DEVICE_H
