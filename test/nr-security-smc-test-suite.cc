@@ -1,0 +1,661 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * The AS Security Mode Command procedure end to end (TS 38.331 5.3.4, TS 33.501 6.7.4) over
+ * the simulated air interface: every algorithm pair, the reference context R1 with its exact
+ * on-air bytes, the project's SMC cases S1-S3 (faults that shipped in real stacks), and the
+ * failure paths (corrupted or replayed SMC, wrong K_AMF, tampered SecurityModeComplete, loss
+ * with and beyond ARQ).
+ */
+#include "nr-security-test-vectors.h"
+#include "ns3/error-model.h"
+#include "ns3/node-container.h"
+#include "ns3/nr-security-helper.h"
+#include "ns3/nr-security-rrc-message.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+using namespace ns3;
+using namespace ns3::nrsecuritytest;
+
+namespace
+{
+
+const char* const R1_K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405";
+
+std::string
+Hex(Ptr<const Packet> p)
+{
+    std::vector<uint8_t> b(p->GetSize());
+    p->CopyData(b.data(), b.size());
+    return ToHex(b);
+}
+
+template <size_t N>
+std::string
+Hex(const std::array<uint8_t, N>& k)
+{
+    return ToHex(std::vector<uint8_t>(k.begin(), k.end()));
+}
+
+/// Loses the first `count` attempts that arrive at a device and lets the rest through.
+class DropFirstErrorModel : public ErrorModel
+{
+  public:
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::NrSecurityTestDropFirstErrorModel")
+                                .SetParent<ErrorModel>()
+                                .AddConstructor<DropFirstErrorModel>();
+        return tid;
+    }
+
+    uint32_t m_count = 1; ///< attempts to lose
+
+  private:
+    bool DoCorrupt(Ptr<Packet>) override
+    {
+        if (m_count > 0)
+        {
+            --m_count;
+            return true;
+        }
+        return false;
+    }
+
+    void DoReset() override
+    {
+    }
+};
+
+/**
+ * One gNB and n UEs built with NrSecurityHelper, with every trace recorded, and a channel tap
+ * that keeps every first transmission attempt.
+ */
+struct Scenario
+{
+    Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+    NodeContainer gnbNodes;
+    NodeContainer ueNodes;
+    NetDeviceContainer gnbs;
+    NetDeviceContainer ues;
+    std::vector<NrSecurityAirFrame> air;  ///< first attempts, in order
+    std::vector<std::string> ueFailures;  ///< "ue:reason"
+    std::vector<std::string> gnbFailures; ///< "ue:reason"
+    std::vector<std::string> activations; ///< "ue:NEAx/NIAy" at the gNB
+    std::vector<std::string> ueSdus;      ///< "ue:hex" delivered at the UE
+    std::vector<std::string> gnbSdus;     ///< "ue:hex" delivered at the gNB
+    uint32_t radioLinkFailures = 0;
+
+    explicit Scenario(uint32_t nUes)
+    {
+        gnbNodes.Create(1);
+        ueNodes.Create(nUes);
+        gnbs = nr->InstallGnbDevice(gnbNodes);
+        ues = nr->InstallUeDevice(ueNodes);
+        nr->AssignStreams(7);
+        nr->GetChannel()->AddTap(MakeCallback(&Scenario::OnAir, this));
+        nr->GetChannel()->TraceConnectWithoutContext("RadioLinkFailure",
+                                                     MakeCallback(&Scenario::OnRlf, this));
+        Gnb()->TraceConnectWithoutContext("SecurityModeFailure",
+                                          MakeCallback(&Scenario::OnGnbFailure, this));
+        Gnb()->TraceConnectWithoutContext("SecurityActivated",
+                                          MakeCallback(&Scenario::OnActivated, this));
+        Gnb()->TraceConnectWithoutContext("SduReceived", MakeCallback(&Scenario::OnGnbSdu, this));
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            Ue(i)->TraceConnectWithoutContext("SecurityModeFailure",
+                                              MakeCallback(&Scenario::OnUeFailure, this));
+            Ue(i)->TraceConnectWithoutContext("SduReceived",
+                                              MakeCallback(&Scenario::OnUeSdu, this));
+        }
+    }
+
+    ~Scenario()
+    {
+        Simulator::Destroy();
+    }
+
+    Ptr<NrSecurityGnbRrc> Gnb() const
+    {
+        return DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0))->GetRrc();
+    }
+
+    Ptr<NrSecurityUeRrc> Ue(uint32_t i) const
+    {
+        return DynamicCast<NrSecurityUeNetDevice>(ues.Get(i))->GetRrc();
+    }
+
+    void Run(Time stop = Seconds(3))
+    {
+        nr->Attach(ues, gnbs.Get(0));
+        Simulator::Stop(stop);
+        Simulator::Run();
+    }
+
+    /// \return the hex of the first-attempt PDUs of a UE in one direction, in order
+    std::vector<std::string> Pdus(uint16_t ueId, bool uplink) const
+    {
+        std::vector<std::string> out;
+        for (const auto& f : air)
+        {
+            if (f.ueId == ueId && f.uplink == uplink)
+            {
+                out.push_back(Hex(f.pdu));
+            }
+        }
+        return out;
+    }
+
+    void OnAir(const NrSecurityAirFrame& f)
+    {
+        if (f.attempt == 0)
+        {
+            air.push_back(f);
+        }
+    }
+
+    void OnRlf(const NrSecurityAirFrame&)
+    {
+        ++radioLinkFailures;
+    }
+
+    void OnUeFailure(uint16_t ue, const std::string& reason)
+    {
+        ueFailures.push_back(std::to_string(ue) + ":" + reason);
+    }
+
+    void OnGnbFailure(uint16_t ue, const std::string& reason)
+    {
+        gnbFailures.push_back(std::to_string(ue) + ":" + reason);
+    }
+
+    void OnActivated(uint16_t ue, const std::string& nea, const std::string& nia)
+    {
+        activations.push_back(std::to_string(ue) + ":" + nea + "/" + nia);
+    }
+
+    void OnUeSdu(uint16_t ue, uint32_t, const std::vector<uint8_t>& sdu)
+    {
+        ueSdus.push_back(std::to_string(ue) + ":" + ToHex(sdu));
+    }
+
+    void OnGnbSdu(uint16_t ue, uint32_t, const std::vector<uint8_t>& sdu)
+    {
+        gnbSdus.push_back(std::to_string(ue) + ":" + ToHex(sdu));
+    }
+};
+
+/// Every NEA0-3 x NIA1-3 pair: the procedure completes, both sides hold the same keys, equal
+/// to an independent derivation from K_AMF, and SRB1 traffic after activation is protected.
+class AllAlgorithmPairsTestCase : public TestCase
+{
+  public:
+    AllAlgorithmPairsTestCase()
+        : TestCase("every NEA0-3 x NIA1-3 pair completes with identical keys on both sides")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (uint32_t e = 0; e < 4; ++e)
+        {
+            for (uint32_t i = 1; i < 4; ++i)
+            {
+                auto nea = NrSecurityAlgorithms::CipheringFromId(e);
+                auto nia = NrSecurityAlgorithms::IntegrityFromId(i);
+                std::string what
+                    = NrSecurityAlgorithms::Name(nea) + "/" + NrSecurityAlgorithms::Name(nia);
+                Scenario s(1);
+                s.nr->SetUeSecurityContext(
+                    s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 3);
+                s.Gnb()->SetAttribute("CipheringPriority",
+                                      StringValue(NrSecurityAlgorithms::Name(nea)));
+                s.Gnb()->SetAttribute("IntegrityPriority",
+                                      StringValue(NrSecurityAlgorithms::Name(nia)));
+                Simulator::Schedule(MilliSeconds(100),
+                                    [&s]()
+                                    {
+                                        s.Gnb()->SendDlDcch(1, FromHex("0123456789abcdef"));
+                                        s.Ue(0)->SendUlDcch(FromHex("fedcba9876543210"));
+                                    });
+                s.Run();
+                NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, what << " activated");
+                NS_TEST_EXPECT_MSG_EQ(s.activations[0], "1:" + what, "selected algorithms");
+                NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->IsSecurityActive(), true, what << " UE active");
+                auto kGnb = NrSecurityKdf::DeriveKgnb(
+                    NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 3);
+                auto keys = NrSecurityKdf::DeriveAsKeys(kGnb, e, i);
+                const NrSecurityGnbUeContext* g = s.Gnb()->GetUeContext(1);
+                NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetKgnb()), Hex(kGnb), what << " UE K_gNB");
+                NS_TEST_EXPECT_MSG_EQ(Hex(g->kGnb), Hex(kGnb), what << " gNB K_gNB");
+                NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetAsKeys().kRrcInt), Hex(keys.kRrcInt), what);
+                NS_TEST_EXPECT_MSG_EQ(Hex(g->keys.kRrcInt), Hex(keys.kRrcInt), what);
+                NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetAsKeys().kRrcEnc), Hex(keys.kRrcEnc), what);
+                NS_TEST_EXPECT_MSG_EQ(Hex(g->keys.kRrcEnc), Hex(keys.kRrcEnc), what);
+                NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetAsKeys().kUpEnc), Hex(keys.kUpEnc), what);
+                NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetAsKeys().kUpInt), Hex(keys.kUpInt), what);
+                NS_TEST_ASSERT_MSG_EQ(s.ueSdus.size(), 1u, what << " DL SDU delivered");
+                NS_TEST_EXPECT_MSG_EQ(s.ueSdus[0], "1:0123456789abcdef", what);
+                NS_TEST_ASSERT_MSG_EQ(s.gnbSdus.size(), 1u, what << " UL SDU delivered");
+                NS_TEST_EXPECT_MSG_EQ(s.gnbSdus[0], "1:fedcba9876543210", what);
+                auto dl = s.Pdus(1, false);
+                auto ul = s.Pdus(1, true);
+                NS_TEST_ASSERT_MSG_EQ(dl.size(), 2u, what << " SMC + one DL message");
+                NS_TEST_ASSERT_MSG_EQ(ul.size(), 2u, what << " Complete + one UL message");
+                // The data after activation is ciphered unless NEA0 (header 0001 kept).
+                NS_TEST_EXPECT_MSG_EQ((dl[1].substr(4, 16) == "0123456789abcdef"),
+                                      (e == 0),
+                                      what << " downlink ciphering");
+                NS_TEST_EXPECT_MSG_EQ((ul[1].substr(4, 16) == "fedcba9876543210"),
+                                      (e == 0),
+                                      what << " uplink ciphering");
+                NS_TEST_EXPECT_MSG_EQ(s.gnbFailures.size() + s.ueFailures.size(), 0u, what);
+            }
+        }
+    }
+};
+
+/// The reference context R1: exact on-air bytes of the whole exchange.
+class ReferenceContextTestCase : public TestCase
+{
+  public:
+    ReferenceContextTestCase()
+        : TestCase("reference context R1: exact on-air bytes of SMC, Complete and the first "
+                   "ciphered PDU")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        s.nr->SetUeSecurityContext(
+            s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
+        Simulator::Schedule(MilliSeconds(100),
+                            [&s]() { s.Gnb()->SendDlDcch(1, FromHex("28804000")); });
+        s.Run();
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetKgnb()),
+                              "493a16c58b77b627fa3f1ac6344c183039f01ba0cb7636bbccc4365b023bd562",
+                              "K_gNB (TS 33.501 A.9 known answer)");
+        NS_TEST_EXPECT_MSG_EQ(
+            Hex(s.Ue(0)->GetAsKeys().kRrcInt), "3dc37c61c21fb16740a2b2fe27783646", "K_RRCint");
+        auto dl = s.Pdus(1, false);
+        auto ul = s.Pdus(1, true);
+        NS_TEST_ASSERT_MSG_EQ(dl.size(), 2u, "two downlink PDUs");
+        NS_TEST_ASSERT_MSG_EQ(ul.size(), 1u, "one uplink PDU");
+        // SMC: DL-DCCH tid 1, nea2, nia2 = 220910 (TS 38.331 UPER), integrity only, COUNT 0.
+        uint32_t mac = NrSecurityAlgorithms::Nia(
+            NrSecurityIntegrity::NIA2,
+            NrSecurityAlgorithms::Key128FromBytes(FromHex("3dc37c61c21fb16740a2b2fe27783646")),
+            0,
+            0,
+            1,
+            FromHex("0000220910"),
+            40);
+        NS_TEST_EXPECT_MSG_EQ(dl[0], "0000220910" + ToHex32(mac), "SecurityModeCommand on air");
+        NS_TEST_EXPECT_MSG_EQ(ul[0], "00002a00ad5dcad1", "P4: SecurityModeComplete on air");
+        NS_TEST_EXPECT_MSG_EQ(dl[1], "0001d6cd2f5cbceb89ca", "P1: first ciphered PDU on air");
+        NS_TEST_EXPECT_MSG_EQ(s.ueSdus.size(), 1u, "delivered");
+    }
+};
+
+/// S1: the UE verifies the SMC before doing anything with it.
+class SmcVerifiedFirstTestCase : public TestCase
+{
+  public:
+    SmcVerifiedFirstTestCase()
+        : TestCase("S1 unverified-smc-accepted: a flipped SMC MAC-I bit gets SecurityModeFailure")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        s.nr->SetUeSecurityContext(
+            s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
+        // The genuine SMC is lost (no ARQ); an attacker's copy with one MAC-I bit flipped
+        // arrives instead.
+        s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
+        Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+        s.nr->GetChannel()->AddTap(MakeCallback(&SmcVerifiedFirstTestCase::Tamper, this));
+        m_channel = s.nr->GetChannel();
+        s.Run();
+        NS_TEST_ASSERT_MSG_EQ(s.ueFailures.size(), 1u, "UE answered SecurityModeFailure");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.ueFailures[0], "1:SecurityModeCommand failed the integrity check", "reason");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->IsSecurityActive(), false, "nothing activated");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetKgnb()), std::string(64, '0'), "no key kept");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->GetSrb1()->IsIntegrityActive(), false, "no protection");
+        auto ul = s.Pdus(1, true);
+        NS_TEST_ASSERT_MSG_EQ(ul.size(), 1u, "one uplink PDU");
+        NS_TEST_EXPECT_MSG_EQ(ul[0],
+                              "0000" + ToHex(NrSecurityRrcMessage::EncodeSecurityModeFailure(1))
+                                  + "00000000",
+                              "SecurityModeFailure (tid 1 = 3200), unprotected");
+        NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "gNB traces the failure");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0], "1:the UE answered SecurityModeFailure", "gNB");
+        NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityRrcStateName(s.Gnb()->GetUeContext(1)->state),
+                              "RELEASED",
+                              "UE context released");
+    }
+
+    void Tamper(const NrSecurityAirFrame& f)
+    {
+        if (!f.uplink && !m_done)
+        {
+            m_done = true;
+            std::vector<uint8_t> b(f.pdu->GetSize());
+            f.pdu->CopyData(b.data(), b.size());
+            b.back() ^= 0x01;
+            NrSecurityAirFrame forged = f;
+            forged.pdu = Create<Packet>(b.data(), b.size());
+            m_channel->Inject(forged, MilliSeconds(2));
+        }
+    }
+
+    Ptr<NrSecurityChannel> m_channel;
+    bool m_done = false;
+};
+
+/// S2: algorithm selection uses the right bitmaps and never falls back to NIA0.
+class AlgorithmSelectionTestCase : public TestCase
+{
+  public:
+    AlgorithmSelectionTestCase()
+        : TestCase("S2 nia0-fallback: selection by priority and capability bitmaps")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NrSecurityUeCapabilities caps;
+        caps.neaBitmap = NrSecurityUeCapabilities::BitmapFromList("1");
+        caps.niaBitmap = NrSecurityUeCapabilities::BitmapFromList("2");
+        NS_TEST_EXPECT_MSG_EQ(caps.neaBitmap, 0x8000, "first bit = NEA1 (TS 38.413 9.3.1.86)");
+        NS_TEST_EXPECT_MSG_EQ(caps.niaBitmap, 0x4000, "second bit = NIA2");
+        {
+            Scenario s(1);
+            s.nr->SetUeCapabilities(s.ues.Get(0), caps);
+            s.Gnb()->SetAttribute("IntegrityPriority", StringValue("NIA0,NIA2,NIA1"));
+            s.Gnb()->SetAttribute("CipheringPriority", StringValue("NEA2,NEA1,NEA0"));
+            s.Run();
+            NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, "activated");
+            NS_TEST_EXPECT_MSG_EQ(s.activations[0], "1:NEA1/NIA2", "NIA2 and NEA1, never NIA0");
+        }
+        {
+            // No NIA1-3 in common: refuse (no SMC, release traced), no fallback to NIA0.
+            NrSecurityUeCapabilities noInt = caps;
+            noInt.niaBitmap = NrSecurityUeCapabilities::BitmapFromList("3");
+            Scenario s(1);
+            s.nr->SetUeCapabilities(s.ues.Get(0), noInt);
+            s.Gnb()->SetAttribute("IntegrityPriority", StringValue("NIA0,NIA2,NIA1"));
+            s.Run();
+            NS_TEST_EXPECT_MSG_EQ(s.Pdus(1, false).size(), 0u, "no SecurityModeCommand sent");
+            NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "refusal traced");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.gnbFailures[0].rfind("1:no integrity algorithm", 0), 0u, s.gnbFailures[0]);
+            NS_TEST_EXPECT_MSG_EQ(
+                NrSecurityRrcStateName(s.Gnb()->GetUeContext(1)->state), "RELEASED", "released");
+        }
+        {
+            // A gNB told (wrongly) that the UE is an emergency session selects NIA0; the normal
+            // UE answers SecurityModeFailure.
+            Scenario s(1);
+            NrSecurityAmfUeContext c = s.nr->GetAmf()->GetUe(1);
+            c.emergency = true;
+            s.nr->GetAmf()->AddUe(1, c);
+            s.Gnb()->SetAttribute("IntegrityPriority", StringValue("NIA0,NIA2"));
+            s.Run();
+            NS_TEST_ASSERT_MSG_EQ(s.ueFailures.size(), 1u, "UE refuses NIA0");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.ueFailures[0], "1:NIA0 selected for a non-emergency session", "reason");
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "not activated");
+        }
+        {
+            // An emergency UE accepts NIA0.
+            Scenario s(1);
+            s.nr->SetUeCapabilities(s.ues.Get(0), NrSecurityUeCapabilities(), true);
+            s.Gnb()->SetAttribute("IntegrityPriority", StringValue("NIA0"));
+            s.Gnb()->SetAttribute("CipheringPriority", StringValue("NEA0"));
+            s.Run();
+            NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, "emergency UE activated");
+            NS_TEST_EXPECT_MSG_EQ(s.activations[0], "1:NEA0/NIA0", "null algorithms");
+        }
+    }
+};
+
+/// S3: K_gNB from the right uplink NAS COUNT.
+class UplinkNasCountTestCase : public TestCase
+{
+  public:
+    UplinkNasCountTestCase()
+        : TestCase("S3 stale-nas-count: uplink NAS COUNT 5 on both sides; a UE assuming 0 fails")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto kAmf = NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF));
+        {
+            Scenario s(1);
+            s.nr->SetUeSecurityContext(s.ues.Get(0), kAmf, 5);
+            s.Run();
+            const std::string expected
+                = "2bbac0b3077e7971886f7ff501a0cec5b54f59459792dc3c0860c56e7d3d3aef";
+            NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetKgnb()), expected, "UE K_gNB");
+            NS_TEST_EXPECT_MSG_EQ(Hex(s.Gnb()->GetUeContext(1)->kGnb), expected, "gNB K_gNB");
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "SMC passes");
+        }
+        {
+            Scenario s(1);
+            s.nr->SetUeSecurityContext(s.ues.Get(0), kAmf, 5);
+            s.Ue(0)->SetNasSecurityContext(kAmf, 0); // the faulty UE
+            s.Run();
+            NS_TEST_ASSERT_MSG_EQ(s.ueFailures.size(), 1u, "integrity check fails");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.ueFailures[0], "1:SecurityModeCommand failed the integrity check", "reason");
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "not activated");
+        }
+    }
+};
+
+/// A UE whose K_AMF differs from the AMF's fails the SMC integrity check.
+class WrongKamfTestCase : public TestCase
+{
+  public:
+    WrongKamfTestCase()
+        : TestCase("wrong K_AMF at the UE: SecurityModeFailure, nothing activated")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(2);
+        NrSecurityKey256 wrong = s.Ue(0)->GetKamf();
+        wrong[31] ^= 0x01;
+        s.Ue(0)->SetNasSecurityContext(wrong, s.Ue(0)->GetUlNasCount());
+        s.Run();
+        NS_TEST_ASSERT_MSG_EQ(s.ueFailures.size(), 1u, "UE 1 fails");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.ueFailures[0], "1:SecurityModeCommand failed the integrity check", "reason");
+        NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, "UE 2 is unaffected");
+        NS_TEST_EXPECT_MSG_EQ(s.activations[0].substr(0, 2), "2:", "UE 2");
+    }
+};
+
+/// A replayed SMC after activation is discarded by PDCP: no second procedure.
+class ReplayedSmcTestCase : public TestCase
+{
+  public:
+    ReplayedSmcTestCase()
+        : TestCase("replayed SecurityModeCommand after activation is discarded")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        Simulator::Schedule(MilliSeconds(200),
+                            [&s]()
+                            {
+                                NrSecurityAirFrame replay
+                                    = s.air.at(0); // the genuine SMC, first PDU on the air
+                                s.nr->GetChannel()->Inject(replay, MilliSeconds(1));
+                            });
+        uint32_t steps = 0;
+        s.Ue(0)->TraceConnectWithoutContext("SmcStep",
+                                            MakeBoundCallback(&ReplayedSmcTestCase::Count, &steps));
+        s.Run();
+        NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->IsSecurityActive(), true, "still active");
+        NS_TEST_EXPECT_MSG_EQ(steps, 8u, "steps 26-33 once, not twice");
+        NS_TEST_EXPECT_MSG_EQ(s.Pdus(1, true).size(), 1u, "one SecurityModeComplete only");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Ue(0)->GetSrb1()->GetCounters().outOfWindow, 1u, "discarded: RCVD_COUNT < RX_DELIV");
+        NS_TEST_EXPECT_MSG_EQ(s.ueFailures.size(), 0u, "no failure");
+    }
+
+    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    {
+        ++*n;
+    }
+};
+
+/// A SecurityModeComplete failing verification at the gNB: traced, UE context released.
+class TamperedCompleteTestCase : public TestCase
+{
+  public:
+    TamperedCompleteTestCase()
+        : TestCase("tampered SecurityModeComplete: the gNB releases the UE context")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
+        Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+        m_channel = s.nr->GetChannel();
+        s.nr->GetChannel()->AddTap(MakeCallback(&TamperedCompleteTestCase::Tamper, this));
+        s.Run();
+        NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "gNB traces");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0],
+                              "1:SecurityModeComplete failed the integrity check (COUNT 0)",
+                              "reason");
+        NS_TEST_EXPECT_MSG_EQ(
+            NrSecurityRrcStateName(s.Gnb()->GetUeContext(1)->state), "RELEASED", "released");
+        NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation at the gNB");
+    }
+
+    void Tamper(const NrSecurityAirFrame& f)
+    {
+        if (f.uplink && !m_done)
+        {
+            m_done = true;
+            std::vector<uint8_t> b(f.pdu->GetSize());
+            f.pdu->CopyData(b.data(), b.size());
+            b[2] ^= 0x02; // transaction id 1 -> 0 inside the message
+            NrSecurityAirFrame forged = f;
+            forged.pdu = Create<Packet>(b.data(), b.size());
+            m_channel->Inject(forged, MilliSeconds(2));
+        }
+    }
+
+    Ptr<NrSecurityChannel> m_channel;
+    bool m_done = false;
+};
+
+/// Loss: one lost attempt is retransmitted; beyond the ARQ limit, RadioLinkFailure.
+class LossTestCase : public TestCase
+{
+  public:
+    LossTestCase()
+        : TestCase("loss: ARQ recovers one lost SMC; loss beyond the limit is a radio link "
+                   "failure without activation")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            Scenario s(1);
+            Time activatedAt;
+            s.Gnb()->TraceConnectWithoutContext("SecurityActivated",
+                                                MakeBoundCallback(&LossTestCase::At, &activatedAt));
+            s.Run();
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "baseline");
+            // 5 ms N2; SMC: 0.5 ms processing, slot boundary, one 0.5 ms slot (30 kHz SCS);
+            // Complete likewise: 5 + 1 + 1 ms.
+            NS_TEST_EXPECT_MSG_EQ(activatedAt, MilliSeconds(7), "no loss");
+        }
+        {
+            Scenario s(1);
+            Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+            Time activatedAt;
+            s.Gnb()->TraceConnectWithoutContext("SecurityActivated",
+                                                MakeBoundCallback(&LossTestCase::At, &activatedAt));
+            s.Run();
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "completes after a retransmission");
+            NS_TEST_EXPECT_MSG_EQ(s.radioLinkFailures, 0u, "no RLF");
+            // The lost SMC attempt arrives at 6 ms, is retransmitted 4 ms later and takes 1 ms
+            // again: one ARQ round adds 5 ms.
+            NS_TEST_EXPECT_MSG_EQ(
+                activatedAt, MilliSeconds(12), "SMC latency grows by one ARQ round");
+        }
+        {
+            Scenario s(1);
+            Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_count = 1000;
+            s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+            s.Run();
+            NS_TEST_EXPECT_MSG_EQ(s.radioLinkFailures, 1u, "RadioLinkFailure after 1 + 4 attempts");
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->IsSecurityActive(), false, "UE not active");
+            NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "guard timer");
+            NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0].rfind("1:no answer", 0), 0u, s.gnbFailures[0]);
+        }
+    }
+
+    static void At(Time* t, uint16_t, const std::string&, const std::string&)
+    {
+        *t = Simulator::Now();
+    }
+};
+
+class NrSecuritySmcTestSuite : public TestSuite
+{
+  public:
+    NrSecuritySmcTestSuite()
+        : TestSuite("nr-security-smc")
+    {
+        AddTestCase(new AllAlgorithmPairsTestCase);
+        AddTestCase(new ReferenceContextTestCase);
+        AddTestCase(new SmcVerifiedFirstTestCase);
+        AddTestCase(new AlgorithmSelectionTestCase);
+        AddTestCase(new UplinkNasCountTestCase);
+        AddTestCase(new WrongKamfTestCase);
+        AddTestCase(new ReplayedSmcTestCase);
+        AddTestCase(new TamperedCompleteTestCase);
+        AddTestCase(new LossTestCase);
+    }
+};
+
+NrSecuritySmcTestSuite g_nrSecuritySmcTestSuite;
+
+} // namespace
