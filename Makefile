@@ -46,11 +46,21 @@ test: build
 bench: build
 	python3 bench/ratios.py $(BUILD)/bin/nr-security-bench
 
-# Until the SMC example lands, the demo walks the key hierarchy of the reference context.
+# The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure; files into $(OUT).
+TSHARK_PROFILE = $(OUT)/wireshark/profiles/nr-security
 demo: build
 	@mkdir -p $(OUT)
-	@sh examples/nr-security-demo.sh $(BUILD)/bin/nr-security-calc | tee $(OUT)/keys.txt
-	@echo "Written: $(OUT)/keys.txt"
+	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
+	@mkdir -p $(TSHARK_PROFILE) && cp $(OUT)/pdcp_nr_ue_keys $(OUT)/preferences $(TSHARK_PROFILE)/
+	@echo
+	@echo "Files in $(OUT)/: traces.csv (one row per trace event), gnb-1.pcap and ue-N.pcap"
+	@echo "(every PDCP PDU on the air), keys.csv, and a Wireshark profile with the keys."
+	@echo "Decoded by Wireshark (MAC-I checked, ciphered PDUs deciphered):"
+	@echo "  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \\"
+	@echo "      --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs"
+	@if command -v tshark >/dev/null; then \
+	  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
+	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs 2>/dev/null; fi
 
 clean:
 	rm -rf $(BUILD) build-asan

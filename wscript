@@ -22,6 +22,20 @@ def build(bld):
         'model/zuc.cc',
         'model/nr-security-pdcp-pdu.cc',
         'model/nr-security-pdcp.cc',
+        'model/nr-security-asn1.cc',
+        'model/nr-security-rrc-message.cc',
+        'model/nr-security-ue-capabilities.cc',
+        'model/nr-security-amf.cc',
+        'model/nr-security-channel.cc',
+        'model/nr-security-net-device.cc',
+        'model/nr-security-ue-net-device.cc',
+        'model/nr-security-gnb-net-device.cc',
+        'model/nr-security-ue-rrc.cc',
+        'model/nr-security-gnb-rrc.cc',
+        'helper/nr-security-pcap-writer.cc',
+        'helper/nr-security-pcap-recorder.cc',
+        'helper/nr-security-trace-writer.cc',
+        'helper/nr-security-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('nr-security')
@@ -38,6 +52,8 @@ def build(bld):
         'test/nr-security-pdcp-test-helpers.cc',
         'test/nr-security-pdcp-cases-test-suite.cc',
         'test/nr-security-pdcp-test-suite.cc',
+        'test/nr-security-rrc-test-suite.cc',
+        'test/nr-security-smc-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -49,9 +65,27 @@ def build(bld):
         'model/zuc.h',
         'model/nr-security-pdcp-pdu.h',
         'model/nr-security-pdcp.h',
+        'model/nr-security-asn1.h',
+        'model/nr-security-rrc-message.h',
+        'model/nr-security-ue-capabilities.h',
+        'model/nr-security-amf.h',
+        'model/nr-security-air-frame.h',
+        'model/nr-security-channel.h',
+        'model/nr-security-net-device.h',
+        'model/nr-security-ue-net-device.h',
+        'model/nr-security-gnb-net-device.h',
+        'model/nr-security-rrc-state.h',
+        'model/nr-security-ue-rrc.h',
+        'model/nr-security-gnb-rrc.h',
+        'helper/nr-security-pcap-writer.h',
+        'helper/nr-security-pcap-recorder.h',
+        'helper/nr-security-trace-writer.h',
+        'helper/nr-security-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
         calc = bld.create_ns3_program('nr-security-calc', ['nr-security'])
         calc.source = 'examples/nr-security-calc.cc'
         calc.use.append('BOOST_PROGRAM_OPTIONS')
+        smc = bld.create_ns3_program('nr-security-smc', ['nr-security', 'mobility'])
+        smc.source = 'examples/nr-security-smc.cc'
