@@ -31,15 +31,15 @@ void
 NrSecurityPcapRecorder::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
     Open("ue-" + std::to_string(ue->GetUeId()) + ".pcap", ue);
-    NrSecurityUeRrc* rrc = PeekPointer(ue->GetRrc());
-    rrc->TraceConnectWithoutContext(
-        "SecurityActivated", MakeCallback(&NrSecurityPcapRecorder::OnActivated, this).Bind(rrc));
 }
 
 void
 NrSecurityPcapRecorder::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
 {
     Open("gnb-" + std::to_string(gnb->GetCellId()) + ".pcap", gnb);
+    NrSecurityGnbRrc* rrc = PeekPointer(gnb->GetRrc());
+    rrc->TraceConnectWithoutContext(
+        "SmcStep", MakeCallback(&NrSecurityPcapRecorder::OnGnbStep, this).Bind(rrc));
 }
 
 void
@@ -65,22 +65,35 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
 }
 
 void
-NrSecurityPcapRecorder::OnActivated(NrSecurityUeRrc* rrc,
-                                    uint16_t ueId,
-                                    const std::string&,
-                                    const std::string&)
+NrSecurityPcapRecorder::OnGnbStep(NrSecurityGnbRrc* rrc,
+                                  uint16_t ueId,
+                                  uint32_t step,
+                                  const std::string&)
 {
+    const NrSecurityGnbUeContext* ue = rrc->GetUeContext(ueId);
+    if (step != 26 || !ue)
+    {
+        return;
+    }
     NrSecurityPcapUeKeys k;
     k.ueId = ueId;
-    k.kGnb = rrc->GetKgnb();
-    k.kRrcEnc = rrc->GetAsKeys().kRrcEnc;
-    k.kRrcInt = rrc->GetAsKeys().kRrcInt;
-    k.kUpEnc = rrc->GetAsKeys().kUpEnc;
-    k.kUpInt = rrc->GetAsKeys().kUpInt;
+    k.kGnb = ue->kGnb;
+    k.kRrcEnc = ue->keys.kRrcEnc;
+    k.kRrcInt = ue->keys.kRrcInt;
+    k.kUpEnc = ue->keys.kUpEnc;
+    k.kUpInt = ue->keys.kUpInt;
     if (m_keys.empty())
     {
-        m_nea = rrc->GetCiphering();
-        m_nia = rrc->GetIntegrity();
+        m_nea = ue->nea;
+        m_nia = ue->nia;
+    }
+    for (auto& existing : m_keys)
+    {
+        if (existing.ueId == ueId)
+        {
+            existing = k; // a later SecurityModeCommand to the same UE
+            return;
+        }
     }
     m_keys.push_back(k);
 }

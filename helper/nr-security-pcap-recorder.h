@@ -19,8 +19,9 @@ namespace ns3
  * \ingroup nr-security
  * \brief Records the air traffic of devices into one pcap per device (gnb-CELL.pcap,
  *        ue-UE.pcap; every PDCP PDU the device sends or receives, NrSecurityPcapWriter
- *        framing) and, when Flush() runs, the keys of every UE whose AS security activated:
- *        keys.csv, and Wireshark's pdcp_nr_ue_keys and preferences files.
+ *        framing) and, when Flush() runs, the keys of every UE to which a watched gNB sent a
+ *        SecurityModeCommand (the gNB's keys, so that a capture can be checked even when the
+ *        UE never activated): keys.csv, and Wireshark's pdcp_nr_ue_keys and preferences.
  */
 class NrSecurityPcapRecorder
 {
@@ -43,10 +44,7 @@ class NrSecurityPcapRecorder
 
   private:
     void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
-    void OnActivated(NrSecurityUeRrc* rrc,
-                     uint16_t ueId,
-                     const std::string& nea,
-                     const std::string& nia);
+    void OnGnbStep(NrSecurityGnbRrc* rrc, uint16_t ueId, uint32_t step, const std::string& what);
     NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);
 
     std::string m_directory;                               ///< output directory
