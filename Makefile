@@ -18,7 +18,7 @@ DEB_PACKAGES = build-essential cmake libns3-dev ns3 libgsl-dev libxml2-dev libsq
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test bench demo clean
+.PHONY: all deps build test bench scale demo clean
 
 all: build
 
@@ -45,6 +45,10 @@ test: build
 
 bench: build
 	python3 bench/ratios.py $(BUILD)/bin/nr-security-bench
+
+# Scale: the SMC example with 100, 1000, 10000 UEs against ns-3's LTE attach (a few minutes).
+scale: build
+	python3 bench/nr-security-scale.py --smc $(BUILD)/bin/nr-security-smc --lte $(BUILD)/bin/nr-security-lte-baseline
 
 # The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure; files into $(OUT).
 TSHARK_PROFILE = $(OUT)/wireshark/profiles/nr-security

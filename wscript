@@ -16,6 +16,7 @@ def build(bld):
     module = bld.create_ns3_module('nr-security', ['core', 'network', 'mobility', 'propagation'])
     module.use.append('OPENSSL')
     module.source = [
+        'model/nr-security-hex.cc',
         'model/nr-security-kdf.cc',
         'model/nr-security-algorithms.cc',
         'model/snow3g.cc',
@@ -59,6 +60,7 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'nr-security'
     headers.source = [
+        'model/nr-security-hex.h',
         'model/nr-security-kdf.h',
         'model/nr-security-algorithms.h',
         'model/snow3g.h',

@@ -7,6 +7,7 @@
  * on stderr for bad input. Run without arguments for the list of subcommands.
  */
 #include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/nr-security-pdcp-pdu.h"
 
@@ -68,14 +69,14 @@ ParseHex(const std::string& option, const std::string& text, size_t expectedByte
     {
         t = t.substr(2);
     }
-    if (t.size() % 2 != 0 || t.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+    std::vector<uint8_t> out;
+    try
+    {
+        out = NrSecurityFromHex(t);
+    }
+    catch (const std::invalid_argument&)
     {
         throw UsageError("--" + option + ": '" + text + "' is not an even number of hex digits");
-    }
-    std::vector<uint8_t> out(t.size() / 2);
-    for (size_t i = 0; i < out.size(); ++i)
-    {
-        out[i] = static_cast<uint8_t>(std::stoul(t.substr(2 * i, 2), nullptr, 16));
     }
     if (expectedBytes != 0 && out.size() != expectedBytes)
     {
@@ -84,26 +85,6 @@ ParseHex(const std::string& option, const std::string& text, size_t expectedByte
                          + std::to_string(t.size()));
     }
     return out;
-}
-
-std::string
-Hex(const uint8_t* data, size_t n)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (size_t i = 0; i < n; ++i)
-    {
-        out.push_back(digits[data[i] >> 4]);
-        out.push_back(digits[data[i] & 0x0f]);
-    }
-    return out;
-}
-
-template <typename C>
-std::string
-Hex(const C& c)
-{
-    return Hex(c.data(), c.size());
 }
 
 /// Typed access to the parsed options of one subcommand.
@@ -275,7 +256,7 @@ Subcommands()
                   static_cast<uint32_t>(a.Num("ul-nas-count", 0xFFFFFFFF)),
                   access == "3gpp" ? NrSecurityAccessType::THREE_GPP
                                    : NrSecurityAccessType::NON_THREE_GPP);
-              std::cout << Hex(k) << "\n";
+              std::cout << NrSecurityToHex(k) << "\n";
           }}},
         {"as-keys",
          {"K_RRCenc, K_RRCint, K_UPenc, K_UPint from K_gNB (TS 33.501 A.8)",
@@ -293,14 +274,16 @@ Subcommands()
               auto nia = static_cast<uint8_t>(
                   NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 15))));
               using T = NrSecurityAlgorithmType;
-              std::cout << "K_RRCenc="
-                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
-                        << "\nK_RRCint="
-                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_INT, nia))
-                        << "\nK_UPenc="
-                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_ENC, nea))
-                        << "\nK_UPint="
-                        << Hex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_INT, nia)) << "\n";
+              std::cout
+                  << "K_RRCenc="
+                  << NrSecurityToHex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
+                  << "\nK_RRCint="
+                  << NrSecurityToHex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_INT, nia))
+                  << "\nK_UPenc="
+                  << NrSecurityToHex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_ENC, nea))
+                  << "\nK_UPint="
+                  << NrSecurityToHex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_UP_INT, nia))
+                  << "\n";
           }}},
         {"nh",
          {"NH from K_AMF and the SYNC-input (TS 33.501 A.10)",
@@ -309,8 +292,10 @@ Subcommands()
               Required(d, "kamf", "K_AMF, 64 hex digits");
               Required(d, "sync-input", "K_gNB for NH1, else the previous NH; 64 hex digits");
           },
-          [](const Args& a) {
-              std::cout << Hex(NrSecurityKdf::DeriveNh(a.Key256("kamf"), a.Key256("sync-input")))
+          [](const Args& a)
+          {
+              std::cout << NrSecurityToHex(
+                  NrSecurityKdf::DeriveNh(a.Key256("kamf"), a.Key256("sync-input")))
                         << "\n";
           }}},
         {"kgnb-star",
@@ -327,7 +312,7 @@ Subcommands()
                   a.Key256("key"),
                   static_cast<uint16_t>(a.Num("pci", 0xFFFF)),
                   static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF)));
-              std::cout << Hex(k) << "\n";
+              std::cout << NrSecurityToHex(k) << "\n";
           }}},
         {"nea",
          {"cipher/decipher LENGTH bits with NEA0-3 (TS 33.501 D.2); prints the output",
@@ -342,7 +327,7 @@ Subcommands()
                   static_cast<uint8_t>(a.Num("direction", 255)),
                   a.Bytes("data"),
                   static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
-              std::cout << Hex(out) << "\n";
+              std::cout << NrSecurityToHex(out) << "\n";
           }}},
         {"nia",
          {"MAC-I of LENGTH bits with NIA0-3 (TS 33.501 D.3); prints 8 hex digits",
@@ -361,7 +346,7 @@ Subcommands()
                                     static_cast<uint8_t>(mac >> 16),
                                     static_cast<uint8_t>(mac >> 8),
                                     static_cast<uint8_t>(mac)};
-              std::cout << Hex(b, 4) << "\n";
+              std::cout << NrSecurityToHex(b, 4) << "\n";
           }}},
         {"pdcp-protect",
          {"build a protected PDCP data PDU (TS 38.323 5.8, 5.9, 6.2); prints the PDU",
@@ -389,7 +374,7 @@ Subcommands()
                                          sdu.data(),
                                          sdu.size(),
                                          pdu);
-              std::cout << Hex(pdu) << "\n";
+              std::cout << NrSecurityToHex(pdu) << "\n";
           }}},
         {"pdcp-unprotect",
          {"check and decipher a received PDCP data PDU (TS 38.323 5.2.2.1); prints count= and "
@@ -438,15 +423,18 @@ Subcommands()
                                           uint8_t(r.expectedMac >> 16),
                                           uint8_t(r.expectedMac >> 8),
                                           uint8_t(r.expectedMac)};
-                  std::cout << "mac-i=" << Hex(got, 4) << "\nx-mac=" << Hex(exp, 4) << "\n";
+                  std::cout << "mac-i=" << NrSecurityToHex(got, 4)
+                            << "\nx-mac=" << NrSecurityToHex(exp, 4) << "\n";
                   throw Discarded{"integrity"};
               }
               size_t sdap = s.format.sdapHeader ? 1 : 0;
               if (sdap)
               {
-                  std::cout << "sdap-header=" << Hex(pdu.data() + r.sduOffset, 1) << "\n";
+                  std::cout << "sdap-header=" << NrSecurityToHex(pdu.data() + r.sduOffset, 1)
+                            << "\n";
               }
-              std::cout << "sdu=" << Hex(pdu.data() + r.sduOffset + sdap, r.sduBytes - sdap)
+              std::cout << "sdu="
+                        << NrSecurityToHex(pdu.data() + r.sduOffset + sdap, r.sduBytes - sdap)
                         << "\n";
           }}},
     };

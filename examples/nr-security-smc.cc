@@ -55,17 +55,6 @@ struct UeRecord
 
 std::map<uint16_t, UeRecord> g_ues;
 
-std::string
-Hex(const std::vector<uint8_t>& b)
-{
-    std::ostringstream os;
-    for (uint8_t x : b)
-    {
-        os << std::hex << std::setw(2) << std::setfill('0') << unsigned(x);
-    }
-    return os.str();
-}
-
 void
 UeStep(uint16_t ue, uint32_t step, const std::string& what)
 {
@@ -85,7 +74,7 @@ GnbStep(uint16_t ue, uint32_t step, const std::string& what)
 void
 UeKey(uint16_t ue, const std::string& name, const std::vector<uint8_t>& key, uint32_t)
 {
-    g_ues[ue].keys.emplace_back(name, Hex(key));
+    g_ues[ue].keys.emplace_back(name, NrSecurityToHex(key));
 }
 
 void
@@ -245,8 +234,8 @@ main(int argc, char* argv[])
     }
     double wall
         = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    std::cout << "\nSummary: " << nUes << " UEs, " << completed << " procedures completed, "
-              << failed << " failed";
+    std::cout << std::fixed << "\nSummary: " << nUes << " UEs, " << completed
+              << " procedures completed, " << failed << " failed";
     if (completed > 0)
     {
         std::cout << ", SMC latency (SecurityModeCommand sent -> Complete verified) mean "

@@ -4,6 +4,7 @@
  */
 #include "nr-security-pcap-writer.h"
 
+#include "ns3/nr-security-hex.h"
 #include "ns3/pcap-file-wrapper.h"
 #include "ns3/trace-helper.h"
 
@@ -83,22 +84,6 @@ FinishChecksum(uint32_t sum)
         sum = (sum & 0xffff) + (sum >> 16);
     }
     return static_cast<uint16_t>(~sum & 0xffff);
-}
-
-/// Lowercase hex of a byte array.
-template <size_t N>
-std::string
-Hex(const std::array<uint8_t, N>& key)
-{
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(2 * N);
-    for (uint8_t b : key)
-    {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0x0f]);
-    }
-    return out;
 }
 
 /// Throws std::invalid_argument if two entries share a UE id.
@@ -336,8 +321,9 @@ NrSecurityPcapWriter::WiresharkUeKeysRecord(const NrSecurityPcapUeKeys& keys)
 {
     // Column order of Wireshark's pdcp-nr UAT (ue_keys_uat_flds): UEId, RRC Cipher Key,
     // User-Plane Cipher Key, RRC Integrity Key, User-Plane Integrity Key.
-    return "\"" + std::to_string(keys.ueId) + "\",\"" + Hex(keys.kRrcEnc) + "\",\""
-           + Hex(keys.kUpEnc) + "\",\"" + Hex(keys.kRrcInt) + "\",\"" + Hex(keys.kUpInt) + "\"";
+    return "\"" + std::to_string(keys.ueId) + "\",\"" + NrSecurityToHex(keys.kRrcEnc) + "\",\""
+           + NrSecurityToHex(keys.kUpEnc) + "\",\"" + NrSecurityToHex(keys.kRrcInt) + "\",\""
+           + NrSecurityToHex(keys.kUpInt) + "\"";
 }
 
 void
@@ -392,8 +378,9 @@ NrSecurityPcapWriter::WriteKeysCsv(const std::string& filename,
     out << "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int\n";
     for (const auto& ue : ues)
     {
-        out << ue.ueId << ',' << Hex(ue.kGnb) << ',' << Hex(ue.kRrcEnc) << ',' << Hex(ue.kRrcInt)
-            << ',' << Hex(ue.kUpEnc) << ',' << Hex(ue.kUpInt) << '\n';
+        out << ue.ueId << ',' << NrSecurityToHex(ue.kGnb) << ',' << NrSecurityToHex(ue.kRrcEnc)
+            << ',' << NrSecurityToHex(ue.kRrcInt) << ',' << NrSecurityToHex(ue.kUpEnc) << ','
+            << NrSecurityToHex(ue.kUpInt) << '\n';
     }
     CloseText(out, filename);
 }

@@ -5,6 +5,7 @@
 #include "nr-security-trace-writer.h"
 
 #include "ns3/node.h"
+#include "ns3/nr-security-hex.h"
 #include "ns3/simulator.h"
 
 #include <cstdio>
@@ -15,27 +16,6 @@ namespace ns3
 
 namespace
 {
-
-std::string
-Hex(const std::vector<uint8_t>& b)
-{
-    static const char* d = "0123456789abcdef";
-    std::string s;
-    for (uint8_t x : b)
-    {
-        s.push_back(d[x >> 4]);
-        s.push_back(d[x & 15]);
-    }
-    return s;
-}
-
-std::string
-Hex32(uint32_t v)
-{
-    char buf[9];
-    std::snprintf(buf, sizeof(buf), "%08x", v);
-    return buf;
-}
 
 std::string
 Csv(const std::string& field)
@@ -129,7 +109,7 @@ NrSecurityTraceWriter::OnKey(uint32_t node,
                              const std::vector<uint8_t>& key,
                              uint32_t step)
 {
-    Row(node, ueId, "KeyDerived", std::to_string(step), name + "=" + Hex(key));
+    Row(node, ueId, "KeyDerived", std::to_string(step), name + "=" + NrSecurityToHex(key));
 }
 
 void
@@ -166,7 +146,7 @@ NrSecurityTraceWriter::OnIntegrity(uint32_t node,
         "IntegrityFailure",
         "",
         "rb=" + std::to_string(rbId) + " count=" + std::to_string(count)
-            + " mac-i=" + Hex32(received) + " x-mac=" + Hex32(expected));
+            + " mac-i=" + NrSecurityToHex32(received) + " x-mac=" + NrSecurityToHex32(expected));
 }
 
 void
@@ -185,7 +165,7 @@ NrSecurityTraceWriter::OnMessage(uint32_t node,
                                  const std::string& name,
                                  const std::vector<uint8_t>& message)
 {
-    Row(node, ueId, "RrcMessage", "", direction + " " + name + " " + Hex(message));
+    Row(node, ueId, "RrcMessage", "", direction + " " + name + " " + NrSecurityToHex(message));
 }
 
 void

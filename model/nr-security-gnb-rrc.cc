@@ -4,6 +4,7 @@
  */
 #include "nr-security-gnb-rrc.h"
 
+#include "nr-security-hex.h"
 #include "nr-security-rrc-message.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -20,14 +21,6 @@ NS_OBJECT_ENSURE_REGISTERED(NrSecurityGnbRrc);
 
 namespace
 {
-
-std::vector<uint8_t>
-Bytes(Ptr<const Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
 
 /// Parses "NEA2,NEA1,NEA0" (or "2,1,0") into identities.
 std::vector<uint32_t>
@@ -324,7 +317,7 @@ void
 NrSecurityGnbRrc::OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
 {
     NrSecurityGnbUeContext& ue = m_ues.at(ueId);
-    std::vector<uint8_t> bytes = Bytes(sdu);
+    std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
     m_rrcMessageTrace(ueId, "rx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown", bytes);
     if (ue.state == NrSecurityRrcState::SMC_PENDING && m.ok
@@ -363,7 +356,7 @@ NrSecurityGnbRrc::OnSrb1IntegrityFailure(uint16_t ueId, uint32_t count, Ptr<cons
     {
         return; // traced by PDCP; RRC re-establishment is not modelled
     }
-    std::vector<uint8_t> bytes = Bytes(sdu);
+    std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
     ue.guard.Cancel();
     if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)

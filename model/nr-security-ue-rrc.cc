@@ -4,6 +4,7 @@
  */
 #include "nr-security-ue-rrc.h"
 
+#include "nr-security-hex.h"
 #include "nr-security-rrc-message.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -18,13 +19,6 @@ NS_OBJECT_ENSURE_REGISTERED(NrSecurityUeRrc);
 
 namespace
 {
-std::vector<uint8_t>
-Bytes(Ptr<const Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
 } // namespace
 
 TypeId
@@ -197,7 +191,7 @@ NrSecurityUeRrc::ReceivePdu(uint8_t rbId, Ptr<Packet> pdu)
 void
 NrSecurityUeRrc::OnSrb1Sdu(Ptr<Packet> sdu, uint32_t count)
 {
-    std::vector<uint8_t> bytes = Bytes(sdu);
+    std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlDcch(bytes.data(), bytes.size());
     if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND)
     {

@@ -4,6 +4,8 @@
  */
 #include "nr-security-test-vectors.h"
 
+#include "ns3/nr-security-hex.h"
+
 #include <boost/property_tree/json_parser.hpp>
 #include <cstdio>
 #include <stdexcept>
@@ -36,65 +38,22 @@ VectorList(const boost::property_tree::ptree& doc)
     return out;
 }
 
-static int
-HexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-    {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f')
-    {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F')
-    {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 std::vector<uint8_t>
 FromHex(const std::string& hex)
 {
-    if (hex.size() % 2 != 0)
-    {
-        throw std::invalid_argument("hex string has an odd number of digits: " + hex);
-    }
-    std::vector<uint8_t> out(hex.size() / 2);
-    for (size_t i = 0; i < out.size(); ++i)
-    {
-        int hi = HexDigit(hex[2 * i]);
-        int lo = HexDigit(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-        {
-            throw std::invalid_argument("not a hex digit in: " + hex);
-        }
-        out[i] = static_cast<uint8_t>(hi << 4 | lo);
-    }
-    return out;
+    return NrSecurityFromHex(hex);
 }
 
 std::string
 ToHex(const std::vector<uint8_t>& bytes)
 {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (uint8_t b : bytes)
-    {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0x0f]);
-    }
-    return out;
+    return NrSecurityToHex(bytes);
 }
 
 std::string
 ToHex32(uint32_t value)
 {
-    char buf[9];
-    std::snprintf(buf, sizeof(buf), "%08x", value);
-    return buf;
+    return NrSecurityToHex32(value);
 }
 
 std::string

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_MSC_WRITER_H
+#define NR_SECURITY_MSC_WRITER_H
+
+#include "ns3/nr-security-amf.h"
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-ue-net-device.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <deque>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief Draws the AS Security Mode Command procedure of a run as a message sequence chart in
+ *        the mscgen input language (render with `mscgen -T png -i FILE.msc -o FILE.png`).
+ *
+ * The writer listens to the RRC trace sources of the watched UE and gNB devices (and, if
+ * watched, to the AMF's InitialContextSetup) and keeps the events of the charted UEs in
+ * memory; Close() writes the chart(s). Entities, left to right: AMF (only if it has an event
+ * in the chart), the gNB ("gNB", or "gNB<cell id>" when several gNBs are watched), then the
+ * UEs ("UE<ue id>", in ascending id order). Rows are in simulation order:
+ *
+ * - a message: an arrow `=>` from its sender to its receiver at the row of its transmission,
+ *   labelled with the message name (a SecurityModeCommand with its algorithms, e.g.
+ *   "SecurityModeCommand (NEA2, NIA2)") and "[tx -> rx ms]". A message sent by a watched
+ *   entity and never received by the RRC of a watched receiver (lost on the air, or discarded
+ *   by PDCP, e.g. for a failed integrity check) is drawn `-x` with "[tx ms -> lost]"; a
+ *   message received without a traced transmission (e.g. injected) is drawn at its reception;
+ * - a step of the procedure (SmcStep, 26-33): a box "STEP TEXT [t ms]" on the entity's line;
+ * - key derivations (KeyDerived), by name only, never the key: a rounded box
+ *   "STEP keys: K_gNB, K_RRCint, ... [t ms]", unless the step box that immediately follows
+ *   for the same entity, UE, step and time names them already (the UE's steps 27, 28, 30);
+ * - SecurityActivated (green `abox`), SecurityModeFailure (red `note`) and IntegrityFailure
+ *   (orange `note`, RB, COUNT, received and expected MAC-I) as highlighted notes.
+ *
+ * In a chart of several UEs, labels of the AMF and gNB lines start with "UE<id>: ". Times are
+ * simulation times in milliseconds with three decimals (microsecond resolution).
+ *
+ * Charted UEs: those given to SelectUe() if any; otherwise the first \p maxUes UEs passed to
+ * Watch(Ptr<NrSecurityUeNetDevice>) (with NrSecurityHelper: UE ids 1..maxUes); otherwise,
+ * when no UE device is watched, the first \p maxUes UE ids seen in events. Events of other
+ * UEs are ignored and cost nothing.
+ *
+ * The writer must outlive the simulation of the devices it watches (NrSecurityHelper keeps it
+ * in a std::shared_ptr and calls Close() from Simulator::ScheduleDestroy); events after Close()
+ * are ignored.
+ */
+class NrSecurityMscWriter
+{
+  public:
+    /// How the charted UEs are laid out.
+    enum Layout
+    {
+        ONE_CHART,    ///< one chart with every charted UE, written to the file name as given
+        CHART_PER_UE, ///< one chart per charted UE, "-ue<id>" inserted before the extension
+                      ///< ("smc.msc" -> "smc-ue1.msc", "smc" -> "smc-ue1")
+    };
+
+    /**
+     * \brief Prepares the chart(s). With ONE_CHART the file is opened (truncated) now; with
+     *        CHART_PER_UE the per-UE files are created by Close().
+     * \param filename the chart file (ONE_CHART) or the pattern of the per-UE file names
+     * \param maxUes the number of UEs to chart, >= 1 (ignored once SelectUe() is used)
+     * \param layout one chart for all charted UEs, or one chart per UE
+     * \throws std::invalid_argument if \p filename is empty or \p maxUes is 0
+     * \throws std::runtime_error if the file cannot be opened (ONE_CHART), or if the directory
+     *         of \p filename is not a writable directory (CHART_PER_UE)
+     */
+    NrSecurityMscWriter(const std::string& filename,
+                        uint32_t maxUes = 4,
+                        Layout layout = ONE_CHART);
+
+    /// Closes the chart(s) if Close() has not been called (errors are then only logged).
+    ~NrSecurityMscWriter();
+
+    NrSecurityMscWriter(const NrSecurityMscWriter&) = delete;
+    NrSecurityMscWriter& operator=(const NrSecurityMscWriter&) = delete;
+
+    /**
+     * \brief Charts this UE (call before the simulation runs). Once used, exactly the selected
+     *        UEs are charted and \p maxUes no longer applies.
+     * \param ueId the UE id (as in the traces)
+     */
+    void SelectUe(uint16_t ueId);
+
+    /// \param ue a UE device whose RRC events to chart (if the UE is charted)
+    void Watch(Ptr<NrSecurityUeNetDevice> ue);
+    /// \param gnb a gNB device whose RRC events concerning charted UEs to chart
+    void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
+    /// \param amf the AMF, whose InitialContextSetup (AMF -> gNB) to chart
+    void Watch(Ptr<NrSecurityAmf> amf);
+
+    /**
+     * \brief Writes and closes the chart(s); later calls do nothing.
+     * \throws std::runtime_error if a chart file cannot be opened or written (the other
+     *         charts are still written)
+     */
+    void Close();
+
+    /// \return the file names written (or to be written) so far, in UE order for CHART_PER_UE
+    std::vector<std::string> GetFileNames() const;
+
+  private:
+    /// Where an event happens, or where a message goes.
+    struct Place
+    {
+        enum Kind
+        {
+            AMF,
+            GNB,
+            UE,
+        } kind;          ///< the entity type
+        uint16_t cellId; ///< the gNB's cell (GNB; 0 while unknown)
+    };
+
+    /// One row of the chart.
+    struct Entry
+    {
+        enum Kind
+        {
+            MESSAGE,      ///< an arrow
+            STEP,         ///< an SmcStep box
+            KEY,          ///< one KeyDerived (grouped into one box when written)
+            ACTIVATED,    ///< SecurityActivated
+            FAILURE,      ///< SecurityModeFailure
+            INTEGRITY,    ///< IntegrityFailure
+        } kind;           ///< the row type
+        uint16_t ueId;    ///< the UE concerned
+        Place from;       ///< where it happens (MESSAGE: the sender)
+        Place to;         ///< MESSAGE: the receiver
+        Time time;        ///< when (MESSAGE: transmission, or reception if not transmitted)
+        Time rxTime;      ///< MESSAGE: reception
+        bool sent;        ///< MESSAGE: transmission traced
+        bool received;    ///< MESSAGE: reception traced
+        uint32_t step;    ///< STEP, KEY: the step number
+        std::string text; ///< STEP: text; KEY: key name; MESSAGE: label; others: detail
+    };
+
+    /**
+     * \brief Whether a UE's events are charted; without SelectUe() or watched UE devices,
+     *        records the UE as seen while fewer than maxUes are.
+     * \param ueId the UE
+     * \return true if charted (false once closed)
+     */
+    bool Charted(uint16_t ueId);
+    /// \return the charted UEs, in id order
+    std::set<uint16_t> ChartedUes() const;
+    /// \param e a row to append
+    void Add(Entry e);
+    /**
+     * \param gnb the event is a gNB's (else a UE's)
+     * \param cellId the gNB's cell
+     * \return the place of the event
+     */
+    static Place Here(bool gnb, uint16_t cellId);
+
+    void OnKey(bool gnb,
+               uint16_t cellId,
+               uint16_t ueId,
+               const std::string& name,
+               const std::vector<uint8_t>& key,
+               uint32_t step);
+    void OnStep(bool gnb, uint16_t cellId, uint16_t ueId, uint32_t step, const std::string& what);
+    void OnActivated(
+        bool gnb, uint16_t cellId, uint16_t ueId, const std::string& nea, const std::string& nia);
+    void OnFailure(bool gnb, uint16_t cellId, uint16_t ueId, const std::string& reason);
+    void OnIntegrity(bool gnb,
+                     uint16_t cellId,
+                     uint16_t ueId,
+                     uint8_t rbId,
+                     uint32_t count,
+                     uint32_t received,
+                     uint32_t expected);
+    void OnMessage(bool gnb,
+                   uint16_t cellId,
+                   uint16_t ueId,
+                   const std::string& direction,
+                   const std::string& name,
+                   const std::vector<uint8_t>& message);
+    void OnInitialContextSetup(uint16_t ueId, const std::vector<uint8_t>& kGnb);
+
+    /// Connects the RRC trace sources of a UE (gnb false) or gNB (gnb true) RRC entity.
+    template <typename Rrc>
+    void Connect(Ptr<Rrc> rrc, bool gnb, uint16_t cellId);
+
+    /**
+     * \brief Writes the chart of some UEs.
+     * \param out the stream
+     * \param ues the charted UEs to draw
+     */
+    void WriteChart(std::ostream& out, const std::set<uint16_t>& ues) const;
+
+    std::string m_filename;          ///< file name (ONE_CHART) or pattern (CHART_PER_UE)
+    uint32_t m_maxUes;               ///< how many UEs to chart without SelectUe()
+    Layout m_layout;                 ///< one chart or one per UE
+    std::ofstream m_out;             ///< the ONE_CHART file
+    bool m_closed;                   ///< Close() has run
+    std::set<uint16_t> m_selected;   ///< UEs given to SelectUe()
+    std::vector<uint16_t> m_watched; ///< UE ids of watched UE devices, in Watch order
+    std::set<uint16_t> m_seen;       ///< first UE ids seen (no UE device watched)
+    std::set<uint16_t> m_cells;      ///< cell ids of watched gNBs
+    std::vector<Entry> m_entries;    ///< rows, in simulation order
+    std::map<std::tuple<uint16_t, bool, std::string>, std::deque<size_t>>
+        m_inFlight; ///< (UE, uplink, name) -> transmitted messages not yet received
+    std::map<uint16_t, size_t> m_icsInFlight; ///< UE -> InitialContextSetup not yet delivered
+    std::vector<std::string> m_written;       ///< file names written
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_MSC_WRITER_H
