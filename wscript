@@ -6,6 +6,11 @@
 # NR_SECURITY_TEST_SOURCES of CMakeLists.txt (checked by a test).
 
 
+def required_boost_libs(conf):
+    # ns-3's top-level wscript collects these and stores the libraries under 'BOOST'.
+    conf.env['REQUIRED_BOOST_LIBS'] += ['program_options']
+
+
 def configure(conf):
     conf.env.append_value('CXXFLAGS', ['-std=c++17'])
     conf.check_cfg(package='libcrypto', args=['--cflags', '--libs'], uselib_store='OPENSSL',
@@ -36,6 +41,7 @@ def build(bld):
         'helper/nr-security-pcap-writer.cc',
         'helper/nr-security-pcap-recorder.cc',
         'helper/nr-security-trace-writer.cc',
+        'helper/nr-security-msc-writer.cc',
         'helper/nr-security-helper.cc',
     ]
 
@@ -82,12 +88,13 @@ def build(bld):
         'helper/nr-security-pcap-writer.h',
         'helper/nr-security-pcap-recorder.h',
         'helper/nr-security-trace-writer.h',
+        'helper/nr-security-msc-writer.h',
         'helper/nr-security-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
         calc = bld.create_ns3_program('nr-security-calc', ['nr-security'])
         calc.source = 'examples/nr-security-calc.cc'
-        calc.use.append('BOOST_PROGRAM_OPTIONS')
+        calc.use.append('BOOST')
         smc = bld.create_ns3_program('nr-security-smc', ['nr-security', 'mobility'])
         smc.source = 'examples/nr-security-smc.cc'
