@@ -237,12 +237,7 @@ NrSecurityGnbRrc::AddUe(uint16_t ueId)
     ue.ueId = ueId;
     ue.srb1 = CreateObject<NrSecurityPdcp>();
     ue.srb1->SetAttribute("Direction", StringValue("DL"));
-    ue.srb1->SetDeliverSduCallback(MakeCallback(&NrSecurityGnbRrc::OnSrb1Sdu, this).Bind(ueId));
-    ue.srb1->SetIntegrityFailureCallback(
-        MakeCallback(&NrSecurityGnbRrc::OnSrb1IntegrityFailure, this).Bind(ueId));
-    ue.srb1->SetTransmitPduCallback(MakeCallback(&NrSecurityGnbRrc::OnPdcpTxPdu, this).Bind(ueId));
-    ue.srb1->TraceConnectWithoutContext(
-        "IntegrityFailure", MakeCallback(&NrSecurityGnbRrc::OnPdcpIntegrityTrace, this).Bind(ueId));
+    ue.srb1->SetUser(this, ueId);
     m_stateTrace(ueId,
                  NrSecurityRrcStateName(NrSecurityRrcState::IDLE),
                  NrSecurityRrcStateName(NrSecurityRrcState::CONNECTED));
@@ -314,7 +309,7 @@ NrSecurityGnbRrc::ReceivePdu(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu)
 }
 
 void
-NrSecurityGnbRrc::OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
+NrSecurityGnbRrc::PdcpDeliverSdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
 {
     NrSecurityGnbUeContext& ue = m_ues.at(ueId);
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
@@ -349,8 +344,13 @@ NrSecurityGnbRrc::OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
 }
 
 void
-NrSecurityGnbRrc::OnSrb1IntegrityFailure(uint16_t ueId, uint32_t count, Ptr<const Packet> sdu)
+NrSecurityGnbRrc::PdcpIntegrityFailure(uint16_t ueId,
+                                       uint32_t count,
+                                       Ptr<const Packet> sdu,
+                                       uint32_t receivedMac,
+                                       uint32_t expectedMac)
 {
+    m_integrityFailureTrace(ueId, 1, count, receivedMac, expectedMac);
     NrSecurityGnbUeContext& ue = m_ues.at(ueId);
     if (ue.state != NrSecurityRrcState::SMC_PENDING)
     {
@@ -430,19 +430,12 @@ NrSecurityGnbRrc::SendDlDcch(uint16_t ueId, const std::vector<uint8_t>& message)
 }
 
 void
-NrSecurityGnbRrc::OnPdcpTxPdu(uint16_t ueId, Ptr<Packet> pdu)
+NrSecurityGnbRrc::PdcpTransmitPdu(uint16_t ueId, Ptr<Packet> pdu)
 {
     if (!m_transmit.IsNull())
     {
         m_transmit(ueId, 1, pdu);
     }
-}
-
-void
-NrSecurityGnbRrc::OnPdcpIntegrityTrace(
-    uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t received, uint32_t expected)
-{
-    m_integrityFailureTrace(ueId, rbId, count, received, expected);
 }
 
 void

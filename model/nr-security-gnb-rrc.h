@@ -56,7 +56,7 @@ struct NrSecurityGnbUeContext
  *
  * Trace sources carry the UE id first and match NrSecurityUeRrc's.
  */
-class NrSecurityGnbRrc : public Object
+class NrSecurityGnbRrc : public Object, private NrSecurityPdcpUser
 {
   public:
     /**
@@ -142,11 +142,14 @@ class NrSecurityGnbRrc : public Object
     void DoDispose() override;
 
   private:
-    void OnSrb1Sdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count);
-    void OnSrb1IntegrityFailure(uint16_t ueId, uint32_t count, Ptr<const Packet> sdu);
-    void OnPdcpTxPdu(uint16_t ueId, Ptr<Packet> pdu);
-    void OnPdcpIntegrityTrace(
-        uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t received, uint32_t expected);
+    // NrSecurityPdcpUser (every UE's SRB1; the tag is the UE id)
+    void PdcpTransmitPdu(uint16_t ueId, Ptr<Packet> pdu) override;
+    void PdcpDeliverSdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count) override;
+    void PdcpIntegrityFailure(uint16_t ueId,
+                              uint32_t count,
+                              Ptr<const Packet> sdu,
+                              uint32_t receivedMac,
+                              uint32_t expectedMac) override;
     void GuardTimerExpired(uint16_t ueId);
     void Release(NrSecurityGnbUeContext& ue, const std::string& reason);
     void SetState(NrSecurityGnbUeContext& ue, NrSecurityRrcState state);

@@ -122,6 +122,8 @@ NrSecurityPdcp::NrSecurityPdcp()
     , m_rxDeliv(0)
     , m_rxReord(0)
     , m_lastRxMac(0)
+    , m_user(nullptr)
+    , m_userTag(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -136,6 +138,7 @@ NrSecurityPdcp::DoDispose()
 {
     m_tReorderingEvent.Cancel();
     m_rxBuffer.clear();
+    m_user = nullptr;
     m_transmitPdu = TransmitPduCallback();
     m_deliverSdu = DeliverSduCallback();
     m_integrityFailure = IntegrityFailureCallback();
@@ -158,6 +161,13 @@ void
 NrSecurityPdcp::SetIntegrityFailureCallback(IntegrityFailureCallback cb)
 {
     m_integrityFailure = cb;
+}
+
+void
+NrSecurityPdcp::SetUser(NrSecurityPdcpUser* user, uint16_t tag)
+{
+    m_user = user;
+    m_userTag = tag;
 }
 
 void
@@ -390,6 +400,10 @@ NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count,
     }
     ++m_counters.integrityFailures;
     m_integrityFailureTrace(m_format.rbId, count, receivedMac, expected);
+    if (m_user)
+    {
+        m_user->PdcpIntegrityFailure(m_userTag, count, sdu, receivedMac, expected);
+    }
     return false;
 }
 
@@ -438,6 +452,10 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
         m_countWrapTrace(static_cast<uint32_t>(std::min<uint64_t>(m_txNext, 0xFFFFFFFF)));
     }
     m_txPduTrace(pdu, count);
+    if (m_user)
+    {
+        m_user->PdcpTransmitPdu(m_userTag, pdu);
+    }
     if (!m_transmitPdu.IsNull())
     {
         m_transmitPdu(pdu);
@@ -488,11 +506,18 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
         // TS 38.323 5.9: discard and indicate the failure to the upper layer.
         m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
         Discard("integrity", pdu, m_counters.integrityFailures);
-        if (!m_integrityFailure.IsNull())
+        if (m_user || !m_integrityFailure.IsNull())
         {
-            m_integrityFailure(
-                count,
-                Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes)));
+            Ptr<Packet> sdu
+                = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
+            if (m_user)
+            {
+                m_user->PdcpIntegrityFailure(m_userTag, count, sdu, r.receivedMac, r.expectedMac);
+            }
+            if (!m_integrityFailure.IsNull())
+            {
+                m_integrityFailure(count, sdu);
+            }
         }
         return;
     }
@@ -536,6 +561,10 @@ NrSecurityPdcp::Deliver(uint32_t count, const RxEntry& entry)
         m_rxDeliv = uint64_t{count} + 1;
     }
     m_lastRxMac = entry.mac;
+    if (m_user)
+    {
+        m_user->PdcpDeliverSdu(m_userTag, entry.sdu, count);
+    }
     if (!m_deliverSdu.IsNull())
     {
         m_deliverSdu(entry.sdu, count);

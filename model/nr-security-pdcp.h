@@ -32,6 +32,50 @@ enum class NrSecurityDirection : uint8_t
 
 /**
  * \ingroup nr-security
+ * \brief The upper and lower layers of NrSecurityPdcp entities as one interface (the ns-3 SAP
+ *        pattern): an alternative to the three callbacks for an owner of many entities, such
+ *        as a gNB's RRC with one SRB1 per UE. It costs no allocation per entity: the entity
+ *        keeps a plain pointer and a 16-bit tag (e.g. the UE id) that it passes back.
+ */
+class NrSecurityPdcpUser
+{
+  public:
+    virtual ~NrSecurityPdcpUser() = default;
+
+    /**
+     * \brief A PDU to send (as TransmitPduCallback).
+     * \param tag the entity's tag
+     * \param pdu the PDU
+     */
+    virtual void PdcpTransmitPdu(uint16_t tag, Ptr<Packet> pdu) = 0;
+
+    /**
+     * \brief An SDU delivered in order (as DeliverSduCallback); GetLastRxMac() is valid.
+     * \param tag the entity's tag
+     * \param sdu the SDU
+     * \param count its COUNT
+     */
+    virtual void PdcpDeliverSdu(uint16_t tag, Ptr<Packet> sdu, uint32_t count) = 0;
+
+    /**
+     * \brief A PDU failed integrity verification and was discarded (TS 38.323 5.9), or a
+     *        check asked with NrSecurityPdcp::VerifyDeliveredSdu failed.
+     * \param tag the entity's tag
+     * \param count RCVD_COUNT
+     * \param sdu the unverified SDU after deciphering (never delivered)
+     * \param receivedMac the MAC-I field as received
+     * \param expectedMac the MAC-I the entity computed
+     */
+    virtual void PdcpIntegrityFailure(uint16_t tag,
+                                      uint32_t count,
+                                      Ptr<const Packet> sdu,
+                                      uint32_t receivedMac,
+                                      uint32_t expectedMac)
+        = 0;
+};
+
+/**
+ * \ingroup nr-security
  * \brief Counters of one PDCP entity, for tests and statistics.
  */
 struct NrSecurityPdcpCounters
@@ -133,6 +177,14 @@ class NrSecurityPdcp : public Object
     void SetIntegrityFailureCallback(IntegrityFailureCallback cb);
 
     /**
+     * \brief Sets an owner implementing both layers' interface (called in addition to any
+     *        callbacks that are set).
+     * \param user the owner, which must outlive the entity or reset this (nullptr)
+     * \param tag passed back to the owner with every call
+     */
+    void SetUser(NrSecurityPdcpUser* user, uint16_t tag);
+
+    /**
      * \brief Sets the PDU format (bearer type, RB identity, SN length, SDAP header, DRB
      *        integrity). Also settable through the attributes.
      * \param format the format
@@ -179,7 +231,8 @@ class NrSecurityPdcp : public Object
      * \param receivedMac the MAC-I field that came with it (see GetLastRxMac())
      * \param nia the candidate integrity algorithm
      * \param key the candidate K_RRCint
-     * \return true if the MAC-I matches; a mismatch is counted and traced as IntegrityFailure.
+     * \return true if the MAC-I matches; a mismatch is counted, traced as IntegrityFailure and
+     *         reported to the NrSecurityPdcpUser, if any.
      *         Always false on a bearer without a MAC-I field.
      */
     bool VerifyDeliveredSdu(uint32_t count,
@@ -339,6 +392,8 @@ class NrSecurityPdcp : public Object
     std::vector<uint8_t> m_sduScratch; ///< reused SDU buffer on transmit
     NrSecurityPdcpCounters m_counters; ///< counters
 
+    NrSecurityPdcpUser* m_user;                  ///< owner interface, or nullptr
+    uint16_t m_userTag;                          ///< passed back to m_user
     TransmitPduCallback m_transmitPdu;           ///< lower layer
     DeliverSduCallback m_deliverSdu;             ///< upper layer
     IntegrityFailureCallback m_integrityFailure; ///< upper layer indication

@@ -158,18 +158,13 @@ NrSecurityUeRrc::Connect()
     {
         m_srb1 = CreateObject<NrSecurityPdcp>();
         m_srb1->SetAttribute("Direction", StringValue("UL"));
-        m_srb1->SetDeliverSduCallback(MakeCallback(&NrSecurityUeRrc::OnSrb1Sdu, this));
-        m_srb1->SetIntegrityFailureCallback(
-            MakeCallback(&NrSecurityUeRrc::OnSrb1IntegrityFailure, this));
-        m_srb1->SetTransmitPduCallback(MakeCallback(&NrSecurityUeRrc::OnPdcpTxPdu, this));
-        m_srb1->TraceConnectWithoutContext(
-            "IntegrityFailure", MakeCallback(&NrSecurityUeRrc::OnPdcpIntegrityTrace, this));
+        m_srb1->SetUser(this, m_ueId);
     }
     SetState(NrSecurityRrcState::CONNECTED);
 }
 
 void
-NrSecurityUeRrc::OnPdcpTxPdu(Ptr<Packet> pdu)
+NrSecurityUeRrc::PdcpTransmitPdu(uint16_t, Ptr<Packet> pdu)
 {
     if (!m_transmit.IsNull())
     {
@@ -189,7 +184,7 @@ NrSecurityUeRrc::ReceivePdu(uint8_t rbId, Ptr<Packet> pdu)
 }
 
 void
-NrSecurityUeRrc::OnSrb1Sdu(Ptr<Packet> sdu, uint32_t count)
+NrSecurityUeRrc::PdcpDeliverSdu(uint16_t, Ptr<Packet> sdu, uint32_t count)
 {
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlDcch(bytes.data(), bytes.size());
@@ -319,18 +314,11 @@ NrSecurityUeRrc::SendUlDcch(const std::vector<uint8_t>& message)
 }
 
 void
-NrSecurityUeRrc::OnSrb1IntegrityFailure(uint32_t count, Ptr<const Packet>)
+NrSecurityUeRrc::PdcpIntegrityFailure(
+    uint16_t, uint32_t count, Ptr<const Packet>, uint32_t receivedMac, uint32_t expectedMac)
 {
     NS_LOG_INFO("UE " << m_ueId << ": integrity failure on SRB1, COUNT " << count);
-}
-
-void
-NrSecurityUeRrc::OnPdcpIntegrityTrace(uint8_t rbId,
-                                      uint32_t count,
-                                      uint32_t received,
-                                      uint32_t expected)
-{
-    m_integrityFailureTrace(m_ueId, rbId, count, received, expected);
+    m_integrityFailureTrace(m_ueId, 1, count, receivedMac, expectedMac);
 }
 
 void

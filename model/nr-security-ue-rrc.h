@@ -36,7 +36,7 @@ namespace ns3
  * SecurityModeFailure, IntegrityFailure (forwarded from PDCP), StateChanged, RrcMessage,
  * SduReceived.
  */
-class NrSecurityUeRrc : public Object
+class NrSecurityUeRrc : public Object, private NrSecurityPdcpUser
 {
   public:
     /**
@@ -144,10 +144,14 @@ class NrSecurityUeRrc : public Object
     void DoDispose() override;
 
   private:
-    void OnSrb1Sdu(Ptr<Packet> sdu, uint32_t count);
-    void OnSrb1IntegrityFailure(uint32_t count, Ptr<const Packet> sdu);
-    void OnPdcpIntegrityTrace(uint8_t rbId, uint32_t count, uint32_t received, uint32_t expected);
-    void OnPdcpTxPdu(Ptr<Packet> pdu);
+    // NrSecurityPdcpUser (SRB1; the tag is unused)
+    void PdcpTransmitPdu(uint16_t tag, Ptr<Packet> pdu) override;
+    void PdcpDeliverSdu(uint16_t tag, Ptr<Packet> sdu, uint32_t count) override;
+    void PdcpIntegrityFailure(uint16_t tag,
+                              uint32_t count,
+                              Ptr<const Packet> sdu,
+                              uint32_t receivedMac,
+                              uint32_t expectedMac) override;
     void HandleSecurityModeCommand(Ptr<Packet> sdu,
                                    uint32_t count,
                                    uint8_t transactionId,
