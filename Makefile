@@ -14,11 +14,11 @@ OUT        ?= demo-output
 # Python, pytest, mscgen, and the build tools.
 DEB_PACKAGES = build-essential cmake libns3-dev ns3 libgsl-dev libxml2-dev libsqlite3-dev \
                libssl-dev libboost-dev libboost-program-options-dev libbenchmark-dev tshark \
-               pybind11-dev python3-dev python3-pytest mscgen
+               pybind11-dev python3-dev python3-pytest python3-sphinx mscgen
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test bench scale demo clean
+.PHONY: all deps build test bench scale demo doc install-python clean
 
 all: build
 
@@ -65,6 +65,17 @@ demo: build
 	@if command -v tshark >/dev/null; then \
 	  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
 	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs 2>/dev/null; fi
+
+# The module chapter as HTML (Debian's python3-sphinx; -W: a warning fails the build).
+doc: deps
+	/usr/bin/python3 -m sphinx -W --keep-going -q -b html doc $(BUILD)/doc/html
+	@echo "HTML: $(BUILD)/doc/html/index.html"
+
+# The Python module nr_security into /usr/local/lib/python3.11/dist-packages (no pip).
+install-python: build
+	$(SUDO) cmake --install $(BUILD) --component nr-security-python
+	@[ -n "$(DESTDIR)" ] || (cd / && /usr/bin/python3 -c \
+	  'import nr_security as nr; print("nr_security", nr.__version__, "->", nr.__file__)')
 
 clean:
 	rm -rf $(BUILD) build-asan

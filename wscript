@@ -61,6 +61,7 @@ def build(bld):
         'test/nr-security-pdcp-test-suite.cc',
         'test/nr-security-rrc-test-suite.cc',
         'test/nr-security-smc-test-suite.cc',
+        'test/nr-security-msc-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

@@ -18,8 +18,10 @@
 #include "ns3/network-module.h"
 #include "ns3/nr-security-module.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -166,9 +168,9 @@ main(int argc, char* argv[])
         nr->SetUeDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
         nr->SetGnbDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
     }
+    nr->AssignStreams(1); // before any K_AMF is drawn: --RngRun alone picks the keys
     NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
     NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
-    nr->AssignStreams(1);
     NrSecurityUeCapabilities caps;
     caps.neaBitmap = NrSecurityUeCapabilities::BitmapFromList(ueNea);
     caps.niaBitmap = NrSecurityUeCapabilities::BitmapFromList(ueNia);
@@ -188,6 +190,7 @@ main(int argc, char* argv[])
                                        MakeBoundCallback(&Failure, std::string("gNB")));
 
     nr->EnableTraces(outputDir + "/traces.csv");
+    nr->EnableMsc(outputDir + "/smc.msc", std::min<uint32_t>(nUes, 3));
     if (pcap)
     {
         nr->EnablePcap(outputDir);
@@ -251,6 +254,14 @@ main(int argc, char* argv[])
                   << outputDir << "/keys.csv, " << outputDir << "/pdcp_nr_ue_keys";
     }
     std::cout << "\n";
-    Simulator::Destroy();
+    Simulator::Destroy(); // writes the chart
+    if (std::system("command -v mscgen >/dev/null 2>&1") == 0)
+    {
+        std::string cmd = "mscgen -T png -i " + outputDir + "/smc.msc -o " + outputDir + "/smc.png";
+        if (std::system(cmd.c_str()) == 0)
+        {
+            std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
+        }
+    }
     return 0;
 }

@@ -4,6 +4,7 @@
  */
 #include "nr-security-helper.h"
 
+#include "nr-security-msc-writer.h"
 #include "nr-security-pcap-recorder.h"
 #include "nr-security-trace-writer.h"
 #include "ns3/boolean.h"
@@ -157,6 +158,10 @@ NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
         {
             m_pcap->Watch(dev);
         }
+        if (m_msc)
+        {
+            m_msc->Watch(dev);
+        }
         devices.Add(dev);
     }
     return devices;
@@ -187,6 +192,10 @@ NrSecurityHelper::InstallUeDevice(NodeContainer nodes)
         if (m_pcap)
         {
             m_pcap->Watch(dev);
+        }
+        if (m_msc)
+        {
+            m_msc->Watch(dev);
         }
         devices.Add(dev);
     }
@@ -301,6 +310,23 @@ NrSecurityHelper::EnablePcap(const std::string& directory)
     }
     std::shared_ptr<NrSecurityPcapRecorder> p = m_pcap;
     Simulator::ScheduleDestroy([p]() { p->Flush(); });
+}
+
+void
+NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
+{
+    m_msc = std::make_shared<NrSecurityMscWriter>(filename, maxUes);
+    m_msc->Watch(m_amf);
+    for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
+    {
+        m_msc->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
+    }
+    for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
+    {
+        m_msc->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+    }
+    std::shared_ptr<NrSecurityMscWriter> m = m_msc;
+    Simulator::ScheduleDestroy([m]() { m->Close(); });
 }
 
 Ptr<NrSecurityChannel>

@@ -24,6 +24,7 @@ namespace ns3
 
 class NrSecurityTraceWriter;
 class NrSecurityPcapRecorder;
+class NrSecurityMscWriter;
 
 /**
  * \ingroup nr-security
@@ -133,6 +134,27 @@ class NrSecurityHelper : public Object
      */
     void EnablePcap(const std::string& directory);
 
+    /**
+     * \brief Draws the AS Security Mode Command procedure of the first \p maxUes UEs (UE ids
+     *        1..maxUes) as one message sequence chart in the mscgen language, written when the
+     *        simulation is destroyed (Simulator::Destroy); render it with
+     *        `mscgen -T png -i FILE -o FILE.png`.
+     *
+     * Entities: AMF, gNB (gNB<cell id> with several gNBs), UE1..UEn. Rows in simulation order:
+     * every RRC message as an arrow from sender to receiver, labelled with its name (the
+     * SecurityModeCommand with its algorithms) and its transmission and reception times in
+     * ms, drawn -x if it was never received; the AMF's InitialContextSetup; steps 26-33 and
+     * key derivations (key names only, never key bytes) as boxes with the step number and
+     * the time; SecurityActivated, SecurityModeFailure and IntegrityFailure as highlighted
+     * notes. Only the charted UEs' events are kept in memory. May be called before or after
+     * the devices are installed. See NrSecurityMscWriter.
+     * \param filename the chart file (opened and truncated now)
+     * \param maxUes how many UEs to draw, at least 1
+     * \throws std::invalid_argument if \p filename is empty or \p maxUes is 0
+     * \throws std::runtime_error if the file cannot be opened
+     */
+    void EnableMsc(const std::string& filename, uint32_t maxUes = 4);
+
     /// \return the channel
     Ptr<NrSecurityChannel> GetChannel() const;
     /// \return the AMF
@@ -165,6 +187,7 @@ class NrSecurityHelper : public Object
     NetDeviceContainer m_ues;                        ///< installed UEs
     std::shared_ptr<NrSecurityTraceWriter> m_traces; ///< CSV writer
     std::shared_ptr<NrSecurityPcapRecorder> m_pcap;  ///< pcap and key writer
+    std::shared_ptr<NrSecurityMscWriter> m_msc;      ///< sequence chart writer
 };
 
 } // namespace ns3

@@ -7,6 +7,7 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 #include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/simulator.h"
 
@@ -40,36 +41,29 @@ Ms(Time t)
     return buf;
 }
 
-std::string
-Hex32(uint32_t v)
-{
-    char buf[9];
-    std::snprintf(buf, sizeof(buf), "%08x", v);
-    return buf;
-}
-
-/// \return the text as the body of an mscgen string: quotes escaped, no line breaks
+/// \return the text as an mscgen string: quotes escaped, '\n' as mscgen's line break "\n"
 std::string
 Quote(const std::string& text)
 {
     std::string q = "\"";
     for (char c : text)
     {
-        if (c == '"')
+        switch (c)
         {
-            q += "\\\"";
-        }
-        else if (c == '\\')
-        {
-            q += '/';
-        }
-        else if (c == '\n' || c == '\r')
-        {
-            q += ' ';
-        }
-        else
-        {
-            q += c;
+            case '"':
+                q += "\\\"";
+                break;
+            case '\\':
+                q += '/';
+                break;
+            case '\n':
+                q += "\\n";
+                break;
+            case '\r':
+                q += ' ';
+                break;
+            default:
+                q += c;
         }
     }
     return q + "\"";
@@ -268,6 +262,21 @@ NrSecurityMscWriter::Add(Entry e)
 }
 
 void
+NrSecurityMscWriter::Delivered(uint16_t ueId, uint16_t cellId)
+{
+    // The first gNB event for the UE after the AMF's Initial Context Setup is its delivery.
+    auto it = m_icsInFlight.find(ueId);
+    if (it != m_icsInFlight.end() && Simulator::Now() > m_entries[it->second].time)
+    {
+        Entry& ics = m_entries[it->second];
+        ics.received = true;
+        ics.rxTime = Simulator::Now();
+        ics.to.cellId = cellId;
+        m_icsInFlight.erase(it);
+    }
+}
+
+void
 NrSecurityMscWriter::OnKey(bool gnb,
                            uint16_t cellId,
                            uint16_t ueId,
@@ -279,18 +288,9 @@ NrSecurityMscWriter::OnKey(bool gnb,
     {
         return;
     }
-    if (gnb && name == "K_gNB")
+    if (gnb)
     {
-        // The AMF's Initial Context Setup has arrived at the gNB.
-        auto it = m_icsInFlight.find(ueId);
-        if (it != m_icsInFlight.end())
-        {
-            Entry& ics = m_entries[it->second];
-            ics.received = true;
-            ics.rxTime = Simulator::Now();
-            ics.to.cellId = cellId;
-            m_icsInFlight.erase(it);
-        }
+        Delivered(ueId, cellId);
     }
     Entry e{};
     e.kind = Entry::KEY;
@@ -309,6 +309,10 @@ NrSecurityMscWriter::OnStep(
     if (!Charted(ueId))
     {
         return;
+    }
+    if (gnb)
+    {
+        Delivered(ueId, cellId);
     }
     Entry e{};
     e.kind = Entry::STEP;
@@ -344,6 +348,10 @@ NrSecurityMscWriter::OnFailure(bool gnb, uint16_t cellId, uint16_t ueId, const s
     {
         return;
     }
+    if (gnb)
+    {
+        Delivered(ueId, cellId);
+    }
     Entry e{};
     e.kind = Entry::FAILURE;
     e.ueId = ueId;
@@ -372,7 +380,8 @@ NrSecurityMscWriter::OnIntegrity(bool gnb,
     e.from = Here(gnb, cellId);
     e.time = Simulator::Now();
     e.text = "IntegrityFailure RB" + std::to_string(rbId) + " COUNT " + std::to_string(count)
-             + ": MAC-I " + Hex32(received) + ", expected " + Hex32(expected);
+             + ": MAC-I " + NrSecurityToHex32(received) + ", expected "
+             + NrSecurityToHex32(expected);
     Add(e);
 }
 
@@ -453,7 +462,7 @@ NrSecurityMscWriter::OnInitialContextSetup(uint16_t ueId, const std::vector<uint
     e.time = Simulator::Now();
     e.sent = true;
     e.received = false;
-    e.text = "InitialContextSetup (K_gNB, UE security capabilities)";
+    e.text = "InitialContextSetup (K_gNB, capabilities)";
     Add(e);
     m_icsInFlight[ueId] = m_entries.size() - 1;
 }
@@ -543,8 +552,8 @@ NrSecurityMscWriter::WriteChart(std::ostream& out, const std::set<uint16_t>& ues
         entities.emplace_back("gNB");
     }
 
-    // About 360 pixels per entity column (mscgen draws 600 * hscale pixels in all).
-    double hscale = std::max(1.5, 0.6 * static_cast<double>(entities.size()));
+    // About 420 pixels per entity column (mscgen draws 600 * hscale pixels in all).
+    double hscale = std::max(1.5, 0.7 * static_cast<double>(entities.size()));
     char hs[16];
     std::snprintf(hs, sizeof(hs), "%.1f", hscale);
 
@@ -566,14 +575,32 @@ NrSecurityMscWriter::WriteChart(std::ostream& out, const std::set<uint16_t>& ues
     auto watchedUe = [&](uint16_t ueId)
     { return std::find(m_watched.begin(), m_watched.end(), ueId) != m_watched.end(); };
 
+    auto stamp = [](const Entry& e) { return "[" + Ms(e.time) + " ms]"; };
+    // A box, note or abox on the line of the entity where the event happened.
+    size_t arcs = 0; // mscgen refuses a chart without arcs
+    auto local = [&](const Entry& e,
+                     const std::string& shape,
+                     const std::string& text,
+                     const std::string& colour)
+    {
+        const std::string at = name(e.from, e.ueId);
+        out << "  " << at << " " << shape << " " << at << " [label=" << Quote(prefix(e) + text);
+        if (!colour.empty())
+        {
+            out << ", textbgcolour=\"" << colour << "\"";
+        }
+        out << "];\n";
+        ++arcs;
+    };
+
     for (size_t i = 0; i < rows.size(); ++i)
     {
         const Entry& e = *rows[i];
-        const std::string at = name(e.from, e.ueId);
         switch (e.kind)
         {
             case Entry::MESSAGE:
             {
+                const std::string at = name(e.from, e.ueId);
                 const std::string to = name(e.to, e.ueId);
                 const bool receiverWatched
                     = e.to.kind == Place::UE ? watchedUe(e.ueId) : !m_cells.empty();
@@ -590,12 +617,13 @@ NrSecurityMscWriter::WriteChart(std::ostream& out, const std::set<uint16_t>& ues
                 }
                 else
                 {
-                    when = Ms(e.time) + (lost ? " ms -> lost" : " ms");
+                    when = Ms(e.time) + (lost ? " ms -> not received" : " ms");
                 }
                 std::string label = (e.from.kind == Place::AMF ? prefix(e) : std::string()) + e.text
-                                    + " [" + when + "]";
+                                    + "\n[" + when + "]";
                 out << "  " << at << (lost ? "-x" : "=>") << to << " [label=" << Quote(label)
                     << "];\n";
+                ++arcs;
                 break;
             }
             case Entry::KEY:
@@ -615,47 +643,38 @@ NrSecurityMscWriter::WriteChart(std::ostream& out, const std::set<uint16_t>& ues
                     ++j;
                 }
                 bool named = j < rows.size() && rows[j]->kind == Entry::STEP && same(*rows[j]);
+                std::string list;
                 for (const std::string& k : keys)
                 {
                     named = named && rows[j]->text.find(k) != std::string::npos;
+                    list += (list.empty() ? "" : ", ") + k;
                 }
                 if (!named)
                 {
-                    std::string list;
-                    for (const std::string& k : keys)
-                    {
-                        list += (list.empty() ? "" : ", ") + k;
-                    }
-                    out << "  " << at << " rbox " << at << " [label="
-                        << Quote(prefix(e) + std::to_string(e.step) + " keys: " + list + " ["
-                                 + Ms(e.time) + " ms]")
-                        << "];\n";
+                    local(
+                        e, "rbox", std::to_string(e.step) + " " + stamp(e) + " keys: " + list, "");
                 }
                 i = j - 1;
                 break;
             }
             case Entry::STEP:
-                out << "  " << at << " box " << at << " [label="
-                    << Quote(prefix(e) + std::to_string(e.step) + " " + e.text + " [" + Ms(e.time)
-                             + " ms]")
-                    << "];\n";
+                local(e, "box", std::to_string(e.step) + " " + stamp(e) + " " + e.text, "");
                 break;
             case Entry::ACTIVATED:
-                out << "  " << at << " abox " << at
-                    << " [label=" << Quote(prefix(e) + e.text + " [" + Ms(e.time) + " ms]")
-                    << ", textbgcolour=\"#c8f0c8\"];\n";
+                local(e, "abox", stamp(e) + " " + e.text, "#c8f0c8");
                 break;
             case Entry::FAILURE:
-                out << "  " << at << " note " << at
-                    << " [label=" << Quote(prefix(e) + e.text + " [" + Ms(e.time) + " ms]")
-                    << ", textbgcolour=\"#f8c0c0\"];\n";
+                local(e, "note", stamp(e) + " " + e.text, "#f8c0c0");
                 break;
             case Entry::INTEGRITY:
-                out << "  " << at << " note " << at
-                    << " [label=" << Quote(prefix(e) + e.text + " [" + Ms(e.time) + " ms]")
-                    << ", textbgcolour=\"#f8d8a0\"];\n";
+                local(e, "note", stamp(e) + " " + e.text, "#f8d8a0");
                 break;
         }
+    }
+    if (arcs == 0)
+    {
+        out << "  " << entities.front() << " note " << entities.back()
+            << " [label=\"no AS security events\"];\n";
     }
     out << "}\n";
 }

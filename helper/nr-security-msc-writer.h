@@ -35,24 +35,30 @@ namespace ns3
  *
  * - a message: an arrow `=>` from its sender to its receiver at the row of its transmission,
  *   labelled with the message name (a SecurityModeCommand with its algorithms, e.g.
- *   "SecurityModeCommand (NEA2, NIA2)") and "[tx -> rx ms]". A message sent by a watched
- *   entity and never received by the RRC of a watched receiver (lost on the air, or discarded
- *   by PDCP, e.g. for a failed integrity check) is drawn `-x` with "[tx ms -> lost]"; a
- *   message received without a traced transmission (e.g. injected) is drawn at its reception;
- * - a step of the procedure (SmcStep, 26-33): a box "STEP TEXT [t ms]" on the entity's line;
+ *   "SecurityModeCommand (NEA2, NIA2)") and, on a second line, "[tx -> rx ms]". A message
+ *   sent and never received by the RRC of a watched receiver (lost on the air after the last
+ *   ARQ attempt, discarded by PDCP for a failed integrity check, or still in flight when the
+ *   simulation ended) is drawn `-x` with "[tx ms -> not received]"; a message received
+ *   without a traced transmission (e.g. injected) is drawn at its reception, "[rx ms]". The
+ *   AMF's InitialContextSetup is received at the gNB's first event for the UE after it;
+ * - a step of the procedure (SmcStep, 26-33): a box "STEP [t ms] TEXT" on the entity's line;
  * - key derivations (KeyDerived), by name only, never the key: a rounded box
- *   "STEP keys: K_gNB, K_RRCint, ... [t ms]", unless the step box that immediately follows
- *   for the same entity, UE, step and time names them already (the UE's steps 27, 28, 30);
+ *   "STEP [t ms] keys: K_gNB, K_RRCint, ...", unless the step box that immediately follows
+ *   for the same entity, UE, step and time names them all (the UE's steps 27, 28, 30);
  * - SecurityActivated (green `abox`), SecurityModeFailure (red `note`) and IntegrityFailure
- *   (orange `note`, RB, COUNT, received and expected MAC-I) as highlighted notes.
+ *   (orange `note`: RB, COUNT, received and expected MAC-I) as highlighted notes,
+ *   "[t ms] TEXT".
  *
- * In a chart of several UEs, labels of the AMF and gNB lines start with "UE<id>: ". Times are
- * simulation times in milliseconds with three decimals (microsecond resolution).
+ * In a chart of several UEs, labels on the AMF and gNB lines start with "UE<id>: ". Times are
+ * simulation times in milliseconds with three decimals (rounded to the microsecond). A chart
+ * without any event gets one note, "no AS security events" (mscgen refuses an empty chart).
+ * Labels are word-wrapped by mscgen (wordwraparcs); hscale grows with the number of entities
+ * (about 420 pixels per entity).
  *
  * Charted UEs: those given to SelectUe() if any; otherwise the first \p maxUes UEs passed to
  * Watch(Ptr<NrSecurityUeNetDevice>) (with NrSecurityHelper: UE ids 1..maxUes); otherwise,
  * when no UE device is watched, the first \p maxUes UE ids seen in events. Events of other
- * UEs are ignored and cost nothing.
+ * UEs are ignored; only the charted UEs' events are kept in memory.
  *
  * The writer must outlive the simulation of the devices it watches (NrSecurityHelper keeps it
  * in a std::shared_ptr and calls Close() from Simulator::ScheduleDestroy); events after Close()
@@ -96,11 +102,20 @@ class NrSecurityMscWriter
      */
     void SelectUe(uint16_t ueId);
 
-    /// \param ue a UE device whose RRC events to chart (if the UE is charted)
+    /**
+     * \brief Charts a UE's RRC events (if the UE is charted); aborts on a null pointer.
+     * \param ue a UE device (its UE id must be set)
+     */
     void Watch(Ptr<NrSecurityUeNetDevice> ue);
-    /// \param gnb a gNB device whose RRC events concerning charted UEs to chart
+    /**
+     * \brief Charts a gNB's RRC events concerning charted UEs; aborts on a null pointer.
+     * \param gnb a gNB device (its cell id must be set)
+     */
     void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
-    /// \param amf the AMF, whose InitialContextSetup (AMF -> gNB) to chart
+    /**
+     * \brief Charts the AMF's InitialContextSetup (AMF -> gNB); aborts on a null pointer.
+     * \param amf the AMF
+     */
     void Watch(Ptr<NrSecurityAmf> amf);
 
     /**
@@ -166,6 +181,14 @@ class NrSecurityMscWriter
      * \return the place of the event
      */
     static Place Here(bool gnb, uint16_t cellId);
+
+    /**
+     * \brief A gNB event for a UE: marks the UE's InitialContextSetup, if in flight and sent
+     *        earlier, as delivered to that gNB now.
+     * \param ueId the UE
+     * \param cellId the gNB's cell
+     */
+    void Delivered(uint16_t ueId, uint16_t cellId);
 
     void OnKey(bool gnb,
                uint16_t cellId,

@@ -19,11 +19,17 @@ namespace ns3
 namespace nrsecuritytest
 {
 
+std::string
+DataPath(const std::string& fileName)
+{
+    return std::string(NR_SECURITY_TEST_DATA_DIR) + "/" + fileName;
+}
+
 boost::property_tree::ptree
 LoadVectors(const std::string& fileName)
 {
     boost::property_tree::ptree doc;
-    boost::property_tree::read_json(std::string(NR_SECURITY_TEST_DATA_DIR) + "/" + fileName, doc);
+    boost::property_tree::read_json(DataPath(fileName), doc);
     return doc;
 }
 

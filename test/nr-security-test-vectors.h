@@ -25,6 +25,13 @@ namespace nrsecuritytest
 boost::property_tree::ptree LoadVectors(const std::string& fileName);
 
 /**
+ * \brief The path of a file in test/data.
+ * \param fileName the file name
+ * \return the path
+ */
+std::string DataPath(const std::string& fileName);
+
+/**
  * \brief The entries of the "vectors" array of a document returned by LoadVectors().
  * \param doc the parsed document.
  * \return the entries, in file order.
