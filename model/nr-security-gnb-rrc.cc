@@ -53,7 +53,7 @@ NrSecurityGnbRrc::GetTypeId()
 {
     static TypeId tid
         = TypeId("ns3::NrSecurityGnbRrc")
-              .SetParent<Object>()
+              .SetParent<NrSecurityRrc>()
               .SetGroupName("NrSecurity")
               .AddConstructor<NrSecurityGnbRrc>()
               .AddAttribute("CipheringPriority",
@@ -75,40 +75,7 @@ NrSecurityGnbRrc::GetTypeId()
                             "releases the UE context.",
                             TimeValue(Seconds(1)),
                             MakeTimeAccessor(&NrSecurityGnbRrc::m_smcGuard),
-                            MakeTimeChecker(Time(0)))
-              .AddTraceSource("KeyDerived",
-                              "A key was received or derived (UE id, name, key, SMC step).",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_keyDerivedTrace),
-                              "ns3::NrSecurityUeRrc::KeyDerivedTracedCallback")
-              .AddTraceSource("SmcStep",
-                              "A step of the Security Mode Command procedure at the gNB.",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_smcStepTrace),
-                              "ns3::NrSecurityUeRrc::SmcStepTracedCallback")
-              .AddTraceSource("SecurityActivated",
-                              "AS security is active for a UE.",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_securityActivatedTrace),
-                              "ns3::NrSecurityUeRrc::SecurityActivatedTracedCallback")
-              .AddTraceSource(
-                  "SecurityModeFailure",
-                  "The procedure failed for a UE (reason).",
-                  MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_securityModeFailureTrace),
-                  "ns3::NrSecurityUeRrc::ReasonTracedCallback")
-              .AddTraceSource("IntegrityFailure",
-                              "An uplink PDU failed integrity verification (from PDCP).",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_integrityFailureTrace),
-                              "ns3::NrSecurityUeRrc::IntegrityFailureTracedCallback")
-              .AddTraceSource("StateChanged",
-                              "A UE context changed state.",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_stateTrace),
-                              "ns3::NrSecurityUeRrc::StateTracedCallback")
-              .AddTraceSource("RrcMessage",
-                              "An RRC message was sent (tx) or received (rx).",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_rrcMessageTrace),
-                              "ns3::NrSecurityUeRrc::RrcMessageTracedCallback")
-              .AddTraceSource("SduReceived",
-                              "An uplink SRB1 SDU other than the SMC answers was delivered.",
-                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_sduTrace),
-                              "ns3::NrSecurityUeRrc::SduTracedCallback");
+                            MakeTimeChecker(Time(0)));
     return tid;
 }
 

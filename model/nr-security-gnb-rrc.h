@@ -9,6 +9,7 @@
 #include "nr-security-kdf.h"
 #include "nr-security-pdcp.h"
 #include "nr-security-rrc-state.h"
+#include "nr-security-rrc.h"
 #include "nr-security-ue-capabilities.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
@@ -54,9 +55,9 @@ struct NrSecurityGnbUeContext
  * deciphering (steps 32, 33). A SecurityModeFailure, a SecurityModeComplete failing
  * verification or the guard timer releases the UE context.
  *
- * Trace sources carry the UE id first and match NrSecurityUeRrc's.
+ * Trace sources: those of NrSecurityRrc (all carry the UE id first).
  */
-class NrSecurityGnbRrc : public Object, private NrSecurityPdcpUser
+class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityPdcpUser
 {
   public:
     /**
@@ -166,19 +167,6 @@ class NrSecurityGnbRrc : public Object, private NrSecurityPdcpUser
     Time m_smcGuard;                                  ///< SMC guard timer
     std::map<uint16_t, NrSecurityGnbUeContext> m_ues; ///< UE contexts
     TransmitCallback m_transmit;                      ///< lower layer
-
-    TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
-        m_keyDerivedTrace;                                                 ///< KeyDerived
-    TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
-    TracedCallback<uint16_t, const std::string&, const std::string&>
-        m_securityActivatedTrace;                                            ///< SecurityActivated
-    TracedCallback<uint16_t, const std::string&> m_securityModeFailureTrace; ///< failures
-    TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
-        m_integrityFailureTrace; ///< IntegrityFailure
-    TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
-    TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
-        m_rrcMessageTrace;                                                      ///< RrcMessage
-    TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
 };
 
 } // namespace ns3

@@ -24,48 +24,15 @@ namespace
 TypeId
 NrSecurityUeRrc::GetTypeId()
 {
-    static TypeId tid
-        = TypeId("ns3::NrSecurityUeRrc")
-              .SetParent<Object>()
-              .SetGroupName("NrSecurity")
-              .AddConstructor<NrSecurityUeRrc>()
-              .AddAttribute("Emergency",
-                            "Unauthenticated emergency session: NIA0 is acceptable.",
-                            BooleanValue(false),
-                            MakeBooleanAccessor(&NrSecurityUeRrc::m_emergency),
-                            MakeBooleanChecker())
-              .AddTraceSource("KeyDerived",
-                              "A key was derived (UE id, name, key, SMC step).",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_keyDerivedTrace),
-                              "ns3::NrSecurityUeRrc::KeyDerivedTracedCallback")
-              .AddTraceSource("SmcStep",
-                              "A step 26-33 of the Security Mode Command procedure.",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_smcStepTrace),
-                              "ns3::NrSecurityUeRrc::SmcStepTracedCallback")
-              .AddTraceSource("SecurityActivated",
-                              "AS security is active (ciphering and integrity algorithms).",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_securityActivatedTrace),
-                              "ns3::NrSecurityUeRrc::SecurityActivatedTracedCallback")
-              .AddTraceSource("SecurityModeFailure",
-                              "The UE answered SecurityModeFailure (reason).",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_securityModeFailureTrace),
-                              "ns3::NrSecurityUeRrc::ReasonTracedCallback")
-              .AddTraceSource("IntegrityFailure",
-                              "A PDU failed integrity verification (from PDCP).",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_integrityFailureTrace),
-                              "ns3::NrSecurityUeRrc::IntegrityFailureTracedCallback")
-              .AddTraceSource("StateChanged",
-                              "The AS security state changed.",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_stateTrace),
-                              "ns3::NrSecurityUeRrc::StateTracedCallback")
-              .AddTraceSource("RrcMessage",
-                              "An RRC message was sent (tx) or received (rx).",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_rrcMessageTrace),
-                              "ns3::NrSecurityUeRrc::RrcMessageTracedCallback")
-              .AddTraceSource("SduReceived",
-                              "An SRB1 SDU other than a SecurityModeCommand was delivered.",
-                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_sduTrace),
-                              "ns3::NrSecurityUeRrc::SduTracedCallback");
+    static TypeId tid = TypeId("ns3::NrSecurityUeRrc")
+                            .SetParent<NrSecurityRrc>()
+                            .SetGroupName("NrSecurity")
+                            .AddConstructor<NrSecurityUeRrc>()
+                            .AddAttribute("Emergency",
+                                          "Unauthenticated emergency session: NIA0 is acceptable.",
+                                          BooleanValue(false),
+                                          MakeBooleanAccessor(&NrSecurityUeRrc::m_emergency),
+                                          MakeBooleanChecker());
     return tid;
 }
 

@@ -8,6 +8,7 @@
 #include "nr-security-kdf.h"
 #include "nr-security-pdcp.h"
 #include "nr-security-rrc-state.h"
+#include "nr-security-rrc.h"
 #include "nr-security-ue-capabilities.h"
 #include "ns3/callback.h"
 #include "ns3/object.h"
@@ -32,11 +33,9 @@ namespace ns3
  * and unciphered (32) and starts SRB ciphering (33). Any failed check gets SecurityModeFailure,
  * sent with the configuration used before the command (no protection), and no new key is kept.
  *
- * Trace sources (all carry the UE id first): KeyDerived, SmcStep, SecurityActivated,
- * SecurityModeFailure, IntegrityFailure (forwarded from PDCP), StateChanged, RrcMessage,
- * SduReceived.
+ * Trace sources: those of NrSecurityRrc (all carry the UE id first).
  */
-class NrSecurityUeRrc : public Object, private NrSecurityPdcpUser
+class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
 {
   public:
     /**
@@ -49,36 +48,6 @@ class NrSecurityUeRrc : public Object, private NrSecurityPdcpUser
 
     /// Lower layer: send a PDCP PDU on a radio bearer (RB identity, PDU).
     typedef Callback<void, uint8_t, Ptr<Packet>> TransmitCallback;
-
-    /// KeyDerived(ueId, name, key bytes, step): name is K_gNB, K_RRCint, K_RRCenc, K_UPint, K_UPenc
-    typedef void (*KeyDerivedTracedCallback)(uint16_t ueId,
-                                             const std::string& name,
-                                             const std::vector<uint8_t>& key,
-                                             uint32_t step);
-    /// SmcStep(ueId, step 26..33, what)
-    typedef void (*SmcStepTracedCallback)(uint16_t ueId, uint32_t step, const std::string& what);
-    /// SecurityActivated(ueId, ciphering algorithm, integrity algorithm), as "NEA2", "NIA2"
-    typedef void (*SecurityActivatedTracedCallback)(uint16_t ueId,
-                                                    const std::string& nea,
-                                                    const std::string& nia);
-    /// SecurityModeFailure(ueId, reason)
-    typedef void (*ReasonTracedCallback)(uint16_t ueId, const std::string& reason);
-    /// IntegrityFailure(ueId, rbId, COUNT, received MAC-I, expected MAC-I)
-    typedef void (*IntegrityFailureTracedCallback)(
-        uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t receivedMac, uint32_t expectedMac);
-    /// StateChanged(ueId, old state, new state)
-    typedef void (*StateTracedCallback)(uint16_t ueId,
-                                        const std::string& oldState,
-                                        const std::string& newState);
-    /// RrcMessage(ueId, "tx" or "rx", message name, encoded message bytes)
-    typedef void (*RrcMessageTracedCallback)(uint16_t ueId,
-                                             const std::string& direction,
-                                             const std::string& name,
-                                             const std::vector<uint8_t>& message);
-    /// SduReceived(ueId, COUNT, SDU bytes): an SRB1 SDU that is not a SecurityModeCommand
-    typedef void (*SduTracedCallback)(uint16_t ueId,
-                                      uint32_t count,
-                                      const std::vector<uint8_t>& sdu);
 
     /// \param ueId the UE id (as on the air and in traces)
     void SetUeId(uint16_t ueId);
@@ -176,19 +145,6 @@ class NrSecurityUeRrc : public Object, private NrSecurityPdcpUser
     NrSecurityCiphering m_nea;       ///< active ciphering algorithm
     NrSecurityIntegrity m_nia;       ///< active integrity algorithm
     TransmitCallback m_transmit;     ///< lower layer
-
-    TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
-        m_keyDerivedTrace;                                                 ///< KeyDerived
-    TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
-    TracedCallback<uint16_t, const std::string&, const std::string&>
-        m_securityActivatedTrace;                                            ///< SecurityActivated
-    TracedCallback<uint16_t, const std::string&> m_securityModeFailureTrace; ///< failure
-    TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
-        m_integrityFailureTrace; ///< IntegrityFailure
-    TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
-    TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
-        m_rrcMessageTrace;                                                      ///< RrcMessage
-    TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
 };
 
 } // namespace ns3

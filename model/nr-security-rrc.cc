@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#include "nr-security-rrc.h"
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(NrSecurityRrc);
+
+TypeId
+NrSecurityRrc::GetTypeId()
+{
+    static TypeId tid
+        = TypeId("ns3::NrSecurityRrc")
+              .SetParent<Object>()
+              .SetGroupName("NrSecurity")
+              .AddTraceSource("KeyDerived",
+                              "A key was derived (UE id, name, key, SMC step).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_keyDerivedTrace),
+                              "ns3::NrSecurityRrc::KeyDerivedTracedCallback")
+              .AddTraceSource("SmcStep",
+                              "A step 26-33 of the Security Mode Command procedure.",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_smcStepTrace),
+                              "ns3::NrSecurityRrc::SmcStepTracedCallback")
+              .AddTraceSource("SecurityActivated",
+                              "AS security is active (ciphering and integrity algorithms).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_securityActivatedTrace),
+                              "ns3::NrSecurityRrc::SecurityActivatedTracedCallback")
+              .AddTraceSource("SecurityModeFailure",
+                              "The procedure failed for a UE (reason): the UE answered "
+                              "SecurityModeFailure, or the gNB gave up.",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_securityModeFailureTrace),
+                              "ns3::NrSecurityRrc::ReasonTracedCallback")
+              .AddTraceSource("IntegrityFailure",
+                              "A PDU failed integrity verification (from PDCP).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_integrityFailureTrace),
+                              "ns3::NrSecurityRrc::IntegrityFailureTracedCallback")
+              .AddTraceSource("StateChanged",
+                              "The AS security state changed.",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_stateTrace),
+                              "ns3::NrSecurityRrc::StateTracedCallback")
+              .AddTraceSource("RrcMessage",
+                              "An RRC message was sent (tx) or received (rx).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_rrcMessageTrace),
+                              "ns3::NrSecurityRrc::RrcMessageTracedCallback")
+              .AddTraceSource("SduReceived",
+                              "An SRB1 SDU other than a SecurityModeCommand was delivered.",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_sduTrace),
+                              "ns3::NrSecurityRrc::SduTracedCallback");
+    return tid;
+}
+
+} // namespace ns3

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_RRC_H
+#define NR_SECURITY_RRC_H
+
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief What the UE's and the gNB's RRC security entities share: their trace sources.
+ *
+ * Every trace carries the UE id first (the gNB serves many UEs): KeyDerived, SmcStep (steps
+ * 26-33 of the Security Mode Command procedure, TS 38.331 5.3.4 / TS 33.501 6.7.4),
+ * SecurityActivated, SecurityModeFailure, IntegrityFailure, StateChanged, RrcMessage and
+ * SduReceived. Config paths reach them through the devices' Rrc attribute, e.g.
+ * /NodeList/N/DeviceList/D/$ns3::NrSecurityUeNetDevice/Rrc/SecurityActivated.
+ */
+class NrSecurityRrc : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// KeyDerived(ueId, name, key bytes, step): name is K_gNB, K_RRCint, K_RRCenc, K_UPint, K_UPenc
+    typedef void (*KeyDerivedTracedCallback)(uint16_t ueId,
+                                             const std::string& name,
+                                             const std::vector<uint8_t>& key,
+                                             uint32_t step);
+    /// SmcStep(ueId, step 26..33, what)
+    typedef void (*SmcStepTracedCallback)(uint16_t ueId, uint32_t step, const std::string& what);
+    /// SecurityActivated(ueId, ciphering algorithm, integrity algorithm), as "NEA2", "NIA2"
+    typedef void (*SecurityActivatedTracedCallback)(uint16_t ueId,
+                                                    const std::string& nea,
+                                                    const std::string& nia);
+    /// SecurityModeFailure(ueId, reason)
+    typedef void (*ReasonTracedCallback)(uint16_t ueId, const std::string& reason);
+    /// IntegrityFailure(ueId, rbId, COUNT, received MAC-I, expected MAC-I)
+    typedef void (*IntegrityFailureTracedCallback)(
+        uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t receivedMac, uint32_t expectedMac);
+    /// StateChanged(ueId, old state, new state)
+    typedef void (*StateTracedCallback)(uint16_t ueId,
+                                        const std::string& oldState,
+                                        const std::string& newState);
+    /// RrcMessage(ueId, "tx" or "rx", message name, encoded message bytes)
+    typedef void (*RrcMessageTracedCallback)(uint16_t ueId,
+                                             const std::string& direction,
+                                             const std::string& name,
+                                             const std::vector<uint8_t>& message);
+    /// SduReceived(ueId, COUNT, SDU bytes): an SRB1 SDU that is not a SecurityModeCommand
+    typedef void (*SduTracedCallback)(uint16_t ueId,
+                                      uint32_t count,
+                                      const std::vector<uint8_t>& sdu);
+
+  protected:
+    TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
+        m_keyDerivedTrace;                                                 ///< KeyDerived
+    TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_securityActivatedTrace;                                            ///< SecurityActivated
+    TracedCallback<uint16_t, const std::string&> m_securityModeFailureTrace; ///< failure
+    TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
+        m_integrityFailureTrace; ///< IntegrityFailure
+    TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
+    TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
+        m_rrcMessageTrace;                                                      ///< RrcMessage
+    TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_RRC_H
