@@ -51,11 +51,9 @@ scale: build
 	python3 bench/nr-security-scale.py --smc $(BUILD)/bin/nr-security-smc --lte $(BUILD)/bin/nr-security-lte-baseline
 
 # The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure; files into $(OUT).
-TSHARK_PROFILE = $(OUT)/wireshark/profiles/nr-security
 demo: build
 	@mkdir -p $(OUT)
 	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
-	@mkdir -p $(TSHARK_PROFILE) && cp $(OUT)/pdcp_nr_ue_keys $(OUT)/preferences $(TSHARK_PROFILE)/
 	@echo
 	@echo "Files in $(OUT)/: traces.csv (one row per trace event), gnb-1.pcap and ue-N.pcap"
 	@echo "(every PDCP PDU on the air), keys.csv, and a Wireshark profile with the keys."

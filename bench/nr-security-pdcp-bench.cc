@@ -25,6 +25,10 @@ namespace
 std::atomic<uint64_t> g_allocations{0};
 } // namespace
 
+// GCC 12 warns that the replaced operator delete frees what the replaced operator new got from
+// malloc; both are ours and match (a known false positive of -Wmismatched-new-delete).
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+
 void*
 operator new(std::size_t n)
 {
@@ -123,7 +127,7 @@ PdcpEntities(benchmark::State& state)
         link.gnb->TransmitSdu(sdu);
         allocs += g_allocations - before;
     }
-    if (link.delivered != state.iterations() + 1)
+    if (link.delivered != static_cast<uint64_t>(state.iterations()) + 1)
     {
         state.SkipWithError("not every PDU was delivered");
     }

@@ -76,7 +76,8 @@ ParseHex(const std::string& option, const std::string& text, size_t expectedByte
     }
     catch (const std::invalid_argument&)
     {
-        throw UsageError("--" + option + ": '" + text + "' is not an even number of hex digits");
+        throw UsageError("--" + option + ": '" + text
+                         + "' is not hex (an even number of digits 0-9, a-f)");
     }
     if (expectedBytes != 0 && out.size() != expectedBytes)
     {
@@ -209,7 +210,7 @@ ReadPdcpOptions(const Args& a)
     {
         s.security.integrityActive = true;
         s.security.nia
-            = NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 15)));
+            = NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 3)));
         s.security.kInt = a.Key128("k-int");
         s.format.drbIntegrity = s.format.rbType == NrSecurityRbType::DRB;
     }
@@ -217,7 +218,7 @@ ReadPdcpOptions(const Args& a)
     {
         s.security.cipheringActive = true;
         s.security.nea
-            = NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 15)));
+            = NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 3)));
         s.security.kEnc = a.Key128("k-enc");
     }
     s.format.Validate();
@@ -270,9 +271,9 @@ Subcommands()
           {
               auto kGnb = a.Key256("kgnb");
               auto nea = static_cast<uint8_t>(
-                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 15))));
+                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("nea", 3))));
               auto nia = static_cast<uint8_t>(
-                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 15))));
+                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 3))));
               using T = NrSecurityAlgorithmType;
               std::cout
                   << "K_RRCenc="
@@ -320,11 +321,11 @@ Subcommands()
           [](const Args& a)
           {
               auto out = NrSecurityAlgorithms::Nea(
-                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 15))),
+                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 3))),
                   a.Key128("key"),
                   static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
-                  static_cast<uint8_t>(a.Num("bearer", 255)),
-                  static_cast<uint8_t>(a.Num("direction", 255)),
+                  static_cast<uint8_t>(a.Num("bearer", 31)),
+                  static_cast<uint8_t>(a.Num("direction", 1)),
                   a.Bytes("data"),
                   static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
               std::cout << NrSecurityToHex(out) << "\n";
@@ -335,11 +336,11 @@ Subcommands()
           [](const Args& a)
           {
               uint32_t mac = NrSecurityAlgorithms::Nia(
-                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 15))),
+                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 3))),
                   a.Key128("key"),
                   static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
-                  static_cast<uint8_t>(a.Num("bearer", 255)),
-                  static_cast<uint8_t>(a.Num("direction", 255)),
+                  static_cast<uint8_t>(a.Num("bearer", 31)),
+                  static_cast<uint8_t>(a.Num("direction", 1)),
                   a.Bytes("data"),
                   static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
               const uint8_t b[4] = {static_cast<uint8_t>(mac >> 24),
@@ -477,7 +478,11 @@ main(int argc, char** argv)
         it->second.declare(d);
         d.add_options()("help,h", "show the options of this subcommand");
         po::variables_map vm;
-        po::store(po::command_line_parser(argc - 1, argv + 1).options(d).run(), vm);
+        // argv[1] (the subcommand) stands where the parser expects the program name. No
+        // positional arguments: a stray word is an error, not silently ignored.
+        po::positional_options_description none;
+        po::store(po::command_line_parser(argc - 1, argv + 1).options(d).positional(none).run(),
+                  vm);
         if (vm.count("help"))
         {
             std::cout << d;

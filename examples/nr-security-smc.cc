@@ -112,8 +112,9 @@ PeakRssKiB()
 
 } // namespace
 
+/// The example proper; main() turns a configuration error into one line and exit code 2.
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     uint32_t nUes = 3;
     std::string cipheringPriority = "NEA2,NEA3,NEA1,NEA0";
@@ -140,8 +141,15 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
     if (nUes == 0 || nUes > 65000)
     {
-        std::cerr << "--ues must be 1..65000\n";
-        return 2;
+        throw std::invalid_argument("--ues must be 1..65000");
+    }
+    if (!(lossRate >= 0.0 && lossRate <= 1.0))
+    {
+        throw std::invalid_argument("--lossRate must be a probability, 0..1");
+    }
+    if (scs != 15 && scs != 30 && scs != 60 && scs != 120)
+    {
+        throw std::invalid_argument("--scs must be 15, 30, 60 or 120 (kHz)");
     }
     mkdir(outputDir.c_str(), 0755);
     auto wallStart = std::chrono::steady_clock::now();
@@ -250,8 +258,12 @@ main(int argc, char* argv[])
     std::cout << "Output: " << outputDir << "/traces.csv";
     if (pcap)
     {
-        std::cout << ", " << outputDir << "/gnb-1.pcap, " << outputDir << "/ue-*.pcap, "
-                  << outputDir << "/keys.csv, " << outputDir << "/pdcp_nr_ue_keys";
+        std::cout << ", " << outputDir << "/gnb-1.pcap, " << outputDir << "/ue-N.pcap, "
+                  << outputDir << "/keys.csv, " << outputDir
+                  << "/wireshark (a Wireshark profile with the keys)\n"
+                  << "Decode: WIRESHARK_CONFIG_DIR=" << outputDir
+                  << "/wireshark tshark -C nr-security -r " << outputDir
+                  << "/gnb-1.pcap --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs";
     }
     std::cout << "\n";
     Simulator::Destroy(); // writes the chart
@@ -264,4 +276,18 @@ main(int argc, char* argv[])
         }
     }
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "nr-security-smc: " << e.what() << "\n";
+        return 2;
+    }
 }

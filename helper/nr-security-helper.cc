@@ -297,9 +297,9 @@ NrSecurityHelper::EnableTraces(const std::string& filename)
 }
 
 void
-NrSecurityHelper::EnablePcap(const std::string& directory)
+NrSecurityHelper::EnablePcap(const std::string& directory, uint32_t maxUeFiles)
 {
-    m_pcap = std::make_shared<NrSecurityPcapRecorder>(directory);
+    m_pcap = std::make_shared<NrSecurityPcapRecorder>(directory, maxUeFiles);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
     {
         m_pcap->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));

@@ -128,11 +128,15 @@ class NrSecurityHelper : public Object
 
     /**
      * \brief Writes every PDCP PDU each device sends or receives as a pcap per device
-     *        (Wireshark pdcp-nr UDP framing), and the keys of every UE whose AS security
-     *        activates to keys.csv and pdcp_nr_ue_keys (Wireshark's UAT format).
+     *        (gnb-CELL.pcap, ue-ID.pcap; Wireshark pdcp-nr UDP framing) and, at
+     *        Simulator::Destroy, the keys of every UE a gNB sent a SecurityModeCommand to:
+     *        keys.csv, pdcp_nr_ue_keys (Wireshark's UAT) and preferences, also as the Wireshark
+     *        profile DIR/wireshark/profiles/nr-security.
      * \param directory an existing directory
+     * \param maxUeFiles only the first this many UEs get a pcap of their own (the gNB's pcap
+     *        has every UE's traffic); one open file per UE would exhaust file descriptors
      */
-    void EnablePcap(const std::string& directory);
+    void EnablePcap(const std::string& directory, uint32_t maxUeFiles = 256);
 
     /**
      * \brief Draws the AS Security Mode Command procedure of the first \p maxUes UEs (UE ids

@@ -6,11 +6,14 @@
 
 #include "ns3/simulator.h"
 
+#include <filesystem>
+
 namespace ns3
 {
 
-NrSecurityPcapRecorder::NrSecurityPcapRecorder(const std::string& directory)
+NrSecurityPcapRecorder::NrSecurityPcapRecorder(const std::string& directory, uint32_t maxUeFiles)
     : m_directory(directory)
+    , m_maxUeFiles(maxUeFiles)
 {
 }
 
@@ -30,7 +33,11 @@ NrSecurityPcapRecorder::Open(const std::string& name, Ptr<NrSecurityNetDevice> d
 void
 NrSecurityPcapRecorder::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
-    Open("ue-" + std::to_string(ue->GetUeId()) + ".pcap", ue);
+    if (m_ueFiles < m_maxUeFiles)
+    {
+        ++m_ueFiles;
+        Open("ue-" + std::to_string(ue->GetUeId()) + ".pcap", ue);
+    }
 }
 
 void
@@ -111,8 +118,13 @@ NrSecurityPcapRecorder::Flush()
         w->Close();
     }
     NrSecurityPcapWriter::WriteKeysCsv(m_directory + "/keys.csv", m_keys);
-    NrSecurityPcapWriter::WriteWiresharkUeKeys(m_directory + "/pdcp_nr_ue_keys", m_keys);
-    NrSecurityPcapWriter::WriteWiresharkPreferences(m_directory + "/preferences", m_nea, m_nia);
+    const std::string profile = m_directory + "/wireshark/profiles/nr-security";
+    std::filesystem::create_directories(profile);
+    for (const std::string& dir : {m_directory, profile})
+    {
+        NrSecurityPcapWriter::WriteWiresharkUeKeys(dir + "/pdcp_nr_ue_keys", m_keys);
+        NrSecurityPcapWriter::WriteWiresharkPreferences(dir + "/preferences", m_nea, m_nia);
+    }
 }
 
 } // namespace ns3

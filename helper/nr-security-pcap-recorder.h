@@ -19,17 +19,21 @@ namespace ns3
  * \ingroup nr-security
  * \brief Records the air traffic of devices into one pcap per device (gnb-CELL.pcap,
  *        ue-UE.pcap; every PDCP PDU the device sends or receives, NrSecurityPcapWriter
- *        framing) and, when Flush() runs, the keys of every UE to which a watched gNB sent a
- *        SecurityModeCommand (the gNB's keys, so that a capture can be checked even when the
- *        UE never activated): keys.csv, and Wireshark's pdcp_nr_ue_keys and preferences.
+ *        framing; UE files only for the first maxUeFiles UEs) and, when Flush() runs, the keys of
+ * every UE to which a watched gNB sent a SecurityModeCommand (the gNB's keys, so that a capture can
+ * be checked even when the UE never activated): keys.csv, and Wireshark's pdcp_nr_ue_keys and
+ * preferences, both in the directory and as the Wireshark profile wireshark/profiles/nr-security
+ * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...).
  */
 class NrSecurityPcapRecorder
 {
   public:
     /**
      * \param directory an existing directory for the files
+     * \param maxUeFiles UE devices beyond this many get no pcap of their own (their traffic is
+     *        in the gNB's pcap): one open file per UE would exhaust file descriptors
      */
-    explicit NrSecurityPcapRecorder(const std::string& directory);
+    NrSecurityPcapRecorder(const std::string& directory, uint32_t maxUeFiles);
 
     /// \param ue a UE device to record
     void Watch(Ptr<NrSecurityUeNetDevice> ue);
@@ -48,6 +52,8 @@ class NrSecurityPcapRecorder
     NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);
 
     std::string m_directory;                               ///< output directory
+    uint32_t m_maxUeFiles;                                 ///< UE pcaps at most
+    uint32_t m_ueFiles = 0;                                ///< UE pcaps opened
     std::vector<Ptr<NrSecurityPcapWriter>> m_writers;      ///< one per device
     std::vector<NrSecurityPcapUeKeys> m_keys;              ///< activated UEs
     NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file

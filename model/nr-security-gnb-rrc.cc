@@ -10,6 +10,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -180,8 +181,14 @@ NrSecurityGnbRrc::SelectAlgorithms(const std::vector<NrSecurityCiphering>& neaPr
     }
     if (!haveNia)
     {
-        reason = "no integrity algorithm in common with the UE (NIA0 is not allowed for a "
-                 "non-emergency UE)";
+        reason = "no integrity algorithm in common with the UE";
+        bool listsNia0
+            = std::find(niaPriority.begin(), niaPriority.end(), NrSecurityIntegrity::NIA0)
+              != niaPriority.end();
+        if (listsNia0 && !emergency)
+        {
+            reason += " (NIA0 is only for emergency UEs)";
+        }
         return false;
     }
     for (auto a : neaPriority)

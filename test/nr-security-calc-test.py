@@ -122,6 +122,8 @@ bad = [
     ("kgnb-star", "--key", "00" * 32, "--pci", "1008", "--arfcn-dl", "0"),
     ("as-keys", "--kgnb", "00" * 32, "--nea", "2", "--nia", "9"),
     ("frobnicate",),
+    ("nia", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "00", "stray"),
+    ("nia", "--alg", "2", "--key", K16, "--count", "0", "--bearer", "0", "--direction", "0", "--bits", "8", "--data", "0G"),
     ("pdcp-protect", "--rb", "xrb", "--rb-id", "1", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
     ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--sn-bits", "18", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
     ("pdcp-protect", "--rb", "srb", "--rb-id", "0", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", "00"),
