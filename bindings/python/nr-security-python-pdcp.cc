@@ -43,11 +43,10 @@ OptionalId(const py::object& value, const char* name, uint64_t max, uint32_t& id
     {
         throw py::type_error(std::string(name) + ": expected None or an int");
     }
-    id = static_cast<uint32_t>(ToUint(py::reinterpret_borrow<py::int_>(value),
-                                      name,
-                                      0,
-                                      max,
-                                      "None: not active; 0..3: the algorithm"));
+    const std::string meaning = max == 255 ? "None: no SDAP header; 0..255: its value"
+                                           : "None: not active; 0..3: the algorithm";
+    id = static_cast<uint32_t>(
+        ToUint(py::reinterpret_borrow<py::int_>(value), name, 0, max, meaning));
     return true;
 }
 

@@ -590,7 +590,8 @@ RegisterScenario(py::module_& m)
           "output_dir"_a = py::none(),
           "pcap"_a = true,
           R"doc(Runs the AS Security Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4)
-between gNBs and UEs on the simulated NR air interface, as examples/nr-security-smc.cc does,
+between gNBs and UEs on the simulated NR air interface, like examples/nr-security-smc.cc but
+with no node positions (no propagation delay, so times are a few us to one slot earlier),
 and returns its trace events and keys.
 
 Each UE is attached at t = 0 with SRB1 up and unprotected; its gNB gets K_gNB from the AMF,
