@@ -226,10 +226,14 @@ NrSecurityMscWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
     NS_ABORT_MSG_IF(!ue, "NrSecurityMscWriter::Watch: null UE device");
     uint16_t ueId = ue->GetUeId();
-    if (std::find(m_watched.begin(), m_watched.end(), ueId) == m_watched.end())
+    // Only charted UEs are subscribed to: a trace connection per UE of a 10000-UE run would
+    // cost kilobytes each for nothing.
+    bool charted = m_selected.empty() ? m_watched.size() < m_maxUes : m_selected.count(ueId) != 0;
+    if (!charted || std::find(m_watched.begin(), m_watched.end(), ueId) != m_watched.end())
     {
-        m_watched.push_back(ueId);
+        return;
     }
+    m_watched.push_back(ueId);
     Connect(ue->GetRrc(), false, 0);
 }
 

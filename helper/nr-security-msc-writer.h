@@ -58,7 +58,8 @@ namespace ns3
  * Charted UEs: those given to SelectUe() if any; otherwise the first \p maxUes UEs passed to
  * Watch(Ptr<NrSecurityUeNetDevice>) (with NrSecurityHelper: UE ids 1..maxUes); otherwise,
  * when no UE device is watched, the first \p maxUes UE ids seen in events. Events of other
- * UEs are ignored; only the charted UEs' events are kept in memory.
+ * UEs are ignored; only the charted UEs' events are kept in memory, and only charted UE devices
+ * are subscribed to (call SelectUe() before Watch()).
  *
  * The writer must outlive the simulation of the devices it watches (NrSecurityHelper keeps it
  * in a std::shared_ptr and calls Close() from Simulator::ScheduleDestroy); events after Close()
