@@ -6,6 +6,7 @@
  * behaviour: wrong key length, BEARER > 31, DIRECTION > 1, LENGTH longer than the buffer,
  * unknown algorithm identity, out-of-range KDF parameters.
  */
+#include "nr-security-test-vectors.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/test.h"
@@ -14,29 +15,10 @@
 #include <stdexcept>
 
 using namespace ns3;
+using ns3::nrsecuritytest::InvalidArgumentMessage;
 
 namespace
 {
-
-/// Runs f; returns the std::invalid_argument message, or "" if nothing (or something else)
-/// was thrown.
-std::string
-InvalidArgumentMessage(const std::function<void()>& f)
-{
-    try
-    {
-        f();
-    }
-    catch (const std::invalid_argument& e)
-    {
-        return e.what();
-    }
-    catch (...)
-    {
-        return "(another exception type)";
-    }
-    return "";
-}
 
 bool
 Names(const std::string& message, const std::string& parameter)

@@ -109,21 +109,6 @@ Contains(const std::string& haystack, const std::string& needle)
     return haystack.find(needle) != std::string::npos;
 }
 
-/// The message of the std::invalid_argument thrown by f, or "" if it throws nothing.
-std::string
-InvalidArgumentMessage(const std::function<void()>& f)
-{
-    try
-    {
-        f();
-    }
-    catch (const std::invalid_argument& e)
-    {
-        return e.what();
-    }
-    return "";
-}
-
 /**
  * Every entry of rrc-uper.json: encode gives the exact hex (and the exact bit string where
  * the file has one), decode gives back the fields. Also checks the c1 index tables of the

@@ -63,6 +63,24 @@ ToHex32(uint32_t value)
 }
 
 std::string
+InvalidArgumentMessage(const std::function<void()>& f)
+{
+    try
+    {
+        f();
+    }
+    catch (const std::invalid_argument& e)
+    {
+        return e.what();
+    }
+    catch (...)
+    {
+        return "(another exception type)";
+    }
+    return "";
+}
+
+std::string
 Label(const boost::property_tree::ptree& v)
 {
     auto ref = v.get_optional<std::string>("spec_ref");

@@ -7,6 +7,7 @@
 
 #include <boost/property_tree/ptree.hpp>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,14 @@ std::string ToHex(const std::vector<uint8_t>& bytes);
  * \return the hex string.
  */
 std::string ToHex32(uint32_t value);
+
+/**
+ * \brief Runs f and returns the message of the std::invalid_argument it throws.
+ * \param f the call to try
+ * \return the message; "" if f throws nothing; "(another exception type)" if it throws
+ *         something else
+ */
+std::string InvalidArgumentMessage(const std::function<void()>& f);
 
 /**
  * \brief A short label for test messages: the vector's "spec_ref" or "name".
