@@ -10,10 +10,12 @@
  */
 #include "nr-security-test-vectors.h"
 #include "ns3/error-model.h"
+#include "ns3/mobility-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-helper.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/pointer.h"
+#include "ns3/position-allocator.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -638,6 +640,73 @@ class LossTestCase : public TestCase
     }
 };
 
+/// Slot timing by numerology (TS 38.211 4.3.2) and attachment to the strongest gNB.
+class AirInterfaceTestCase : public TestCase
+{
+  public:
+    AirInterfaceTestCase()
+        : TestCase("slot timing per subcarrier spacing; UEs attach to their strongest gNB")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // SMC sent at 5 ms (N2 delay); each leg = 0.5 ms processing, wait for the slot
+        // boundary, one slot: 15 kHz -> 1 ms slots (5.5 -> 6 -> 7, then 7.5 -> 8 -> 9).
+        const std::vector<std::pair<uint32_t, Time>> expected = {
+            {15, MilliSeconds(9)},
+            {30, MilliSeconds(7)},
+            {60, MicroSeconds(6500)},
+            {120, MicroSeconds(6250)},
+        };
+        for (const auto& [scs, at] : expected)
+        {
+            Scenario s(1);
+            s.nr->SetChannelAttribute("SubcarrierSpacing", UintegerValue(scs));
+            NS_TEST_EXPECT_MSG_EQ(s.nr->GetChannel()->GetSlotDuration(),
+                                  MicroSeconds(15000 / scs),
+                                  "slot at " << scs << " kHz");
+            Time activatedAt;
+            s.Gnb()->TraceConnectWithoutContext(
+                "SecurityActivated", MakeBoundCallback(&AirInterfaceTestCase::At, &activatedAt));
+            s.Run();
+            NS_TEST_EXPECT_MSG_EQ(activatedAt, at, "activation at " << scs << " kHz");
+        }
+
+        // Two cells 1 km apart; UE 1 next to cell 2, UE 2 next to cell 1.
+        NodeContainer gnbNodes(2);
+        NodeContainer ueNodes(2);
+        Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+        for (const Vector& v :
+             {Vector(0, 0, 10), Vector(1000, 0, 10), Vector(990, 5, 1.5), Vector(20, -5, 1.5)})
+        {
+            pos->Add(v);
+        }
+        MobilityHelper mobility;
+        mobility.SetPositionAllocator(pos);
+        mobility.Install(gnbNodes);
+        mobility.Install(ueNodes);
+        Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+        NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
+        NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
+        nr->Attach(ues, gnbs);
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        auto ue = [&](uint32_t i) { return DynamicCast<NrSecurityUeNetDevice>(ues.Get(i)); };
+        NS_TEST_EXPECT_MSG_EQ(ue(0)->GetServingCellId(), 2, "UE 1 -> cell 2");
+        NS_TEST_EXPECT_MSG_EQ(ue(1)->GetServingCellId(), 1, "UE 2 -> cell 1");
+        NS_TEST_EXPECT_MSG_EQ(ue(0)->GetRrc()->IsSecurityActive(), true, "UE 1 secured");
+        NS_TEST_EXPECT_MSG_EQ(ue(1)->GetRrc()->IsSecurityActive(), true, "UE 2 secured");
+        Simulator::Destroy();
+    }
+
+    static void At(Time* t, uint16_t, const std::string&, const std::string&)
+    {
+        *t = Simulator::Now();
+    }
+};
+
 class NrSecuritySmcTestSuite : public TestSuite
 {
   public:
@@ -653,6 +722,7 @@ class NrSecuritySmcTestSuite : public TestSuite
         AddTestCase(new ReplayedSmcTestCase);
         AddTestCase(new TamperedCompleteTestCase);
         AddTestCase(new LossTestCase);
+        AddTestCase(new AirInterfaceTestCase);
     }
 };
 
