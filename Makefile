@@ -56,10 +56,8 @@ demo: build
 	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
 	@echo
 	@echo "Files in $(OUT)/: traces.csv (one row per trace event), gnb-1.pcap and ue-N.pcap"
-	@echo "(every PDCP PDU on the air), keys.csv, and a Wireshark profile with the keys."
-	@echo "Decoded by Wireshark (MAC-I checked, ciphered PDUs deciphered):"
-	@echo "  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \\"
-	@echo "      --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs"
+	@echo "(every PDCP PDU on the air), keys.csv, a Wireshark profile with the keys (wireshark/),"
+	@echo "smc.msc/smc.png (the sequence chart). tshark's decoding of gnb-1.pcap (command above):"
 	@if command -v tshark >/dev/null; then \
 	  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
 	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs 2>/dev/null; fi
