@@ -158,6 +158,41 @@ DeclareAlgorithmInputs(po::options_description& d)
     d.add_options()("data", po::value<std::string>()->default_value(""), "message, hex");
 }
 
+/**
+ * The library names its C++ parameters in errors ("lengthBits 9 is longer..."); a calculator
+ * user knows the options: translate the leading parameter name.
+ */
+std::string
+InOptionTerms(std::string message)
+{
+    const std::string kdf = "NrSecurityKdf: ";
+    if (message.rfind(kdf, 0) == 0)
+    {
+        message = message.substr(kdf.size());
+    }
+    static const std::vector<std::pair<std::string, std::string>> names = {
+        {"lengthBits", "--bits"},
+        {"bearer", "--bearer"},
+        {"direction", "--direction"},
+        {"rbId", "--rb-id"},
+        {"snBits", "--sn-bits"},
+        {"sdapHeader", "--sdap-header"},
+        {"sdu:", "--payload:"},
+        {"algorithm:", "--alg/--nea/--nia:"},
+        {"key ", "key option: "},
+        {"pci", "--pci"},
+        {"arfcnDl", "--arfcn-dl"},
+    };
+    for (const auto& [from, to] : names)
+    {
+        if (message.rfind(from, 0) == 0)
+        {
+            return to + message.substr(from.size());
+        }
+    }
+    return message;
+}
+
 /// Options shared by pdcp-protect and pdcp-unprotect.
 void
 DeclarePdcpOptions(po::options_description& d)
@@ -507,7 +542,7 @@ main(int argc, char** argv)
     }
     catch (const std::invalid_argument& e)
     {
-        std::cerr << "nr-security-calc " << name << ": " << e.what() << "\n";
+        std::cerr << "nr-security-calc " << name << ": " << InOptionTerms(e.what()) << "\n";
     }
     return 2;
 }
