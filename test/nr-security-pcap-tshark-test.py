@@ -36,9 +36,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-from nr_security_tshark import parse_pdml, show, showname
+from nr_security_tshark import check, check_eq, finish, parse_pdml, show, showname
 
-passed = failed = 0
 
 UDP_PORT = 38323
 UE_ADDR = bytes([127, 0, 0, 2])
@@ -65,24 +64,6 @@ R1_PDU_COUNT1 = "0001d6cd2f5cbceb89ca"  # DL, NEA2 + NIA2, payload 28804000
 R1_MAC_COUNT1 = "90b12016"
 CSV_HEADER = ["ue_id", "k_gnb", "k_rrc_enc", "k_rrc_int", "k_up_enc", "k_up_int"]
 
-
-def check(what, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}" + (f": {detail}" if detail else ""))
-    return ok
-
-
-def check_eq(what, got, expected):
-    return check(what, got == expected, f"got {got!r}, expected {expected!r}")
-
-
-def finish():
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
 
 
 def ones_complement_ok(data):

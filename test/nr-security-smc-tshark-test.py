@@ -44,9 +44,8 @@ import subprocess
 import sys
 import tempfile
 
-from nr_security_tshark import parse_pdml, show, showname
+from nr_security_tshark import check, check_eq, finish, parse_pdml, show, showname
 
-passed = failed = 0
 
 SEVERITY_ERROR = 0x00800000
 PROTOCOLS = "raw:ip:udp:pdcp-nr:nr-rrc"
@@ -60,24 +59,6 @@ RUNS = [
     ("failing", ["--ues=6", "--lossRate=0.7", "--RngRun=2"], 6),
 ]
 
-
-def check(what, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}" + (f": {detail}" if detail else ""))
-    return ok
-
-
-def check_eq(what, got, expected):
-    return check(what, got == expected, f"got {got!r}, expected {expected!r}")
-
-
-def finish():
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
 
 
 def read_pcap(path):

@@ -1,7 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Reading tshark's PDML output, shared by the Wireshark interop tests
-(nr-security-pcap-tshark-test.py, nr-security-smc-tshark-test.py)."""
+"""Shared by the Wireshark interop tests (nr-security-pcap-tshark-test.py,
+nr-security-smc-tshark-test.py): the pass/fail counter and reading tshark's PDML output."""
 import xml.etree.ElementTree as ET
+
+_counts = {"passed": 0, "failed": 0}
+
+
+def check(what, ok, detail=""):
+    """Counts one check; prints a FAIL line with the detail if it failed. Returns ok."""
+    if ok:
+        _counts["passed"] += 1
+    else:
+        _counts["failed"] += 1
+        print(f"FAIL {what}" + (f": {detail}" if detail else ""))
+    return ok
+
+
+def check_eq(what, got, expected):
+    return check(what, got == expected, f"got {got!r}, expected {expected!r}")
+
+
+def finish():
+    """Prints the closing 'N passed, M failed' line; returns the exit status."""
+    print(f"{_counts['passed']} passed, {_counts['failed']} failed")
+    return 1 if _counts["failed"] else 0
 
 
 def parse_pdml(text):
