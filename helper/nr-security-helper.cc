@@ -55,8 +55,6 @@ NrSecurityHelper::NrSecurityHelper()
 {
     m_gnbDeviceFactory.SetTypeId(NrSecurityGnbNetDevice::GetTypeId());
     m_ueDeviceFactory.SetTypeId(NrSecurityUeNetDevice::GetTypeId());
-    m_gnbRrcFactory.SetTypeId(NrSecurityGnbRrc::GetTypeId());
-    m_ueRrcFactory.SetTypeId(NrSecurityUeRrc::GetTypeId());
 }
 
 NrSecurityHelper::~NrSecurityHelper() = default;
@@ -88,13 +86,19 @@ NrSecurityHelper::SetChannelAttribute(const std::string& n, const AttributeValue
 void
 NrSecurityHelper::SetGnbRrcAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_gnbRrcFactory.Set(n, v);
+    TypeId::AttributeInformation info;
+    NS_ABORT_MSG_IF(!NrSecurityGnbRrc::GetTypeId().LookupAttributeByName(n, &info),
+                    "NrSecurityGnbRrc has no attribute " << n);
+    m_gnbRrcAttributes.emplace_back(n, v.Copy());
 }
 
 void
 NrSecurityHelper::SetUeRrcAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_ueRrcFactory.Set(n, v);
+    TypeId::AttributeInformation info;
+    NS_ABORT_MSG_IF(!NrSecurityUeRrc::GetTypeId().LookupAttributeByName(n, &info),
+                    "NrSecurityUeRrc has no attribute " << n);
+    m_ueRrcAttributes.emplace_back(n, v.Copy());
 }
 
 void
@@ -126,6 +130,24 @@ NrSecurityHelper::RandomKey()
     return k;
 }
 
+template <typename Device>
+void
+NrSecurityHelper::WatchWithOutputs(Ptr<Device> dev)
+{
+    if (m_traces)
+    {
+        m_traces->Watch(dev);
+    }
+    if (m_pcap)
+    {
+        m_pcap->Watch(dev);
+    }
+    if (m_msc)
+    {
+        m_msc->Watch(dev);
+    }
+}
+
 NetDeviceContainer
 NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
 {
@@ -134,34 +156,17 @@ NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
     {
         Ptr<NrSecurityGnbNetDevice> dev = m_gnbDeviceFactory.Create<NrSecurityGnbNetDevice>();
         dev->SetCellId(m_nextCellId++);
-        m_gnbRrcFactory.SetTypeId(NrSecurityGnbRrc::GetTypeId());
         Ptr<NrSecurityGnbRrc> rrc = dev->GetRrc();
-        // Apply the helper's RRC attributes to the device's RRC.
-        Ptr<NrSecurityGnbRrc> proto = m_gnbRrcFactory.Create<NrSecurityGnbRrc>();
-        for (const char* a : {"CipheringPriority", "IntegrityPriority", "SmcGuardTimer"})
+        for (const auto& [name, value] : m_gnbRrcAttributes)
         {
-            StringValue v;
-            proto->GetAttribute(a, v);
-            rrc->SetAttribute(a, v);
+            rrc->SetAttribute(name, *value);
         }
-        proto->Dispose();
         rrc->SetAmf(m_amf);
         dev->SetChannel(m_channel);
         (*it)->AddDevice(dev);
         m_channel->AddGnb(dev);
         m_gnbs.Add(dev);
-        if (m_traces)
-        {
-            m_traces->Watch(dev);
-        }
-        if (m_pcap)
-        {
-            m_pcap->Watch(dev);
-        }
-        if (m_msc)
-        {
-            m_msc->Watch(dev);
-        }
+        WatchWithOutputs(dev);
         devices.Add(dev);
     }
     return devices;
@@ -175,28 +180,16 @@ NrSecurityHelper::InstallUeDevice(NodeContainer nodes)
     {
         Ptr<NrSecurityUeNetDevice> dev = m_ueDeviceFactory.Create<NrSecurityUeNetDevice>();
         dev->SetUeId(m_nextUeId++);
-        Ptr<NrSecurityUeRrc> proto = m_ueRrcFactory.Create<NrSecurityUeRrc>();
-        BooleanValue emergency;
-        proto->GetAttribute("Emergency", emergency);
-        proto->Dispose();
-        dev->GetRrc()->SetAttribute("Emergency", emergency);
+        for (const auto& [name, value] : m_ueRrcAttributes)
+        {
+            dev->GetRrc()->SetAttribute(name, *value);
+        }
         dev->SetChannel(m_channel);
         (*it)->AddDevice(dev);
         m_channel->AddUe(dev);
         m_ues.Add(dev);
         SetUeSecurityContext(dev, RandomKey(), m_ulNasCount);
-        if (m_traces)
-        {
-            m_traces->Watch(dev);
-        }
-        if (m_pcap)
-        {
-            m_pcap->Watch(dev);
-        }
-        if (m_msc)
-        {
-            m_msc->Watch(dev);
-        }
+        WatchWithOutputs(dev);
         devices.Add(dev);
     }
     return devices;

@@ -18,6 +18,8 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -175,11 +177,15 @@ class NrSecurityHelper : public Object
 
   private:
     NrSecurityKey256 RandomKey();
+    /// Hands a new device to the enabled output writers (CSV, pcap, chart).
+    template <typename Device>
+    void WatchWithOutputs(Ptr<Device> dev);
 
-    ObjectFactory m_gnbDeviceFactory;                ///< gNB devices
-    ObjectFactory m_ueDeviceFactory;                 ///< UE devices
-    ObjectFactory m_gnbRrcFactory;                   ///< gNB RRC attributes
-    ObjectFactory m_ueRrcFactory;                    ///< UE RRC attributes
+    ObjectFactory m_gnbDeviceFactory; ///< gNB devices
+    ObjectFactory m_ueDeviceFactory;  ///< UE devices
+    /// Attributes for the RRC entity of every gNB / UE device installed afterwards.
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_gnbRrcAttributes;
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_ueRrcAttributes; ///< likewise
     Ptr<NrSecurityChannel> m_channel;                ///< the air interface
     Ptr<NrSecurityAmf> m_amf;                        ///< the AMF
     Ptr<UniformRandomVariable> m_random;             ///< K_AMF generator
