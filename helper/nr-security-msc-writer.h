@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_MSC_WRITER_H
 #define NR_SECURITY_MSC_WRITER_H
 
+#include "nr-security-msc-chart.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-ue-net-device.h"
@@ -130,40 +131,8 @@ class NrSecurityMscWriter
     std::vector<std::string> GetFileNames() const;
 
   private:
-    /// Where an event happens, or where a message goes.
-    struct Place
-    {
-        enum Kind
-        {
-            AMF,
-            GNB,
-            UE,
-        } kind;          ///< the entity type
-        uint16_t cellId; ///< the gNB's cell (GNB; 0 while unknown)
-    };
-
-    /// One row of the chart.
-    struct Entry
-    {
-        enum Kind
-        {
-            MESSAGE,      ///< an arrow
-            STEP,         ///< an SmcStep box
-            KEY,          ///< one KeyDerived (grouped into one box when written)
-            ACTIVATED,    ///< SecurityActivated
-            FAILURE,      ///< SecurityModeFailure
-            INTEGRITY,    ///< IntegrityFailure
-        } kind;           ///< the row type
-        uint16_t ueId;    ///< the UE concerned
-        Place from;       ///< where it happens (MESSAGE: the sender)
-        Place to;         ///< MESSAGE: the receiver
-        Time time;        ///< when (MESSAGE: transmission, or reception if not transmitted)
-        Time rxTime;      ///< MESSAGE: reception
-        bool sent;        ///< MESSAGE: transmission traced
-        bool received;    ///< MESSAGE: reception traced
-        uint32_t step;    ///< STEP, KEY: the step number
-        std::string text; ///< STEP: text; KEY: key name; MESSAGE: label; others: detail
-    };
+    using Place = NrSecurityMscPlace; ///< where an event happens
+    using Entry = NrSecurityMscEntry; ///< one row of the chart
 
     /**
      * \brief Whether a UE's events are charted; without SelectUe() or watched UE devices,
@@ -219,13 +188,6 @@ class NrSecurityMscWriter
     /// Connects the RRC trace sources of a UE (gnb false) or gNB (gnb true) RRC entity.
     template <typename Rrc>
     void Connect(Ptr<Rrc> rrc, bool gnb, uint16_t cellId);
-
-    /**
-     * \brief Writes the chart of some UEs.
-     * \param out the stream
-     * \param ues the charted UEs to draw
-     */
-    void WriteChart(std::ostream& out, const std::set<uint16_t>& ues) const;
 
     std::string m_filename;          ///< file name (ONE_CHART) or pattern (CHART_PER_UE)
     uint32_t m_maxUes;               ///< how many UEs to chart without SelectUe()

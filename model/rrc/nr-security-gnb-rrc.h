@@ -5,14 +5,14 @@
 #ifndef NR_SECURITY_GNB_RRC_H
 #define NR_SECURITY_GNB_RRC_H
 
-#include "nr-security-amf.h"
-#include "nr-security-kdf.h"
-#include "nr-security-pdcp.h"
 #include "nr-security-rrc-state.h"
 #include "nr-security-rrc.h"
-#include "nr-security-ue-capabilities.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
+#include "ns3/nr-security-amf.h"
+#include "ns3/nr-security-kdf.h"
+#include "ns3/nr-security-pdcp.h"
+#include "ns3/nr-security-ue-capabilities.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"

@@ -5,7 +5,7 @@
 #ifndef NR_SECURITY_RRC_MESSAGE_H
 #define NR_SECURITY_RRC_MESSAGE_H
 
-#include "nr-security-algorithms.h"
+#include "ns3/nr-security-algorithms.h"
 
 #include <cstddef>
 #include <cstdint>

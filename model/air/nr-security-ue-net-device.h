@@ -6,7 +6,7 @@
 #define NR_SECURITY_UE_NET_DEVICE_H
 
 #include "nr-security-net-device.h"
-#include "nr-security-ue-rrc.h"
+#include "ns3/nr-security-ue-rrc.h"
 
 namespace ns3
 {

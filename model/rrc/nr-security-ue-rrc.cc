@@ -4,10 +4,11 @@
  */
 #include "nr-security-ue-rrc.h"
 
-#include "nr-security-hex.h"
 #include "nr-security-rrc-message.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/nr-security-hex.h"
+#include "ns3/nr-security-packet-bytes.h"
 #include "ns3/string.h"
 
 namespace ns3

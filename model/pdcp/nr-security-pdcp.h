@@ -6,6 +6,7 @@
 #define NR_SECURITY_PDCP_H
 
 #include "nr-security-pdcp-pdu.h"
+#include "nr-security-pdcp-user.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -28,50 +29,6 @@ enum class NrSecurityDirection : uint8_t
 {
     UPLINK = 0,   ///< DIRECTION 0 (TS 33.501 D.2.1.1)
     DOWNLINK = 1, ///< DIRECTION 1
-};
-
-/**
- * \ingroup nr-security
- * \brief The upper and lower layers of NrSecurityPdcp entities as one interface (the ns-3 SAP
- *        pattern): an alternative to the three callbacks for an owner of many entities, such
- *        as a gNB's RRC with one SRB1 per UE. It costs no allocation per entity: the entity
- *        keeps a plain pointer and a 16-bit tag (e.g. the UE id) that it passes back.
- */
-class NrSecurityPdcpUser
-{
-  public:
-    virtual ~NrSecurityPdcpUser() = default;
-
-    /**
-     * \brief A PDU to send (as TransmitPduCallback).
-     * \param tag the entity's tag
-     * \param pdu the PDU
-     */
-    virtual void PdcpTransmitPdu(uint16_t tag, Ptr<Packet> pdu) = 0;
-
-    /**
-     * \brief An SDU delivered in order (as DeliverSduCallback); GetLastRxMac() is valid.
-     * \param tag the entity's tag
-     * \param sdu the SDU
-     * \param count its COUNT
-     */
-    virtual void PdcpDeliverSdu(uint16_t tag, Ptr<Packet> sdu, uint32_t count) = 0;
-
-    /**
-     * \brief A PDU failed integrity verification and was discarded (TS 38.323 5.9), or a
-     *        check asked with NrSecurityPdcp::VerifyDeliveredSdu failed.
-     * \param tag the entity's tag
-     * \param count RCVD_COUNT
-     * \param sdu the unverified SDU after deciphering (never delivered)
-     * \param receivedMac the MAC-I field as received
-     * \param expectedMac the MAC-I the entity computed
-     */
-    virtual void PdcpIntegrityFailure(uint16_t tag,
-                                      uint32_t count,
-                                      Ptr<const Packet> sdu,
-                                      uint32_t receivedMac,
-                                      uint32_t expectedMac)
-        = 0;
 };
 
 /**

@@ -5,8 +5,6 @@
 #ifndef NR_SECURITY_HEX_H
 #define NR_SECURITY_HEX_H
 
-#include "ns3/packet.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,14 +51,6 @@ std::string NrSecurityToHex32(uint32_t value);
  * \throws std::invalid_argument ("hex: ...") on an odd length or a non-hex character
  */
 std::vector<uint8_t> NrSecurityFromHex(const std::string& hex);
-
-/**
- * \ingroup nr-security
- * \brief The bytes of a packet.
- * \param p the packet
- * \return p->GetSize() bytes
- */
-std::vector<uint8_t> NrSecurityPacketBytes(Ptr<const Packet> p);
 
 } // namespace ns3
 

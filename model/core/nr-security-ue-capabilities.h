@@ -5,7 +5,7 @@
 #ifndef NR_SECURITY_UE_CAPABILITIES_H
 #define NR_SECURITY_UE_CAPABILITIES_H
 
-#include "nr-security-algorithms.h"
+#include "ns3/nr-security-algorithms.h"
 
 #include <cstdint>
 #include <string>

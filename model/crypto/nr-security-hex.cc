@@ -78,12 +78,4 @@ NrSecurityFromHex(const std::string& hex)
     return out;
 }
 
-std::vector<uint8_t>
-NrSecurityPacketBytes(Ptr<const Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
-
 } // namespace ns3

@@ -5,7 +5,7 @@
 #ifndef NR_SECURITY_PDCP_PDU_H
 #define NR_SECURITY_PDCP_PDU_H
 
-#include "nr-security-algorithms.h"
+#include "ns3/nr-security-algorithms.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -5,9 +5,9 @@
 #ifndef NR_SECURITY_AMF_H
 #define NR_SECURITY_AMF_H
 
-#include "nr-security-kdf.h"
 #include "nr-security-ue-capabilities.h"
 #include "ns3/callback.h"
+#include "ns3/nr-security-kdf.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"

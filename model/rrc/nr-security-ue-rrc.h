@@ -5,12 +5,12 @@
 #ifndef NR_SECURITY_UE_RRC_H
 #define NR_SECURITY_UE_RRC_H
 
-#include "nr-security-kdf.h"
-#include "nr-security-pdcp.h"
 #include "nr-security-rrc-state.h"
 #include "nr-security-rrc.h"
-#include "nr-security-ue-capabilities.h"
 #include "ns3/callback.h"
+#include "ns3/nr-security-kdf.h"
+#include "ns3/nr-security-pdcp.h"
+#include "ns3/nr-security-ue-capabilities.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"

@@ -4,9 +4,10 @@
  */
 #include "nr-security-gnb-rrc.h"
 
-#include "nr-security-hex.h"
 #include "nr-security-rrc-message.h"
 #include "ns3/log.h"
+#include "ns3/nr-security-hex.h"
+#include "ns3/nr-security-packet-bytes.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 

@@ -5,8 +5,8 @@
 #ifndef NR_SECURITY_GNB_NET_DEVICE_H
 #define NR_SECURITY_GNB_NET_DEVICE_H
 
-#include "nr-security-gnb-rrc.h"
 #include "nr-security-net-device.h"
+#include "ns3/nr-security-gnb-rrc.h"
 
 namespace ns3
 {
