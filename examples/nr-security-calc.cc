@@ -6,6 +6,7 @@
  * and for black-box checks. Prints lowercase hex on stdout; exit 0 on success, 2 with one line
  * on stderr for bad input. Run without arguments for the list of subcommands.
  */
+#include "nr-security-calc-args.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-kdf.h"
@@ -27,66 +28,9 @@ using namespace ns3;
 namespace
 {
 
-/// Bad command-line input: reported on one line, exit code 2.
-struct UsageError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-/// Parses a decimal or 0x-prefixed hexadecimal number no larger than max.
-uint64_t
-ParseNumber(const std::string& option, const std::string& text, uint64_t max)
-{
-    bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
-    std::string digits = hex ? text.substr(2) : text;
-    if (digits.empty()
-        || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789")
-               != std::string::npos)
-    {
-        throw UsageError("--" + option + ": '" + text + "' is not a decimal or 0x-hex number");
-    }
-    uint64_t value = 0;
-    try
-    {
-        value = std::stoull(digits, nullptr, hex ? 16 : 10);
-    }
-    catch (const std::out_of_range&)
-    {
-        throw UsageError("--" + option + ": " + text + " is out of range");
-    }
-    if (value > max)
-    {
-        throw UsageError("--" + option + ": " + text + " is larger than " + std::to_string(max));
-    }
-    return value;
-}
-
-std::vector<uint8_t>
-ParseHex(const std::string& option, const std::string& text, size_t expectedBytes = 0)
-{
-    std::string t = text;
-    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
-    {
-        t = t.substr(2);
-    }
-    std::vector<uint8_t> out;
-    try
-    {
-        out = NrSecurityFromHex(t);
-    }
-    catch (const std::invalid_argument&)
-    {
-        throw UsageError("--" + option + ": '" + text
-                         + "' is not hex (an even number of digits 0-9, a-f)");
-    }
-    if (expectedBytes != 0 && out.size() != expectedBytes)
-    {
-        throw UsageError("--" + option + ": expected " + std::to_string(2 * expectedBytes)
-                         + " hex digits (" + std::to_string(8 * expectedBytes) + " bits), got "
-                         + std::to_string(t.size()));
-    }
-    return out;
-}
+using nrsecuritycalc::ParseHex;
+using nrsecuritycalc::ParseNumber;
+using nrsecuritycalc::UsageError;
 
 /// Typed access to the parsed options of one subcommand.
 class Args
