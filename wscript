@@ -31,6 +31,7 @@ def build(bld):
         'model/pdcp/nr-security-pdcp.cc',
         'model/core/nr-security-ue-capabilities.cc',
         'model/core/nr-security-amf.cc',
+        'model/core/nr-security-attribute-checker.cc',
         'model/rrc/nr-security-asn1.cc',
         'model/rrc/nr-security-rrc-message.cc',
         'model/rrc/nr-security-rrc.cc',
@@ -65,6 +66,7 @@ def build(bld):
         'test/nr-security-rrc-test-suite.cc',
         'test/nr-security-smc-test-suite.cc',
         'test/nr-security-msc-test-suite.cc',
+        'test/nr-security-hardening-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -81,6 +83,7 @@ def build(bld):
         'model/pdcp/nr-security-pdcp.h',
         'model/core/nr-security-ue-capabilities.h',
         'model/core/nr-security-amf.h',
+        'model/core/nr-security-attribute-checker.h',
         'model/rrc/nr-security-asn1.h',
         'model/rrc/nr-security-rrc-message.h',
         'model/rrc/nr-security-rrc-state.h',

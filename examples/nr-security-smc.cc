@@ -12,6 +12,9 @@
  *   ./nr-security-smc [--ues=3] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
  *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--RngRun=1]
+ *
+ * Exit status: 0 when every procedure completed, 1 when any failed (the summary says how
+ * many), 2 with one line on stderr for a bad option value.
  */
 #include "ns3/core-module.h"
 #include "ns3/mobility-module.h"
@@ -19,14 +22,15 @@
 #include "ns3/nr-security-module.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -110,48 +114,161 @@ PeakRssKiB()
     return 0;
 }
 
+/// \return text as an unsigned integer in min..max \throws std::invalid_argument naming the option
+uint64_t
+ParseUnsigned(const std::string& option, const std::string& text, uint64_t min, uint64_t max)
+{
+    size_t used = 0;
+    unsigned long long v = 0;
+    if (!text.empty() && std::isdigit(static_cast<unsigned char>(text[0])))
+    {
+        try
+        {
+            v = std::stoull(text, &used, 10);
+        }
+        catch (const std::exception&)
+        {
+            used = 0; // out of range
+        }
+    }
+    if (used == 0 || used != text.size() || v < min || v > max)
+    {
+        throw std::invalid_argument("--" + option + "=" + text + ": expected an integer "
+                                    + std::to_string(min) + ".." + std::to_string(max));
+    }
+    return v;
+}
+
+/// \return text as a probability 0..1 \throws std::invalid_argument naming the option
+double
+ParseProbability(const std::string& option, const std::string& text)
+{
+    size_t used = 0;
+    double v = -1;
+    try
+    {
+        v = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !(v >= 0.0 && v <= 1.0))
+    {
+        throw std::invalid_argument("--" + option + "=" + text + ": expected a probability 0..1");
+    }
+    return v;
+}
+
+/// \return text as a boolean (1/0, true/false) \throws std::invalid_argument naming the option
+bool
+ParseBool(const std::string& option, const std::string& text)
+{
+    if (text == "1" || text == "true")
+    {
+        return true;
+    }
+    if (text == "0" || text == "false")
+    {
+        return false;
+    }
+    throw std::invalid_argument("--" + option + "=" + text + ": expected 1, 0, true or false");
+}
+
+/// \return the capability bitmap of a list of algorithms 0..3 \throws std::invalid_argument
+uint16_t
+ParseCapabilities(const std::string& option, const std::string& text)
+{
+    try
+    {
+        return NrSecurityUeCapabilities::BitmapFromList(text);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw std::invalid_argument("--" + option + "=" + text + ": " + e.what());
+    }
+}
+
 } // namespace
 
 /// The example proper; main() turns a configuration error into one line and exit code 2.
 int
 Run(int argc, char* argv[])
 {
-    uint32_t nUes = 3;
+    std::string uesText = "3";
     std::string cipheringPriority = "NEA2,NEA3,NEA1,NEA0";
     std::string integrityPriority = "NIA2,NIA3,NIA1";
     std::string ueNea = "1,2,3";
     std::string ueNia = "1,2,3";
-    double lossRate = 0.0;
-    uint32_t scs = 30;
+    std::string lossRateText = "0";
+    std::string scsText = "30";
     std::string outputDir = "demo-output";
-    bool pcap = true;
-    bool table = true;
+    std::string pcapText = "1";
+    std::string tableText = "1";
+    std::string rngRunText = std::to_string(RngSeedManager::GetRun());
 
+    // Every value is read as text and checked here, so that a bad one gets one line and exit
+    // status 2 (ns-3's CommandLine would print the whole help and exit 1).
     CommandLine cmd(__FILE__);
-    cmd.AddValue("ues", "number of UEs", nUes);
-    cmd.AddValue("cipheringPriority", "gNB ciphering priority list", cipheringPriority);
-    cmd.AddValue("integrityPriority", "gNB integrity priority list", integrityPriority);
-    cmd.AddValue("ueNea", "UE ciphering capabilities (algorithms 1..3)", ueNea);
-    cmd.AddValue("ueNia", "UE integrity capabilities (algorithms 1..3)", ueNia);
-    cmd.AddValue("lossRate", "probability that a transmission attempt is lost", lossRate);
-    cmd.AddValue("scs", "subcarrier spacing in kHz (15, 30, 60, 120)", scs);
-    cmd.AddValue("outputDir", "directory for traces.csv, pcaps and keys", outputDir);
-    cmd.AddValue("pcap", "write pcaps and key files", pcap);
-    cmd.AddValue("table", "print the per-UE table of steps 26-33", table);
+    cmd.Usage("The AS Security Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) of N "
+              "UEs with one gNB.\nExit status: 0 when every procedure completed, 1 when any "
+              "failed, 2 for a bad option value (one line on stderr).");
+    cmd.AddValue("ues", "number of UEs, 1..65000", uesText);
+    cmd.AddValue("cipheringPriority",
+                 "gNB ciphering priority list, NEA0..NEA3 (or 0..3), most preferred first",
+                 cipheringPriority);
+    cmd.AddValue("integrityPriority",
+                 "gNB integrity priority list, NIA0..NIA3 (or 0..3), most preferred first; NIA0 "
+                 "is never selected for these (non-emergency) UEs",
+                 integrityPriority);
+    cmd.AddValue("ueNea",
+                 "UE ciphering capabilities, a list of 0..3: 1..3 are the NEA1..NEA3 bits of "
+                 "the capability bitmap; NEA0 is always supported (TS 33.501 5.11.1.1), so '0' "
+                 "alone is a UE with NEA0 only",
+                 ueNea);
+    cmd.AddValue("ueNia",
+                 "UE integrity capabilities, a list of 0..3 as for ueNea; '0' alone (NIA0 only) "
+                 "leaves no algorithm the gNB may select, so every procedure fails",
+                 ueNia);
+    cmd.AddValue("lossRate", "probability 0..1 that a transmission attempt is lost", lossRateText);
+    cmd.AddValue("scs", "subcarrier spacing in kHz: 15, 30, 60 or 120", scsText);
+    cmd.AddValue(
+        "outputDir", "directory for traces.csv, pcaps and keys (created if missing)", outputDir);
+    cmd.AddValue("pcap", "write pcaps and key files (1 or 0)", pcapText);
+    cmd.AddValue("table", "print the per-UE table of steps 26-33 (1 or 0)", tableText);
+    cmd.AddValue("RngRun",
+                 "ns-3 run number (RngRun, 0..2^64-1): picks every UE's K_AMF and the losses",
+                 rngRunText);
     cmd.Parse(argc, argv);
-    if (nUes == 0 || nUes > 65000)
-    {
-        throw std::invalid_argument("--ues must be 1..65000");
-    }
-    if (!(lossRate >= 0.0 && lossRate <= 1.0))
-    {
-        throw std::invalid_argument("--lossRate must be a probability, 0..1");
-    }
+    const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 65000));
+    const double lossRate = ParseProbability("lossRate", lossRateText);
+    const auto scs = static_cast<uint32_t>(ParseUnsigned("scs", scsText, 15, 120));
     if (scs != 15 && scs != 30 && scs != 60 && scs != 120)
     {
-        throw std::invalid_argument("--scs must be 15, 30, 60 or 120 (kHz)");
+        throw std::invalid_argument("--scs=" + scsText + ": expected 15, 30, 60 or 120 (kHz)");
     }
-    mkdir(outputDir.c_str(), 0755);
+    const bool pcap = ParseBool("pcap", pcapText);
+    const bool table = ParseBool("table", tableText);
+    RngSeedManager::SetRun(ParseUnsigned("RngRun", rngRunText, 0, UINT64_MAX));
+    NrSecurityUeCapabilities caps;
+    caps.neaBitmap = ParseCapabilities("ueNea", ueNea);
+    caps.niaBitmap = ParseCapabilities("ueNia", ueNia);
+    for (const auto& [option, value] : {std::make_pair("cipheringPriority", cipheringPriority),
+                                        std::make_pair("integrityPriority", integrityPriority)})
+    {
+        std::string attribute = option;
+        attribute[0] = static_cast<char>(std::toupper(attribute[0]));
+        TypeId::AttributeInformation info;
+        NrSecurityGnbRrc::GetTypeId().LookupAttributeByName(attribute, &info);
+        if (!info.checker->Check(StringValue(value)))
+        {
+            throw std::invalid_argument("--" + std::string(option) + "=" + value
+                                        + ": expected a list of "
+                                        + (option[0] == 'c' ? "NEA" : "NIA") + "0.."
+                                        + (option[0] == 'c' ? "NEA" : "NIA") + "3");
+        }
+    }
+    std::filesystem::create_directories(outputDir);
     auto wallStart = std::chrono::steady_clock::now();
 
     NodeContainer gnbNodes;
@@ -173,15 +290,13 @@ Run(int argc, char* argv[])
         Ptr<RateErrorModel> loss = CreateObject<RateErrorModel>();
         loss->SetAttribute("ErrorRate", DoubleValue(lossRate));
         loss->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+        loss->AssignStreams(2); // as run_scenario in the Python module
         nr->SetUeDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
         nr->SetGnbDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
     }
     nr->AssignStreams(1); // before any K_AMF is drawn: --RngRun alone picks the keys
     NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
     NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
-    NrSecurityUeCapabilities caps;
-    caps.neaBitmap = NrSecurityUeCapabilities::BitmapFromList(ueNea);
-    caps.niaBitmap = NrSecurityUeCapabilities::BitmapFromList(ueNia);
     for (auto it = ues.Begin(); it != ues.End(); ++it)
     {
         nr->SetUeCapabilities(*it, caps);
@@ -275,7 +390,7 @@ Run(int argc, char* argv[])
             std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
         }
     }
-    return 0;
+    return failed == 0 ? 0 : 1;
 }
 
 int

@@ -16,10 +16,61 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("NrSecurityHelper");
+
+namespace
+{
+
+/**
+ * \return the value of attribute n of tid as its checker accepts it
+ * \throws std::invalid_argument naming the caller and the attribute, and what is allowed, if
+ *         tid has no such attribute or its checker refuses v
+ */
+Ptr<AttributeValue>
+CheckedValue(const std::string& caller, TypeId tid, const std::string& n, const AttributeValue& v)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(n, &info))
+    {
+        throw std::invalid_argument(caller + ": " + tid.GetName() + " has no attribute " + n);
+    }
+    Ptr<AttributeValue> valid = info.checker->CreateValidValue(v);
+    if (!valid)
+    {
+        throw std::invalid_argument(caller + ": invalid value for " + n + " ("
+                                    + info.checker->GetUnderlyingTypeInformation() + ")");
+    }
+    return valid;
+}
+
+/**
+ * Creates a folder and its parents if missing (an empty name is the current folder).
+ * \throws std::runtime_error naming the caller and the folder if it cannot be created
+ */
+void
+CreateFolder(const std::string& caller, const std::filesystem::path& folder)
+{
+    if (folder.empty())
+    {
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (!std::filesystem::is_directory(folder))
+    {
+        throw std::runtime_error(caller + ": cannot create the folder " + folder.string() + ": "
+                                 + (ec ? ec.message() : std::string("not a directory")));
+    }
+}
+
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(NrSecurityHelper);
 
@@ -80,43 +131,42 @@ NrSecurityHelper::DoDispose()
 void
 NrSecurityHelper::SetChannelAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_channel->SetAttribute(n, v);
+    m_channel->SetAttribute(
+        n, *CheckedValue("SetChannelAttribute", m_channel->GetInstanceTypeId(), n, v));
 }
 
 void
 NrSecurityHelper::SetGnbRrcAttribute(const std::string& n, const AttributeValue& v)
 {
-    TypeId::AttributeInformation info;
-    NS_ABORT_MSG_IF(!NrSecurityGnbRrc::GetTypeId().LookupAttributeByName(n, &info),
-                    "NrSecurityGnbRrc has no attribute " << n);
-    m_gnbRrcAttributes.emplace_back(n, v.Copy());
+    m_gnbRrcAttributes.emplace_back(
+        n, CheckedValue("SetGnbRrcAttribute", NrSecurityGnbRrc::GetTypeId(), n, v));
 }
 
 void
 NrSecurityHelper::SetUeRrcAttribute(const std::string& n, const AttributeValue& v)
 {
-    TypeId::AttributeInformation info;
-    NS_ABORT_MSG_IF(!NrSecurityUeRrc::GetTypeId().LookupAttributeByName(n, &info),
-                    "NrSecurityUeRrc has no attribute " << n);
-    m_ueRrcAttributes.emplace_back(n, v.Copy());
+    m_ueRrcAttributes.emplace_back(
+        n, CheckedValue("SetUeRrcAttribute", NrSecurityUeRrc::GetTypeId(), n, v));
 }
 
 void
 NrSecurityHelper::SetAmfAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_amf->SetAttribute(n, v);
+    m_amf->SetAttribute(n, *CheckedValue("SetAmfAttribute", m_amf->GetInstanceTypeId(), n, v));
 }
 
 void
 NrSecurityHelper::SetUeDeviceAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_ueDeviceFactory.Set(n, v);
+    m_ueDeviceFactory.Set(
+        n, *CheckedValue("SetUeDeviceAttribute", m_ueDeviceFactory.GetTypeId(), n, v));
 }
 
 void
 NrSecurityHelper::SetGnbDeviceAttribute(const std::string& n, const AttributeValue& v)
 {
-    m_gnbDeviceFactory.Set(n, v);
+    m_gnbDeviceFactory.Set(
+        n, *CheckedValue("SetGnbDeviceAttribute", m_gnbDeviceFactory.GetTypeId(), n, v));
 }
 
 NrSecurityKey256
@@ -275,6 +325,7 @@ NrSecurityHelper::Attach(NetDeviceContainer ues, NetDeviceContainer gnbs, Time w
 void
 NrSecurityHelper::EnableTraces(const std::string& filename)
 {
+    CreateFolder("EnableTraces", std::filesystem::path(filename).parent_path());
     m_traces = std::make_shared<NrSecurityTraceWriter>(filename);
     m_traces->Watch(m_channel);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
@@ -292,6 +343,7 @@ NrSecurityHelper::EnableTraces(const std::string& filename)
 void
 NrSecurityHelper::EnablePcap(const std::string& directory, uint32_t maxUeFiles)
 {
+    CreateFolder("EnablePcap", directory);
     m_pcap = std::make_shared<NrSecurityPcapRecorder>(directory, maxUeFiles);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
     {
@@ -308,6 +360,10 @@ NrSecurityHelper::EnablePcap(const std::string& directory, uint32_t maxUeFiles)
 void
 NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
 {
+    if (!filename.empty())
+    {
+        CreateFolder("EnableMsc", std::filesystem::path(filename).parent_path());
+    }
     m_msc = std::make_shared<NrSecurityMscWriter>(filename, maxUes);
     m_msc->Watch(m_amf);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)

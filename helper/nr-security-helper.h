@@ -56,18 +56,28 @@ class NrSecurityHelper : public Object
     NrSecurityHelper();
     ~NrSecurityHelper() override;
 
-    /// \param n attribute name \param v value, for the NrSecurityChannel
+    /**
+     * \name Attributes of what the helper builds
+     * Each value is checked when set, against the attribute's checker (which accepts exactly
+     * what the model can use, e.g. SubcarrierSpacing 15|30|60|120).
+     * \param n attribute name \param v value
+     * \throws std::invalid_argument "Set...Attribute: invalid value for N (allowed)" or
+     *         "Set...Attribute: T has no attribute N"
+     */
+    ///@{
+    /// for the NrSecurityChannel
     void SetChannelAttribute(const std::string& n, const AttributeValue& v);
-    /// \param n attribute name \param v value, for every NrSecurityGnbRrc installed afterwards
+    /// for every NrSecurityGnbRrc installed afterwards
     void SetGnbRrcAttribute(const std::string& n, const AttributeValue& v);
-    /// \param n attribute name \param v value, for every NrSecurityUeRrc installed afterwards
+    /// for every NrSecurityUeRrc installed afterwards
     void SetUeRrcAttribute(const std::string& n, const AttributeValue& v);
-    /// \param n attribute name \param v value, for the NrSecurityAmf
+    /// for the NrSecurityAmf
     void SetAmfAttribute(const std::string& n, const AttributeValue& v);
-    /// \param n attribute name \param v value, for every UE device installed afterwards
+    /// for every UE device installed afterwards
     void SetUeDeviceAttribute(const std::string& n, const AttributeValue& v);
-    /// \param n attribute name \param v value, for every gNB device installed afterwards
+    /// for every gNB device installed afterwards
     void SetGnbDeviceAttribute(const std::string& n, const AttributeValue& v);
+    ///@}
 
     /**
      * \brief Installs one gNB device (one cell, ids 1, 2, ...) on each node.
@@ -124,7 +134,8 @@ class NrSecurityHelper : public Object
     /**
      * \brief Writes one CSV row per trace event of every RRC entity, PDCP discard and radio
      *        link failure: time_s,node,ue_id,event,step,detail.
-     * \param filename the CSV file
+     * \param filename the CSV file; missing folders on its path are created
+     * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
     void EnableTraces(const std::string& filename);
 
@@ -134,9 +145,11 @@ class NrSecurityHelper : public Object
      *        Simulator::Destroy, the keys of every UE a gNB sent a SecurityModeCommand to:
      *        keys.csv, pdcp_nr_ue_keys (Wireshark's UAT) and preferences, also as the Wireshark
      *        profile DIR/wireshark/profiles/nr-security.
-     * \param directory an existing directory
+     * \param directory the output folder, created (with its parents) if missing
      * \param maxUeFiles only the first this many UEs get a pcap of their own (the gNB's pcap
      *        has every UE's traffic); one open file per UE would exhaust file descriptors
+     * \throws std::runtime_error naming the folder if it cannot be created (now, before the
+     *         run)
      */
     void EnablePcap(const std::string& directory, uint32_t maxUeFiles = 256);
 
@@ -154,10 +167,11 @@ class NrSecurityHelper : public Object
      * the time; SecurityActivated, SecurityModeFailure and IntegrityFailure as highlighted
      * notes. Only the charted UEs' events are kept in memory. May be called before or after
      * the devices are installed. See NrSecurityMscWriter.
-     * \param filename the chart file (opened and truncated now)
+     * \param filename the chart file (opened and truncated now; missing folders on its path
+     *        are created)
      * \param maxUes how many UEs to draw, at least 1
      * \throws std::invalid_argument if \p filename is empty or \p maxUes is 0
-     * \throws std::runtime_error if the file cannot be opened
+     * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
     void EnableMsc(const std::string& filename, uint32_t maxUes = 4);
 

@@ -62,6 +62,8 @@ NrSecurityTraceWriter::Connect(Ptr<Rrc> rrc, uint32_t node)
                                     MakeCallback(&NrSecurityTraceWriter::OnState, this).Bind(node));
     rrc->TraceConnectWithoutContext(
         "RrcMessage", MakeCallback(&NrSecurityTraceWriter::OnMessage, this).Bind(node));
+    rrc->TraceConnectWithoutContext(
+        "MessageRefused", MakeCallback(&NrSecurityTraceWriter::OnRefused, this).Bind(node));
 }
 
 void
@@ -166,6 +168,16 @@ NrSecurityTraceWriter::OnMessage(uint32_t node,
                                  const std::vector<uint8_t>& message)
 {
     Row(node, ueId, "RrcMessage", "", direction + " " + name + " " + NrSecurityToHex(message));
+}
+
+void
+NrSecurityTraceWriter::OnRefused(uint32_t node,
+                                 uint16_t ueId,
+                                 uint32_t count,
+                                 const std::string& name,
+                                 const std::string& reason)
+{
+    Row(node, ueId, "MessageRefused", "", name + " count=" + std::to_string(count) + ": " + reason);
 }
 
 void

@@ -75,6 +75,11 @@ class NrSecurityTraceWriter
                    const std::string& direction,
                    const std::string& name,
                    const std::vector<uint8_t>& message);
+    void OnRefused(uint32_t node,
+                   uint16_t ueId,
+                   uint32_t count,
+                   const std::string& name,
+                   const std::string& reason);
     void OnRadioLinkFailure(const NrSecurityAirFrame& frame);
 
     /// Connects every RRC trace source of an object whose trace signatures are the RRC ones.

@@ -5,8 +5,8 @@
  * The AS Security Mode Command procedure end to end (TS 38.331 5.3.4, TS 33.501 6.7.4) over
  * the simulated air interface: every algorithm pair, the reference context R1 with its exact
  * on-air bytes, the project's SMC cases S1-S3 (faults that shipped in real stacks), and the
- * failure paths (corrupted or replayed SMC, wrong K_AMF, tampered SecurityModeComplete, loss
- * with and beyond ARQ).
+ * failure paths (corrupted or replayed SMC, an SMC while security is active, wrong K_AMF,
+ * tampered SecurityModeComplete, one for another transaction, loss with and beyond ARQ).
  */
 #include "nr-security-test-vectors.h"
 #include "ns3/error-model.h"
@@ -535,6 +535,90 @@ class ReplayedSmcTestCase : public TestCase
     }
 };
 
+/**
+ * A valid SecurityModeCommand while AS security is active (TS 38.331 5.3.4.1, 5.3.4.2: the
+ * procedure is the initial AS security activation, run while only SRB1 exists): the gNB sends a
+ * second SMC (transaction 2, NEA1/NIA1) at 100 ms, after activation, through SendDlDcch, so it
+ * is ciphered and integrity-protected with the active keys and carries a fresh COUNT (1). PDCP
+ * verifies and delivers it; the UE RRC refuses it (MessageRefused, counted): no step of the
+ * procedure, no key derived, no answer, keys and algorithms unchanged.
+ */
+class SmcWhileActiveTestCase : public TestCase
+{
+  public:
+    SmcWhileActiveTestCase()
+        : TestCase("smc-while-active: a valid, protected SecurityModeCommand with a fresh COUNT "
+                   "is refused by the UE RRC")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        s.nr->SetUeSecurityContext(
+            s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
+        Simulator::Schedule(
+            MilliSeconds(100),
+            [&s]()
+            {
+                s.Gnb()->SendDlDcch(
+                    1,
+                    NrSecurityRrcMessage::EncodeSecurityModeCommand(
+                        2, NrSecurityCiphering::NEA1, true, NrSecurityIntegrity::NIA1));
+            });
+        uint32_t steps = 0;
+        uint32_t keys = 0;
+        std::vector<std::string> refused;
+        s.Ue(0)->TraceConnectWithoutContext(
+            "SmcStep", MakeBoundCallback(&SmcWhileActiveTestCase::Count, &steps));
+        s.Ue(0)->TraceConnectWithoutContext(
+            "KeyDerived", MakeBoundCallback(&SmcWhileActiveTestCase::CountKey, &keys));
+        s.Ue(0)->TraceConnectWithoutContext(
+            "MessageRefused", MakeBoundCallback(&SmcWhileActiveTestCase::Refused, &refused));
+        s.Run();
+        NS_TEST_ASSERT_MSG_EQ(s.Pdus(1, false).size(), 2u, "SMC and the second SMC on the air");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Ue(0)->GetSrb1()->GetCounters().rxDelivered, 2u, "PDCP verified and delivered it");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->GetSrb1()->GetCounters().integrityFailures, 0u, "valid");
+        NS_TEST_ASSERT_MSG_EQ(refused.size(), 1u, "refused by RRC");
+        NS_TEST_EXPECT_MSG_EQ(refused[0],
+                              "1:securityModeCommand:AS security is already active (TS 38.331 "
+                              "5.3.4: initial activation only)",
+                              "COUNT, message and reason");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue(0)->GetRefusedMessages(), 1u, "counted");
+        NS_TEST_EXPECT_MSG_EQ(steps, 8u, "steps 26-33 once, none for the refused SMC");
+        NS_TEST_EXPECT_MSG_EQ(keys, 5u, "five keys, derived once");
+        NS_TEST_EXPECT_MSG_EQ(s.Pdus(1, true).size(), 1u, "no answer: one Complete only");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityAlgorithms::Name(s.Ue(0)->GetCiphering()), "NEA2", "kept");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityAlgorithms::Name(s.Ue(0)->GetIntegrity()), "NIA2", "kept");
+        NS_TEST_EXPECT_MSG_EQ(
+            Hex(s.Ue(0)->GetAsKeys().kRrcInt), "3dc37c61c21fb16740a2b2fe27783646", "K_RRCint kept");
+        NS_TEST_EXPECT_MSG_EQ(s.ueSdus.size(), 0u, "not delivered as an SDU");
+        NS_TEST_EXPECT_MSG_EQ(s.ueFailures.size(), 0u, "no failure");
+    }
+
+    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    {
+        ++*n;
+    }
+
+    static void CountKey(
+        uint32_t* n, uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t)
+    {
+        ++*n;
+    }
+
+    static void Refused(std::vector<std::string>* v,
+                        uint16_t,
+                        uint32_t count,
+                        const std::string& name,
+                        const std::string& reason)
+    {
+        v->push_back(std::to_string(count) + ":" + name + ":" + reason);
+    }
+};
+
 /// A SecurityModeComplete failing verification at the gNB: traced, UE context released.
 class TamperedCompleteTestCase : public TestCase
 {
@@ -579,6 +663,103 @@ class TamperedCompleteTestCase : public TestCase
 
     Ptr<NrSecurityChannel> m_channel;
     bool m_done = false;
+};
+
+/**
+ * A SecurityModeComplete with a valid MAC-I but another rrc-TransactionIdentifier (TS 38.331
+ * 6.3.2: a response carries the identifier of the request it answers; 5.3.4.3: the Complete
+ * answers the SecurityModeCommand). The genuine Complete (transaction 1) is lost (no ARQ); a
+ * Complete for transaction 0 (UL-DCCH 28 00), integrity-protected with the right K_RRCint and
+ * COUNT 0 (NIA2, BEARER 0, DIRECTION 0), arrives instead. It passes the MAC-I check and is
+ * refused: MessageRefused names the message and both identifiers, the procedure is not
+ * completed (no step 32/33, no activation, no uplink deciphering) and the guard timer releases
+ * the UE context after 1 s.
+ */
+class MismatchedTransactionCompleteTestCase : public TestCase
+{
+  public:
+    MismatchedTransactionCompleteTestCase()
+        : TestCase("mismatched-transaction-complete: a valid-MAC SecurityModeComplete for another "
+                   "transaction does not complete the procedure")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(1);
+        s.nr->SetUeSecurityContext(
+            s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
+        s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
+        Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+        m_channel = s.nr->GetChannel();
+        s.nr->GetChannel()->AddTap(
+            MakeCallback(&MismatchedTransactionCompleteTestCase::Forge, this));
+        std::vector<std::string> refused;
+        s.Gnb()->TraceConnectWithoutContext(
+            "MessageRefused",
+            MakeBoundCallback(&MismatchedTransactionCompleteTestCase::Refused, &refused));
+        uint32_t gnbSteps = 0;
+        s.Gnb()->TraceConnectWithoutContext(
+            "SmcStep", MakeBoundCallback(&MismatchedTransactionCompleteTestCase::Count, &gnbSteps));
+        s.Run();
+        NS_TEST_ASSERT_MSG_EQ(m_forged.empty(), false, "forged");
+        NS_TEST_EXPECT_MSG_EQ(m_forged, "00002800" + ToHex32(m_mac), "Complete, transaction 0");
+        NS_TEST_EXPECT_MSG_EQ(s.Pdus(1, true).at(0), "00002a00ad5dcad1", "the genuine one (P4)");
+        NS_TEST_EXPECT_MSG_EQ(s.Gnb()->GetUeContext(1)->srb1->GetCounters().integrityFailures,
+                              0u,
+                              "the forged Complete's MAC-I is valid");
+        NS_TEST_ASSERT_MSG_EQ(refused.size(), 1u, "refused");
+        NS_TEST_EXPECT_MSG_EQ(refused[0],
+                              "0:securityModeComplete:rrc-TransactionIdentifier 0 does not match "
+                              "the SecurityModeCommand's 1",
+                              "COUNT, message and reason");
+        NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation at the gNB");
+        NS_TEST_EXPECT_MSG_EQ(gnbSteps, 2u, "steps 26 only (SMC sent, downlink ciphering)");
+        NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "the guard timer ends the procedure");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0],
+                              "1:no answer to SecurityModeCommand before the guard timer",
+                              "reason");
+        NS_TEST_EXPECT_MSG_EQ(
+            NrSecurityRrcStateName(s.Gnb()->GetUeContext(1)->state), "RELEASED", "released");
+    }
+
+    /// Replaces the genuine Complete (lost) by one for transaction 0 with a valid MAC-I.
+    void Forge(const NrSecurityAirFrame& f)
+    {
+        if (!f.uplink || !m_forged.empty())
+        {
+            return;
+        }
+        const NrSecurityGnbUeContext* g = m_channel->GetGnb(1)->GetRrc()->GetUeContext(1);
+        std::vector<uint8_t> covered = FromHex("00002800"); // SN 0 || UL-DCCH Complete, tid 0
+        m_mac = NrSecurityAlgorithms::Nia(
+            NrSecurityIntegrity::NIA2, g->keys.kRrcInt, 0, 0, 0, covered, 32);
+        m_forged = ToHex(covered) + ToHex32(m_mac);
+        std::vector<uint8_t> b = FromHex(m_forged);
+        NrSecurityAirFrame forged = f;
+        forged.pdu = Create<Packet>(b.data(), b.size());
+        m_channel->Inject(forged, MilliSeconds(2));
+    }
+
+    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    {
+        ++*n;
+    }
+
+    static void Refused(std::vector<std::string>* v,
+                        uint16_t,
+                        uint32_t count,
+                        const std::string& name,
+                        const std::string& reason)
+    {
+        v->push_back(std::to_string(count) + ":" + name + ":" + reason);
+    }
+
+    Ptr<NrSecurityChannel> m_channel;
+    std::string m_forged;
+    uint32_t m_mac = 0;
 };
 
 /// Loss: one lost attempt is retransmitted; beyond the ARQ limit, RadioLinkFailure.
@@ -720,7 +901,9 @@ class NrSecuritySmcTestSuite : public TestSuite
         AddTestCase(new UplinkNasCountTestCase);
         AddTestCase(new WrongKamfTestCase);
         AddTestCase(new ReplayedSmcTestCase);
+        AddTestCase(new SmcWhileActiveTestCase);
         AddTestCase(new TamperedCompleteTestCase);
+        AddTestCase(new MismatchedTransactionCompleteTestCase);
         AddTestCase(new LossTestCase);
         AddTestCase(new AirInterfaceTestCase);
     }

@@ -8,7 +8,8 @@ Usage: nr-security-smc-tshark-test.py PATH-TO-nr-security-smc
 
 The example runs twice into fresh temporary directories: with its defaults (3 UEs, NEA2/NIA2,
 no loss) and with --ues=5 --lossRate=0.2 --RngRun=3 (ARQ retransmissions; a procedure may
-fail). For every pcap (gnb-1.pcap, ue-K.pcap) read with tshark through a Wireshark profile made
+fail) and --ues=6 --lossRate=0.7 --RngRun=2 (procedures fail); its exit status must be 0 when
+every procedure completed and 1 when any failed. For every pcap (gnb-1.pcap, ue-K.pcap) read with tshark through a Wireshark profile made
 of the exported "preferences" and "pdcp_nr_ue_keys" files, it checks:
  - every frame decodes as raw:ip:udp:pdcp-nr:nr-rrc, downlink frames as DL-DCCH and uplink
    frames as UL-DCCH; ue-K.pcap only holds frames of UE K; timestamps never go back;
@@ -244,11 +245,16 @@ def check_run(tshark, program, tmp, label, args, n_ues):
     out = os.path.join(tmp, label)
     cmd = [program, f"--outputDir={out}", *args]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    if not check(f"{label}: {' '.join(cmd[1:])} exit status", p.returncode == 0,
-                 f"{p.returncode}: {p.stderr.strip()}"):
-        return
     summary = next((ln for ln in p.stdout.splitlines() if ln.startswith("Summary:")), None)
     print(f"{label}: {summary}")
+    # The example exits 0 when every procedure completed and 1 when any failed.
+    any_failed = summary is not None and " 0 failed" not in summary
+    if not check(f"{label}: {' '.join(cmd[1:])} exit status (1 if a procedure failed)",
+                 summary is not None and p.returncode == (1 if any_failed else 0),
+                 f"{p.returncode}: {p.stderr.strip()}"):
+        return
+    if label == "failing":
+        check(f"{label}: some procedure failed (exit status 1)", any_failed, summary)
     pcaps = sorted(f for f in os.listdir(out) if f.endswith(".pcap"))
     check_eq(f"{label}: pcap files", pcaps,
              sorted(["gnb-1.pcap"] + [f"ue-{k}.pcap" for k in range(1, n_ues + 1)]))

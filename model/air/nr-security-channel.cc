@@ -9,6 +9,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
+#include "ns3/nr-security-attribute-checker.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -24,7 +25,14 @@ NS_OBJECT_ENSURE_REGISTERED(NrSecurityChannel);
 namespace
 {
 constexpr double SPEED_OF_LIGHT = 299792458.0; ///< m/s
+
+/// \return true for a subcarrier spacing of TS 38.211 4.2 that has slots here: 15..120 kHz
+bool
+IsValidSubcarrierSpacing(uint64_t scs)
+{
+    return scs == 15 || scs == 30 || scs == 60 || scs == 120;
 }
+} // namespace
 
 TypeId
 NrSecurityChannel::GetTypeId()
@@ -39,7 +47,13 @@ NrSecurityChannel::GetTypeId()
                             "log2(SCS / 15), slot = 1 ms / 2^mu (TS 38.211 4.3.2).",
                             UintegerValue(30),
                             MakeUintegerAccessor(&NrSecurityChannel::m_subcarrierSpacingKhz),
-                            MakeUintegerChecker<uint32_t>(15, 120))
+                            MakeNrSecurityChecker(
+                                MakeUintegerChecker<uint32_t>(),
+                                [](const AttributeValue& v) {
+                                    return IsValidSubcarrierSpacing(
+                                        static_cast<const UintegerValue&>(v).Get());
+                                },
+                                "uint32_t, 15|30|60|120"))
               .AddAttribute("ProcessingDelay",
                             "Sender processing time before the PDU can take the next slot.",
                             TimeValue(MicroSeconds(500)),
@@ -136,7 +150,7 @@ Time
 NrSecurityChannel::GetSlotDuration() const
 {
     uint32_t scs = m_subcarrierSpacingKhz;
-    if (scs != 15 && scs != 30 && scs != 60 && scs != 120)
+    if (!IsValidSubcarrierSpacing(scs)) // the attribute checker refuses other values
     {
         throw std::invalid_argument("SubcarrierSpacing " + std::to_string(scs)
                                     + " kHz is not 15, 30, 60 or 120");

@@ -6,6 +6,7 @@
 
 #include "nr-security-rrc-message.h"
 #include "ns3/log.h"
+#include "ns3/nr-security-attribute-checker.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-packet-bytes.h"
 #include "ns3/simulator.h"
@@ -48,6 +49,17 @@ ParseList(const std::string& list, const std::string& prefix, const std::string&
     return ids;
 }
 
+/// The checker of a priority-list attribute: refuses, when set, every list ParseList refuses.
+Ptr<const AttributeChecker>
+MakePriorityListChecker(const std::string& prefix, const std::string& attribute)
+{
+    return MakeNrSecurityChecker(
+        MakeStringChecker(),
+        [prefix, attribute](const AttributeValue& v)
+        { return !ParseList(static_cast<const StringValue&>(v).Get(), prefix, attribute).empty(); },
+        "std::string, comma-separated " + prefix + "0.." + prefix + "3 (or 0..3), not empty");
+}
+
 } // namespace
 
 TypeId
@@ -64,14 +76,14 @@ NrSecurityGnbRrc::GetTypeId()
                             StringValue("NEA2,NEA3,NEA1,NEA0"),
                             MakeStringAccessor(&NrSecurityGnbRrc::SetCipheringPriority,
                                                &NrSecurityGnbRrc::GetCipheringPriority),
-                            MakeStringChecker())
+                            MakePriorityListChecker("NEA", "CipheringPriority"))
               .AddAttribute("IntegrityPriority",
                             "Integrity algorithms the gNB may select, most preferred first; NIA0 "
                             "is only ever selected for emergency UEs.",
                             StringValue("NIA2,NIA3,NIA1"),
                             MakeStringAccessor(&NrSecurityGnbRrc::SetIntegrityPriority,
                                                &NrSecurityGnbRrc::GetIntegrityPriority),
-                            MakeStringChecker())
+                            MakePriorityListChecker("NIA", "IntegrityPriority"))
               .AddAttribute("SmcGuardTimer",
                             "Time the gNB waits for SecurityModeComplete/Failure before it "
                             "releases the UE context.",
@@ -255,10 +267,14 @@ NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId,
     KeyDerived(ueId, "K_UPint", ue.keys.kUpInt.data(), ue.keys.kUpInt.size());
     KeyDerived(ueId, "K_UPenc", ue.keys.kUpEnc.data(), ue.keys.kUpEnc.size());
 
-    // TS 33.501 6.7.4: integrity protection before the SMC; uplink verification from the
-    // next uplink COUNT so that SecurityModeComplete is checked.
+    // TS 33.501 6.7.4, TS 38.331 5.3.4.2: the SMC is integrity-protected and not ciphered;
+    // downlink ciphering starts right after it (the network may send ciphered messages before
+    // the SecurityModeComplete, TS 38.331 5.3.1.2). Uplink: nothing yet. The UE protects only
+    // what it sends after it verified the SMC, from a COUNT the gNB learns from the
+    // SecurityModeComplete: earlier uplink PDUs (sent before the UE received the SMC) are
+    // unprotected, and the Complete is checked here in RRC when it is delivered, as the UE
+    // checks the SMC.
     ue.srb1->SetTxIntegrity(ue.nia, ue.keys.kRrcInt);
-    ue.srb1->SetRxIntegrity(ue.nia, ue.keys.kRrcInt, static_cast<uint32_t>(ue.srb1->GetRxNext()));
     ue.transactionId = static_cast<uint8_t>((ue.transactionId + 1) % 4);
     Send(ue,
          "securityModeCommand",
@@ -267,6 +283,11 @@ NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId,
                    26,
                    "SecurityModeCommand sent (" + NrSecurityAlgorithms::Name(ue.nea) + ", "
                        + NrSecurityAlgorithms::Name(ue.nia) + "), integrity-protected");
+    ue.srb1->SetTxCiphering(ue.nea, ue.keys.kRrcEnc);
+    m_smcStepTrace(ueId,
+                   26,
+                   "downlink ciphering started (from COUNT " + std::to_string(ue.srb1->GetTxNext())
+                       + ")");
     SetState(ue, NrSecurityRrcState::SMC_PENDING);
     ue.guard = Simulator::Schedule(m_smcGuard, &NrSecurityGnbRrc::GuardTimerExpired, this, ueId);
 }
@@ -289,63 +310,121 @@ NrSecurityGnbRrc::PdcpDeliverSdu(uint16_t ueId, Ptr<Packet> sdu, uint32_t count)
     NrSecurityGnbUeContext& ue = m_ues.at(ueId);
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
-    m_rrcMessageTrace(ueId, "rx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown", bytes);
-    if (ue.state == NrSecurityRrcState::SMC_PENDING && m.ok
-        && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE)
+    const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
+    m_rrcMessageTrace(ueId, "rx", name, bytes);
+    const bool answer = m.ok
+                        && (m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE
+                            || m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE);
+    if (ue.state != NrSecurityRrcState::SMC_PENDING)
     {
-        ue.guard.Cancel();
-        m_smcStepTrace(ueId,
-                       32,
-                       "SecurityModeComplete received, integrity verified (COUNT "
-                           + std::to_string(count) + ")");
-        // TS 33.501 6.7.4: downlink ciphering after receiving, uplink deciphering after
-        // verifying SecurityModeComplete.
-        ue.srb1->SetTxCiphering(ue.nea, ue.keys.kRrcEnc);
-        ue.srb1->SetRxCiphering(ue.nea, ue.keys.kRrcEnc, count + 1);
-        m_smcStepTrace(ueId, 33, "downlink ciphering and uplink deciphering started");
-        SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
-        m_securityActivatedTrace(
-            ueId, NrSecurityAlgorithms::Name(ue.nea), NrSecurityAlgorithms::Name(ue.nia));
+        if (answer)
+        {
+            Refuse(ueId, count, name, "no SecurityModeCommand is pending (TS 38.331 5.3.4)");
+            return;
+        }
+        m_sduTrace(ueId, count, bytes);
         return;
     }
-    if (ue.state == NrSecurityRrcState::SMC_PENDING && m.ok
-        && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)
+    const uint32_t receivedMac = ue.srb1->GetLastRxMac();
+    if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE)
     {
+        HandleSecurityModeComplete(ue, sdu, count, receivedMac, m.transactionId);
+        return;
+    }
+    if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)
+    {
+        // TS 38.331 5.3.4.3: sent with the configuration used before the command (no
+        // protection), so there is nothing to verify.
+        if (m.transactionId != ue.transactionId)
+        {
+            RefuseOtherTransaction(ue, count, name, m.transactionId);
+            return;
+        }
         m_securityModeFailureTrace(ueId, "the UE answered SecurityModeFailure");
         Release(ue, "SecurityModeFailure");
         return;
     }
-    m_sduTrace(ueId, count, bytes);
+    if (receivedMac != 0)
+    {
+        // Before the SecurityModeComplete is verified the gNB cannot know from which COUNT the
+        // UE protects its PDUs; a PDU it sent before the SMC has a zero MAC-I (TS 38.323
+        // 6.3.4). One with a MAC-I was sent after the SMC, so its Complete (lower COUNT) did
+        // not arrive: it cannot be verified and is not delivered.
+        Refuse(ueId,
+               count,
+               name,
+               "integrity-protected uplink PDU before the SecurityModeComplete was verified");
+        return;
+    }
+    m_sduTrace(ueId, count, bytes); // sent before the UE received the SMC, as before the SMC
 }
 
 void
-NrSecurityGnbRrc::PdcpIntegrityFailure(uint16_t ueId,
-                                       uint32_t count,
-                                       Ptr<const Packet> sdu,
-                                       uint32_t receivedMac,
-                                       uint32_t expectedMac)
+NrSecurityGnbRrc::HandleSecurityModeComplete(NrSecurityGnbUeContext& ue,
+                                             Ptr<Packet> sdu,
+                                             uint32_t count,
+                                             uint32_t receivedMac,
+                                             uint8_t transactionId)
 {
-    m_integrityFailureTrace(ueId, 1, count, receivedMac, expectedMac);
-    NrSecurityGnbUeContext& ue = m_ues.at(ueId);
-    if (ue.state != NrSecurityRrcState::SMC_PENDING)
+    const uint16_t ueId = ue.ueId;
+    // TS 38.331 5.3.4.3: integrity-protected with K_RRCint, not ciphered. A mismatch is also
+    // traced as IntegrityFailure (through PdcpIntegrityFailure).
+    if (!ue.srb1->VerifyDeliveredSdu(count, sdu, receivedMac, ue.nia, ue.keys.kRrcInt))
     {
-        return; // traced by PDCP; RRC re-establishment is not modelled
-    }
-    std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
-    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
-    ue.guard.Cancel();
-    if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_FAILURE)
-    {
-        // TS 38.331 5.3.4.3: the UE sends SecurityModeFailure without the new protection.
-        m_rrcMessageTrace(ueId, "rx", NrSecurityRrcMessage::Name(m.type), bytes);
-        m_securityModeFailureTrace(ueId, "the UE answered SecurityModeFailure");
-        Release(ue, "SecurityModeFailure");
+        m_securityModeFailureTrace(ueId,
+                                   "SecurityModeComplete failed the integrity check (COUNT "
+                                       + std::to_string(count) + ")");
+        Release(ue, "SecurityModeComplete failed verification");
         return;
     }
-    m_securityModeFailureTrace(ueId,
-                               "SecurityModeComplete failed the integrity check (COUNT "
-                                   + std::to_string(count) + ")");
-    Release(ue, "SecurityModeComplete failed verification");
+    if (transactionId != ue.transactionId)
+    {
+        RefuseOtherTransaction(ue, count, "securityModeComplete", transactionId);
+        return;
+    }
+    ue.guard.Cancel();
+    m_smcStepTrace(ueId,
+                   32,
+                   "SecurityModeComplete received, integrity verified (COUNT "
+                       + std::to_string(count) + ")");
+    // TS 33.501 6.7.4: uplink deciphering after verifying SecurityModeComplete; the UE
+    // integrity-protects and ciphers everything it sends after it (TS 38.331 5.3.4.3).
+    ue.srb1->SetRxIntegrity(ue.nia, ue.keys.kRrcInt, count + 1);
+    ue.srb1->SetRxCiphering(ue.nea, ue.keys.kRrcEnc, count + 1);
+    m_smcStepTrace(ueId,
+                   33,
+                   "uplink integrity verification and deciphering started (from COUNT "
+                       + std::to_string(count + 1) + ")");
+    SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
+    m_securityActivatedTrace(
+        ueId, NrSecurityAlgorithms::Name(ue.nea), NrSecurityAlgorithms::Name(ue.nia));
+}
+
+void
+NrSecurityGnbRrc::RefuseOtherTransaction(NrSecurityGnbUeContext& ue,
+                                         uint32_t count,
+                                         const std::string& name,
+                                         uint8_t transactionId)
+{
+    // TS 38.331 6.3.2 RRC-TransactionIdentifier: a response answers the request with the same
+    // identifier; this one answers no pending SecurityModeCommand. The procedure stays pending
+    // (the guard timer ends it if no answer comes).
+    Refuse(ue.ueId,
+           count,
+           name,
+           "rrc-TransactionIdentifier " + std::to_string(transactionId)
+               + " does not match the SecurityModeCommand's " + std::to_string(ue.transactionId));
+}
+
+void
+NrSecurityGnbRrc::PdcpIntegrityFailure(
+    uint16_t ueId, uint32_t count, Ptr<const Packet>, uint32_t receivedMac, uint32_t expectedMac)
+{
+    // PDCP discarded the PDU (traced and counted there), or RRC's own check of the
+    // SecurityModeComplete failed (handled by its caller). An integrity failure alone never
+    // releases the UE: it may be a forged or corrupted PDU (RRC re-establishment, TS 38.331
+    // 5.3.7, is not modelled).
+    m_integrityFailureTrace(ueId, 1, count, receivedMac, expectedMac);
 }
 
 void

@@ -50,10 +50,27 @@ struct NrSecurityGnbUeContext
  * Initial Context Setup), selects the ciphering and integrity algorithms as the highest-
  * priority entries of its lists that the UE supports (NIA0 only for an emergency UE; no common
  * integrity algorithm: no SecurityModeCommand, the UE context is released), derives the AS keys,
- * starts integrity protection and sends the integrity-protected, unciphered SecurityModeCommand
- * (step 26). On a verified SecurityModeComplete it starts downlink ciphering and uplink
- * deciphering (steps 32, 33). A SecurityModeFailure, a SecurityModeComplete failing
- * verification or the guard timer releases the UE context.
+ * starts integrity protection, sends the integrity-protected, unciphered SecurityModeCommand
+ * and starts downlink ciphering right after it (step 26; TS 33.501 6.7.4, TS 38.331 5.3.1.2:
+ * a downlink message sent while the procedure is pending is ciphered and integrity-protected).
+ *
+ * Uplink while the procedure is pending: the UE protects only what it sends after verifying
+ * the SMC, from a COUNT the gNB does not know in advance, so SRB1's receive side stays as
+ * before the SMC and RRC checks each delivered SDU (PDCP delivers in COUNT order):
+ *  - a SecurityModeComplete is verified with K_RRCint (NrSecurityPdcp::VerifyDeliveredSdu). A
+ *    MAC-I mismatch releases the UE context ("SecurityModeComplete failed the integrity
+ *    check"); a valid one whose rrc-TransactionIdentifier is not the SMC's is refused
+ *    (MessageRefused) and does not complete the procedure; a valid, matching one completes it
+ *    (step 32) and switches on uplink integrity verification and deciphering from its COUNT + 1
+ *    (step 33; TS 33.501 6.7.4), which also applies to PDUs already waiting in the reordering
+ *    buffer;
+ *  - a SecurityModeFailure (unprotected, TS 38.331 5.3.4.3) with the SMC's transaction id
+ *    releases the UE context;
+ *  - any other SDU with a zero MAC-I was sent before the UE received the SMC and is delivered
+ *    as before the SMC (SduReceived); one with a MAC-I cannot be verified yet and is refused.
+ * Neither loss, reordering nor an integrity failure of some other PDU releases the UE; the
+ * guard timer does if no answer comes. SecurityModeComplete/Failure outside the procedure are
+ * refused.
  *
  * Trace sources: those of NrSecurityRrc (all carry the UE id first).
  */
@@ -151,6 +168,15 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityPdcpUser
                               Ptr<const Packet> sdu,
                               uint32_t receivedMac,
                               uint32_t expectedMac) override;
+    void HandleSecurityModeComplete(NrSecurityGnbUeContext& ue,
+                                    Ptr<Packet> sdu,
+                                    uint32_t count,
+                                    uint32_t receivedMac,
+                                    uint8_t transactionId);
+    void RefuseOtherTransaction(NrSecurityGnbUeContext& ue,
+                                uint32_t count,
+                                const std::string& name,
+                                uint8_t transactionId);
     void GuardTimerExpired(uint16_t ueId);
     void Release(NrSecurityGnbUeContext& ue, const std::string& reason);
     void SetState(NrSecurityGnbUeContext& ue, NrSecurityRrcState state);

@@ -48,8 +48,28 @@ NrSecurityRrc::GetTypeId()
               .AddTraceSource("SduReceived",
                               "An SRB1 SDU other than a SecurityModeCommand was delivered.",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_sduTrace),
-                              "ns3::NrSecurityRrc::SduTracedCallback");
+                              "ns3::NrSecurityRrc::SduTracedCallback")
+              .AddTraceSource("MessageRefused",
+                              "A received RRC message was refused (UE id, COUNT, name, reason).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_messageRefusedTrace),
+                              "ns3::NrSecurityRrc::MessageRefusedTracedCallback");
     return tid;
+}
+
+uint64_t
+NrSecurityRrc::GetRefusedMessages() const
+{
+    return m_refused;
+}
+
+void
+NrSecurityRrc::Refuse(uint16_t ueId,
+                      uint32_t count,
+                      const std::string& name,
+                      const std::string& reason)
+{
+    ++m_refused;
+    m_messageRefusedTrace(ueId, count, name, reason);
 }
 
 } // namespace ns3

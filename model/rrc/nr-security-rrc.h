@@ -21,9 +21,10 @@ namespace ns3
  *
  * Every trace carries the UE id first (the gNB serves many UEs): KeyDerived, SmcStep (steps
  * 26-33 of the Security Mode Command procedure, TS 38.331 5.3.4 / TS 33.501 6.7.4),
- * SecurityActivated, SecurityModeFailure, IntegrityFailure, StateChanged, RrcMessage and
- * SduReceived. Config paths reach them through the devices' Rrc attribute, e.g.
- * /NodeList/N/DeviceList/D/$ns3::NrSecurityUeNetDevice/Rrc/SecurityActivated.
+ * SecurityActivated, SecurityModeFailure, IntegrityFailure, StateChanged, RrcMessage,
+ * SduReceived and MessageRefused (every received RRC message the entity refuses, with the
+ * reason; also counted, GetRefusedMessages()). Config paths reach them through the devices' Rrc
+ * attribute, e.g. /NodeList/N/DeviceList/D/$ns3::NrSecurityUeNetDevice/Rrc/SecurityActivated.
  */
 class NrSecurityRrc : public Object
 {
@@ -63,8 +64,26 @@ class NrSecurityRrc : public Object
     typedef void (*SduTracedCallback)(uint16_t ueId,
                                       uint32_t count,
                                       const std::vector<uint8_t>& sdu);
+    /// MessageRefused(ueId, COUNT, message name (TS 38.331 ASN.1 name, or "unknown"), reason)
+    typedef void (*MessageRefusedTracedCallback)(uint16_t ueId,
+                                                 uint32_t count,
+                                                 const std::string& name,
+                                                 const std::string& reason);
+
+    /// \return the number of received RRC messages this entity refused (MessageRefused)
+    uint64_t GetRefusedMessages() const;
 
   protected:
+    /**
+     * \brief Refuses a received RRC message: counts it and fires MessageRefused. The message
+     *        is not acted upon and not delivered (SduReceived does not fire for it).
+     * \param ueId the UE
+     * \param count the COUNT the SDU was delivered with by SRB1's PDCP entity
+     * \param name the message name (TS 38.331 ASN.1 name), or "unknown"
+     * \param reason why, naming the rule (e.g. the TS 38.331 clause)
+     */
+    void Refuse(uint16_t ueId, uint32_t count, const std::string& name, const std::string& reason);
+
     TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
         m_keyDerivedTrace;                                                 ///< KeyDerived
     TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
@@ -77,6 +96,11 @@ class NrSecurityRrc : public Object
     TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
         m_rrcMessageTrace;                                                      ///< RrcMessage
     TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
+    TracedCallback<uint16_t, uint32_t, const std::string&, const std::string&>
+        m_messageRefusedTrace; ///< MessageRefused
+
+  private:
+    uint64_t m_refused = 0; ///< messages refused
 };
 
 } // namespace ns3

@@ -178,8 +178,13 @@ NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
     const uint32_t receivedMac = m_srb1->GetLastRxMac();
     if (m_state == NrSecurityRrcState::SECURITY_ACTIVE)
     {
-        // It passed PDCP's integrity check with the active keys: nothing to re-key here.
-        Step(26, "SecurityModeCommand while AS security is active: ignored");
+        // It passed PDCP's integrity check with the active keys, but the procedure is the
+        // initial AS security activation only (TS 38.331 5.3.4.1, 5.3.4.2): no re-keying, no
+        // answer, no step of the procedure; refused, counted and traced.
+        Refuse(m_ueId,
+               count,
+               "securityModeCommand",
+               "AS security is already active (TS 38.331 5.3.4: initial activation only)");
         return;
     }
     Step(26,

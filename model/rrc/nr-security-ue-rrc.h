@@ -32,6 +32,8 @@ namespace ns3
  * (30), starts SRB integrity protection (31), sends SecurityModeComplete integrity-protected
  * and unciphered (32) and starts SRB ciphering (33). Any failed check gets SecurityModeFailure,
  * sent with the configuration used before the command (no protection), and no new key is kept.
+ * A SecurityModeCommand received while AS security is already active (it passed PDCP's checks
+ * with the active keys) is refused (MessageRefused): nothing is re-keyed and nothing answered.
  *
  * Trace sources: those of NrSecurityRrc (all carry the UE id first).
  */

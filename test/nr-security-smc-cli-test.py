@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Black-box test of the nr-security-smc example's command line and exit status.
+
+Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc
+
+ - a bad option value (--ues=abc, --ues=0, --scs=45, --lossRate=2, --ueNea=4, --pcap=maybe,
+   --RngRun=-1, --cipheringPriority=NEA9) gets exactly one line on stderr naming the option and
+   exit status 2, and writes nothing to stdout;
+ - --help lists every option the README names, --RngRun included, and says what the exit
+   statuses mean;
+ - --ueNea=0 is what the help says: a UE with NEA0 only (TS 33.501 5.11.1.1: every UE supports
+   NEA0), so the default priorities select NEA0 and the procedures complete (exit 0);
+ - exit status 0 when every procedure completed, 1 when any failed (--ueNia=0: NIA0 only, the
+   gNB never selects it for a normal UE, TS 33.501 5.11.1.2 / 6.7.3.0), with the summary;
+ - --outputDir into a missing nested folder creates it.
+The last line is "N passed, M failed"; the exit status is 1 if anything failed."""
+import os
+import subprocess
+import sys
+import tempfile
+
+passed = failed = 0
+
+
+def check(what, got, expected):
+    global passed, failed
+    if got == expected:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}: got {got!r}, expected {expected!r}")
+
+
+def run(program, *args):
+    p = subprocess.run([program, *args], capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc", file=sys.stderr)
+        return 2
+    program = sys.argv[1]
+    with tempfile.TemporaryDirectory(prefix="nr-security-smc-cli-") as tmp:
+        out = ["--outputDir=" + os.path.join(tmp, "out"), "--pcap=0", "--table=0"]
+        for bad, option in [("--ues=abc", "--ues"), ("--ues=0", "--ues"),
+                            ("--ues=3x", "--ues"), ("--scs=45", "--scs"),
+                            ("--lossRate=2", "--lossRate"), ("--lossRate=x", "--lossRate"),
+                            ("--ueNea=4", "--ueNea"), ("--ueNia=1,,2", "--ueNia"),
+                            ("--pcap=maybe", "--pcap"), ("--RngRun=-1", "--RngRun"),
+                            ("--cipheringPriority=NEA9", "--cipheringPriority"),
+                            ("--integrityPriority=NIA2;NIA1", "--integrityPriority")]:
+            code, stdout, stderr = run(program, *out, bad)
+            check(f"{bad}: exit status", code, 2)
+            lines = stderr.strip().splitlines()
+            check(f"{bad}: one line on stderr", len(lines), 1)
+            check(f"{bad}: the line names the option ({stderr.strip()!r})",
+                  bool(lines) and lines[0].startswith(f"nr-security-smc: {option}="), True)
+            check(f"{bad}: nothing on stdout", stdout, "")
+
+        code, stdout, _ = run(program, "--help")
+        check("--help exit status", code, 0)
+        for option in ("--ues", "--cipheringPriority", "--integrityPriority", "--ueNea",
+                       "--ueNia", "--lossRate", "--scs", "--RngRun", "--outputDir", "--pcap",
+                       "--table"):
+            check(f"--help lists {option}", f"{option}:" in stdout, True)
+        check("--help explains the exit status", "Exit status: 0" in stdout and "1 when any"
+              in stdout and "2 for a bad option" in stdout, True)
+
+        def summary(stdout):
+            return next((ln for ln in stdout.splitlines() if ln.startswith("Summary:")), None)
+
+        code, stdout, stderr = run(program, *out, "--ues=2")
+        check("all completed: exit status", (code, stderr), (0, ""))
+        check("all completed: summary", (summary(stdout) or "")[:50],
+              "Summary: 2 UEs, 2 procedures completed, 0 failed, ")
+
+        code, stdout, stderr = run(program, *out, "--ues=2", "--ueNea=0", "--table=1")
+        check("--ueNea=0: exit status", (code, stderr), (0, ""))
+        check("--ueNea=0: NEA0 selected for both UEs",
+              stdout.count("SecurityModeCommand sent (NEA0, NIA2)"), 2)
+
+        code, stdout, stderr = run(program, *out, "--ues=2", "--ueNia=0")
+        check("a procedure failed: exit status 1", (code, stderr), (1, ""))
+        check("a procedure failed: summary", (summary(stdout) or "")[:48],
+              "Summary: 2 UEs, 0 procedures completed, 2 failed")
+
+        nested = os.path.join(tmp, "a", "b", "c")
+        code, _, stderr = run(program, "--outputDir=" + nested, "--ues=1", "--table=0")
+        check("missing nested --outputDir: exit status", (code, stderr), (0, ""))
+        for name in ("traces.csv", "gnb-1.pcap", "ue-1.pcap", "keys.csv", "smc.msc"):
+            check(f"missing nested --outputDir: {name} written",
+                  os.path.exists(os.path.join(nested, name)), True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
