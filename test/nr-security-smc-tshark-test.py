@@ -55,7 +55,7 @@ CLEAR_MESSAGES = ("securityModeCommand", "securityModeComplete")
 RUNS = [
     ("default", [], 3),
     ("lossy", ["--ues=5", "--lossRate=0.2", "--RngRun=3"], 5),
-    # Two of six procedures fail (SecurityModeCommand lost beyond ARQ): the gNB's keys are
+    # Three of six procedures fail (a message lost beyond ARQ; exit status 1): the gNB's keys are
     # still exported, so tshark verifies every SecurityModeCommand that was sent.
     ("failing", ["--ues=6", "--lossRate=0.7", "--RngRun=2"], 6),
 ]
