@@ -104,7 +104,7 @@ class Harness
         m_peer->SetAttribute("Direction", StringValue(rxIsGnb ? "UL" : "DL"));
         m_rx->SetAttribute("Direction", StringValue(rxIsGnb ? "DL" : "UL"));
         m_rx->SetAttribute("TReordering", TimeValue(MilliSeconds(b2 & 0x7F)));
-        m_peer->SetTransmitPduCallback(MakeCallback(&Harness::PeerSent, this));
+        m_peer->TraceConnectWithoutContext("TxPdu", MakeCallback(&Harness::PeerSent, this));
         m_rx->SetDeliverSduCallback(MakeCallback(&Harness::Delivered, this));
         m_rx->TraceConnectWithoutContext("RxPdu", MakeCallback(&Harness::Accepted, this));
         m_rx->TraceConnectWithoutContext("PduDiscarded", MakeCallback(&Harness::Discarded, this));
@@ -179,7 +179,9 @@ class Harness
             case 2:
             {
                 std::vector<uint8_t> sdu = ConsumePayload(in);
+                m_sending = &sdu; // PeerSent runs inside TransmitSdu
                 m_peer->TransmitSdu(Create<Packet>(sdu.data(), static_cast<uint32_t>(sdu.size())));
+                m_sending = nullptr;
                 break;
             }
             case 3: // a captured PDU, delivered, replayed or reordered
@@ -300,25 +302,22 @@ class Harness
         return s.integrityActive && s.nia != NrSecurityIntegrity::NIA0 && m_format.MacBytes() != 0;
     }
 
-    void PeerSent(Ptr<Packet> pdu)
+    /// The peer sent a PDU: keep it for replay, and its SDU if it is integrity protected.
+    void PeerSent(Ptr<const Packet> pdu, uint32_t count)
     {
-        // The peer's COUNT for this PDU is TX_NEXT - 1; remember its SDU if it is protected.
-        const auto count = static_cast<uint32_t>(m_peer->GetTxNext() - 1);
+        if (m_sending == nullptr)
+        {
+            Violation("the peer transmits only from TransmitSdu");
+        }
         if (m_captured.size() == MAX_CAPTURED)
         {
             m_captured.erase(m_captured.begin());
         }
         m_captured.push_back(BytesOf(pdu));
         const NrSecurityPdcpSecurity& tx = m_peer->GetTxSecurity();
-        // The SDU is recovered from the peer's PDU: header || data [|| MAC-I], after deciphering.
-        std::vector<uint8_t> plain = m_captured.back();
-        NrSecurityPdcpPdu::Unprotect(
-            m_format, count, m_peer->GetTxDirectionBit(), tx, plain.data(), plain.size());
-        const size_t hdr = m_format.HeaderBytes();
-        std::vector<uint8_t> sdu(plain.begin() + hdr, plain.end() - m_format.MacBytes());
         if (tx.integrityActive && tx.nia != NrSecurityIntegrity::NIA0)
         {
-            m_protectedSdus[count] = sdu;
+            m_protectedSdus[count] = *m_sending; // the SDU handed to TransmitSdu
         }
         else
         {
@@ -443,6 +442,7 @@ class Harness
     Ptr<NrSecurityPdcp> m_rx;
     std::vector<std::vector<uint8_t>> m_captured;
     std::map<uint32_t, std::vector<uint8_t>> m_protectedSdus; ///< COUNT -> SDU sent under NIA1-3
+    const std::vector<uint8_t>* m_sending{nullptr};           ///< the SDU TransmitSdu is sending
     uint64_t m_handed{0};
     uint64_t m_accepted{0};
     uint64_t m_delivered{0};
