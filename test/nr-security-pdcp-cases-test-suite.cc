@@ -17,6 +17,8 @@
 #include "ns3/string.h"
 #include "ns3/test.h"
 
+#include <memory>
+
 using namespace ns3;
 using namespace ns3::nrsecuritytest;
 
@@ -327,41 +329,139 @@ class RxCountBoundaryTestCase : public TestCase
     uint32_t m_smcMac = 0;
 };
 
-/// P7: short and malformed SRB PDUs are discarded before any algorithm runs.
+/**
+ * P7: every PDU shorter than the shortest valid one is discarded as malformed before any
+ * algorithm runs (counted, traced, no state change), and the shortest valid one is processed
+ * without reading past its end: SRB; DRB with a 12- or 18-bit SN, with and without an SDAP
+ * header, with and without integrity; DRB control PDUs (TS 38.323 6.2.2, 6.2.3: status report
+ * header + 4-byte FMC, ROHC/EHC feedback header + 1 byte, PDU types 3-7 reserved). Each PDU is
+ * handed over in a buffer of exactly its length (the stateless parser on a heap block of that
+ * size, the entity through a Packet), so that ASan sees any overread.
+ */
 class MalformedPduTestCase : public TestCase
 {
   public:
     MalformedPduTestCase()
-        : TestCase("P7 short-pdu-overread: 0, 1, 2, 5, 6-byte SRB PDUs are malformed")
+        : TestCase("P7 short-pdu-overread: every length below the minimum, SRB and DRB "
+                   "12/18 +-SDAP +-integrity, DRB control PDUs")
     {
     }
 
   private:
+    /// \return a PDU of n bytes: first byte `first`, the rest of a `hdr`-byte header 0 (SN 0),
+    ///         then 0x5a
+    static std::vector<uint8_t> Pdu(size_t n, uint8_t first, size_t hdr)
+    {
+        std::vector<uint8_t> b(n, 0x5a);
+        for (size_t i = 0; i < n && i < hdr; ++i)
+        {
+            b[i] = i == 0 ? first : 0x00;
+        }
+        return b;
+    }
+
+    /// Parses (and unprotects, if valid) a copy of b in a heap block of exactly b.size().
+    static NrSecurityPdcpHeader Parse(const NrSecurityPdcpFormat& f, const std::vector<uint8_t>& b)
+    {
+        std::unique_ptr<uint8_t[]> exact(b.empty() ? nullptr : new uint8_t[b.size()]);
+        std::copy(b.begin(), b.end(), exact.get());
+        NrSecurityPdcpHeader h = NrSecurityPdcpPdu::ParseHeader(f, exact.get(), b.size());
+        if (h.valid && !h.control)
+        {
+            NrSecurityPdcpPdu::Unprotect(f, h.sn, 1, R1Security(true, true), exact.get(), b.size());
+        }
+        return h;
+    }
+
     void DoRun() override
     {
-        for (auto nia :
-             {NrSecurityIntegrity::NIA1, NrSecurityIntegrity::NIA2, NrSecurityIntegrity::NIA3})
+        std::vector<NrSecurityPdcpFormat> formats{Srb1()};
+        for (uint8_t sn : {12, 18})
         {
-            PdcpProbe ue(Srb1(), NrSecurityDirection::UPLINK);
-            ue.pdcp->SetRxIntegrity(nia, Key(R1_K_RRC_INT), 0);
-            ue.pdcp->SetRxCiphering(NrSecurityCiphering::NEA2, Key(R1_K_RRC_ENC), 0);
-            for (const char* hex : {"", "00", "0000", "0000000000", "000000000000"})
+            for (bool sdap : {false, true})
             {
-                ue.pdcp->ReceivePdu(
-                    Create<Packet>(FromHex(hex).data(), std::string(hex).size() / 2));
+                for (bool integrity : {false, true})
+                {
+                    NrSecurityPdcpFormat f;
+                    f.rbType = NrSecurityRbType::DRB;
+                    f.rbId = 4;
+                    f.snBits = sn;
+                    f.sdapHeader = sdap;
+                    f.drbIntegrity = integrity;
+                    formats.push_back(f);
+                }
             }
-            // Reserved bits set in an SRB header.
-            ue.Receive("8000aabbccddeeff");
-            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().malformed,
-                                  6u,
-                                  NrSecurityAlgorithms::Name(nia) << ": all malformed");
-            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().integrityFailures, 0u, "no algorithm ran");
-            NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size(), 0u, "nothing delivered");
-            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxNext(), 0u, "no state change");
-            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxDeliv(), 0u, "no state change");
-            NS_TEST_ASSERT_MSG_EQ(ue.discards.size(), 6u, "each traced");
-            NS_TEST_EXPECT_MSG_EQ(ue.discards[0].rfind("malformed", 0), 0u, "reason");
         }
+        for (const NrSecurityPdcpFormat& f : formats)
+        {
+            const bool drb = f.rbType == NrSecurityRbType::DRB;
+            const std::string what = std::string(drb ? "DRB " : "SRB ") + std::to_string(f.snBits)
+                                     + (f.sdapHeader ? " SDAP" : "")
+                                     + (f.MacBytes() ? " MAC-I" : "");
+            // Shortest data PDU: header, one SDU byte (an SDAP control PDU is a whole 1-byte
+            // SDU, TS 37.324 6.2.3), MAC-I where present.
+            const size_t minBytes = f.HeaderBytes() + 1 + f.MacBytes();
+            const uint8_t dataFirst = drb ? 0x80 : 0x00; // D/C = 1 for a DRB data PDU
+            PdcpProbe ue(f, NrSecurityDirection::UPLINK);
+            ue.pdcp->SetRxIntegrity(NrSecurityIntegrity::NIA2, Key(R1_K_RRC_INT), 0);
+            ue.pdcp->SetRxCiphering(NrSecurityCiphering::NEA2, Key(R1_K_RRC_ENC), 0);
+            for (size_t n = 0; n < minBytes; ++n)
+            {
+                auto b = Pdu(n, dataFirst, f.HeaderBytes());
+                NS_TEST_EXPECT_MSG_EQ(Parse(f, b).valid, false, what << " " << n);
+                ue.pdcp->ReceivePdu(Create<Packet>(b.data(), static_cast<uint32_t>(n)));
+            }
+            NS_TEST_EXPECT_MSG_EQ(
+                ue.pdcp->GetCounters().malformed, minBytes, what << ": malformed");
+            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().integrityFailures, 0u, what << ": no NIA");
+            NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size(), 0u, what << ": nothing delivered");
+            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxNext(), 0u, what << ": no state change");
+            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxDeliv(), 0u, what << ": no state change");
+            NS_TEST_ASSERT_MSG_EQ(ue.discards.size(), minBytes, what << ": each traced");
+            for (const auto& d : ue.discards)
+            {
+                NS_TEST_EXPECT_MSG_EQ(d.rfind("malformed: ", 0), 0u, what << ": reason " << d);
+            }
+            // The shortest valid PDU is processed (its MAC-I, if any, fails; without one it is
+            // delivered), never discarded as malformed.
+            auto b = Pdu(minBytes, dataFirst, f.HeaderBytes());
+            NS_TEST_EXPECT_MSG_EQ(Parse(f, b).valid, true, what << ": " << minBytes << " valid");
+            ue.pdcp->ReceivePdu(Create<Packet>(b.data(), static_cast<uint32_t>(minBytes)));
+            NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().malformed, minBytes, what << ": minimum");
+            NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size()
+                                      + ue.pdcp->GetCounters().integrityFailures,
+                                  1u,
+                                  what << ": minimum processed");
+            Simulator::Destroy();
+        }
+
+        // DRB control PDUs: D/C = 0, PDU type in bits 6-4.
+        NrSecurityPdcpFormat drb;
+        drb.rbType = NrSecurityRbType::DRB;
+        drb.rbId = 4;
+        PdcpProbe ue(drb, NrSecurityDirection::UPLINK);
+        uint64_t malformed = 0;
+        uint64_t control = 0;
+        for (uint8_t type = 0; type < 8; ++type)
+        {
+            const size_t minBytes = type == 0 ? 5 : 2;
+            for (size_t n = 1; n <= minBytes; ++n)
+            {
+                auto b = Pdu(n, static_cast<uint8_t>(type << 4), 1);
+                const bool valid = type <= 2 && n == minBytes;
+                NrSecurityPdcpHeader h = Parse(drb, b);
+                NS_TEST_EXPECT_MSG_EQ(
+                    h.valid, valid, "control type " << unsigned(type) << ", " << n);
+                NS_TEST_EXPECT_MSG_EQ(h.control || !valid, true, "a control PDU");
+                ue.pdcp->ReceivePdu(Create<Packet>(b.data(), static_cast<uint32_t>(n)));
+                (valid ? control : malformed) += 1;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().malformed, malformed, "control: malformed");
+        NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetCounters().rxControlPdus, control, "control: received");
+        NS_TEST_EXPECT_MSG_EQ(ue.discards.size(), malformed, "each malformed one traced");
+        NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size(), 0u, "control PDUs are not delivered");
+        NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxNext(), 0u, "no state change");
         Simulator::Destroy();
     }
 };

@@ -365,8 +365,11 @@ class DrbExactBytesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetCounters().rxControlPdus, 1u, "control PDU");
         gnb.Receive("7000000005"); // reserved PDU type 111
         NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetCounters().malformed, 1u, "reserved PDU type");
-        gnb.Receive("c12346aabbccddeeff00"); // reserved bits in a DRB data PDU header
-        NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetCounters().malformed, 2u, "reserved header bits");
+        // Reserved bits in a DRB data PDU header are ignored (TS 38.323 6.3.6) but covered by
+        // the MAC-I: this forged PDU fails integrity, it is not malformed.
+        gnb.Receive("c12346aabbccddeeff00");
+        NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetCounters().malformed, 1u, "R bits are not malformed");
+        NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetCounters().integrityFailures, 1u, "MAC-I covers R");
         NS_TEST_EXPECT_MSG_EQ(gnb.deliveredSdus.size(), 1u, "nothing else delivered");
         Simulator::Destroy();
     }

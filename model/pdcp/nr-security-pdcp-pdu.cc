@@ -97,11 +97,12 @@ NrSecurityPdcpPdu::Protect(const NrSecurityPdcpFormat& format,
     {
         throw std::invalid_argument("direction " + std::to_string(direction) + " is not 0 or 1");
     }
+    // One byte at least: with an SDAP header that byte may be a whole SDAP control PDU (the
+    // 1-byte end-marker, TS 37.324 6.2.3), which is never ciphered (TS 38.323 5.8).
     size_t sdap = format.sdapHeader ? 1 : 0;
-    if (sduBytes < 1 + sdap || sduBytes > MAX_SDU_BYTES)
+    if (sduBytes < 1 || sduBytes > MAX_SDU_BYTES)
     {
-        throw std::invalid_argument("sdu: " + std::to_string(sduBytes) + " bytes is not "
-                                    + std::to_string(1 + sdap) + ".."
+        throw std::invalid_argument("sdu: " + std::to_string(sduBytes) + " bytes is not 1.."
                                     + std::to_string(MAX_SDU_BYTES) + " bytes");
     }
     const size_t hdr = format.HeaderBytes();
@@ -191,12 +192,15 @@ NrSecurityPdcpPdu::ParseHeader(const NrSecurityPdcpFormat& format,
         h.control = true;
         return h;
     }
+    // Header, one SDU byte (an SDAP control PDU is a whole 1-byte SDU, TS 37.324 6.2.3) and
+    // the MAC-I where the bearer has one.
     const size_t hdr = format.HeaderBytes();
-    const size_t minBytes = hdr + (format.sdapHeader ? 2 : 1) + format.MacBytes();
+    const size_t minBytes = hdr + 1 + format.MacBytes();
     if (pduBytes < minBytes)
     {
         h.reason = "PDU of " + std::to_string(pduBytes) + " bytes is shorter than "
-                   + std::to_string(minBytes) + " (header, data, MAC-I)";
+                   + std::to_string(minBytes)
+                   + (format.MacBytes() != 0 ? " (header, data, MAC-I)" : " (header, data)");
         return h;
     }
     if (pduBytes > hdr + MAX_SDU_BYTES + format.MacBytes())
@@ -204,15 +208,8 @@ NrSecurityPdcpPdu::ParseHeader(const NrSecurityPdcpFormat& format,
         h.reason = "PDU of " + std::to_string(pduBytes) + " bytes exceeds the largest PDU";
         return h;
     }
-    uint8_t reservedMask = format.rbType == NrSecurityRbType::SRB ? 0xF0
-                           : format.snBits == 12                  ? 0x70
-                                                                  : 0x7C;
-    if ((pdu[0] & reservedMask) != 0)
-    {
-        h.reason = format.rbType == NrSecurityRbType::SRB ? "reserved bits set in an SRB header"
-                                                          : "reserved bits set in a DRB header";
-        return h;
-    }
+    // Reserved bits (the first 4 of an SRB header, 3 or 5 after a DRB's D/C bit) are ignored
+    // by the receiver (TS 38.323 6.3.6); they stay covered by the MAC-I.
     h.sn = format.snBits == 12 ? (static_cast<uint32_t>(pdu[0] & 0x0F) << 8 | pdu[1])
                                : (static_cast<uint32_t>(pdu[0] & 0x03) << 16
                                   | static_cast<uint32_t>(pdu[1]) << 8 | pdu[2]);

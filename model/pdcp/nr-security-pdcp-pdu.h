@@ -119,7 +119,8 @@ struct NrSecurityPdcpHeader
  * after any SDAP header and the MAC-I are ciphered. The header (and the SDAP header) is never
  * ciphered. Receive order: decipher, then verify.
  *
- * Data PDU layouts (bytes; MAC-I only where present):
+ * Data PDU layouts (bytes; MAC-I only where present; R bits are sent as 0 and ignored on
+ * receipt, TS 38.323 6.3.6, but covered by the MAC-I):
  *   SRB, 12-bit SN:  R R R R SN(11..8) | SN(7..0) | data | MAC-I (4)
  *   DRB, 12-bit SN:  D/C R R R SN(11..8) | SN(7..0) | [SDAP] data | [MAC-I]
  *   DRB, 18-bit SN:  D/C R R R R R SN(17..16) | SN(15..8) | SN(7..0) | [SDAP] data | [MAC-I]
@@ -137,11 +138,13 @@ class NrSecurityPdcpPdu
      * \param direction DIRECTION, 0 uplink / 1 downlink.
      * \param security the transmit security configuration.
      * \param sdu the PDCP SDU (with the SDAP header first if format.sdapHeader).
-     * \param sduBytes the SDU length in bytes, 1..MAX_SDU_BYTES (2.. with an SDAP header).
+     * \param sduBytes the SDU length in bytes, 1..MAX_SDU_BYTES. With an SDAP header a 1-byte
+     *        SDU is an SDAP control PDU (end-marker, TS 37.324 6.2.3): it is integrity
+     *        protected and not ciphered (TS 38.323 5.8); only the MAC-I, if any, is.
      * \param[out] pdu receives header || ciphered(data || MAC-I); resized, so a reused
      *             vector allocates only when it grows.
-     * \throws std::invalid_argument for an invalid format, direction > 1, an empty or oversize
-     *         SDU, or an SDU without room for its SDAP header.
+     * \throws std::invalid_argument for an invalid format, direction > 1, or an empty or
+     *         oversize SDU.
      */
     static void Protect(const NrSecurityPdcpFormat& format,
                         uint32_t count,
@@ -154,11 +157,12 @@ class NrSecurityPdcpPdu
     /**
      * \brief Parses and checks the header of a received PDU without any cryptography.
      *
-     * Malformed (TS 38.323 has the receiver discard what it cannot process): shorter than
-     * header + at least one data byte (+ SDAP header) + MAC-I, longer than the largest PDU,
-     * reserved bits set in an SRB header or a DRB data PDU header, a control PDU on an SRB
-     * (an SRB has no D/C bit: its first bit is reserved) or a control PDU with a reserved PDU
-     * type.
+     * Malformed (TS 38.323 has the receiver discard what it cannot process): a data PDU
+     * shorter than header + one SDU byte + MAC-I (where the bearer has one; the reason names
+     * the fields the bearer has) or longer than the largest PDU; a DRB control PDU
+     * (D/C = 0, TS 38.323 6.2.3) with a reserved PDU type, or shorter than 5 bytes for a
+     * status report (header and FMC) or 2 bytes for ROHC or EHC feedback. Reserved bits are
+     * ignored (TS 38.323 6.3.6): an SRB has no D/C bit, so its first bit is one of them.
      * \param format the bearer's PDU format.
      * \param pdu the PDU bytes.
      * \param pduBytes the PDU length in bytes.

@@ -10,6 +10,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ns3
@@ -66,6 +67,13 @@ NrSecurityPdcp::GetTypeId()
                             MakeBooleanAccessor(&NrSecurityPdcp::SetDrbIntegrityAttribute,
                                                 &NrSecurityPdcp::GetDrbIntegrityAttribute),
                             MakeBooleanChecker())
+              .AddAttribute("RlcMode",
+                            "RLC mode of the bearer, AM or UM: what re-establishment resets "
+                            "(TS 38.323 5.1.2). SRBs are AM.",
+                            StringValue("AM"),
+                            MakeStringAccessor(&NrSecurityPdcp::SetRlcModeAttribute,
+                                               &NrSecurityPdcp::GetRlcModeAttribute),
+                            MakeStringChecker())
               .AddAttribute("TReordering",
                             "t-Reordering (TS 38.323 7.3).",
                             TimeValue(MilliSeconds(100)),
@@ -112,16 +120,19 @@ NrSecurityPdcp::GetTypeId()
 }
 
 NrSecurityPdcp::NrSecurityPdcp()
-    : m_direction(NrSecurityDirection::UPLINK)
+    : m_rlcMode(NrSecurityRlcMode::AM)
+    , m_direction(NrSecurityDirection::UPLINK)
     , m_tReordering(MilliSeconds(100))
     , m_countWrapMargin(65536)
+    , m_rxGeneration(0)
     , m_txNext(0)
-    , m_txUsedUpTo(0)
     , m_wrapWarned(false)
     , m_rxNext(0)
     , m_rxDeliv(0)
     , m_rxReord(0)
     , m_lastRxMac(0)
+    , m_lastRxCount(0)
+    , m_lastRxHeader{}
     , m_user(nullptr)
     , m_userTag(0)
 {
@@ -183,6 +194,29 @@ NrSecurityPdcp::GetFormat() const
     return m_format;
 }
 
+void
+NrSecurityPdcp::SetRlcMode(NrSecurityRlcMode mode)
+{
+    m_rlcMode = mode;
+}
+
+NrSecurityRlcMode
+NrSecurityPdcp::GetRlcMode() const
+{
+    return m_rlcMode;
+}
+
+void
+NrSecurityPdcp::ValidateConfig() const
+{
+    m_format.Validate();
+    if (m_format.rbType == NrSecurityRbType::SRB && m_rlcMode != NrSecurityRlcMode::AM)
+    {
+        throw std::invalid_argument(
+            "RlcMode: an SRB is carried by RLC AM (TS 38.331 RLC-BearerConfig)");
+    }
+}
+
 // Attribute accessors: the combination is validated when the entity is used (SetFormat or the
 // first PDU), since attributes arrive one at a time.
 void
@@ -199,6 +233,22 @@ std::string
 NrSecurityPdcp::GetRbTypeAttribute() const
 {
     return m_format.rbType == NrSecurityRbType::SRB ? "SRB" : "DRB";
+}
+
+void
+NrSecurityPdcp::SetRlcModeAttribute(std::string mode)
+{
+    if (mode != "AM" && mode != "UM")
+    {
+        throw std::invalid_argument("RlcMode '" + mode + "' is not AM or UM");
+    }
+    m_rlcMode = mode == "AM" ? NrSecurityRlcMode::AM : NrSecurityRlcMode::UM;
+}
+
+std::string
+NrSecurityPdcp::GetRlcModeAttribute() const
+{
+    return m_rlcMode == NrSecurityRlcMode::AM ? "AM" : "UM";
 }
 
 void
@@ -272,9 +322,8 @@ NrSecurityPdcp::GetDrbIntegrityAttribute() const
 void
 NrSecurityPdcp::TxKeysChanged()
 {
-    // New keys: COUNTs used under the old ones may be used again (TS 33.501 6.9.4.x key
-    // refresh resets COUNT with PDCP re-establishment).
-    m_txUsedUpTo = 0;
+    // A new key set gets its own CountWrapImminent. Which COUNTs are still free is for the
+    // count guard, which follows each key itself.
     m_wrapWarned = false;
 }
 
@@ -314,6 +363,7 @@ NrSecurityPdcp::SetRxIntegrity(NrSecurityIntegrity nia,
     NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nia) << fromCount);
     NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(nia));
     m_rxInt.Set(nia, key, fromCount);
+    ++m_rxGeneration; // buffered PDUs are checked again at delivery
 }
 
 void
@@ -324,6 +374,7 @@ NrSecurityPdcp::SetRxCiphering(NrSecurityCiphering nea,
     NS_LOG_FUNCTION(this << NrSecurityAlgorithms::Name(nea) << fromCount);
     NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(nea));
     m_rxEnc.Set(nea, key, fromCount);
+    ++m_rxGeneration; // buffered PDUs are checked again at delivery
 }
 
 NrSecurityPdcpSecurity
@@ -365,12 +416,18 @@ NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count,
     {
         return false;
     }
-    // Rebuild header || SDU as it was on the air, and compute the MAC-I over it.
+    // Rebuild header || SDU as it was on the air, and compute the MAC-I over it. The header of
+    // the SDU last delivered is the one received (its reserved bits are covered, TS 38.323
+    // 6.3.6); any other is rebuilt with the reserved bits 0.
     const size_t hdr = m_format.HeaderBytes();
     m_scratch.resize(hdr + sdu->GetSize());
     uint32_t sn = count & ((1u << m_format.snBits) - 1);
     uint8_t dc = m_format.rbType == NrSecurityRbType::DRB ? 0x80 : 0x00;
-    if (hdr == 2)
+    if (m_counters.rxDelivered != 0 && count == m_lastRxCount)
+    {
+        std::copy(m_lastRxHeader.begin(), m_lastRxHeader.begin() + hdr, m_scratch.begin());
+    }
+    else if (hdr == 2)
     {
         m_scratch[0] = static_cast<uint8_t>(dc | sn >> 8);
         m_scratch[1] = static_cast<uint8_t>(sn);
@@ -417,16 +474,35 @@ int64_t
 NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
 {
     NS_LOG_FUNCTION(this << sdu);
-    m_format.Validate();
-    size_t minBytes = m_format.sdapHeader ? 2 : 1;
-    if (sdu->GetSize() < minBytes || sdu->GetSize() > NrSecurityPdcpPdu::MAX_SDU_BYTES)
+    ValidateConfig();
+    // At least one byte: a 1-byte SDU on a DRB with SDAP is an SDAP control PDU (end-marker,
+    // TS 37.324 6.2.3), which TS 38.323 5.8 leaves unciphered.
+    if (sdu->GetSize() < 1 || sdu->GetSize() > NrSecurityPdcpPdu::MAX_SDU_BYTES)
     {
         ++m_counters.txRefused;
         m_pduDiscardedTrace("malformed: SDU of " + std::to_string(sdu->GetSize()) + " bytes", sdu);
         return -1;
     }
-    // No keystream reuse: never a COUNT beyond 2^32 - 1 or one already used under these keys.
-    if (m_txNext > 0xFFFFFFFFULL || m_txNext < m_txUsedUpTo)
+    // A COUNT once per key, BEARER and DIRECTION (TS 38.300 13.1): never one beyond 2^32 - 1
+    // or one already used with the ciphering key or the integrity key in force.
+    const uint8_t bearer = m_format.Bearer();
+    const uint8_t direction = GetTxDirectionBit();
+    const bool ciphered = m_tx.cipheringActive;
+    const bool macProtected = m_tx.integrityActive && m_format.MacBytes() != 0;
+    uint64_t firstUnused = 0;
+    if (ciphered)
+    {
+        firstUnused = m_txGuard.FirstUnused(
+            NrSecurityPdcpCountGuard::CIPHERING, m_tx.kEnc, bearer, direction);
+    }
+    if (macProtected)
+    {
+        firstUnused
+            = std::max(firstUnused,
+                       m_txGuard.FirstUnused(
+                           NrSecurityPdcpCountGuard::INTEGRITY, m_tx.kInt, bearer, direction));
+    }
+    if (m_txNext > 0xFFFFFFFFULL || m_txNext < firstUnused)
     {
         ++m_counters.txRefused;
         m_pduDiscardedTrace("count-exhausted", sdu);
@@ -443,8 +519,17 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
                                m_sduScratch.size(),
                                m_scratch);
     Ptr<Packet> pdu = Create<Packet>(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()));
+    if (ciphered)
+    {
+        m_txGuard.MarkUsed(
+            NrSecurityPdcpCountGuard::CIPHERING, m_tx.kEnc, bearer, direction, count);
+    }
+    if (macProtected)
+    {
+        m_txGuard.MarkUsed(
+            NrSecurityPdcpCountGuard::INTEGRITY, m_tx.kInt, bearer, direction, count);
+    }
     ++m_txNext;
-    m_txUsedUpTo = m_txNext;
     ++m_counters.txPdus;
     if (!m_wrapWarned && m_txNext >= (uint64_t{1} << 32) - m_countWrapMargin)
     {
@@ -464,197 +549,10 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
 }
 
 void
-NrSecurityPdcp::Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter)
-{
-    NS_LOG_LOGIC(this << " discard: " << reason);
-    ++counter;
-    m_pduDiscardedTrace(reason, pdu);
-}
-
-void
-NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
-{
-    NS_LOG_FUNCTION(this << pdu);
-    ++m_counters.rxPdus;
-    m_format.Validate();
-    const size_t n = pdu->GetSize();
-    m_scratch.resize(n);
-    pdu->CopyData(m_scratch.data(), n);
-    NrSecurityPdcpHeader h = NrSecurityPdcpPdu::ParseHeader(m_format, m_scratch.data(), n);
-    if (!h.valid)
-    {
-        Discard("malformed: " + h.reason, pdu, m_counters.malformed);
-        return;
-    }
-    if (h.control)
-    {
-        ++m_counters.rxControlPdus;
-        return;
-    }
-    int64_t rcvdCount = NrSecurityPdcpPdu::RcvdCount(m_format.snBits, m_rxDeliv, h.sn);
-    if (rcvdCount < 0 || rcvdCount > 0xFFFFFFFFLL)
-    {
-        Discard("out-of-window", pdu, m_counters.outOfWindow);
-        return;
-    }
-    auto count = static_cast<uint32_t>(rcvdCount);
-    const uint8_t rxDirection = static_cast<uint8_t>(1 - GetTxDirectionBit());
-    NrSecurityPdcpUnprotectResult r = NrSecurityPdcpPdu::Unprotect(
-        m_format, count, rxDirection, GetRxSecurity(count), m_scratch.data(), n);
-    if (r.status == NrSecurityPdcpUnprotectResult::INTEGRITY_FAILURE)
-    {
-        // TS 38.323 5.9: discard and indicate the failure to the upper layer.
-        m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
-        Discard("integrity", pdu, m_counters.integrityFailures);
-        if (m_user || !m_integrityFailure.IsNull())
-        {
-            Ptr<Packet> sdu
-                = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
-            if (m_user)
-            {
-                m_user->PdcpIntegrityFailure(m_userTag, count, sdu, r.receivedMac, r.expectedMac);
-            }
-            if (!m_integrityFailure.IsNull())
-            {
-                m_integrityFailure(count, sdu);
-            }
-        }
-        return;
-    }
-    if (count < m_rxDeliv)
-    {
-        Discard("out-of-window", pdu, m_counters.outOfWindow);
-        return;
-    }
-    if (m_rxBuffer.count(count) != 0)
-    {
-        Discard("duplicate", pdu, m_counters.duplicates);
-        return;
-    }
-    m_rxPduTrace(pdu, count);
-    Ptr<Packet> sdu
-        = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
-
-    // TS 38.323 5.2.2.1: store, update RX_NEXT, deliver from RX_DELIV.
-    if (count >= m_rxNext)
-    {
-        m_rxNext = uint64_t{count} + 1;
-    }
-    if (count == m_rxDeliv)
-    {
-        Deliver(count, RxEntry{sdu, r.receivedMac});
-        DeliverConsecutiveFrom(uint64_t{count} + 1);
-    }
-    else
-    {
-        m_rxBuffer[count] = RxEntry{sdu, r.receivedMac};
-    }
-    UpdateReorderingTimer();
-}
-
-void
-NrSecurityPdcp::Deliver(uint32_t count, const RxEntry& entry)
-{
-    ++m_counters.rxDelivered;
-    if (count >= m_rxDeliv)
-    {
-        m_rxDeliv = uint64_t{count} + 1;
-    }
-    m_lastRxMac = entry.mac;
-    if (m_user)
-    {
-        m_user->PdcpDeliverSdu(m_userTag, entry.sdu, count);
-    }
-    if (!m_deliverSdu.IsNull())
-    {
-        m_deliverSdu(entry.sdu, count);
-    }
-}
-
-void
-NrSecurityPdcp::DeliverConsecutiveFrom(uint64_t count)
-{
-    // Deliver stored SDUs with consecutive COUNTs; RX_DELIV becomes the first COUNT not
-    // delivered.
-    m_rxDeliv = std::max(m_rxDeliv, count);
-    auto it = m_rxBuffer.find(static_cast<uint32_t>(m_rxDeliv));
-    while (it != m_rxBuffer.end() && it->first == m_rxDeliv)
-    {
-        RxEntry entry = it->second;
-        uint32_t c = it->first;
-        it = m_rxBuffer.erase(it);
-        Deliver(c, entry);
-    }
-}
-
-void
-NrSecurityPdcp::UpdateReorderingTimer()
-{
-    // TS 38.323 5.2.2.1, last steps.
-    if (m_tReorderingEvent.IsRunning() && m_rxDeliv >= m_rxReord)
-    {
-        m_tReorderingEvent.Cancel();
-    }
-    if (!m_tReorderingEvent.IsRunning() && m_rxDeliv < m_rxNext)
-    {
-        m_rxReord = m_rxNext;
-        m_tReorderingEvent
-            = Simulator::Schedule(m_tReordering, &NrSecurityPdcp::ReorderingTimerExpired, this);
-    }
-}
-
-void
-NrSecurityPdcp::ReorderingTimerExpired()
-{
-    NS_LOG_FUNCTION(this << m_rxReord);
-    ++m_counters.reorderingTimeouts;
-    // TS 38.323 5.2.2.2: deliver all stored SDUs with COUNT < RX_REORD, then the consecutive
-    // ones from RX_REORD; RX_DELIV = first COUNT >= RX_REORD not delivered.
-    while (!m_rxBuffer.empty() && m_rxBuffer.begin()->first < m_rxReord)
-    {
-        auto it = m_rxBuffer.begin();
-        RxEntry entry = it->second;
-        uint32_t c = it->first;
-        m_rxBuffer.erase(it);
-        Deliver(c, entry);
-    }
-    DeliverConsecutiveFrom(m_rxReord);
-    if (m_rxDeliv < m_rxNext)
-    {
-        m_rxReord = m_rxNext;
-        m_tReorderingEvent
-            = Simulator::Schedule(m_tReordering, &NrSecurityPdcp::ReorderingTimerExpired, this);
-    }
-}
-
-void
-NrSecurityPdcp::Reestablish()
-{
-    NS_LOG_FUNCTION(this);
-    m_tReorderingEvent.Cancel();
-    m_rxBuffer.clear();
-    m_txNext = 0;
-    m_rxNext = 0;
-    m_rxDeliv = 0;
-    m_rxReord = 0;
-}
-
-void
 NrSecurityPdcp::SetTxNext(uint32_t txNext)
 {
     NS_LOG_FUNCTION(this << txNext);
     m_txNext = txNext;
-}
-
-void
-NrSecurityPdcp::SetRxDeliv(uint32_t rxDeliv)
-{
-    NS_LOG_FUNCTION(this << rxDeliv);
-    m_tReorderingEvent.Cancel();
-    m_rxBuffer.clear();
-    m_rxDeliv = rxDeliv;
-    m_rxNext = rxDeliv;
-    m_rxReord = rxDeliv;
 }
 
 uint64_t

@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_PDCP_H
 #define NR_SECURITY_PDCP_H
 
+#include "nr-security-pdcp-count-guard.h"
 #include "nr-security-pdcp-pdu.h"
 #include "nr-security-pdcp-user.h"
 #include "ns3/callback.h"
@@ -14,6 +15,7 @@
 #include "ns3/packet.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,6 +31,17 @@ enum class NrSecurityDirection : uint8_t
 {
     UPLINK = 0,   ///< DIRECTION 0 (TS 33.501 D.2.1.1)
     DOWNLINK = 1, ///< DIRECTION 1
+};
+
+/**
+ * \ingroup nr-security
+ * \brief The RLC mode of the bearer below a PDCP entity, as PDCP must know it for
+ *        re-establishment (TS 38.323 5.1.2). SRBs are always carried by RLC AM.
+ */
+enum class NrSecurityRlcMode : uint8_t
+{
+    AM = 0, ///< acknowledged mode: SRBs, AM DRBs
+    UM = 1, ///< unacknowledged mode: UM DRBs
 };
 
 /**
@@ -55,22 +68,37 @@ struct NrSecurityPdcpCounters
  *
  * Transmit (TS 38.323 5.2.1): COUNT = TX_NEXT = HFN || SN; integrity over header + SDU, then
  * ciphering of the SDU (after any SDAP header) + MAC-I, as NrSecurityPdcpPdu::Protect; TX_NEXT
- * is incremented. A COUNT already used under the current transmit keys is never used again
- * (no keystream reuse): the SDU is refused, counted and traced as PduDiscarded
- * ("count-exhausted"). CountWrapImminent fires once per key set when TX_NEXT reaches
- * 2^32 - CountWrapMargin, so that RRC can refresh the keys.
+ * is incremented. A COUNT is used once per key, BEARER and DIRECTION (TS 38.300 13.1): a
+ * NrSecurityPdcpCountGuard follows the ciphering key and the integrity key themselves, so
+ * neither re-establishment, SetTxNext, a change of the other key nor switching a key away and
+ * back makes a used COUNT usable again; such an SDU is refused, counted (txRefused) and
+ * traced as PduDiscarded ("count-exhausted"). CountWrapImminent fires once per key set when
+ * TX_NEXT reaches 2^32 - CountWrapMargin, so that RRC can refresh the keys.
  *
  * Receive (TS 38.323 5.2.2): RCVD_COUNT from RX_DELIV and the SN with
  * Window_Size = 2^(SN length - 1); decipher, verify; discard on a MAC-I mismatch
  * (IntegrityFailure trace, integrity failure callback to the upper layer, no state change),
- * on RCVD_COUNT < RX_DELIV ("out-of-window") and on a COUNT already received ("duplicate").
+ * then on RCVD_COUNT < RX_DELIV ("out-of-window") and on a COUNT already received
+ * ("duplicate"). Reserved header bits are ignored (TS 38.323 6.3.6); the MAC-I covers them.
  * In-order delivery with a reordering buffer and t-Reordering (5.2.2.2, 5.2.2.3).
  *
  * Security is configured at run time separately per direction and per function, as the
  * Security Mode Command procedure needs: transmit settings apply from the next PDU, receive
- * settings from a given COUNT (PDUs with a lower COUNT keep the previous setting).
+ * settings from a given COUNT (PDUs with a lower COUNT keep the previous setting). A PDU is
+ * verified with the receive setting that applies to its COUNT when it is delivered: a PDU
+ * held in the reordering buffer keeps its PDU as received, and if the receive settings
+ * changed since it was checked (for example the SecurityModeCommand switched integrity on,
+ * TS 38.331 5.3.4.3), it is deciphered and verified again at delivery, and discarded as an
+ * integrity failure (counted, traced, indicated) if it fails.
  *
- * Bad input (malformed PDU) is counted and traced as PduDiscarded, never delivered.
+ * Callbacks into the users (delivery, integrity failure, transmit) may re-enter the entity,
+ * for example Reestablish() or SetRxDeliv() from a delivery callback: the entity holds no
+ * iterator or reference across a callback and honours what the callback changed.
+ *
+ * Every discard is counted and traced as PduDiscarded with its reason: "malformed: ..."
+ * (counters.malformed, also oversize or empty SDUs to transmit, counted as txRefused),
+ * "out-of-window" (outOfWindow), "duplicate" (duplicates), "integrity" (integrityFailures),
+ * "count-exhausted" (txRefused). DRB control PDUs are counted (rxControlPdus), not delivered.
  * No heap allocation per PDU on the in-order path beyond the ns-3 Packets themselves.
  */
 class NrSecurityPdcp : public Object
@@ -115,8 +143,9 @@ class NrSecurityPdcp : public Object
                                                    uint32_t expectedMac);
     /**
      * TracedCallback signature for PduDiscarded.
-     * \param reason "malformed: ...", "duplicate", "out-of-window", "integrity",
-     *        "count-exhausted"
+     * \param reason "malformed: ..." (a received PDU, or an empty or oversize SDU to send),
+     *        "duplicate", "out-of-window", "integrity" (also a buffered PDU that fails the
+     *        check again at delivery), "count-exhausted"
      * \param pdu the PDU (or the refused SDU for "count-exhausted")
      */
     typedef void (*PduDiscardedTracedCallback)(std::string reason, Ptr<const Packet> pdu);
@@ -150,6 +179,16 @@ class NrSecurityPdcp : public Object
     void SetFormat(const NrSecurityPdcpFormat& format);
     /// \return the PDU format
     const NrSecurityPdcpFormat& GetFormat() const;
+
+    /**
+     * \brief Sets the RLC mode of the bearer (also the "RlcMode" attribute, "AM" or "UM").
+     *        It decides what Reestablish() resets (TS 38.323 5.1.2). An SRB must be AM; the
+     *        combination is checked when the entity is used.
+     * \param mode AM (default) or UM
+     */
+    void SetRlcMode(NrSecurityRlcMode mode);
+    /// \return the RLC mode of the bearer
+    NrSecurityRlcMode GetRlcMode() const;
 
     /**
      * \brief Transmit integrity protection from the next PDU on.
@@ -198,8 +237,11 @@ class NrSecurityPdcp : public Object
                             NrSecurityIntegrity nia,
                             const NrSecurityKey128& key);
 
-    /// \return the MAC-I field of the SDU being (or last) delivered (0 if the bearer has none);
-    ///         read it in the delivery callback
+    /**
+     * \return the MAC-I field of the SDU being (or last) delivered (0 if the bearer has none);
+     *         read it in the delivery callback. VerifyDeliveredSdu of that SDU covers its
+     *         PDCP header as received (reserved bits included).
+     */
     uint32_t GetLastRxMac() const;
 
     /**
@@ -218,10 +260,17 @@ class NrSecurityPdcp : public Object
     void ReceivePdu(Ptr<Packet> pdu);
 
     /**
-     * \brief PDCP entity re-establishment state reset: TX_NEXT, RX_NEXT, RX_DELIV and
-     *        RX_REORD to 0, reordering buffer flushed, t-Reordering stopped. Keys are kept
-     *        until new ones are set; COUNTs already used under the kept transmit keys stay
-     *        refused.
+     * \brief PDCP entity re-establishment (TS 38.323 5.1.2), by bearer type and RLC mode:
+     *        - SRB: TX_NEXT, RX_NEXT, RX_DELIV (and RX_REORD) to 0, stored SDUs discarded
+     *          (not counted as PDU discards: they passed the checks), t-Reordering stopped;
+     *        - UM DRB: the same resets, t-Reordering stopped, and the stored SDUs delivered
+     *          in ascending COUNT order (each verified with the receive setting for its
+     *          COUNT first);
+     *        - AM DRB: TX_NEXT, RX_NEXT, RX_DELIV, the stored SDUs and t-Reordering are kept.
+     *        This model keeps no transmitted SDUs, so there is nothing to retransmit. Keys are
+     *        kept until new ones are set; COUNTs already used under the kept transmit keys
+     *        stay refused. Delivery callbacks may re-enter the entity.
+     * \throws std::invalid_argument for an invalid format or an SRB with RlcMode UM.
      */
     void Reestablish();
 
@@ -300,19 +349,29 @@ class NrSecurityPdcp : public Object
         }
     };
 
-    /// A received SDU waiting for (or at) delivery, with the MAC-I field it came with.
+    /// A received SDU waiting for (or at) delivery, with what its re-check needs.
     struct RxEntry
     {
-        Ptr<Packet> sdu; ///< the SDU
-        uint32_t mac;    ///< its MAC-I field
+        Ptr<Packet> sdu;                 ///< the SDU, as deciphered under `generation`
+        Ptr<const Packet> pdu;           ///< the PDU as received (null on the in-order path)
+        uint32_t mac = 0;                ///< its MAC-I field
+        uint32_t generation = 0;         ///< m_rxGeneration when it was checked
+        std::array<uint8_t, 3> header{}; ///< its PDCP header as received
     };
 
+    void ValidateConfig() const;
     void TxKeysChanged();
     void Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter);
+    void IntegrityFailed(uint32_t count,
+                         const NrSecurityPdcpUnprotectResult& r,
+                         Ptr<const Packet> pdu);
+    bool Recheck(uint32_t count, RxEntry& entry);
     void Deliver(uint32_t count, const RxEntry& entry);
-    void DeliverConsecutiveFrom(uint64_t count);
+    void DeliverConsecutive();
     void UpdateReorderingTimer();
     void ReorderingTimerExpired();
+    void SetRlcModeAttribute(std::string mode);
+    std::string GetRlcModeAttribute() const;
     void SetRbTypeAttribute(std::string type);
     std::string GetRbTypeAttribute() const;
     void SetDirectionAttribute(std::string direction);
@@ -327,6 +386,7 @@ class NrSecurityPdcp : public Object
     bool GetDrbIntegrityAttribute() const;
 
     NrSecurityPdcpFormat m_format;   ///< PDU format
+    NrSecurityRlcMode m_rlcMode;     ///< RLC mode of the bearer
     NrSecurityDirection m_direction; ///< transmit direction
     Time m_tReordering;              ///< t-Reordering duration
     uint32_t m_countWrapMargin;      ///< CountWrapImminent margin below 2^32
@@ -334,16 +394,19 @@ class NrSecurityPdcp : public Object
     NrSecurityPdcpSecurity m_tx;             ///< transmit security
     RxSettings<NrSecurityIntegrity> m_rxInt; ///< receive integrity settings
     RxSettings<NrSecurityCiphering> m_rxEnc; ///< receive ciphering settings
+    uint32_t m_rxGeneration;                 ///< incremented by every receive setting change
 
-    uint64_t m_txNext;          ///< TX_NEXT (64-bit so that exhaustion is representable)
-    uint64_t m_txUsedUpTo;      ///< COUNTs below this were used under the current TX keys
-    bool m_wrapWarned;          ///< CountWrapImminent fired for the current TX keys
-    uint64_t m_rxNext;          ///< RX_NEXT (64-bit so that 2^32 is representable)
-    uint64_t m_rxDeliv;         ///< RX_DELIV
-    uint64_t m_rxReord;         ///< RX_REORD
-    EventId m_tReorderingEvent; ///< t-Reordering
+    uint64_t m_txNext;                  ///< TX_NEXT (64-bit so that exhaustion is representable)
+    NrSecurityPdcpCountGuard m_txGuard; ///< COUNTs used per key, BEARER and DIRECTION
+    bool m_wrapWarned;                  ///< CountWrapImminent fired for the current TX keys
+    uint64_t m_rxNext;                  ///< RX_NEXT (64-bit so that 2^32 is representable)
+    uint64_t m_rxDeliv;                 ///< RX_DELIV
+    uint64_t m_rxReord;                 ///< RX_REORD
+    EventId m_tReorderingEvent;         ///< t-Reordering
     std::map<uint32_t, RxEntry> m_rxBuffer; ///< received, not yet delivered SDUs by COUNT
     uint32_t m_lastRxMac;                   ///< MAC-I field of the last delivered SDU
+    uint32_t m_lastRxCount;                 ///< COUNT of the last delivered SDU
+    std::array<uint8_t, 3> m_lastRxHeader;  ///< PDCP header of the last delivered SDU
 
     std::vector<uint8_t> m_scratch;    ///< reused PDU buffer (no per-PDU allocation)
     std::vector<uint8_t> m_sduScratch; ///< reused SDU buffer on transmit
