@@ -55,6 +55,8 @@ for t in $targets; do
   args=(-max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" "${maxlen[@]}")
   [ -n "$runs" ] && args+=(-runs="$runs")
   start=$(date +%s)
+  marker=$artifacts/.started
+  touch "$marker"
   seeds=()
   [ -d "$here/corpus/$t" ] && seeds=("$here/corpus/$t")
   nice -n "$nice_level" "$exe" "${args[@]}" "$work" "${seeds[@]}" >"$log" 2>&1
@@ -63,10 +65,15 @@ for t in $targets; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
-  crash=$(ls "$artifacts" 2>/dev/null | head -1)
+  # crash-, leak-, timeout-, oom- inputs fail; slow-unit- ones (a unit that took over 10 s,
+  # on a loaded machine usually the scheduler) are only reported
+  # (of this run: inputs kept from earlier runs stay, and do not count)
+  new=$(find "$artifacts" -maxdepth 1 -type f -newer "$marker" -printf '%f\n')
+  crash=$(echo "$new" | grep -E '^(crash|leak|timeout|oom)-' | head -1)
+  slow=$(echo "$new" | grep -c '^slow-unit-')
   if [ $rc -eq 0 ] && [ -z "$crash" ]; then
     passed=$((passed + 1))
-    echo "PASS nr-security-fuzz-$t: ${execs:-?} executions in ${elapsed} s (${rate:-?}/s), ${cov:-cov: ?}, 0 crashes"
+    echo "PASS nr-security-fuzz-$t: ${execs:-?} executions in ${elapsed} s (${rate:-?}/s), ${cov:-cov: ?}, 0 crashes$([ "$slow" != 0 ] && echo " ($slow slow unit(s) in $artifacts)")"
   else
     failed=$((failed + 1))
     echo "FAIL nr-security-fuzz-$t: exit $rc after ${execs:-?} executions; crash input: ${crash:+$artifacts/$crash}; log: $log"
