@@ -11,6 +11,10 @@
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/nr-security-pdcp-pdu.h"
+#include "ns3/nr-security-pdcp.h"
+#include "ns3/nstime.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
 
 #include <boost/program_options.hpp>
 #include <cstdint>
@@ -210,6 +214,80 @@ struct Discarded
     std::string reason;
 };
 
+/// What a receiving NrSecurityPdcp entity did with one PDU (pdcp-unprotect).
+struct ReceiveOutcome
+{
+    bool delivered = false;       ///< an SDU was delivered
+    uint32_t count = 0;           ///< its COUNT, or the COUNT of the integrity failure
+    std::vector<uint8_t> sdu;     ///< the SDU, SDAP header included
+    bool integrityFailed = false; ///< discarded on a MAC-I mismatch
+    uint32_t receivedMac = 0;     ///< MAC-I field as received (deciphered)
+    uint32_t expectedMac = 0;     ///< MAC-I the receiver computed
+    std::string discarded;        ///< PduDiscarded reason, empty if none
+};
+
+void
+OnSdu(ReceiveOutcome* o, Ptr<Packet> p, uint32_t count)
+{
+    o->delivered = true;
+    o->count = count;
+    o->sdu.resize(p->GetSize());
+    p->CopyData(o->sdu.data(), o->sdu.size());
+}
+
+void
+OnIntegrityFailure(ReceiveOutcome* o, uint8_t, uint32_t count, uint32_t received, uint32_t expected)
+{
+    o->integrityFailed = true;
+    o->count = count;
+    o->receivedMac = received;
+    o->expectedMac = expected;
+}
+
+void
+OnDiscard(ReceiveOutcome* o, std::string reason, Ptr<const Packet>)
+{
+    o->discarded = reason;
+}
+
+/**
+ * Hands one PDU to a fresh receiving NrSecurityPdcp entity configured with the options and
+ * RX_DELIV: the entity's own receive path (TS 38.323 5.2.2.1: RCVD_COUNT, decipher, verify,
+ * then the window), not a second copy of its rules. A PDU above RX_DELIV is stored by the
+ * entity and delivered when t-Reordering (0 s here) expires.
+ */
+ReceiveOutcome
+ReceiveWithEntity(const PdcpSetup& s, uint32_t rxDeliv, const std::vector<uint8_t>& pdu)
+{
+    ReceiveOutcome o;
+    Ptr<NrSecurityPdcp> rx = CreateObject<NrSecurityPdcp>();
+    rx->SetFormat(s.format);
+    // The receiver transmits the other DIRECTION.
+    rx->SetAttribute("Direction", StringValue(s.direction == 1 ? "UL" : "DL"));
+    rx->SetAttribute("TReordering", TimeValue(Seconds(0)));
+    if (s.security.integrityActive)
+    {
+        rx->SetRxIntegrity(s.security.nia, s.security.kInt, 0);
+    }
+    if (s.security.cipheringActive)
+    {
+        rx->SetRxCiphering(s.security.nea, s.security.kEnc, 0);
+    }
+    rx->SetRxDeliv(rxDeliv);
+    rx->SetDeliverSduCallback(MakeBoundCallback(&OnSdu, &o));
+    rx->TraceConnectWithoutContext("IntegrityFailure", MakeBoundCallback(&OnIntegrityFailure, &o));
+    rx->TraceConnectWithoutContext("PduDiscarded", MakeBoundCallback(&OnDiscard, &o));
+    rx->ReceivePdu(Create<Packet>(pdu.data(), static_cast<uint32_t>(pdu.size())));
+    Simulator::Run();
+    if (rx->GetCounters().rxControlPdus != 0)
+    {
+        o.discarded = "control-pdu";
+    }
+    rx->Dispose();
+    Simulator::Destroy();
+    return o;
+}
+
 const std::map<std::string, Subcommand>&
 Subcommands()
 {
@@ -371,50 +449,38 @@ Subcommands()
           {
               PdcpSetup s = ReadPdcpOptions(a);
               auto pdu = a.Bytes("pdu");
-              auto h = NrSecurityPdcpPdu::ParseHeader(s.format, pdu.data(), pdu.size());
-              if (!h.valid)
-              {
-                  throw Discarded{"malformed (" + h.reason + ")"};
-              }
-              if (h.control)
-              {
-                  throw Discarded{"control-pdu"};
-              }
               auto rxDeliv = static_cast<uint32_t>(a.Num("rx-deliv", 0xFFFFFFFF));
-              int64_t count = NrSecurityPdcpPdu::RcvdCount(s.format.snBits, rxDeliv, h.sn);
-              if (count < rxDeliv || count > 0xFFFFFFFFLL)
+              ReceiveOutcome o = ReceiveWithEntity(s, rxDeliv, pdu);
+              const std::string malformed = "malformed: ";
+              if (o.discarded.rfind(malformed, 0) == 0)
               {
-                  throw Discarded{"out-of-window"};
+                  throw Discarded{"malformed (" + o.discarded.substr(malformed.size()) + ")"};
               }
-              auto r = NrSecurityPdcpPdu::Unprotect(s.format,
-                                                    static_cast<uint32_t>(count),
-                                                    s.direction,
-                                                    s.security,
-                                                    pdu.data(),
-                                                    pdu.size());
-              std::cout << "count=" << count << "\n";
-              if (r.status != NrSecurityPdcpUnprotectResult::OK)
+              if (o.integrityFailed)
               {
-                  const uint8_t got[4] = {uint8_t(r.receivedMac >> 24),
-                                          uint8_t(r.receivedMac >> 16),
-                                          uint8_t(r.receivedMac >> 8),
-                                          uint8_t(r.receivedMac)};
-                  const uint8_t exp[4] = {uint8_t(r.expectedMac >> 24),
-                                          uint8_t(r.expectedMac >> 16),
-                                          uint8_t(r.expectedMac >> 8),
-                                          uint8_t(r.expectedMac)};
-                  std::cout << "mac-i=" << NrSecurityToHex(got, 4)
+                  const uint8_t got[4] = {uint8_t(o.receivedMac >> 24),
+                                          uint8_t(o.receivedMac >> 16),
+                                          uint8_t(o.receivedMac >> 8),
+                                          uint8_t(o.receivedMac)};
+                  const uint8_t exp[4] = {uint8_t(o.expectedMac >> 24),
+                                          uint8_t(o.expectedMac >> 16),
+                                          uint8_t(o.expectedMac >> 8),
+                                          uint8_t(o.expectedMac)};
+                  std::cout << "count=" << o.count << "\nmac-i=" << NrSecurityToHex(got, 4)
                             << "\nx-mac=" << NrSecurityToHex(exp, 4) << "\n";
                   throw Discarded{"integrity"};
               }
+              if (!o.delivered)
+              {
+                  throw Discarded{o.discarded.empty() ? "not delivered" : o.discarded};
+              }
+              std::cout << "count=" << o.count << "\n";
               size_t sdap = s.format.sdapHeader ? 1 : 0;
               if (sdap)
               {
-                  std::cout << "sdap-header=" << NrSecurityToHex(pdu.data() + r.sduOffset, 1)
-                            << "\n";
+                  std::cout << "sdap-header=" << NrSecurityToHex(o.sdu.data(), 1) << "\n";
               }
-              std::cout << "sdu="
-                        << NrSecurityToHex(pdu.data() + r.sduOffset + sdap, r.sduBytes - sdap)
+              std::cout << "sdu=" << NrSecurityToHex(o.sdu.data() + sdap, o.sdu.size() - sdap)
                         << "\n";
           }}},
     };

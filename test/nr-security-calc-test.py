@@ -95,6 +95,13 @@ check("pdcp-unprotect P3", run("pdcp-unprotect", *R1, "--direction", "dl", "--ne
 check("pdcp-unprotect old", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
                                 "--pdu", "0001d6cd2f5cbceb89ca", "--rx-deliv", "2")[:2],
       (1, "discarded=out-of-window"))
+# TS 38.323 5.2.2.1: integrity is verified before the window check (as the entity does; the
+# calculator runs the entity's receive path): an old PDU (COUNT 1 < RX_DELIV 2) with a bad
+# MAC-I is an integrity failure, not out-of-window.
+check("pdcp-unprotect integrity before window", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2",
+                                                    "--nia", "2", "--pdu", "0001d6cd2f5cbceb89cb",
+                                                    "--rx-deliv", "2")[:2],
+      (1, "count=1\nmac-i=90b12017\nx-mac=90b12016\ndiscarded=integrity"))
 check("pdcp-unprotect short", run("pdcp-unprotect", *R1, "--direction", "dl", "--nea", "2", "--nia", "2",
                                   "--pdu", "000000000000")[0], 1)
 DRB = ["--rb", "drb", "--rb-id", "4", "--sn-bits", "18", "--direction", "ul", "--nea", "2", "--nia", "2",
