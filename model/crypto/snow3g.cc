@@ -198,30 +198,79 @@ static_assert(kSq[0x00] == 0x25 && kSq[0x01] == 0x24 && kSq[0x02] == 0x73 && kSq
               "S_Q does not match the SNOW 3G specification");
 
 /**
- * \brief The 32-bit S-boxes S1 and S2 (SNOW 3G spec, 3.3.1 and 3.3.2): a byte substitution
- *        followed by the Rijndael MixColumn-style matrix over GF(2^8) with reduction constant c.
- * \param w the input word w0 || w1 || w2 || w3 (w0 most significant).
- * \param box the byte S-box (S_R for S1, S_Q for S2).
+ * \brief The MixColumn-style matrix of S1 and S2 (SNOW 3G spec, 3.3.1 and 3.3.2) applied to
+ *        substituted bytes a0..a3 over GF(2^8) with reduction constant c:
+ *        r0 = 2*a0 + a1 + a2 + 3*a3, r1 = 3*a0 + 2*a1 + a2 + a3, r2 = a0 + 3*a1 + 2*a2 + a3,
+ *        r3 = a0 + a1 + 3*a2 + 2*a3 (2* is MULx, + is XOR).
+ * \param a0 the substituted byte of w0 (most significant).
+ * \param a1 the substituted byte of w1.
+ * \param a2 the substituted byte of w2.
+ * \param a3 the substituted byte of w3.
  * \param c 0x1B for S1, 0x69 for S2.
  * \return r0 || r1 || r2 || r3.
  */
-uint32_t
-SubMix(uint32_t w, const ByteTable& box, uint8_t c)
+constexpr uint32_t
+Mix(uint8_t a0, uint8_t a1, uint8_t a2, uint8_t a3, uint8_t c)
 {
-    const uint8_t a0 = box[(w >> 24) & 0xff];
-    const uint8_t a1 = box[(w >> 16) & 0xff];
-    const uint8_t a2 = box[(w >> 8) & 0xff];
-    const uint8_t a3 = box[w & 0xff];
     const uint8_t x0 = MulX(a0, c);
     const uint8_t x1 = MulX(a1, c);
     const uint8_t x2 = MulX(a2, c);
     const uint8_t x3 = MulX(a3, c);
-    // r0 = 2*a0 + a1 + a2 + 3*a3, r1 = 3*a0 + 2*a1 + a2 + a3, and so on cyclically.
     const uint32_t r0 = x0 ^ a1 ^ a2 ^ x3 ^ a3;
     const uint32_t r1 = x0 ^ a0 ^ x1 ^ a2 ^ a3;
     const uint32_t r2 = a0 ^ x1 ^ a1 ^ x2 ^ a3;
     const uint32_t r3 = a0 ^ a1 ^ x2 ^ a2 ^ x3;
     return r0 << 24 | r1 << 16 | r2 << 8 | r3;
+}
+
+/// Four 256-entry word tables, one per input byte lane (lane 0 = most significant).
+using LaneTables = std::array<WordTable, 4>;
+
+/**
+ * \brief The S-box S1 or S2 as four lane tables: the matrix of Mix() is linear, so
+ *        S(w) = T0[w0] ^ T1[w1] ^ T2[w2] ^ T3[w3] with Tj[b] = Mix() of box[b] in lane j and
+ *        zero in the other lanes (the usual table form of the SNOW 3G spec's S1/S2).
+ * \param box the byte S-box (S_R for S1, S_Q for S2).
+ * \param c 0x1B for S1, 0x69 for S2.
+ * \return the four tables.
+ */
+constexpr LaneTables
+MakeSubMixTables(const ByteTable& box, uint8_t c)
+{
+    LaneTables t{};
+    for (unsigned b = 0; b < 256; ++b)
+    {
+        const uint8_t a = box[b];
+        t[0][b] = Mix(a, 0, 0, 0, c);
+        t[1][b] = Mix(0, a, 0, 0, c);
+        t[2][b] = Mix(0, 0, a, 0, c);
+        t[3][b] = Mix(0, 0, 0, a, c);
+    }
+    return t;
+}
+
+constexpr LaneTables kS1 = MakeSubMixTables(kSr, 0x1b); ///< S1 (SNOW 3G spec 3.3.1)
+constexpr LaneTables kS2 = MakeSubMixTables(kSq, 0x69); ///< S2 (SNOW 3G spec 3.3.2)
+
+// The table form equals the byte-wise definition (spot checks; the vectors check the rest).
+static_assert((kS1[0][0x53] ^ kS1[1][0x00] ^ kS1[2][0xff] ^ kS1[3][0x01])
+                  == Mix(kSr[0x53], kSr[0x00], kSr[0xff], kSr[0x01], 0x1b),
+              "S1 lane tables");
+static_assert((kS2[0][0x02] ^ kS2[1][0x03] ^ kS2[2][0x00] ^ kS2[3][0x01])
+                  == Mix(kSq[0x02], kSq[0x03], kSq[0x00], kSq[0x01], 0x69),
+              "S2 lane tables");
+
+/**
+ * \brief The 32-bit S-boxes S1 and S2 (SNOW 3G spec, 3.3.1 and 3.3.2): a byte substitution
+ *        followed by the MixColumn-style matrix, through the lane tables.
+ * \param w the input word w0 || w1 || w2 || w3 (w0 most significant).
+ * \param t kS1 or kS2.
+ * \return r0 || r1 || r2 || r3.
+ */
+inline uint32_t
+SubMix(uint32_t w, const LaneTables& t)
+{
+    return t[0][(w >> 24) & 0xff] ^ t[1][(w >> 16) & 0xff] ^ t[2][(w >> 8) & 0xff] ^ t[3][w & 0xff];
 }
 
 /**
@@ -249,9 +298,102 @@ LoadF8F9Key(const uint8_t* key)
 }
 
 /**
- * \brief MUL64 (UEA2 & UIA2 Document 1, 4.3): V * P in GF(2^64) defined by
- *        x^64 + x^4 + x^3 + x + 1, i.e. the XOR over the set bits i of P of MUL64xPOW(V, i, 0x1B).
- *        Branch-free in the data.
+ * \brief MUL64x (UEA2 & UIA2 Document 1, 4.3): V * x in GF(2^64) defined by
+ *        x^64 + x^4 + x^3 + x + 1 (V << 1, XOR 0x1B if the leftmost bit of V was set).
+ * \param v V.
+ * \return MUL64x(V, 0x1B).
+ */
+constexpr uint64_t
+Mul64x(uint64_t v)
+{
+    return (v << 1) ^ (0x1b & (0 - (v >> 63)));
+}
+
+/**
+ * \brief Carry-less product of an 8-bit t(x) with x^4 + x^3 + x + 1 (0x1B): the reduction
+ *        of t(x) * x^64 in GF(2^64); at most 12 bits, so no further reduction.
+ * \param t the 8 bits shifted out at the top.
+ * \return t(x) * (x^4 + x^3 + x + 1).
+ */
+constexpr uint64_t
+ReduceTop(unsigned t)
+{
+    uint64_t r = 0;
+    for (unsigned i = 0; i < 8; ++i)
+    {
+        if ((t >> i) & 1)
+        {
+            r ^= uint64_t{0x1b} << i;
+        }
+    }
+    return r;
+}
+
+/// ReduceTop() for every byte.
+constexpr std::array<uint64_t, 256>
+MakeReduceTable()
+{
+    std::array<uint64_t, 256> t{};
+    for (unsigned i = 0; i < 256; ++i)
+    {
+        t[i] = ReduceTop(i);
+    }
+    return t;
+}
+
+constexpr std::array<uint64_t, 256> kReduce8 = MakeReduceTable(); ///< x^64 * t(x) mod the poly
+
+/**
+ * \brief MUL64 (UEA2 & UIA2 Document 1, 4.3) with a fixed multiplier P, in the table form:
+ *        T[n] = n(x) * P for every byte n, and V * P = sum over the bytes v_i of V of
+ *        v_i(x) * x^(8i) * P, evaluated by Horner's rule from the top byte:
+ *        R = R * x^8 + T[v_i], where R * x^8 = (R << 8) XOR kReduce8[R >> 56].
+ */
+class Mul64Table
+{
+  public:
+    /**
+     * \brief Builds T[0..255] for P (T[n] = XOR of P * x^k over the set bits k of n).
+     * \param p the multiplier P.
+     */
+    explicit Mul64Table(uint64_t p)
+    {
+        uint64_t px[8];
+        px[0] = p;
+        for (unsigned k = 1; k < 8; ++k)
+        {
+            px[k] = Mul64x(px[k - 1]);
+        }
+        m_t[0] = 0;
+        for (unsigned n = 1; n < 256; ++n)
+        {
+            unsigned low = static_cast<unsigned>(__builtin_ctz(n));
+            m_t[n] = m_t[n & (n - 1)] ^ px[low];
+        }
+    }
+
+    /**
+     * \brief MUL64(V, P, 0x1B).
+     * \param v V.
+     * \return V * P.
+     */
+    uint64_t operator()(uint64_t v) const
+    {
+        uint64_t r = m_t[v >> 56];
+        for (int shift = 48; shift >= 0; shift -= 8)
+        {
+            r = (r << 8) ^ kReduce8[r >> 56] ^ m_t[(v >> shift) & 0xff];
+        }
+        return r;
+    }
+
+  private:
+    std::array<uint64_t, 256> m_t; ///< n(x) * P for every byte n
+};
+
+/**
+ * \brief MUL64 (UEA2 & UIA2 Document 1, 4.3) bit by bit, for a single product: the XOR over
+ *        the set bits i of P of MUL64xPOW(V, i, 0x1B).
  * \param v the multiplicand V.
  * \param p the multiplier P.
  * \return MUL64(V, P, 0x1B).
@@ -263,11 +405,13 @@ Mul64(uint64_t v, uint64_t p)
     for (unsigned i = 0; i < 64; ++i)
     {
         r ^= v & (0 - ((p >> i) & 1));
-        // MUL64x(V, c): V << 1, XOR c if the leftmost bit of V was set.
-        v = (v << 1) ^ (0x1b & (0 - (v >> 63)));
+        v = Mul64x(v);
     }
     return r;
 }
+
+/// Messages of fewer 64-bit blocks than this multiply bit by bit (cheaper than T[256]).
+constexpr uint64_t kTableBlocks = 8;
 
 } // namespace
 
@@ -324,8 +468,8 @@ Snow3g::ClockFsm()
 {
     const uint32_t f = (m_s[15] + m_r1) ^ m_r2;
     const uint32_t r = m_r2 + (m_r3 ^ m_s[5]);
-    m_r3 = SubMix(m_r2, kSq, 0x69);
-    m_r2 = SubMix(m_r1, kSr, 0x1b);
+    m_r3 = SubMix(m_r2, kS2);
+    m_r2 = SubMix(m_r1, kS1);
     m_r1 = r;
     return f;
 }
@@ -380,10 +524,19 @@ Snow3g::Eea1(const uint8_t* key,
     Snow3g g(LoadF8F9Key(key), {bd, count, bd, count});
 
     const uint32_t nBytes = lengthBits / 8 + ((lengthBits % 8) != 0 ? 1 : 0);
-    for (uint32_t i = 0; i < nBytes; i += 4)
+    uint32_t i = 0;
+    for (; i + 4 <= nBytes; i += 4)
     {
         const uint32_t z = g.NextWord();
-        for (uint32_t j = 0; j < 4 && i + j < nBytes; ++j)
+        data[i] ^= static_cast<uint8_t>(z >> 24);
+        data[i + 1] ^= static_cast<uint8_t>(z >> 16);
+        data[i + 2] ^= static_cast<uint8_t>(z >> 8);
+        data[i + 3] ^= static_cast<uint8_t>(z);
+    }
+    if (i < nBytes)
+    {
+        const uint32_t z = g.NextWord();
+        for (uint32_t j = 0; i + j < nBytes; ++j)
         {
             data[i + j] ^= static_cast<uint8_t>(z >> (24 - 8 * j));
         }
@@ -428,21 +581,45 @@ Snow3g::Eia1(const uint8_t* key,
     const uint64_t nBytes = lengthBits / 8 + ((lengthBits % 8) != 0 ? 1 : 0);
     const uint64_t nBlocks = lengthBits / 64 + ((lengthBits % 64) != 0 ? 1 : 0);
     uint64_t eval = 0;
-    for (uint64_t b = 0; b < nBlocks; ++b)
+    auto block = [&](uint64_t b)
     {
         const uint64_t first = b * 8;
-        const uint64_t avail = nBytes - first < 8 ? nBytes - first : 8;
         uint64_t m = 0;
-        for (uint64_t j = 0; j < avail; ++j)
+        if (nBytes - first >= 8)
         {
-            m |= static_cast<uint64_t>(data[first + j]) << (56 - 8 * j);
+            for (uint64_t j = 0; j < 8; ++j)
+            {
+                m = m << 8 | data[first + j];
+            }
+        }
+        else
+        {
+            for (uint64_t j = 0; first + j < nBytes; ++j)
+            {
+                m |= static_cast<uint64_t>(data[first + j]) << (56 - 8 * j);
+            }
         }
         if (b + 1 == nBlocks && (lengthBits % 64) != 0)
         {
             // Ignore the bits beyond LENGTH in the last (partial) block; shift is 1..63.
             m &= ~uint64_t{0} << (64 - lengthBits % 64);
         }
-        eval = Mul64(eval ^ m, p);
+        return m;
+    };
+    if (nBlocks >= kTableBlocks)
+    {
+        const Mul64Table mulP(p);
+        for (uint64_t b = 0; b < nBlocks; ++b)
+        {
+            eval = mulP(eval ^ block(b));
+        }
+    }
+    else
+    {
+        for (uint64_t b = 0; b < nBlocks; ++b)
+        {
+            eval = Mul64(eval ^ block(b), p);
+        }
     }
     eval ^= lengthBits;
     eval = Mul64(eval, q);

@@ -320,14 +320,22 @@ Zuc::Eea3(const uint8_t* key,
 
     // Keystream word z_j covers bytes 4j..4j+3, its most significant byte first.
     const uint32_t nBytes = lengthBits / 8 + (lengthBits % 8 != 0 ? 1 : 0);
-    uint32_t z = 0;
-    for (uint32_t i = 0; i < nBytes; ++i)
+    uint32_t i = 0;
+    for (; i + 4 <= nBytes; i += 4)
     {
-        if (i % 4 == 0)
+        const uint32_t z = zuc.NextWord();
+        data[i] ^= static_cast<uint8_t>(z >> 24);
+        data[i + 1] ^= static_cast<uint8_t>(z >> 16);
+        data[i + 2] ^= static_cast<uint8_t>(z >> 8);
+        data[i + 3] ^= static_cast<uint8_t>(z);
+    }
+    if (i < nBytes)
+    {
+        const uint32_t z = zuc.NextWord();
+        for (uint32_t j = 0; i + j < nBytes; ++j)
         {
-            z = zuc.NextWord();
+            data[i + j] ^= static_cast<uint8_t>(z >> (24 - 8 * j));
         }
-        data[i] ^= static_cast<uint8_t>(z >> (24 - 8 * (i % 4)));
     }
     // Only LENGTH bits are defined: clear the trailing bits of the last byte.
     const uint32_t tail = lengthBits % 8;
@@ -346,8 +354,10 @@ Zuc::Eea3(const uint8_t* key,
  *  - z_i = z[i] || z[i+1] || ... || z[i+31] (the 32-bit window starting at bit i);
  *  - T = 0; for i = 0..LENGTH-1: if M[i] == 1, T ^= z_i; T ^= z_LENGTH;
  *    MAC = T ^ z_{32(L-1)}.
- * The keystream is produced word by word, keeping only the two words the current window
- * spans (no buffer).
+ * The message is taken 32 bits at a time (word j = bits 32j..32j+31, big-endian): with
+ * K = z-word j || z-word j+1 as a 64-bit value, z_{32j+b} = the 32 bits of K starting at bit
+ * b, i.e. (K >> (32 - b)) truncated; each message bit selects its window branch-free. The
+ * keystream is produced word by word, keeping only the two words the windows span.
  */
 uint32_t
 Zuc::Eia3(const uint8_t* key,
@@ -374,28 +384,42 @@ Zuc::Eia3(const uint8_t* key,
     uint32_t word = 0;
     uint32_t k0 = zuc.NextWord();
     uint32_t k1 = zuc.NextWord();
-
-    // The 32-bit keystream window z_i for bit position i in word 'word' (i / 32 == word).
-    auto window = [&k0, &k1](uint32_t bitInWord) -> uint32_t
-    { return bitInWord == 0 ? k0 : (k0 << bitInWord) | (k1 >> (32 - bitInWord)); };
-
     uint32_t t = 0;
-    uint8_t byte = 0;
-    for (uint32_t i = 0; i < lengthBits; ++i)
+    const uint32_t fullWords = lengthBits / 32;
+    const uint32_t nBytes = lengthBits / 8 + (lengthBits % 8 != 0 ? 1 : 0);
+    for (uint32_t j = 0; j <= fullWords; ++j)
     {
-        if (i / 32 != word)
+        if (j != word)
         {
             k0 = k1;
             k1 = zuc.NextWord();
             ++word;
         }
-        if (i % 8 == 0)
+        // Message word j, bits past LENGTH cleared; never reads past ceil(LENGTH / 8) bytes.
+        uint32_t m = 0;
+        uint32_t bitsHere = 32;
+        if (j == fullWords)
         {
-            byte = data[i / 8]; // i < lengthBits: never beyond ceil(lengthBits / 8) bytes
+            bitsHere = lengthBits % 32;
+            if (bitsHere == 0)
+            {
+                break;
+            }
         }
-        if ((byte >> (7 - i % 8)) & 0x01)
+        for (uint32_t n = 0; n < 4; ++n)
         {
-            t ^= window(i % 32);
+            const uint32_t idx = 4 * j + n;
+            m = m << 8 | (idx < nBytes ? data[idx] : 0);
+        }
+        if (bitsHere < 32)
+        {
+            m &= ~uint32_t{0} << (32 - bitsHere);
+        }
+        const uint64_t kk = static_cast<uint64_t>(k0) << 32 | k1;
+        for (uint32_t bit = 0; bit < 32; ++bit)
+        {
+            const uint32_t window = static_cast<uint32_t>(kk >> (32 - bit));
+            t ^= window & (0 - ((m >> (31 - bit)) & 1));
         }
     }
 
@@ -406,7 +430,8 @@ Zuc::Eia3(const uint8_t* key,
         k1 = zuc.NextWord();
         ++word;
     }
-    t ^= window(lengthBits % 32);
+    const uint32_t rem = lengthBits % 32;
+    t ^= rem == 0 ? k0 : (k0 << rem) | (k1 >> (32 - rem));
 
     // MAC = T ^ z_{32(L-1)}, i.e. the whole keystream word number L - 1 = ceil(LENGTH/32) + 1.
     const uint32_t lastWord = lengthBits / 32 + (lengthBits % 32 != 0 ? 1 : 0) + 1;
