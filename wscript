@@ -15,17 +15,24 @@ def configure(conf):
     conf.env.append_value('CXXFLAGS', ['-std=c++17'])
     conf.check_cfg(package='libcrypto', args=['--cflags', '--libs'], uselib_store='OPENSSL',
                    atleast_version='3.0.0', mandatory=True)
+    # ipsec-mb (x86-64, libipsec-mb-dev): optional fast backend for SNOW 3G / ZUC.
+    if conf.check_cxx(lib='IPSec_MB', header_name='intel-ipsec-mb.h', uselib_store='IPSEC_MB',
+                      mandatory=False):
+        conf.env.append_value('DEFINES_IPSEC_MB', ['NR_SECURITY_HAVE_IPSEC_MB'])
 
 
 def build(bld):
     module = bld.create_ns3_module('nr-security', ['core', 'network', 'mobility', 'propagation'])
     module.use.append('OPENSSL')
+    module.use.append('IPSEC_MB')
     module.source = [
         'model/crypto/nr-security-hex.cc',
         'model/crypto/nr-security-kdf.cc',
         'model/crypto/nr-security-algorithms.cc',
         'model/crypto/snow3g.cc',
         'model/crypto/zuc.cc',
+        'model/crypto/nr-security-crypto-backend.cc',
+        'model/crypto/nr-security-ipsec-mb.cc',
         'model/pdcp/nr-security-packet-bytes.cc',
         'model/pdcp/nr-security-pdcp-pdu.cc',
         'model/pdcp/nr-security-pdcp-count-guard.cc',
@@ -62,6 +69,7 @@ def build(bld):
         'test/nr-security-zuc-test-suite.cc',
         'test/nr-security-crypto-cases-test-suite.cc',
         'test/nr-security-crypto-errors-test-suite.cc',
+        'test/nr-security-crypto-backends-test-suite.cc',
         'test/nr-security-pdcp-test-helpers.cc',
         'test/nr-security-pdcp-cases-test-suite.cc',
         'test/nr-security-pdcp-test-suite.cc',
@@ -80,6 +88,8 @@ def build(bld):
         'model/crypto/nr-security-algorithms.h',
         'model/crypto/snow3g.h',
         'model/crypto/zuc.h',
+        'model/crypto/nr-security-crypto-backend.h',
+        'model/crypto/nr-security-ipsec-mb.h',
         'model/pdcp/nr-security-packet-bytes.h',
         'model/pdcp/nr-security-pdcp-count-guard.h',
         'model/pdcp/nr-security-pdcp-pdu.h',

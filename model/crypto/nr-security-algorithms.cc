@@ -4,6 +4,8 @@
  */
 #include "nr-security-algorithms.h"
 
+#include "nr-security-crypto-backend.h"
+#include "nr-security-ipsec-mb.h"
 #include "snow3g.h"
 #include "zuc.h"
 
@@ -283,13 +285,34 @@ NrSecurityAlgorithms::Nea(NrSecurityCiphering alg,
         case NrSecurityCiphering::NEA0:
             break;
         case NrSecurityCiphering::NEA1:
-            Snow3g::Eea1(key.data(), count, bearer, direction, data, lengthBits);
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB)
+            {
+                NrSecurityIpsecMb::Eea1(key.data(), count, bearer, direction, data, lengthBits);
+            }
+            else
+            {
+                Snow3g::Eea1(key.data(), count, bearer, direction, data, lengthBits);
+            }
             break;
         case NrSecurityCiphering::NEA2:
-            Nea2(key, count, bearer, direction, data, lengthBits);
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB)
+            {
+                NrSecurityIpsecMb::Eea2(key.data(), count, bearer, direction, data, lengthBits);
+            }
+            else
+            {
+                Nea2(key, count, bearer, direction, data, lengthBits);
+            }
             break;
         case NrSecurityCiphering::NEA3:
-            Zuc::Eea3(key.data(), count, bearer, direction, data, lengthBits);
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB)
+            {
+                NrSecurityIpsecMb::Eea3(key.data(), count, bearer, direction, data, lengthBits);
+            }
+            else
+            {
+                Zuc::Eea3(key.data(), count, bearer, direction, data, lengthBits);
+            }
             break;
     }
     MaskTail(data, lengthBits);
@@ -330,10 +353,26 @@ NrSecurityAlgorithms::Nia(NrSecurityIntegrity alg,
         case NrSecurityIntegrity::NIA0:
             return 0;
         case NrSecurityIntegrity::NIA1:
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB)
+            {
+                return NrSecurityIpsecMb::Eia1(
+                    key.data(), count, bearer, direction, data, lengthBits);
+            }
             return Snow3g::Eia1(key.data(), count, bearer, direction, data, lengthBits);
         case NrSecurityIntegrity::NIA2:
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB
+                && NrSecurityIpsecMb::Eia2Accepts(lengthBits))
+            {
+                return NrSecurityIpsecMb::Eia2(
+                    key.data(), count, bearer, direction, data, lengthBits);
+            }
             return Nia2(key, count, bearer, direction, data, lengthBits);
         case NrSecurityIntegrity::NIA3:
+            if (NrSecurityCryptoBackends::Selected() == NrSecurityCryptoBackend::IPSEC_MB)
+            {
+                return NrSecurityIpsecMb::Eia3(
+                    key.data(), count, bearer, direction, data, lengthBits);
+            }
             return Zuc::Eia3(key.data(), count, bearer, direction, data, lengthBits);
     }
     return 0; // not reached: IntegrityFromId() threw

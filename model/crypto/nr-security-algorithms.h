@@ -49,10 +49,15 @@ enum class NrSecurityIntegrity : uint8_t
  * value including 0 and values that are not a multiple of 8. A message of LENGTH bits
  * occupies the first ceil(LENGTH / 8) bytes of a buffer, most significant bit first.
  *
- * NEA2 (AES-128-CTR) and NIA2 (AES-128-CMAC) run on OpenSSL 3 EVP; NEA1/NIA1 on Snow3g and
- * NEA3/NIA3 on Zuc. Every function validates its inputs and throws std::invalid_argument
- * naming the offending parameter (bearer, direction, lengthBits, key, algorithm); OpenSSL
- * failures throw std::runtime_error. Thread-safe: the OpenSSL contexts are cached per thread.
+ * The algorithms run on the backend NrSecurityCryptoBackends::Selected() names: ipsec-mb
+ * (NrSecurityIpsecMb, all six) where it was found at configure time, else the portable one:
+ * OpenSSL 3 EVP for NEA2 (AES-128-CTR) and NIA2 (AES-128-CMAC), our Snow3g and Zuc cores
+ * (the reference written from the specifications) for NEA1/NIA1 and NEA3/NIA3. Every backend gives
+ * the same output for every input; the first call may throw std::invalid_argument for a bad
+ * NR_SECURITY_CRYPTO_BACKEND (see NrSecurityCryptoBackends). Every function validates its inputs
+ * and throws std::invalid_argument naming the offending parameter (bearer, direction, lengthBits,
+ * key, algorithm); OpenSSL failures throw std::runtime_error. Thread-safe: the OpenSSL contexts are
+ * cached per thread.
  */
 class NrSecurityAlgorithms
 {
