@@ -25,8 +25,10 @@ namespace
 
 constexpr size_t BLOCK = 16; ///< AES block size in bytes
 
-void
-CheckCommon(uint8_t bearer, uint8_t direction, size_t dataBytes, uint32_t lengthBits)
+/// Throws the std::invalid_argument of CheckCommon() (kept out of line: the checks are on
+/// every call, the messages almost never).
+[[noreturn]] __attribute__((noinline, cold)) void
+ThrowCommon(uint8_t bearer, uint8_t direction, size_t dataBytes, uint32_t lengthBits)
 {
     if (bearer > 31)
     {
@@ -38,11 +40,18 @@ CheckCommon(uint8_t bearer, uint8_t direction, size_t dataBytes, uint32_t length
         throw std::invalid_argument("direction " + std::to_string(direction)
                                     + " is not 0 (uplink) or 1 (downlink)");
     }
-    if (lengthBits > 8ULL * dataBytes)
+    throw std::invalid_argument("lengthBits " + std::to_string(lengthBits)
+                                + " is longer than the buffer (" + std::to_string(dataBytes)
+                                + " bytes)");
+}
+
+/// Checks BEARER, DIRECTION and LENGTH against the buffer size.
+inline void
+CheckCommon(uint8_t bearer, uint8_t direction, size_t dataBytes, uint32_t lengthBits)
+{
+    if (__builtin_expect(bearer > 31 || direction > 1 || lengthBits > 8ULL * dataBytes, 0))
     {
-        throw std::invalid_argument("lengthBits " + std::to_string(lengthBits)
-                                    + " is longer than the buffer (" + std::to_string(dataBytes)
-                                    + " bytes)");
+        ThrowCommon(bearer, direction, dataBytes, lengthBits);
     }
 }
 
@@ -274,7 +283,10 @@ NrSecurityAlgorithms::Nea(NrSecurityCiphering alg,
                           size_t dataBytes,
                           uint32_t lengthBits)
 {
-    CipheringFromId(static_cast<uint32_t>(alg));
+    if (static_cast<uint32_t>(alg) > 3)
+    {
+        CipheringFromId(static_cast<uint32_t>(alg)); // throws
+    }
     CheckCommon(bearer, direction, dataBytes, lengthBits);
     if (lengthBits == 0)
     {
@@ -346,7 +358,10 @@ NrSecurityAlgorithms::Nia(NrSecurityIntegrity alg,
                           size_t dataBytes,
                           uint32_t lengthBits)
 {
-    IntegrityFromId(static_cast<uint32_t>(alg));
+    if (static_cast<uint32_t>(alg) > 3)
+    {
+        IntegrityFromId(static_cast<uint32_t>(alg)); // throws
+    }
     CheckCommon(bearer, direction, dataBytes, lengthBits);
     switch (alg)
     {
