@@ -261,7 +261,7 @@ nea, nia, k_enc, k_int, sdap_header).
                 return Unprotected(none, none, none, py::str("control-pdu"), none, none);
             }
             int64_t rcvd = NrSecurityPdcpPdu::RcvdCount(s.format.snBits, rxDeliv, h.sn);
-            if (rcvd < 0 || static_cast<uint64_t>(rcvd) < rxDeliv || rcvd > 0xFFFFFFFFLL)
+            if (rcvd < 0 || rcvd > 0xFFFFFFFFLL)
             {
                 return Unprotected(none, none, none, py::str("out-of-window"), none, none);
             }
@@ -278,6 +278,11 @@ nea, nia, k_enc, k_int, sdap_header).
             if (r.status != NrSecurityPdcpUnprotectResult::OK)
             {
                 return Unprotected(py::int_(count), none, none, py::str("integrity"), macI, xMac);
+            }
+            // TS 38.323 5.2.2.1: the window is checked after integrity verification.
+            if (static_cast<uint64_t>(rcvd) < rxDeliv)
+            {
+                return Unprotected(none, none, none, py::str("out-of-window"), none, none);
             }
             size_t sdap = s.format.sdapHeader ? 1 : 0;
             py::object sdapValue = none;
@@ -317,7 +322,8 @@ Returns a dict with the keys
   sdu: the SDU payload (bytes, after any SDAP header), or None if discarded;
   sdap_header: the SDAP header byte (int) for a DRB with sdap_header=True, else None;
   discarded: None if delivered, else the reason: "malformed (...)", "control-pdu",
-    "out-of-window" (RCVD_COUNT < RX_DELIV: duplicate or too old) or "integrity";
+    "integrity" (checked first, TS 38.323 5.2.2.1) or "out-of-window" (RCVD_COUNT <
+    RX_DELIV: duplicate or too old); reserved header bits are ignored (TS 38.323 6.3.6);
   mac_i, x_mac: the received (deciphered) and the expected MAC-I, 4 bytes each, when
     integrity is active (nia not None), else None.
 A discarded PDU is a result, not an error; ValueError is only raised for bad arguments

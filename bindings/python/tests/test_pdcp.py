@@ -67,8 +67,21 @@ def test_unprotect_out_of_window():
 def test_unprotect_malformed():
     r = nr.pdcp_unprotect(pdu=SRB1_DL_PDU_COUNT1[:5], **REF)  # no room for data + MAC-I
     assert r["discarded"].startswith("malformed (")
-    r = nr.pdcp_unprotect(pdu=b"\x80" + SRB1_DL_PDU_COUNT1[1:], **REF)  # reserved bit of an SRB
-    assert r["discarded"].startswith("malformed (")
+
+
+def test_unprotect_reserved_bits_ignored_but_covered_by_the_mac():
+    # TS 38.323 6.3.6: the receiver ignores R bits; the MAC-I covers them (5.9)
+    r = nr.pdcp_unprotect(pdu=b"\x80" + SRB1_DL_PDU_COUNT1[1:], rx_deliv=1, **REF)
+    assert r["discarded"] == "integrity"
+    assert r["count"] == 1
+
+
+def test_unprotect_integrity_before_window():
+    # TS 38.323 5.2.2.1: an old PDU with a bad MAC-I is an integrity failure
+    tampered = SRB1_DL_PDU_COUNT1[:-1] + bytes([SRB1_DL_PDU_COUNT1[-1] ^ 1])
+    r = nr.pdcp_unprotect(pdu=tampered, rx_deliv=2, **REF)
+    assert r["discarded"] == "integrity"
+    assert r["count"] == 1
 
 
 def test_unprotect_drb_control_pdu():
