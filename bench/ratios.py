@@ -12,7 +12,10 @@ import sys
 
 exe = sys.argv[1] if len(sys.argv) > 1 else "build/bin/nr-security-bench"
 cmd = [exe, "--benchmark_format=json", "--benchmark_repetitions=5",
-       "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2", *sys.argv[2:]]
+       "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2",
+       # repetitions of different benchmarks interleaved, so that a burst of load from other
+       # processes spreads over a figure and its baseline instead of hitting one of them
+       "--benchmark_enable_random_interleaving=true", *sys.argv[2:]]
 data = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 median = {b["run_name"]: b for b in data["benchmarks"] if b.get("aggregate_name") == "median"}
 
