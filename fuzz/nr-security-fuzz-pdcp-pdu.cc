@@ -23,6 +23,10 @@
  *    with the same COUNT gives back the received PDU byte for byte, except the R bits (sent as
  *    0, ignored on receipt, TS 38.323 6.3.6) and the MAC-I field where the receiver did not
  *    verify it (an SRB before integrity is active) or set R bits changed what it covers.
+ * The MAC values are compared here on purpose: libFuzzer feeds compared operands back into its
+ * inputs, so it learns X-MACs and also exercises the verified (OK) path of every format; the
+ * properties above hold for such key-holder forgeries too. (The receive-path target, whose
+ * delivery check assumes a keyless attacker, must not compare them.)
  */
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-pdcp-pdu.h"
