@@ -423,6 +423,15 @@ class ReestablishPerBearerTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(rx.deliveredCounts.size(),
                                   um ? 3u : 2u,
                                   c.name << ": UM delivers stored SDUs, SRB discards them");
+            const bool srb = c.format.rbType == NrSecurityRbType::SRB;
+            NS_TEST_EXPECT_MSG_EQ(rx.pdcp->GetCounters().flushed,
+                                  srb ? 1u : 0u,
+                                  c.name << ": a discarded stored SDU is counted");
+            NS_TEST_ASSERT_MSG_EQ(rx.discards.size(), srb ? 1u : 0u, c.name << ": and traced");
+            if (srb)
+            {
+                NS_TEST_EXPECT_MSG_EQ(rx.discards[0], "flushed", c.name << ": reason");
+            }
             if (um)
             {
                 NS_TEST_EXPECT_MSG_EQ(rx.deliveredCounts[2], 3u, c.name << ": COUNT 3");

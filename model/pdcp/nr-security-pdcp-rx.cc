@@ -263,7 +263,8 @@ NrSecurityPdcp::Reestablish()
     m_rxReord = 0;
     if (srb)
     {
-        return; // SRBs discard the stored SDUs
+        Flush(stored); // SRBs discard the stored SDUs
+        return;
     }
     // UM DRBs deliver the stored SDUs in ascending COUNT order, each verified with the
     // setting for its COUNT. `stored` is local, so callbacks cannot invalidate the loop.
@@ -277,14 +278,29 @@ NrSecurityPdcp::Reestablish()
 }
 
 void
+NrSecurityPdcp::Flush(std::map<uint32_t, RxEntry>& stored)
+{
+    // Each dropped SDU is counted and traced; `stored` is already out of m_rxBuffer, so trace
+    // sinks may re-enter the entity.
+    for (auto& [c, entry] : stored)
+    {
+        NS_LOG_LOGIC(this << " flushed COUNT " << c);
+        Discard("flushed", entry.pdu, m_counters.flushed);
+    }
+    stored.clear();
+}
+
+void
 NrSecurityPdcp::SetRxDeliv(uint32_t rxDeliv)
 {
     NS_LOG_FUNCTION(this << rxDeliv);
     m_tReorderingEvent.Cancel();
-    m_rxBuffer.clear();
+    std::map<uint32_t, RxEntry> stored;
+    stored.swap(m_rxBuffer);
     m_rxDeliv = rxDeliv;
     m_rxNext = rxDeliv;
     m_rxReord = rxDeliv;
+    Flush(stored);
 }
 
 } // namespace ns3

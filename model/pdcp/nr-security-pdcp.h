@@ -60,6 +60,7 @@ struct NrSecurityPdcpCounters
     uint64_t outOfWindow = 0; ///< PDUs discarded with RCVD_COUNT < RX_DELIV (or outside COUNT)
     uint64_t malformed = 0;   ///< PDUs discarded as malformed
     uint64_t reorderingTimeouts = 0; ///< t-Reordering expiries
+    uint64_t flushed = 0; ///< stored SDUs dropped by an SRB re-establishment or SetRxDeliv
 };
 
 /**
@@ -98,7 +99,9 @@ struct NrSecurityPdcpCounters
  * Every discard is counted and traced as PduDiscarded with its reason: "malformed: ..."
  * (counters.malformed, also oversize or empty SDUs to transmit, counted as txRefused),
  * "out-of-window" (outOfWindow), "duplicate" (duplicates), "integrity" (integrityFailures),
- * "count-exhausted" (txRefused). DRB control PDUs are counted (rxControlPdus), not delivered.
+ * "count-exhausted" (txRefused), "flushed" (flushed: a stored SDU dropped by an SRB
+ * re-establishment or by SetRxDeliv). DRB control PDUs are counted (rxControlPdus), not
+ * delivered.
  * No heap allocation per PDU on the in-order path beyond the ns-3 Packets themselves.
  */
 class NrSecurityPdcp : public Object
@@ -145,7 +148,8 @@ class NrSecurityPdcp : public Object
      * TracedCallback signature for PduDiscarded.
      * \param reason "malformed: ..." (a received PDU, or an empty or oversize SDU to send),
      *        "duplicate", "out-of-window", "integrity" (also a buffered PDU that fails the
-     *        check again at delivery), "count-exhausted"
+     *        check again at delivery), "count-exhausted", "flushed" (a stored SDU dropped by
+     *        an SRB re-establishment or SetRxDeliv)
      * \param pdu the PDU (or the refused SDU for "count-exhausted")
      */
     typedef void (*PduDiscardedTracedCallback)(std::string reason, Ptr<const Packet> pdu);
@@ -262,7 +266,7 @@ class NrSecurityPdcp : public Object
     /**
      * \brief PDCP entity re-establishment (TS 38.323 5.1.2), by bearer type and RLC mode:
      *        - SRB: TX_NEXT, RX_NEXT, RX_DELIV (and RX_REORD) to 0, stored SDUs discarded
-     *          (not counted as PDU discards: they passed the checks), t-Reordering stopped;
+     *          (each counted and traced as PduDiscarded "flushed"), t-Reordering stopped;
      *        - UM DRB: the same resets, t-Reordering stopped, and the stored SDUs delivered
      *          in ascending COUNT order (each verified with the receive setting for its
      *          COUNT first);
@@ -283,7 +287,8 @@ class NrSecurityPdcp : public Object
 
     /**
      * \brief Starts the receive side mid-life: RX_DELIV = RX_NEXT = rxDeliv, the reordering
-     *        buffer emptied and t-Reordering stopped.
+     *        buffer emptied (each stored SDU counted and traced as PduDiscarded "flushed") and
+     *        t-Reordering stopped.
      * \param rxDeliv the COUNT of the next SDU to deliver
      */
     void SetRxDeliv(uint32_t rxDeliv);
@@ -366,6 +371,7 @@ class NrSecurityPdcp : public Object
                          const NrSecurityPdcpUnprotectResult& r,
                          Ptr<const Packet> pdu);
     bool Recheck(uint32_t count, RxEntry& entry);
+    void Flush(std::map<uint32_t, RxEntry>& stored);
     void Deliver(uint32_t count, const RxEntry& entry);
     void DeliverConsecutive();
     void UpdateReorderingTimer();
