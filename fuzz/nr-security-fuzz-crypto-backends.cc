@@ -4,10 +4,12 @@
  *
  * libFuzzer target: every crypto backend (NrSecurityCryptoBackends) against the portable
  * cores, for 128-NEA1/NIA1 (SNOW 3G, TS 33.401 B.1.2 / B.2.1) and 128-NEA3/NIA3 (ZUC,
- * ETSI/SAGE EEA3&EIA3 Document 1) = TS 33.501 Annex D.
+ * ETSI/SAGE EEA3&EIA3 Document 1), and against the portable backend (OpenSSL) for
+ * 128-NEA2/NIA2 (TS 33.401 B.1.3 / B.2.3) = TS 33.501 Annex D.
  *
- * Input: byte 0 bits 0-1 = algorithm (0 NEA1, 1 NEA3, 2 NIA1, 3 NIA3), bits 2-4 = how many
- * bits of the last message byte are past LENGTH (0..7); bytes 1-16 = KEY; bytes 17-20 =
+ * Input: byte 0 bits 0-1 = algorithm (0 NEA1, 1 NEA3, 2 NIA1, 3 NIA3; with bit 5 set, NEA2
+ * for 0/1 and NIA2 for 2/3), bits 2-4 = how many bits of the last message byte are past
+ * LENGTH (0..7); bytes 1-16 = KEY; bytes 17-20 =
  * COUNT (big-endian); byte 21 bits 0-4 = BEARER, bit 5 = DIRECTION; the rest is the message
  * (its last byte's trailing bits are past LENGTH, so the backends must ignore them).
  *
@@ -57,6 +59,13 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     const unsigned alg = data[0] & 0x03;
     const unsigned pastLength = (data[0] >> 2) & 0x07;
+    const bool aes = (data[0] & 0x20) != 0;
+    const NrSecurityCiphering nea
+        = aes ? NrSecurityCiphering::NEA2
+              : (alg == 0 ? NrSecurityCiphering::NEA1 : NrSecurityCiphering::NEA3);
+    const NrSecurityIntegrity nia
+        = aes ? NrSecurityIntegrity::NIA2
+              : (alg == 2 ? NrSecurityIntegrity::NIA1 : NrSecurityIntegrity::NIA3);
     NrSecurityKey128 key;
     std::memcpy(key.data(), data + 1, 16);
     const uint32_t count = static_cast<uint32_t>(data[17]) << 24
@@ -69,25 +78,42 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const uint32_t bits
         = bytes == 0 ? 0 : static_cast<uint32_t>(8 * bytes - (pastLength < 8 ? pastLength : 0));
 
+    const NrSecurityCryptoBackend previous = NrSecurityCryptoBackends::Selected();
     std::vector<uint8_t> ref = msg;
     uint32_t refMac = 0;
-    switch (alg)
+    if (aes)
     {
-        case 0:
-            Snow3g::Eea1(key.data(), count, bearer, direction, ref.data(), bits);
-            break;
-        case 1:
-            Zuc::Eea3(key.data(), count, bearer, direction, ref.data(), bits);
-            break;
-        case 2:
-            refMac = Snow3g::Eia1(key.data(), count, bearer, direction, ref.data(), bits);
-            break;
-        default:
-            refMac = Zuc::Eia3(key.data(), count, bearer, direction, ref.data(), bits);
-            break;
+        // The portable backend's AES is OpenSSL.
+        NrSecurityCryptoBackends::Select(NrSecurityCryptoBackend::PORTABLE);
+        if (alg < 2)
+        {
+            NrSecurityAlgorithms::Nea(nea, key, count, bearer, direction, ref.data(), bytes, bits);
+        }
+        else
+        {
+            refMac = NrSecurityAlgorithms::Nia(
+                nia, key, count, bearer, direction, ref.data(), bytes, bits);
+        }
+    }
+    else
+    {
+        switch (alg)
+        {
+            case 0:
+                Snow3g::Eea1(key.data(), count, bearer, direction, ref.data(), bits);
+                break;
+            case 1:
+                Zuc::Eea3(key.data(), count, bearer, direction, ref.data(), bits);
+                break;
+            case 2:
+                refMac = Snow3g::Eia1(key.data(), count, bearer, direction, ref.data(), bits);
+                break;
+            default:
+                refMac = Zuc::Eia3(key.data(), count, bearer, direction, ref.data(), bits);
+                break;
+        }
     }
 
-    const NrSecurityCryptoBackend previous = NrSecurityCryptoBackends::Selected();
     for (auto backend : NrSecurityCryptoBackends::Available())
     {
         NrSecurityCryptoBackends::Select(backend);
@@ -95,15 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         {
             std::vector<uint8_t> buf = msg;
             buf.push_back(0xA5); // guard byte
-            NrSecurityAlgorithms::Nea(alg == 0 ? NrSecurityCiphering::NEA1
-                                               : NrSecurityCiphering::NEA3,
-                                      key,
-                                      count,
-                                      bearer,
-                                      direction,
-                                      buf.data(),
-                                      bytes,
-                                      bits);
+            NrSecurityAlgorithms::Nea(nea, key, count, bearer, direction, buf.data(), bytes, bits);
             if (buf.back() != 0xA5)
             {
                 Violation("NEA wrote past ceil(LENGTH / 8)");
@@ -120,15 +138,8 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         else
         {
-            const uint32_t mac = NrSecurityAlgorithms::Nia(alg == 2 ? NrSecurityIntegrity::NIA1
-                                                                    : NrSecurityIntegrity::NIA3,
-                                                           key,
-                                                           count,
-                                                           bearer,
-                                                           direction,
-                                                           msg.data(),
-                                                           bytes,
-                                                           bits);
+            const uint32_t mac = NrSecurityAlgorithms::Nia(
+                nia, key, count, bearer, direction, msg.data(), bytes, bits);
             if (mac != refMac)
             {
                 Violation("NIA MAC-I differs from the portable core");
