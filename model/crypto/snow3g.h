@@ -84,7 +84,37 @@ class Snow3g
     void ClockLfsrInitialisationMode(uint32_t f);
     void ClockLfsrKeystreamMode();
 
-    std::array<uint32_t, 16> m_s; ///< LFSR cells s0..s15
+    /**
+     * \brief Cell s_k of the LFSR (k = 0..15).
+     * \param k the cell index.
+     * \return a reference to s_k.
+     */
+    uint32_t& S(unsigned k)
+    {
+        return m_s[m_off + k];
+    }
+
+    /**
+     * \brief Shifts the LFSR by one cell: s_i = s_{i+1} for i = 0..14, s15 = v. The cells sit
+     *        in a window of a 32-word buffer that slides by one word per clock and is copied
+     *        back once every 16 clocks, instead of moving 15 words per clock.
+     * \param v the new s15.
+     */
+    void Shift(uint32_t v)
+    {
+        m_s[m_off + 16] = v;
+        if (++m_off == 16)
+        {
+            for (unsigned i = 0; i < 16; ++i)
+            {
+                m_s[i] = m_s[16 + i];
+            }
+            m_off = 0;
+        }
+    }
+
+    std::array<uint32_t, 32> m_s; ///< the LFSR window: s_k = m_s[m_off + k] (see Shift())
+    uint32_t m_off;               ///< the window's start, 0..15
     uint32_t m_r1;                ///< FSM register R1
     uint32_t m_r2;                ///< FSM register R2
     uint32_t m_r3;                ///< FSM register R3

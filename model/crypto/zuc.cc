@@ -182,6 +182,7 @@ PutCount(uint8_t* iv, uint32_t count)
  */
 Zuc::Zuc(const uint8_t* key, const uint8_t* iv)
     : m_s{}
+    , m_off(0)
     , m_r1(0)
     , m_r2(0)
     , m_x{}
@@ -222,10 +223,10 @@ Zuc::NextWord()
 void
 Zuc::BitReorganization()
 {
-    m_x[0] = ((m_s[15] >> 15) << 16) | (m_s[14] & 0xFFFF);
-    m_x[1] = ((m_s[11] & 0xFFFF) << 16) | (m_s[9] >> 15);
-    m_x[2] = ((m_s[7] & 0xFFFF) << 16) | (m_s[5] >> 15);
-    m_x[3] = ((m_s[2] & 0xFFFF) << 16) | (m_s[0] >> 15);
+    m_x[0] = ((S(15) >> 15) << 16) | (S(14) & 0xFFFF);
+    m_x[1] = ((S(11) & 0xFFFF) << 16) | (S(9) >> 15);
+    m_x[2] = ((S(7) & 0xFFFF) << 16) | (S(5) >> 15);
+    m_x[3] = ((S(2) & 0xFFFF) << 16) | (S(0) >> 15);
 }
 
 /**
@@ -250,22 +251,18 @@ Zuc::F()
 void
 Zuc::LfsrWithInitialisationMode(uint32_t u)
 {
-    uint32_t v = m_s[0];
-    v = AddMod31(v, MulPow2Mod31(m_s[0], 8));
-    v = AddMod31(v, MulPow2Mod31(m_s[4], 20));
-    v = AddMod31(v, MulPow2Mod31(m_s[10], 21));
-    v = AddMod31(v, MulPow2Mod31(m_s[13], 17));
-    v = AddMod31(v, MulPow2Mod31(m_s[15], 15));
+    uint32_t v = S(0);
+    v = AddMod31(v, MulPow2Mod31(S(0), 8));
+    v = AddMod31(v, MulPow2Mod31(S(4), 20));
+    v = AddMod31(v, MulPow2Mod31(S(10), 21));
+    v = AddMod31(v, MulPow2Mod31(S(13), 17));
+    v = AddMod31(v, MulPow2Mod31(S(15), 15));
     uint32_t s16 = AddMod31(v, u & kMod31);
     if (s16 == 0)
     {
         s16 = kMod31;
     }
-    for (size_t i = 0; i < 15; ++i)
-    {
-        m_s[i] = m_s[i + 1];
-    }
-    m_s[15] = s16;
+    Shift(s16);
 }
 
 /**
@@ -275,21 +272,17 @@ Zuc::LfsrWithInitialisationMode(uint32_t u)
 void
 Zuc::LfsrWithWorkMode()
 {
-    uint32_t s16 = m_s[0];
-    s16 = AddMod31(s16, MulPow2Mod31(m_s[0], 8));
-    s16 = AddMod31(s16, MulPow2Mod31(m_s[4], 20));
-    s16 = AddMod31(s16, MulPow2Mod31(m_s[10], 21));
-    s16 = AddMod31(s16, MulPow2Mod31(m_s[13], 17));
-    s16 = AddMod31(s16, MulPow2Mod31(m_s[15], 15));
+    uint32_t s16 = S(0);
+    s16 = AddMod31(s16, MulPow2Mod31(S(0), 8));
+    s16 = AddMod31(s16, MulPow2Mod31(S(4), 20));
+    s16 = AddMod31(s16, MulPow2Mod31(S(10), 21));
+    s16 = AddMod31(s16, MulPow2Mod31(S(13), 17));
+    s16 = AddMod31(s16, MulPow2Mod31(S(15), 15));
     if (s16 == 0)
     {
         s16 = kMod31;
     }
-    for (size_t i = 0; i < 15; ++i)
-    {
-        m_s[i] = m_s[i + 1];
-    }
-    m_s[15] = s16;
+    Shift(s16);
 }
 
 /*
