@@ -15,7 +15,7 @@ OUT        ?= demo-output
 DEB_PACKAGES = build-essential cmake libns3-dev ns3 libgsl-dev libxml2-dev libsqlite3-dev \
                libssl-dev libboost-dev libboost-program-options-dev libbenchmark-dev tshark \
                pybind11-dev python3-dev python3-pytest python3-sphinx mscgen
-# Intel's Multi-Buffer Crypto for IPsec (the fast SNOW 3G / ZUC backend) exists for x86-64 only.
+# Intel's Multi-Buffer Crypto for IPsec (the fast NEA/NIA backend) exists for x86-64 only.
 ifeq ($(shell dpkg --print-architecture 2>/dev/null),amd64)
 DEB_PACKAGES += libipsec-mb-dev
 endif

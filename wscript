@@ -15,7 +15,7 @@ def configure(conf):
     conf.env.append_value('CXXFLAGS', ['-std=c++17'])
     conf.check_cfg(package='libcrypto', args=['--cflags', '--libs'], uselib_store='OPENSSL',
                    atleast_version='3.0.0', mandatory=True)
-    # ipsec-mb (x86-64, libipsec-mb-dev): optional fast backend for SNOW 3G / ZUC.
+    # ipsec-mb (x86-64, libipsec-mb-dev): optional fast backend for NEA1-3 / NIA1-3.
     if conf.check_cxx(lib='IPSec_MB', header_name='intel-ipsec-mb.h', uselib_store='IPSEC_MB',
                       mandatory=False):
         conf.env.append_value('DEFINES_IPSEC_MB', ['NR_SECURITY_HAVE_IPSEC_MB'])
