@@ -198,11 +198,11 @@ void
 NrSecurityPdcp::UpdateReorderingTimer()
 {
     // TS 38.323 5.2.2.1, last steps.
-    if (m_tReorderingEvent.IsRunning() && m_rxDeliv >= m_rxReord)
+    if (!m_tReorderingEvent.IsExpired() && m_rxDeliv >= m_rxReord)
     {
         m_tReorderingEvent.Cancel();
     }
-    if (!m_tReorderingEvent.IsRunning() && m_rxDeliv < m_rxNext)
+    if (m_tReorderingEvent.IsExpired() && m_rxDeliv < m_rxNext)
     {
         m_rxReord = m_rxNext;
         m_tReorderingEvent
@@ -231,7 +231,7 @@ NrSecurityPdcp::ReorderingTimerExpired()
     }
     m_rxDeliv = std::max(m_rxDeliv, m_rxReord);
     DeliverConsecutive();
-    if (!m_tReorderingEvent.IsRunning() && m_rxDeliv < m_rxNext)
+    if (m_tReorderingEvent.IsExpired() && m_rxDeliv < m_rxNext)
     {
         m_rxReord = m_rxNext;
         m_tReorderingEvent

@@ -582,7 +582,7 @@ NrSecurityPdcp::GetRxReord() const
 bool
 NrSecurityPdcp::IsReorderingTimerRunning() const
 {
-    return m_tReorderingEvent.IsRunning();
+    return !m_tReorderingEvent.IsExpired();
 }
 
 size_t
