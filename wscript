@@ -76,6 +76,7 @@ def build(bld):
         'test/nr-security-pdcp-faults-test-suite.cc',
         'test/nr-security-rrc-test-suite.cc',
         'test/nr-security-smc-test-suite.cc',
+        'test/nr-security-smc-failures-test-suite.cc',
         'test/nr-security-msc-test-suite.cc',
         'test/nr-security-hardening-test-suite.cc',
     ]

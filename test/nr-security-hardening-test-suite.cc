@@ -5,7 +5,7 @@
  * Hardening against the faults of issue 8, end to end over the simulated air interface. The
  * suite is shared: each engineer's cases live in their own clearly separated section below.
  */
-#include "nr-security-test-vectors.h"
+#include "nr-security-smc-test-scenario.h"
 #include "ns3/config.h"
 #include "ns3/error-model.h"
 #include "ns3/node-container.h"
@@ -29,11 +29,6 @@ namespace
 // ---------------------------------------------------------------------------------------------
 // PDCP section (finding 1 of issue 8, end to end)
 // ---------------------------------------------------------------------------------------------
-
-/// The project's reference context R1: K_AMF, uplink NAS COUNT 0.
-const char* const PDCP_R1_K_AMF
-    = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405";
-
 /**
  * Integrity bypass through the reordering buffer (TS 38.331 5.3.4.3: once the
  * SecurityModeCommand is verified, "integrity protection shall be applied to all subsequent
@@ -69,7 +64,7 @@ class PdcpBufferedIntegrityBypassTestCase : public TestCase
         NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
         nr->AssignStreams(7);
         nr->SetUeSecurityContext(
-            ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(PDCP_R1_K_AMF)), 0);
+            ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
         m_channel = nr->GetChannel();
         m_channel->AddTap(MakeCallback(&PdcpBufferedIntegrityBypassTestCase::OnAir, this));
         Ptr<NrSecurityUeRrc> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0))->GetRrc();
@@ -161,40 +156,6 @@ PdcpHardeningCases()
 // RRC / air / helper section (findings 2, 3, 11 of issue 8 and the output-folder friction)
 // ---------------------------------------------------------------------------------------------
 
-/// The reference context R1 (TS 33.501 A.9 known answer K_gNB 493a16c5...).
-const char* const RRC_R1_K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405";
-
-/// Loses the first `m_count` attempts that arrive at a device and lets the rest through.
-class RrcDropFirstErrorModel : public ErrorModel
-{
-  public:
-    /// \return the TypeId
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::NrSecurityTestRrcDropFirstErrorModel")
-                                .SetParent<ErrorModel>()
-                                .AddConstructor<RrcDropFirstErrorModel>();
-        return tid;
-    }
-
-    uint32_t m_count = 1; ///< attempts to lose
-
-  private:
-    bool DoCorrupt(Ptr<Packet>) override
-    {
-        if (m_count > 0)
-        {
-            --m_count;
-            return true;
-        }
-        return false;
-    }
-
-    void DoReset() override
-    {
-    }
-};
-
 /**
  * One gNB and one UE with the R1 context (NEA2/NIA2, uplink NAS COUNT 0, no mobility: slot
  * timing only, 30 kHz SCS): the SMC leaves the gNB at 5 ms and arrives at 6 ms, the
@@ -220,7 +181,7 @@ struct RrcScenario
         gnbs = nr->InstallGnbDevice(gnbNodes);
         ues = nr->InstallUeDevice(ueNodes);
         nr->SetUeSecurityContext(
-            ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(RRC_R1_K_AMF)), 0);
+            ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
         nr->GetChannel()->AddTap(MakeCallback(&RrcScenario::OnAir, this));
         Gnb()->TraceConnectWithoutContext("SecurityModeFailure",
                                           MakeCallback(&RrcScenario::OnGnbFailure, this));
@@ -361,7 +322,7 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
     void DoRun() override
     {
         RrcScenario s;
-        Ptr<RrcDropFirstErrorModel> drop = CreateObject<RrcDropFirstErrorModel>();
+        Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
         s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
         Simulator::Schedule(MicroSeconds(6100),
                             [this, &s]()
@@ -447,7 +408,7 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
             // reaches RRC before the Complete and is refused, without a release.
             RrcScenario s;
             s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
-            Ptr<RrcDropFirstErrorModel> drop = CreateObject<RrcDropFirstErrorModel>();
+            Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
             s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
             Simulator::Schedule(MicroSeconds(5200),
                                 [&s]() { s.Ue()->SendUlDcch(FromHex("fedcba9876543210")); });
