@@ -31,6 +31,10 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace ns3;
 
@@ -179,6 +183,17 @@ ParseBool(const std::string& option, const std::string& text)
 uint16_t
 ParseCapabilities(const std::string& option, const std::string& text)
 {
+    // The other family's names ("--ueNea=NIA2") are a mistake, not a list of NEA ids.
+    std::string upper = text;
+    std::transform(
+        upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    const std::string other = option == std::string("ueNea") ? "NIA" : "NEA";
+    if (upper.find(other) != std::string::npos)
+    {
+        throw std::invalid_argument("--" + option + "=" + text + ": " + other
+                                    + " names an algorithm of the other family; expected a list "
+                                    + "of 0..3 (or " + (other == "NIA" ? "NEA" : "NIA") + "0..3)");
+    }
     try
     {
         return NrSecurityUeCapabilities::BitmapFromList(text);
@@ -186,6 +201,91 @@ ParseCapabilities(const std::string& option, const std::string& text)
     catch (const std::invalid_argument& e)
     {
         throw std::invalid_argument("--" + option + "=" + text + ": " + e.what());
+    }
+}
+
+/**
+ * \brief Runs a program with its arguments, without a shell (an output folder named
+ *        "a;rm -rf x" stays a folder name).
+ * \param args the program (looked up on PATH) and its arguments
+ * \return its exit status, or -1 if it could not be started or did not exit normally
+ */
+int
+RunProgram(const std::vector<std::string>& args)
+{
+    std::vector<char*> argv;
+    for (const std::string& a : args)
+    {
+        argv.push_back(const_cast<char*>(a.c_str()));
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+    {
+        return -1;
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+    {
+        return -1;
+    }
+    return WEXITSTATUS(status);
+}
+
+/**
+ * \brief Checks the command line before ns-3's CommandLine reads it, which would print the
+ *        whole help and exit 1 on an unknown option and silently keep only the first word of
+ *        a value with a space.
+ * \param argc,argv the command line
+ * \param options the example's own option names
+ * \throws std::invalid_argument (one line, exit status 2) for an unknown option, one of ours
+ *         without a value or with an empty one, a value with white space, or a stray word
+ */
+void
+CheckCommandLine(int argc, char* argv[], const std::set<std::string>& options)
+{
+    // CommandLine's own options, and anything it hands to ns-3 (attributes, global values).
+    static const std::set<std::string> builtin = {"help",
+                                                  "PrintHelp",
+                                                  "PrintGlobals",
+                                                  "PrintGroups",
+                                                  "PrintGroup",
+                                                  "PrintTypeIds",
+                                                  "PrintAttributes",
+                                                  "PrintVersion"};
+    std::set<std::string> globals;
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        globals.insert((*it)->GetName());
+    }
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        const size_t dashes = arg.rfind("--", 0) == 0 ? 2 : (arg.rfind('-', 0) == 0 ? 1 : 0);
+        if (dashes == 0)
+        {
+            throw std::invalid_argument("unexpected argument '" + arg
+                                        + "' (options are --name=value; see --help)");
+        }
+        const size_t eq = arg.find('=');
+        const std::string name
+            = arg.substr(dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
+        const bool ours = options.count(name) > 0;
+        if (!ours && builtin.count(name) == 0 && globals.count(name) == 0
+            && name.find("::") == std::string::npos)
+        {
+            throw std::invalid_argument("unknown option '" + arg + "' (see --help)");
+        }
+        const std::string value = eq == std::string::npos ? std::string() : arg.substr(eq + 1);
+        if (ours && value.empty())
+        {
+            throw std::invalid_argument("--" + name + " needs a value: --" + name + "=VALUE");
+        }
+        if (value.find_first_of(" \t\n\r\v\f") != std::string::npos)
+        {
+            throw std::invalid_argument("--" + name + "='" + value
+                                        + "': option values cannot contain white space");
+        }
     }
 }
 
@@ -239,6 +339,19 @@ Run(int argc, char* argv[])
     cmd.AddValue("RngRun",
                  "ns-3 run number (RngRun, 0..2^64-1): picks every UE's K_AMF and the losses",
                  rngRunText);
+    CheckCommandLine(argc,
+                     argv,
+                     {"ues",
+                      "cipheringPriority",
+                      "integrityPriority",
+                      "ueNea",
+                      "ueNia",
+                      "lossRate",
+                      "scs",
+                      "outputDir",
+                      "pcap",
+                      "table",
+                      "RngRun"});
     cmd.Parse(argc, argv);
     const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 65000));
     const double lossRate = ParseProbability("lossRate", lossRateText);
@@ -382,13 +495,12 @@ Run(int argc, char* argv[])
     }
     std::cout << "\n";
     Simulator::Destroy(); // writes the chart
-    if (std::system("command -v mscgen >/dev/null 2>&1") == 0)
+    // mscgen, if installed, renders the chart; run without a shell (the folder name is data).
+    if (RunProgram(
+            {"mscgen", "-T", "png", "-i", outputDir + "/smc.msc", "-o", outputDir + "/smc.png"})
+        == 0)
     {
-        std::string cmd = "mscgen -T png -i " + outputDir + "/smc.msc -o " + outputDir + "/smc.png";
-        if (std::system(cmd.c_str()) == 0)
-        {
-            std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
-        }
+        std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
     }
     return failed == 0 ? 0 : 1;
 }

@@ -13,7 +13,10 @@ Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc
    NEA0), so the default priorities select NEA0 and the procedures complete (exit 0);
  - exit status 0 when every procedure completed, 1 when any failed (--ueNia=0: NIA0 only, the
    gNB never selects it for a normal UE, TS 33.501 5.11.1.2 / 6.7.3.0), with the summary;
- - --outputDir into a missing nested folder creates it.
+ - an unknown option, one of ours without a value, a value with white space, a stray word and
+   a capability list naming the other family (--ueNea=NIA2) get one line and exit 2 too;
+ - --outputDir into a missing nested folder creates it; a folder name with shell
+   metacharacters is a folder name (no shell runs it).
 The last line is "N passed, M failed"; the exit status is 1 if anything failed."""
 import os
 import subprocess
@@ -58,6 +61,35 @@ def main():
             check(f"{bad}: the line names the option ({stderr.strip()!r})",
                   bool(lines) and lines[0].startswith(f"nr-security-smc: {option}="), True)
             check(f"{bad}: nothing on stdout", stdout, "")
+
+        # Checked before ns-3's CommandLine, which would print the whole help and exit 1, or
+        # keep only the first word of a value with a space.
+        for bad, prefix in [("--foo=1", "nr-security-smc: unknown option '--foo=1'"),
+                            ("--ues=", "nr-security-smc: --ues needs a value"),
+                            ("--ues", "nr-security-smc: --ues needs a value"),
+                            ("--outputDir=", "nr-security-smc: --outputDir needs a value"),
+                            ("--ues=5 junk", "nr-security-smc: --ues='5 junk': option values"),
+                            ("--integrityPriority=NIA0 NIA2",
+                             "nr-security-smc: --integrityPriority='NIA0 NIA2': option values"),
+                            ("stray", "nr-security-smc: unexpected argument 'stray'"),
+                            ("--ueNea=NIA2", "nr-security-smc: --ueNea=NIA2: NIA names"),
+                            ("--ueNia=NEA2", "nr-security-smc: --ueNia=NEA2: NEA names")]:
+            code, stdout, stderr = run(program, *out, bad)
+            lines = stderr.strip().splitlines()
+            check(f"{bad!r}: exit 2, one line, nothing on stdout",
+                  (code, len(lines), stdout), (2, 1, ""))
+            check(f"{bad!r}: the line ({stderr.strip()!r})",
+                  bool(lines) and lines[0].startswith(prefix), True)
+
+        # The output folder is data, never shell text (mscgen is run without a shell).
+        marker = os.path.join(tmp, "INJECTED")
+        odd = os.path.join(tmp, "o;touch${IFS}" + marker + ";")
+        code, _, stderr = run(program, "--outputDir=" + odd, "--ues=1", "--table=0")
+        check("--outputDir with shell metacharacters: exit status", (code, stderr), (0, ""))
+        check("--outputDir with shell metacharacters: no command ran", os.path.exists(marker),
+              False)
+        check("--outputDir with shell metacharacters: traces.csv in that folder",
+              os.path.exists(os.path.join(odd, "traces.csv")), True)
 
         code, stdout, _ = run(program, "--help")
         check("--help exit status", code, 0)
