@@ -526,7 +526,12 @@ main(int argc, char** argv)
         // argv[1] (the subcommand) stands where the parser expects the program name. No
         // positional arguments: a stray word is an error, not silently ignored.
         po::positional_options_description none;
-        po::store(po::command_line_parser(argc - 1, argv + 1).options(d).positional(none).run(),
+        po::store(po::command_line_parser(argc - 1, argv + 1)
+                      .options(d)
+                      .positional(none)
+                      .style(po::command_line_style::default_style
+                             & ~po::command_line_style::allow_guessing)
+                      .run(),
                   vm);
         if (vm.count("help"))
         {

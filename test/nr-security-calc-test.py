@@ -137,6 +137,8 @@ bad = [
     ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--direction", "dl", "--nea", "2", "--nia", "none", "--count", "0", "--payload", "00"),
     ("pdcp-protect", "--rb", "srb", "--rb-id", "1", "--direction", "dl", "--nea", "none", "--nia", "none", "--count", "0", "--payload", ""),
     ("kgnb", "--kamf", "00" * 32, "--ul-nas-count", "0", "--bogus", "1"),
+    # an abbreviated option name is not guessed (--ul for --ul-nas-count)
+    ("kgnb", "--kamf", "00" * 32, "--ul", "0"),
 ]
 for args in bad:
     rc, out, err = run(*args)

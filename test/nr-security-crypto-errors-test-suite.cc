@@ -102,6 +102,18 @@ class CryptoErrorsTestCase : public TestCase
                { NrSecurityKdf::DeriveAlgorithmKey(k256, NrSecurityAlgorithmType::N_RRC_INT, 16); },
                "algorithmId",
                "algorithm identity 16 in A.8");
+        Expect(
+            [&] {
+                NrSecurityKdf::DeriveAlgorithmKey(k256, static_cast<NrSecurityAlgorithmType>(7), 2);
+            },
+            "type",
+            "algorithm type distinguisher 7 in A.8");
+        Expect(
+            [&] {
+                NrSecurityKdf::DeriveAlgorithmKey(k256, static_cast<NrSecurityAlgorithmType>(0), 2);
+            },
+            "type",
+            "algorithm type distinguisher 0 in A.8");
         Expect([&] { NrSecurityKdf::DeriveKgnbStar(k256, 1008, 0); }, "pci", "PCI 1008");
         Expect([&] { NrSecurityKdf::DeriveKgnbStar(k256, 0, 3279166); },
                "arfcnDl",

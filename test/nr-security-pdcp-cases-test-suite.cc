@@ -343,7 +343,7 @@ class MalformedPduTestCase : public TestCase
   public:
     MalformedPduTestCase()
         : TestCase("P7 short-pdu-overread: every length below the minimum, SRB and DRB "
-                   "12/18 +-SDAP +-integrity, DRB control PDUs")
+                   "12- and 18-bit SN, with and without SDAP and integrity, DRB control PDUs")
     {
     }
 

@@ -133,6 +133,15 @@ NrSecurityKdf::DeriveAlgorithmKey(const NrSecurityKey256& key,
         throw std::invalid_argument("NrSecurityKdf: algorithmId " + std::to_string(algorithmId)
                                     + " is not a 4-bit algorithm identity");
     }
+    // TS 33.501 A.8, Table A.8-1: the distinguishers are 0x01..0x06.
+    const auto typeValue = static_cast<uint8_t>(type);
+    if (typeValue < static_cast<uint8_t>(NrSecurityAlgorithmType::N_NAS_ENC)
+        || typeValue > static_cast<uint8_t>(NrSecurityAlgorithmType::N_UP_INT))
+    {
+        throw std::invalid_argument("NrSecurityKdf: type " + std::to_string(typeValue)
+                                    + " is not an algorithm type distinguisher (0x01..0x06, "
+                                      "TS 33.501 Table A.8-1)");
+    }
     NrSecurityKey256 full
         = Kdf(AsVector(key), FC_ALGORITHM, {{static_cast<uint8_t>(type)}, {algorithmId}});
     // TS 33.501 A.8: the 128 least significant bits, i.e. the last 16 bytes.

@@ -133,7 +133,8 @@ class NrSecurityKdf
      * \param type the algorithm type distinguisher.
      * \param algorithmId the 4-bit algorithm identity (0..15; NEA2 and NIA2 are both 2).
      * \return the 16-byte key.
-     * \throws std::invalid_argument if algorithmId > 15.
+     * \throws std::invalid_argument if algorithmId > 15 ("algorithmId") or type is not one of
+     *         the distinguishers 0x01..0x06 of Table A.8-1 ("type").
      */
     static NrSecurityKey128 DeriveAlgorithmKey(const NrSecurityKey256& key,
                                                NrSecurityAlgorithmType type,
