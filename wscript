@@ -87,6 +87,7 @@ def build(bld):
         'model/crypto/nr-security-hex.h',
         'model/crypto/nr-security-kdf.h',
         'model/crypto/nr-security-algorithms.h',
+        'model/crypto/nr-security-stream-cipher.h',
         'model/crypto/snow3g.h',
         'model/crypto/zuc.h',
         'model/crypto/nr-security-crypto-backend.h',

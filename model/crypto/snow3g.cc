@@ -441,30 +441,28 @@ constexpr uint64_t kTableBlocks = 8;
 } // namespace
 
 Snow3g::Snow3g(const std::array<uint32_t, 4>& k, const std::array<uint32_t, 4>& iv)
-    : m_s{}
-    , m_off(0)
-    , m_r1(0)
+    : m_r1(0)
     , m_r2(0)
     , m_r3(0)
 {
     // SNOW 3G spec 3.4.4: LFSR load ("1" is the all-ones word), R1 = R2 = R3 = 0.
     const uint32_t ones = 0xffffffff;
-    m_s[15] = k[3] ^ iv[0];
-    m_s[14] = k[2];
-    m_s[13] = k[1];
-    m_s[12] = k[0] ^ iv[1];
-    m_s[11] = k[3] ^ ones;
-    m_s[10] = k[2] ^ ones ^ iv[2];
-    m_s[9] = k[1] ^ ones ^ iv[3];
-    m_s[8] = k[0] ^ ones;
-    m_s[7] = k[3];
-    m_s[6] = k[2];
-    m_s[5] = k[1];
-    m_s[4] = k[0];
-    m_s[3] = k[3] ^ ones;
-    m_s[2] = k[2] ^ ones;
-    m_s[1] = k[1] ^ ones;
-    m_s[0] = k[0] ^ ones;
+    m_lfsr[15] = k[3] ^ iv[0];
+    m_lfsr[14] = k[2];
+    m_lfsr[13] = k[1];
+    m_lfsr[12] = k[0] ^ iv[1];
+    m_lfsr[11] = k[3] ^ ones;
+    m_lfsr[10] = k[2] ^ ones ^ iv[2];
+    m_lfsr[9] = k[1] ^ ones ^ iv[3];
+    m_lfsr[8] = k[0] ^ ones;
+    m_lfsr[7] = k[3];
+    m_lfsr[6] = k[2];
+    m_lfsr[5] = k[1];
+    m_lfsr[4] = k[0];
+    m_lfsr[3] = k[3] ^ ones;
+    m_lfsr[2] = k[2] ^ ones;
+    m_lfsr[1] = k[1] ^ ones;
+    m_lfsr[0] = k[0] ^ ones;
 
     // 32 clocks in initialisation mode, the FSM output fed back into the LFSR.
     for (int t = 0; t < 32; ++t)
@@ -545,29 +543,7 @@ Snow3g::Eea1(const uint8_t* key,
                         | static_cast<uint32_t>(direction & 0x01) << 26;
     Snow3g g(LoadF8F9Key(key), {bd, count, bd, count});
 
-    const uint32_t nBytes = lengthBits / 8 + ((lengthBits % 8) != 0 ? 1 : 0);
-    uint32_t i = 0;
-    for (; i + 4 <= nBytes; i += 4)
-    {
-        const uint32_t z = g.NextWord();
-        data[i] ^= static_cast<uint8_t>(z >> 24);
-        data[i + 1] ^= static_cast<uint8_t>(z >> 16);
-        data[i + 2] ^= static_cast<uint8_t>(z >> 8);
-        data[i + 3] ^= static_cast<uint8_t>(z);
-    }
-    if (i < nBytes)
-    {
-        const uint32_t z = g.NextWord();
-        for (uint32_t j = 0; i + j < nBytes; ++j)
-        {
-            data[i + j] ^= static_cast<uint8_t>(z >> (24 - 8 * j));
-        }
-    }
-    const uint32_t tail = lengthBits % 8;
-    if (tail != 0)
-    {
-        data[nBytes - 1] &= static_cast<uint8_t>(0xff << (8 - tail));
-    }
+    NrSecurityXorKeystream(g, data, lengthBits);
 }
 
 /**

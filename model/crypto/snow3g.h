@@ -5,6 +5,8 @@
 #ifndef NR_SECURITY_SNOW3G_H
 #define NR_SECURITY_SNOW3G_H
 
+#include "nr-security-stream-cipher.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -91,33 +93,22 @@ class Snow3g
      */
     uint32_t& S(unsigned k)
     {
-        return m_s[m_off + k];
+        return m_lfsr[k];
     }
 
     /**
-     * \brief Shifts the LFSR by one cell: s_i = s_{i+1} for i = 0..14, s15 = v. The cells sit
-     *        in a window of a 32-word buffer that slides by one word per clock and is copied
-     *        back once every 16 clocks, instead of moving 15 words per clock.
+     * \brief Shifts the LFSR by one cell: s_i = s_{i+1} for i = 0..14, s15 = v.
      * \param v the new s15.
      */
     void Shift(uint32_t v)
     {
-        m_s[m_off + 16] = v;
-        if (++m_off == 16)
-        {
-            for (unsigned i = 0; i < 16; ++i)
-            {
-                m_s[i] = m_s[16 + i];
-            }
-            m_off = 0;
-        }
+        m_lfsr.Shift(v);
     }
 
-    std::array<uint32_t, 32> m_s; ///< the LFSR window: s_k = m_s[m_off + k] (see Shift())
-    uint32_t m_off;               ///< the window's start, 0..15
-    uint32_t m_r1;                ///< FSM register R1
-    uint32_t m_r2;                ///< FSM register R2
-    uint32_t m_r3;                ///< FSM register R3
+    NrSecurityLfsr16 m_lfsr; ///< the LFSR s_0..s_15
+    uint32_t m_r1;           ///< FSM register R1
+    uint32_t m_r2;           ///< FSM register R2
+    uint32_t m_r3;           ///< FSM register R3
 };
 
 } // namespace ns3

@@ -181,17 +181,15 @@ PutCount(uint8_t* iv, uint32_t count)
  * ZUC spec 3.5 (key loading) and 3.6.1 (initialisation stage).
  */
 Zuc::Zuc(const uint8_t* key, const uint8_t* iv)
-    : m_s{}
-    , m_off(0)
-    , m_r1(0)
+    : m_r1(0)
     , m_r2(0)
     , m_x{}
 {
     // s_i = k_i || d_i || iv_i (8 + 15 + 8 = 31 bits), k_i most significant.
     for (size_t i = 0; i < 16; ++i)
     {
-        m_s[i] = static_cast<uint32_t>(key[i]) << 23 | static_cast<uint32_t>(kD[i]) << 8
-                 | static_cast<uint32_t>(iv[i]);
+        m_lfsr[i] = static_cast<uint32_t>(key[i]) << 23 | static_cast<uint32_t>(kD[i]) << 8
+                    | static_cast<uint32_t>(iv[i]);
     }
     // 32 initialisation rounds: BitReorganization; W = F; LFSRWithInitialisationMode(W >> 1).
     for (int round = 0; round < 32; ++round)
@@ -312,30 +310,7 @@ Zuc::Eea3(const uint8_t* key,
     Zuc zuc(key, iv);
 
     // Keystream word z_j covers bytes 4j..4j+3, its most significant byte first.
-    const uint32_t nBytes = lengthBits / 8 + (lengthBits % 8 != 0 ? 1 : 0);
-    uint32_t i = 0;
-    for (; i + 4 <= nBytes; i += 4)
-    {
-        const uint32_t z = zuc.NextWord();
-        data[i] ^= static_cast<uint8_t>(z >> 24);
-        data[i + 1] ^= static_cast<uint8_t>(z >> 16);
-        data[i + 2] ^= static_cast<uint8_t>(z >> 8);
-        data[i + 3] ^= static_cast<uint8_t>(z);
-    }
-    if (i < nBytes)
-    {
-        const uint32_t z = zuc.NextWord();
-        for (uint32_t j = 0; i + j < nBytes; ++j)
-        {
-            data[i + j] ^= static_cast<uint8_t>(z >> (24 - 8 * j));
-        }
-    }
-    // Only LENGTH bits are defined: clear the trailing bits of the last byte.
-    const uint32_t tail = lengthBits % 8;
-    if (tail != 0)
-    {
-        data[nBytes - 1] &= static_cast<uint8_t>(0xFF << (8 - tail));
-    }
+    NrSecurityXorKeystream(zuc, data, lengthBits);
 }
 
 /*
