@@ -600,6 +600,52 @@ class SdapEndMarkerTestCase : public TestCase
     }
 };
 
+/**
+ * Found in review: after security activation, a reset of the receive state (SRB
+ * re-establishment, TS 38.323 5.1.2, or SetRxDeliv) restarts RX_DELIV at a COUNT below the
+ * one from which integrity was switched on (the SMC's COUNT + 1). That COUNT must not fall back
+ * to the setting from before activation (none): a forged plaintext SN-0 PDU with a zero MAC-I
+ * is discarded as an integrity failure, not delivered (TS 38.331 5.3.1.2, TS 38.323 5.9).
+ */
+class IntegrityFallbackAfterResetTestCase : public TestCase
+{
+  public:
+    IntegrityFallbackAfterResetTestCase()
+        : TestCase("integrity-fallback-after-reset: after Reestablish or SetRxDeliv below the "
+                   "activation COUNT, a forged unprotected PDU is not delivered")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool reestablish : {true, false})
+        {
+            const std::string what = reestablish ? "Reestablish" : "SetRxDeliv(0)";
+            SmcUe ue;
+            ue.probe.Receive(SmcPdu()); // COUNT 0: integrity and ciphering from COUNT 1
+            NS_TEST_ASSERT_MSG_EQ(ue.probe.deliveredCounts.size(), 1u, what << ": SMC delivered");
+            if (reestablish)
+            {
+                ue.probe.pdcp->Reestablish();
+            }
+            else
+            {
+                ue.probe.pdcp->SetRxDeliv(0);
+            }
+            ue.probe.Receive("0000deadbeef00000000"); // SN 0, plaintext, zero MAC-I
+            NS_TEST_EXPECT_MSG_EQ(ue.probe.deliveredCounts.size(), 1u, what << ": not delivered");
+            NS_TEST_EXPECT_MSG_EQ(ue.probe.pdcp->GetCounters().integrityFailures,
+                                  1u,
+                                  what << ": counted as an integrity failure");
+            NS_TEST_EXPECT_MSG_EQ(ue.probe.pdcp->GetRxSecurity(0).integrityActive,
+                                  true,
+                                  what << ": integrity applies to COUNT 0 after the reset");
+            Simulator::Destroy();
+        }
+    }
+};
+
 class NrSecurityPdcpFaultsTestSuite : public TestSuite
 {
   public:
@@ -612,6 +658,7 @@ class NrSecurityPdcpFaultsTestSuite : public TestSuite
         AddTestCase(new ReservedBitsTestCase);
         AddTestCase(new SdapEndMarkerTestCase);
         AddTestCase(new ReestablishPerBearerTestCase);
+        AddTestCase(new IntegrityFallbackAfterResetTestCase);
     }
 };
 

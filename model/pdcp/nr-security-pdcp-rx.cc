@@ -261,6 +261,7 @@ NrSecurityPdcp::Reestablish()
     m_rxNext = 0;
     m_rxDeliv = 0;
     m_rxReord = 0;
+    ResetRxSettingsFrom(0);
     if (srb)
     {
         Flush(stored); // SRBs discard the stored SDUs
@@ -300,7 +301,19 @@ NrSecurityPdcp::SetRxDeliv(uint32_t rxDeliv)
     m_rxDeliv = rxDeliv;
     m_rxNext = rxDeliv;
     m_rxReord = rxDeliv;
+    ResetRxSettingsFrom(rxDeliv);
     Flush(stored);
+}
+
+void
+NrSecurityPdcp::ResetRxSettingsFrom(uint32_t count)
+{
+    // The receive COUNTs start again at `count`: the settings in force apply to all of them.
+    // Without this, a COUNT below the old start (e.g. the SMC's COUNT + 1) would be checked
+    // with the setting from before security activation: none, so unverified.
+    m_rxInt.ApplyFrom(count);
+    m_rxEnc.ApplyFrom(count);
+    ++m_rxGeneration; // anything stored is checked again at delivery
 }
 
 } // namespace ns3

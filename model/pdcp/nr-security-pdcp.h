@@ -272,8 +272,10 @@ class NrSecurityPdcp : public Object
      *          COUNT first);
      *        - AM DRB: TX_NEXT, RX_NEXT, RX_DELIV, the stored SDUs and t-Reordering are kept.
      *        This model keeps no transmitted SDUs, so there is nothing to retransmit. Keys are
-     *        kept until new ones are set; COUNTs already used under the kept transmit keys
-     *        stay refused. Delivery callbacks may re-enter the entity.
+     *        kept until new ones are set, and after an SRB or UM DRB reset the receive
+     *        settings in force apply to every COUNT from 0 (none falls back to the setting
+     *        from before security activation); COUNTs already used under the kept transmit
+     *        keys stay refused. Delivery callbacks may re-enter the entity.
      * \throws std::invalid_argument for an invalid format or an SRB with RlcMode UM.
      */
     void Reestablish();
@@ -288,7 +290,8 @@ class NrSecurityPdcp : public Object
     /**
      * \brief Starts the receive side mid-life: RX_DELIV = RX_NEXT = rxDeliv, the reordering
      *        buffer emptied (each stored SDU counted and traced as PduDiscarded "flushed") and
-     *        t-Reordering stopped.
+     *        t-Reordering stopped; the receive settings in force apply to every COUNT from
+     *        rxDeliv.
      * \param rxDeliv the COUNT of the next SDU to deliver
      */
     void SetRxDeliv(uint32_t rxDeliv);
@@ -347,6 +350,18 @@ class NrSecurityPdcp : public Object
             return latest.active && count >= latest.fromCount ? latest : previous;
         }
 
+        /// After the receive state is reset to `count` (re-establishment, SetRxDeliv): the
+        /// latest setting, if any, applies to every COUNT from there (TS 38.323 5.1.2), so
+        /// that no COUNT below its old start falls back to an earlier, weaker setting.
+        void ApplyFrom(uint32_t count)
+        {
+            if (latest.active)
+            {
+                latest.fromCount = count;
+                previous = latest;
+            }
+        }
+
         void Set(Alg alg, const NrSecurityKey128& key, uint32_t fromCount)
         {
             previous = latest;
@@ -372,6 +387,9 @@ class NrSecurityPdcp : public Object
                          Ptr<const Packet> pdu);
     bool Recheck(uint32_t count, RxEntry& entry);
     void Flush(std::map<uint32_t, RxEntry>& stored);
+    /// \param count the COUNT the receive state restarts from; the latest receive settings
+    ///        apply from it (Reestablish, SetRxDeliv)
+    void ResetRxSettingsFrom(uint32_t count);
     void Deliver(uint32_t count, const RxEntry& entry);
     void DeliverConsecutive();
     void UpdateReorderingTimer();
