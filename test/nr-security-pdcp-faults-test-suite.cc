@@ -646,6 +646,42 @@ class IntegrityFallbackAfterResetTestCase : public TestCase
     }
 };
 
+/**
+ * Found in review: a trace sink that re-enters the entity (here RxPdu switching receive
+ * integrity on for COUNT 0 while the COUNT-0 PDU is being processed) must not let that PDU be
+ * delivered under a check it did not get: it is verified with the setting in force when it is
+ * delivered (TS 38.323 5.2.2.1, 5.9), so the unprotected PDU is discarded.
+ */
+class ReentrantTraceSettingsTestCase : public TestCase
+{
+  public:
+    ReentrantTraceSettingsTestCase()
+        : TestCase("reentrant-trace-settings-change: a PDU whose settings change in a trace "
+                   "sink is checked again before delivery")
+    {
+    }
+
+  private:
+    PdcpProbe* m_probe = nullptr;
+
+    void OnRxPdu(Ptr<const Packet>, uint32_t)
+    {
+        m_probe->pdcp->SetRxIntegrity(NrSecurityIntegrity::NIA2, Key(R1_K_RRC_INT), 0);
+    }
+
+    void DoRun() override
+    {
+        PdcpProbe probe{Srb1(), NrSecurityDirection::UPLINK};
+        m_probe = &probe;
+        probe.pdcp->TraceConnectWithoutContext(
+            "RxPdu", MakeCallback(&ReentrantTraceSettingsTestCase::OnRxPdu, this));
+        probe.Receive("0000deadbeef00000000"); // COUNT 0, no protection
+        NS_TEST_EXPECT_MSG_EQ(probe.deliveredCounts.size(), 0u, "not delivered");
+        NS_TEST_EXPECT_MSG_EQ(probe.pdcp->GetCounters().integrityFailures, 1u, "counted");
+        Simulator::Destroy();
+    }
+};
+
 class NrSecurityPdcpFaultsTestSuite : public TestSuite
 {
   public:
@@ -659,6 +695,7 @@ class NrSecurityPdcpFaultsTestSuite : public TestSuite
         AddTestCase(new SdapEndMarkerTestCase);
         AddTestCase(new ReestablishPerBearerTestCase);
         AddTestCase(new IntegrityFallbackAfterResetTestCase);
+        AddTestCase(new ReentrantTraceSettingsTestCase);
     }
 };
 

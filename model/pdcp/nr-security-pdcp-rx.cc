@@ -31,13 +31,16 @@ NrSecurityPdcp::IntegrityFailed(uint32_t count,
                                 Ptr<const Packet> pdu)
 {
     // TS 38.323 5.9: discard and indicate the failure to the upper layer. The SDU is built
-    // before any callback runs (a callback may reuse m_scratch).
-    m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
-    Discard("integrity", pdu, m_counters.integrityFailures);
+    // before any callback or trace sink runs (one may reuse m_scratch).
+    Ptr<Packet> sdu;
     if (m_user || !m_integrityFailure.IsNull())
     {
-        Ptr<Packet> sdu
-            = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
+        sdu = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
+    }
+    m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
+    Discard("integrity", pdu, m_counters.integrityFailures);
+    if (sdu)
+    {
         if (m_user)
         {
             m_user->PdcpIntegrityFailure(m_userTag, count, sdu, r.receivedMac, r.expectedMac);
@@ -77,6 +80,7 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
     }
     auto count = static_cast<uint32_t>(rcvdCount);
     const uint8_t rxDirection = static_cast<uint8_t>(1 - GetTxDirectionBit());
+    const uint32_t generation = m_rxGeneration; // the settings this PDU is checked under
     NrSecurityPdcpUnprotectResult r = NrSecurityPdcpPdu::Unprotect(
         m_format, count, rxDirection, GetRxSecurity(count), m_scratch.data(), n);
     if (r.status == NrSecurityPdcpUnprotectResult::INTEGRITY_FAILURE)
@@ -94,12 +98,15 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
         Discard("duplicate", pdu, m_counters.duplicates);
         return;
     }
-    m_rxPduTrace(pdu, count);
+    // The entry is built from m_scratch before any trace sink runs (a sink may re-enter the
+    // entity and reuse m_scratch or change the settings: the entry keeps the generation it
+    // was checked under, so a change is caught at delivery).
     RxEntry entry;
     entry.sdu = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
     entry.mac = r.receivedMac;
-    entry.generation = m_rxGeneration;
+    entry.generation = generation;
     std::copy(m_scratch.begin(), m_scratch.begin() + m_format.HeaderBytes(), entry.header.begin());
+    m_rxPduTrace(pdu, count);
 
     // TS 38.323 5.2.2.1: store, update RX_NEXT, deliver from RX_DELIV.
     if (count >= m_rxNext)
@@ -108,9 +115,17 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
     }
     if (count == m_rxDeliv)
     {
-        // Checked just now with the settings in force: delivered without a second check.
+        // Checked just now with the settings in force: delivered without a second check,
+        // unless a trace sink changed the settings meanwhile.
         m_rxDeliv = uint64_t{count} + 1;
-        Deliver(count, entry);
+        if (entry.generation != m_rxGeneration)
+        {
+            entry.pdu = pdu->Copy();
+        }
+        if (Recheck(count, entry))
+        {
+            Deliver(count, entry);
+        }
         DeliverConsecutive();
     }
     else
