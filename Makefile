@@ -72,7 +72,12 @@ demo: build
 	@echo "smc.msc/smc.png (the sequence chart). tshark's decoding of gnb-1.pcap (command above):"
 	@if command -v tshark >/dev/null; then \
 	  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
-	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs 2>/dev/null; fi
+	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs 2>/dev/null; \
+	  echo "MAC-I checked by tshark with the exported keys (the same command with -V):"; \
+	  WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
+	    --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs -V 2>/dev/null \
+	    | awk '/Matches calculated result/ {ok++} /^ *\[MAC-I Digest wrong/ {bad++} \
+	           END {printf "  %d MAC-I match, %d wrong\n", ok, bad}'; fi
 
 # The module chapter as HTML (Debian's python3-sphinx; -W: a warning fails the build).
 doc: deps
@@ -85,8 +90,8 @@ install-python: build
 	@[ -n "$(DESTDIR)" ] || (cd / && /usr/bin/python3 -c \
 	  'import nr_security as nr; print("nr_security", nr.__version__, "->", nr.__file__)')
 
-# Fuzzing: the four libFuzzer targets of fuzz/ (PDCP PDU codec, PDCP receive path, RRC UPER
-# decoders, calculator parsing), built with clang, ASan and UBSan in $(FUZZ_BUILD)/ (library
+# Fuzzing: the five libFuzzer targets of fuzz/ (PDCP PDU codec, PDCP receive path, RRC UPER
+# decoders, calculator parsing, crypto backends), built with clang, ASan and UBSan in $(FUZZ_BUILD)/ (library
 # included; no tests, examples or Python module), each run for FUZZ_SECONDS from its committed
 # seed corpus (FUZZ_RUNS=N bounds the executions instead). fuzz-smoke: a few seconds each, as
 # CI runs it; a crash fails either.
