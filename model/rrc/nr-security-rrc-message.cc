@@ -441,6 +441,28 @@ NrSecurityRrcMessage::Name(NrSecurityRrcDecoded::Type type)
             return "securityModeComplete";
         case NrSecurityRrcDecoded::SECURITY_MODE_FAILURE:
             return "securityModeFailure";
+        case NrSecurityRrcDecoded::RRC_SETUP_REQUEST:
+            return "rrcSetupRequest";
+        case NrSecurityRrcDecoded::RRC_SETUP:
+            return "rrcSetup";
+        case NrSecurityRrcDecoded::RRC_REJECT:
+            return "rrcReject";
+        case NrSecurityRrcDecoded::RRC_SETUP_COMPLETE:
+            return "rrcSetupComplete";
+        case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
+            return "ueCapabilityEnquiry";
+        case NrSecurityRrcDecoded::UE_CAPABILITY_INFORMATION:
+            return "ueCapabilityInformation";
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
+            return "rrcReconfiguration";
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE:
+            return "rrcReconfigurationComplete";
+        case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
+            return "dlInformationTransfer";
+        case NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER:
+            return "ulInformationTransfer";
+        case NrSecurityRrcDecoded::RRC_RELEASE:
+            return "rrcRelease";
     }
     return "unknown";
 }

@@ -6,6 +6,7 @@
 #define NR_SECURITY_RRC_MESSAGE_H
 
 #include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-rrc-bearer-config.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,37 +18,78 @@ namespace ns3
 
 /**
  * \ingroup nr-security
- * \brief The result of decoding a DL-DCCH or UL-DCCH message with NrSecurityRrcMessage.
+ * \brief The result of decoding a DL-CCCH, UL-CCCH, DL-DCCH or UL-DCCH message with
+ *        NrSecurityRrcMessage.
  *
  * When ok is false, error says why (never empty) and the other fields are unspecified
  * (type holds the message type if decoding got as far as the c1 choice). When ok is true,
- * error is empty and the fields hold the decoded values.
+ * error is empty, type says which message it was, and the fields that message carries hold
+ * the decoded values; every other field keeps its default.
  */
 struct NrSecurityRrcDecoded
 {
     /// The RRC messages this module carries (TS 38.331 6.2.2).
     enum Type
     {
-        SECURITY_MODE_COMMAND,  ///< DL-DCCH SecurityModeCommand (c1 index 4)
-        SECURITY_MODE_COMPLETE, ///< UL-DCCH SecurityModeComplete (c1 index 5)
-        SECURITY_MODE_FAILURE,  ///< UL-DCCH SecurityModeFailure (c1 index 6)
+        SECURITY_MODE_COMMAND,        ///< DL-DCCH SecurityModeCommand (c1 index 4)
+        SECURITY_MODE_COMPLETE,       ///< UL-DCCH SecurityModeComplete (c1 index 5)
+        SECURITY_MODE_FAILURE,        ///< UL-DCCH SecurityModeFailure (c1 index 6)
+        RRC_SETUP_REQUEST,            ///< UL-CCCH RRCSetupRequest (c1 index 0)
+        RRC_SETUP,                    ///< DL-CCCH RRCSetup (c1 index 1)
+        RRC_REJECT,                   ///< DL-CCCH RRCReject (c1 index 0)
+        RRC_SETUP_COMPLETE,           ///< UL-DCCH RRCSetupComplete (c1 index 2)
+        UE_CAPABILITY_ENQUIRY,        ///< DL-DCCH UECapabilityEnquiry (c1 index 6)
+        UE_CAPABILITY_INFORMATION,    ///< UL-DCCH UECapabilityInformation (c1 index 9)
+        RRC_RECONFIGURATION,          ///< DL-DCCH RRCReconfiguration (c1 index 0)
+        RRC_RECONFIGURATION_COMPLETE, ///< UL-DCCH RRCReconfigurationComplete (c1 index 1)
+        DL_INFORMATION_TRANSFER,      ///< DL-DCCH DLInformationTransfer (c1 index 5)
+        UL_INFORMATION_TRANSFER,      ///< UL-DCCH ULInformationTransfer (c1 index 7)
+        RRC_RELEASE,                  ///< DL-DCCH RRCRelease (c1 index 2)
     };
 
-    bool ok{false};                                     ///< true if the input was accepted
-    std::string error;                                  ///< why it was refused; empty if ok
-    Type type{SECURITY_MODE_COMMAND};                   ///< the message
-    uint8_t transactionId{0};                           ///< rrc-TransactionIdentifier, 0..3
+    bool ok{false};                   ///< true if the input was accepted
+    std::string error;                ///< why it was refused; empty if ok
+    Type type{SECURITY_MODE_COMMAND}; ///< the message
+    uint8_t transactionId{0};         ///< rrc-TransactionIdentifier, 0..3 (0 for messages without)
     NrSecurityCiphering nea{NrSecurityCiphering::NEA0}; ///< cipheringAlgorithm (SMC only)
     bool integrityPresent{false}; ///< whether integrityProtAlgorithm is present (SMC only)
     NrSecurityIntegrity nia{NrSecurityIntegrity::NIA0}; ///< integrityProtAlgorithm; NIA0 when
                                                         ///< absent or not an SMC
+
+    /// RRCSetupRequest: ue-Identity is ng-5G-S-TMSI-Part1 (true) or randomValue (false).
+    bool ueIdentityIsTmsiPart1{false};
+    /// RRCSetupRequest: the 39-bit ue-Identity (first bit of the BIT STRING = bit 38).
+    uint64_t ueIdentity{0};
+    /// RRCSetupRequest: EstablishmentCause index (0 emergency .. 9 mcs-PriorityAccess).
+    uint8_t establishmentCause{0};
+    /// RRCReject: whether waitTime is present.
+    bool waitTimePresent{false};
+    /// RRCReject: RejectWaitTime in seconds, 1..16 (0 when absent).
+    uint8_t waitTimeSeconds{0};
+    /// RRCSetup (always) and RRCReconfiguration: whether radioBearerConfig is present.
+    bool radioBearerConfigPresent{false};
+    /// RRCSetup / RRCReconfiguration: the SRBs and DRBs to add.
+    NrSecurityRadioBearerConfig radioBearerConfig;
+    /// RRCSetupComplete: selectedPLMN-Identity, 1..12 (0 otherwise).
+    uint8_t selectedPlmnIdentity{0};
+    /// RRCSetupComplete (always), DL/ULInformationTransfer: dedicatedNAS-Message present.
+    bool nasPresent{false};
+    /// The dedicatedNAS-Message octets (empty when absent).
+    std::vector<uint8_t> nasMessage;
+    /// UECapabilityInformation: the supportedBandListNR of the nr container (FreqBandIndicatorNR).
+    std::vector<uint16_t> supportedBandsNr;
 };
 
 /**
  * \ingroup nr-security
- * \brief ASN.1 unaligned PER (ITU-T X.691) encoding and decoding of the three RRC messages
- *        of AS security activation (TS 38.331 5.3.4): DL-DCCH-Message securityModeCommand,
- *        UL-DCCH-Message securityModeComplete and securityModeFailure.
+ * \brief ASN.1 unaligned PER (ITU-T X.691) encoding and decoding of the RRC messages this
+ *        module carries: AS security activation (TS 38.331 5.3.4: DL-DCCH-Message
+ *        securityModeCommand, UL-DCCH-Message securityModeComplete and securityModeFailure),
+ *        connection setup and reject (5.3.3, 5.3.15: UL-CCCH rrcSetupRequest, DL-CCCH
+ *        rrcSetup and rrcReject, UL-DCCH rrcSetupComplete), capability transfer (5.6.1:
+ *        ueCapabilityEnquiry, ueCapabilityInformation), reconfiguration (5.3.5:
+ *        rrcReconfiguration, rrcReconfigurationComplete), NAS transfer (5.7.1, 5.7.2:
+ *        dlInformationTransfer, ulInformationTransfer) and release (5.3.8: rrcRelease).
  *
  * The encodings are those of the TS 38.331 ASN.1 (6.2.1 DL-DCCH-Message, UL-DCCH-Message;
  * 6.2.2 SecurityModeCommand, SecurityModeComplete, SecurityModeFailure; 6.3.2
@@ -113,39 +155,198 @@ class NrSecurityRrcMessage
     static std::vector<uint8_t> EncodeSecurityModeFailure(uint8_t transactionId);
 
     /**
-     * \brief Decodes a DL-DCCH-Message (TS 38.331 6.2.1); only securityModeCommand is
-     *        accepted.
+     * \brief Decodes a DL-DCCH-Message (TS 38.331 6.2.1): securityModeCommand,
+     *        rrcReconfiguration, rrcRelease, dlInformationTransfer and ueCapabilityEnquiry,
+     *        each exactly as the encoders produce it.
      * \param data the encoded message; may be nullptr when bytes is 0.
-     * \param bytes its size in bytes; must be exactly the size of the encoding (3).
-     * \return ok with type SECURITY_MODE_COMMAND, transactionId, nea, integrityPresent and
-     *         nia; or ok = false with the reason in error (empty, null or truncated input,
-     *         messageClassExtension, another c1 message named as in TS 38.331, e.g.
-     *         "rrcReconfiguration is not supported", criticalExtensionsFuture, a present
-     *         lateNonCriticalExtension or nonCriticalExtension, an extension bit set in
-     *         SecurityConfigSMC, SecurityAlgorithmConfig or an algorithm, a spare algorithm
-     *         value 4..7, non-zero padding bits, trailing bytes). Never throws.
+     * \param bytes its size in bytes; must be exactly the size of the encoding.
+     * \return ok with the type and its fields (SMC: transactionId, nea, integrityPresent,
+     *         nia; RRCReconfiguration: radioBearerConfigPresent, radioBearerConfig;
+     *         DLInformationTransfer: nasPresent, nasMessage); or ok = false with the reason
+     *         in error (empty, null or truncated input, messageClassExtension, another c1
+     *         message named as in TS 38.331, e.g. "counterCheck is not supported",
+     *         criticalExtensionsFuture, a present lateNonCriticalExtension or
+     *         nonCriticalExtension, an extension bit set, a spare value, a field we do not
+     *         model, non-zero padding bits, trailing bytes). Never throws.
      */
     static NrSecurityRrcDecoded DecodeDlDcch(const uint8_t* data, size_t bytes);
 
     /**
-     * \brief Decodes a UL-DCCH-Message (TS 38.331 6.2.1); only securityModeComplete and
-     *        securityModeFailure are accepted.
+     * \brief Decodes a UL-DCCH-Message (TS 38.331 6.2.1): securityModeComplete,
+     *        securityModeFailure, rrcSetupComplete, rrcReconfigurationComplete,
+     *        ulInformationTransfer and ueCapabilityInformation, each exactly as the encoders
+     *        produce it.
      * \param data the encoded message; may be nullptr when bytes is 0.
-     * \param bytes its size in bytes; must be exactly the size of the encoding (2).
-     * \return ok with type SECURITY_MODE_COMPLETE or SECURITY_MODE_FAILURE and
-     *         transactionId (nea NEA0, integrityPresent false, nia NIA0); or ok = false with
-     *         the reason in error (empty, null or truncated input, messageClassExtension,
-     *         another c1 message named as in TS 38.331, e.g. "measurementReport is not
-     *         supported", criticalExtensionsFuture, a present lateNonCriticalExtension or
-     *         nonCriticalExtension, non-zero padding bits, trailing bytes). Never throws.
+     * \param bytes its size in bytes; must be exactly the size of the encoding.
+     * \return ok with the type and its fields (transactionId; RRCSetupComplete:
+     *         selectedPlmnIdentity, nasPresent, nasMessage; ULInformationTransfer:
+     *         nasPresent, nasMessage; UECapabilityInformation: supportedBandsNr); or ok =
+     *         false with the reason in error (as DecodeDlDcch, e.g. "measurementReport is not
+     *         supported"). Never throws.
      */
     static NrSecurityRrcDecoded DecodeUlDcch(const uint8_t* data, size_t bytes);
 
     /**
+     * \brief Encodes a UL-CCCH-Message carrying an RRCSetupRequest (TS 38.331 6.2.1, 6.2.2;
+     *        5.3.3.3): ue-Identity, establishmentCause, spare (0).
+     *
+     * Shape: 1 bit UL-CCCH-MessageType (c1), 2 bits c1 index (0), 1 bit InitialUE-Identity
+     * choice (0 ng-5G-S-TMSI-Part1, 1 randomValue), 39 bits identity, 4 bits
+     * EstablishmentCause, 1 spare bit: 48 bits, 6 bytes.
+     * \param tmsiPart1 true for ng-5G-S-TMSI-Part1 (the rightmost 39 bits of 5G-S-TMSI),
+     *        false for randomValue.
+     * \param identity39 the 39-bit value; must be below 2^39.
+     * \param cause EstablishmentCause index, 0..9 (emergency, highPriorityAccess, mt-Access,
+     *        mo-Signalling, mo-Data, mo-VoiceCall, mo-VideoCall, mo-SMS, mps-PriorityAccess,
+     *        mcs-PriorityAccess); 10..15 are spare.
+     * \return 6 bytes.
+     * \throws std::invalid_argument naming identity39 or cause if it is out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcSetupRequest(bool tmsiPart1,
+                                                      uint64_t identity39,
+                                                      uint8_t cause);
+
+    /**
+     * \brief Encodes a DL-CCCH-Message carrying an RRCSetup (TS 38.331 6.2.2, 5.3.3.4) with
+     *        the given radioBearerConfig and a masterCellGroup OCTET STRING containing a
+     *        minimal CellGroupConfig (cellGroupId 0 and one RLC bearer per SRB to add,
+     *        logical channel identity = SRB identity).
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param rbConfig the SRBs (normally {1}) and DRBs (normally none) to add.
+     * \return the UPER encoding, padding bits zero.
+     * \throws std::invalid_argument naming the field that is out of range (transactionId,
+     *         an SRB or DRB identity, a list size, pduSessionId, a QFI, snLengthBits).
+     */
+    static std::vector<uint8_t> EncodeRrcSetup(uint8_t transactionId,
+                                               const NrSecurityRadioBearerConfig& rbConfig);
+
+    /**
+     * \brief Encodes a DL-CCCH-Message carrying an RRCReject (TS 38.331 6.2.2, 5.3.15).
+     * \param waitTimePresent whether waitTime is included.
+     * \param waitTimeSeconds RejectWaitTime, 1..16 seconds; ignored when absent.
+     * \return 1 byte (absent) or 2 bytes (present).
+     * \throws std::invalid_argument naming waitTimeSeconds if it is out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcReject(bool waitTimePresent, uint8_t waitTimeSeconds);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying an RRCSetupComplete (TS 38.331 6.2.2,
+     *        5.3.3.4) with selectedPLMN-Identity and dedicatedNAS-Message only.
+     * \param transactionId rrc-TransactionIdentifier, 0..3 (that of the RRCSetup).
+     * \param selectedPlmn selectedPLMN-Identity, 1..12 (maxPLMN).
+     * \param nas the NAS message, 0..16383 octets (X.691 11.9 length determinant; longer
+     *        needs fragmentation, not supported).
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming transactionId, selectedPlmn or nas.
+     */
+    static std::vector<uint8_t> EncodeRrcSetupComplete(uint8_t transactionId,
+                                                       uint8_t selectedPlmn,
+                                                       const std::vector<uint8_t>& nas);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying a UECapabilityEnquiry (TS 38.331 6.2.2,
+     *        5.6.1) with a ue-CapabilityRAT-RequestList of one entry, rat-Type nr.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming transactionId if it is above 3.
+     */
+    static std::vector<uint8_t> EncodeUeCapabilityEnquiry(uint8_t transactionId);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying a UECapabilityInformation (TS 38.331 6.2.2,
+     *        5.6.1) with one ue-CapabilityRAT-Container, rat-Type nr, holding a minimal
+     *        UE-NR-Capability (mandatory fields only; rf-Parameters supportedBandListNR lists
+     *        the given bands).
+     * \param transactionId rrc-TransactionIdentifier, 0..3 (that of the enquiry).
+     * \param bandsNr FreqBandIndicatorNR values, 1..1024 each, 1..1024 entries (maxBands).
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming transactionId or bandsNr.
+     */
+    static std::vector<uint8_t> EncodeUeCapabilityInformation(uint8_t transactionId,
+                                                              const std::vector<uint16_t>& bandsNr);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCReconfiguration (TS 38.331 6.2.2,
+     *        5.3.5) with radioBearerConfig only (the SRBs and DRBs to add, see
+     *        NrSecurityDrbConfig for the DRB-ToAddMod fields).
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param rbConfig the SRBs (e.g. {2}) and DRBs to add.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming the field that is out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcReconfiguration(
+        uint8_t transactionId, const NrSecurityRadioBearerConfig& rbConfig);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying an RRCReconfigurationComplete (TS 38.331
+     *        6.2.2) with no extensions: 10 bits, 2 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3 (that of the RRCReconfiguration).
+     * \return 2 bytes.
+     * \throws std::invalid_argument naming transactionId if it is above 3.
+     */
+    static std::vector<uint8_t> EncodeRrcReconfigurationComplete(uint8_t transactionId);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying a DLInformationTransfer (TS 38.331 6.2.2,
+     *        5.7.1) with dedicatedNAS-Message.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param nas the NAS message, 0..16383 octets.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming transactionId or nas.
+     */
+    static std::vector<uint8_t> EncodeDlInformationTransfer(uint8_t transactionId,
+                                                            const std::vector<uint8_t>& nas);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying a ULInformationTransfer (TS 38.331 6.2.2,
+     *        5.7.2) with dedicatedNAS-Message (the message has no transaction identifier).
+     * \param nas the NAS message, 0..16383 octets.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming nas if it is too long.
+     */
+    static std::vector<uint8_t> EncodeUlInformationTransfer(const std::vector<uint8_t>& nas);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCRelease (TS 38.331 6.2.2, 5.3.8) with
+     *        every optional field absent (release to RRC_IDLE): 13 bits, 2 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \return 2 bytes.
+     * \throws std::invalid_argument naming transactionId if it is above 3.
+     */
+    static std::vector<uint8_t> EncodeRrcRelease(uint8_t transactionId);
+
+    /**
+     * \brief Decodes a DL-CCCH-Message (TS 38.331 6.2.1): rrcReject or rrcSetup as the
+     *        encoders above produce them.
+     * \param data the encoded message; may be nullptr when bytes is 0.
+     * \param bytes its size in bytes; must be exactly the size of the encoding.
+     * \return ok with type RRC_REJECT (waitTimePresent, waitTimeSeconds) or RRC_SETUP
+     *         (transactionId, radioBearerConfigPresent true, radioBearerConfig); or ok =
+     *         false with the reason naming the field (truncated, trailing bytes, non-zero
+     *         padding, spare c1 values, criticalExtensionsFuture, extensions, fields we do
+     *         not model, a masterCellGroup that is not our CellGroupConfig). Never throws.
+     */
+    static NrSecurityRrcDecoded DecodeDlCcch(const uint8_t* data, size_t bytes);
+
+    /**
+     * \brief Decodes a UL-CCCH-Message (TS 38.331 6.2.1): rrcSetupRequest only.
+     * \param data the encoded message; may be nullptr when bytes is 0.
+     * \param bytes its size in bytes; must be 6.
+     * \return ok with type RRC_SETUP_REQUEST, ueIdentityIsTmsiPart1, ueIdentity and
+     *         establishmentCause; or ok = false with the reason (e.g. "rrcResumeRequest is
+     *         not supported", a spare establishmentCause, a non-zero spare bit). Never throws.
+     */
+    static NrSecurityRrcDecoded DecodeUlCcch(const uint8_t* data, size_t bytes);
+
+    /**
      * \brief The TS 38.331 ASN.1 name of a message type.
      * \param type the type.
-     * \return "securityModeCommand", "securityModeComplete", "securityModeFailure", or
-     *         "unknown" for a value outside the enumeration.
+     * \return the c1 alternative name of TS 38.331 6.2.1 ("securityModeCommand",
+     *         "securityModeComplete", "securityModeFailure", "rrcSetupRequest", "rrcSetup",
+     *         "rrcReject", "rrcSetupComplete", "ueCapabilityEnquiry",
+     *         "ueCapabilityInformation", "rrcReconfiguration", "rrcReconfigurationComplete",
+     *         "dlInformationTransfer", "ulInformationTransfer", "rrcRelease"), or "unknown"
+     *         for a value outside the enumeration.
      */
     static std::string Name(NrSecurityRrcDecoded::Type type);
 };
