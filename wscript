@@ -22,7 +22,9 @@ def configure(conf):
 
 
 def build(bld):
-    module = bld.create_ns3_module('nr-security', ['core', 'network', 'mobility', 'propagation'])
+    module = bld.create_ns3_module('nr-security', ['core', 'network', 'mobility', 'propagation',
+                                                  'internet', 'virtual-net-device', 'point-to-point',
+                                                  'applications'])
     module.use.append('OPENSSL')
     module.use.append('IPSEC_MB')
     module.source = [
@@ -41,6 +43,8 @@ def build(bld):
         'model/core/nr-security-ue-capabilities.cc',
         'model/core/nr-security-amf.cc',
         'model/core/nr-security-attribute-checker.cc',
+        'model/core/nr-security-gtpu.cc',
+        'model/core/nr-security-upf.cc',
         'model/rrc/nr-security-asn1.cc',
         'model/rrc/nr-security-rrc-message.cc',
         'model/rrc/nr-security-rrc-codec-stubs.cc',
@@ -80,6 +84,7 @@ def build(bld):
         'test/nr-security-smc-failures-test-suite.cc',
         'test/nr-security-msc-test-suite.cc',
         'test/nr-security-hardening-test-suite.cc',
+        'test/nr-security-user-plane-gtpu-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -101,6 +106,8 @@ def build(bld):
         'model/core/nr-security-ue-capabilities.h',
         'model/core/nr-security-amf.h',
         'model/core/nr-security-attribute-checker.h',
+        'model/core/nr-security-gtpu.h',
+        'model/core/nr-security-upf.h',
         'model/rrc/nr-security-asn1.h',
         'model/rrc/nr-security-rrc-message.h',
         'model/rrc/nr-security-rrc-bearer-config.h',
