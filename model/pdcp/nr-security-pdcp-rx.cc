@@ -18,11 +18,51 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NrSecurityPdcpRx");
 
 void
-NrSecurityPdcp::Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter)
+NrSecurityPdcp::Discard(const std::string& reason,
+                        Ptr<const Packet> pdu,
+                        uint64_t& counter,
+                        int64_t count,
+                        int64_t sn,
+                        uint32_t mac,
+                        bool rx)
 {
     NS_LOG_LOGIC(this << " discard: " << reason);
     ++counter;
     m_pduDiscardedTrace(reason, pdu);
+    PduEvent(NrSecurityPdcpPduEvent::DISCARDED, reason, pdu, count, sn, mac, rx);
+}
+
+void
+NrSecurityPdcp::PduEvent(NrSecurityPdcpPduEvent::Outcome outcome,
+                         const std::string& reason,
+                         Ptr<const Packet> pdu,
+                         int64_t count,
+                         int64_t sn,
+                         uint32_t mac,
+                         bool rx)
+{
+    if (m_pduEventTrace.IsEmpty())
+    {
+        return;
+    }
+    NrSecurityPdcpPduEvent e;
+    e.outcome = outcome;
+    e.reason = reason;
+    const uint8_t direction
+        = rx ? static_cast<uint8_t>(1 - GetTxDirectionBit()) : GetTxDirectionBit();
+    e.uplink = direction == 0;
+    e.countKnown = count >= 0 && count <= 0xFFFFFFFFLL;
+    e.count = e.countKnown ? static_cast<uint32_t>(count) : 0;
+    const uint32_t snMask = (1u << m_format.snBits) - 1;
+    e.snKnown = e.countKnown || sn >= 0;
+    e.sn = e.countKnown ? (e.count & snMask) : static_cast<uint32_t>(sn >= 0 ? sn : 0);
+    const NrSecurityPdcpSecurity sec = rx ? GetRxSecurity(e.count) : m_tx;
+    e.macIPresent = m_format.MacBytes() != 0;
+    e.ciphered = sec.cipheringActive && sec.nea != NrSecurityCiphering::NEA0;
+    e.integrity = e.macIPresent && sec.integrityActive && sec.nia != NrSecurityIntegrity::NIA0;
+    e.macI = e.macIPresent ? mac : 0;
+    e.pdu = pdu;
+    m_pduEventTrace(e);
 }
 
 void
@@ -38,7 +78,7 @@ NrSecurityPdcp::IntegrityFailed(uint32_t count,
         sdu = Create<Packet>(m_scratch.data() + r.sduOffset, static_cast<uint32_t>(r.sduBytes));
     }
     m_integrityFailureTrace(m_format.rbId, count, r.receivedMac, r.expectedMac);
-    Discard("integrity", pdu, m_counters.integrityFailures);
+    Discard("integrity", pdu, m_counters.integrityFailures, count, -1, r.receivedMac);
     if (sdu)
     {
         if (m_user)
@@ -75,7 +115,7 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
     int64_t rcvdCount = NrSecurityPdcpPdu::RcvdCount(m_format.snBits, m_rxDeliv, h.sn);
     if (rcvdCount < 0 || rcvdCount > 0xFFFFFFFFLL)
     {
-        Discard("out-of-window", pdu, m_counters.outOfWindow);
+        Discard("out-of-window", pdu, m_counters.outOfWindow, -1, h.sn);
         return;
     }
     auto count = static_cast<uint32_t>(rcvdCount);
@@ -90,12 +130,12 @@ NrSecurityPdcp::ReceivePdu(Ptr<Packet> pdu)
     }
     if (count < m_rxDeliv)
     {
-        Discard("out-of-window", pdu, m_counters.outOfWindow);
+        Discard("out-of-window", pdu, m_counters.outOfWindow, count, -1, r.receivedMac);
         return;
     }
     if (m_rxBuffer.count(count) != 0)
     {
-        Discard("duplicate", pdu, m_counters.duplicates);
+        Discard("duplicate", pdu, m_counters.duplicates, count, -1, r.receivedMac);
         return;
     }
     // The entry is built from m_scratch before any trace sink runs (a sink may re-enter the
@@ -174,6 +214,7 @@ NrSecurityPdcp::Deliver(uint32_t count, const RxEntry& entry)
     m_lastRxCount = count;
     m_lastRxHeader = entry.header;
     Ptr<Packet> sdu = entry.sdu;
+    PduEvent(NrSecurityPdcpPduEvent::DELIVERED, "", entry.pdu, count, -1, entry.mac, true);
     if (m_user)
     {
         m_user->PdcpDeliverSdu(m_userTag, sdu, count);
@@ -301,7 +342,7 @@ NrSecurityPdcp::Flush(std::map<uint32_t, RxEntry>& stored)
     for (auto& [c, entry] : stored)
     {
         NS_LOG_LOGIC(this << " flushed COUNT " << c);
-        Discard("flushed", entry.pdu, m_counters.flushed);
+        Discard("flushed", entry.pdu, m_counters.flushed, c, -1, entry.mac);
     }
     stored.clear();
 }

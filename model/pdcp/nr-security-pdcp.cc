@@ -115,7 +115,12 @@ NrSecurityPdcp::GetTypeId()
               .AddTraceSource("CountWrapImminent",
                               "TX_NEXT came within CountWrapMargin of 2^32: refresh the keys.",
                               MakeTraceSourceAccessor(&NrSecurityPdcp::m_countWrapTrace),
-                              "ns3::NrSecurityPdcp::CountTracedCallback");
+                              "ns3::NrSecurityPdcp::CountTracedCallback")
+              .AddTraceSource("PduEvent",
+                              "A PDU was transmitted, its SDU delivered, or it was discarded "
+                              "(COUNT, SN, protection, MAC-I, outcome).",
+                              MakeTraceSourceAccessor(&NrSecurityPdcp::m_pduEventTrace),
+                              "ns3::NrSecurityPdcp::PduEventTracedCallback");
     return tid;
 }
 
@@ -457,6 +462,7 @@ NrSecurityPdcp::VerifyDeliveredSdu(uint32_t count,
     }
     ++m_counters.integrityFailures;
     m_integrityFailureTrace(m_format.rbId, count, receivedMac, expected);
+    PduEvent(NrSecurityPdcpPduEvent::DISCARDED, "integrity", nullptr, count, -1, receivedMac, true);
     if (m_user)
     {
         m_user->PdcpIntegrityFailure(m_userTag, count, sdu, receivedMac, expected);
@@ -479,8 +485,13 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
     // TS 37.324 6.2.3), which TS 38.323 5.8 leaves unciphered.
     if (sdu->GetSize() < 1 || sdu->GetSize() > NrSecurityPdcpPdu::MAX_SDU_BYTES)
     {
-        ++m_counters.txRefused;
-        m_pduDiscardedTrace("malformed: SDU of " + std::to_string(sdu->GetSize()) + " bytes", sdu);
+        Discard("malformed: SDU of " + std::to_string(sdu->GetSize()) + " bytes",
+                sdu,
+                m_counters.txRefused,
+                -1,
+                -1,
+                0,
+                false);
         return -1;
     }
     // A COUNT once per key, BEARER and DIRECTION (TS 38.300 13.1): never one beyond 2^32 - 1
@@ -504,8 +515,13 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
     }
     if (m_txNext > 0xFFFFFFFFULL || m_txNext < firstUnused)
     {
-        ++m_counters.txRefused;
-        m_pduDiscardedTrace("count-exhausted", sdu);
+        Discard("count-exhausted",
+                sdu,
+                m_counters.txRefused,
+                m_txNext > 0xFFFFFFFFULL ? -1 : static_cast<int64_t>(m_txNext),
+                -1,
+                0,
+                false);
         return -1;
     }
     auto count = static_cast<uint32_t>(m_txNext);
@@ -537,6 +553,35 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
         m_countWrapTrace(static_cast<uint32_t>(std::min<uint64_t>(m_txNext, 0xFFFFFFFF)));
     }
     m_txPduTrace(pdu, count);
+    if (!m_pduEventTrace.IsEmpty())
+    {
+        // The MAC-I in clear: the last 4 bytes unless NEA1-3 ciphered them; then computed
+        // again without ciphering (only while a sink is connected).
+        uint32_t mac = 0;
+        const size_t macBytes = m_format.MacBytes();
+        if (macBytes != 0)
+        {
+            std::vector<uint8_t> clear;
+            const std::vector<uint8_t>* p = &m_scratch;
+            if (m_tx.cipheringActive && m_tx.nea != NrSecurityCiphering::NEA0)
+            {
+                NrSecurityPdcpSecurity noCipher = m_tx;
+                noCipher.cipheringActive = false;
+                NrSecurityPdcpPdu::Protect(m_format,
+                                           count,
+                                           GetTxDirectionBit(),
+                                           noCipher,
+                                           m_sduScratch.data(),
+                                           m_sduScratch.size(),
+                                           clear);
+                p = &clear;
+            }
+            const uint8_t* m = p->data() + p->size() - 4;
+            mac = static_cast<uint32_t>(m[0]) << 24 | static_cast<uint32_t>(m[1]) << 16
+                  | static_cast<uint32_t>(m[2]) << 8 | m[3];
+        }
+        PduEvent(NrSecurityPdcpPduEvent::TRANSMITTED, "", pdu, count, -1, mac, false);
+    }
     if (m_user)
     {
         m_user->PdcpTransmitPdu(m_userTag, pdu);

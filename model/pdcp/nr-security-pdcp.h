@@ -65,6 +65,39 @@ struct NrSecurityPdcpCounters
 
 /**
  * \ingroup nr-security
+ * \brief What happened to one PDCP PDU (or SDU to send) at one entity: the PduEvent trace,
+ *        which the per-PDU CSV writes. Fired once per transmitted PDU, once per delivered
+ *        SDU and once per discard (with the PduDiscarded reason).
+ */
+struct NrSecurityPdcpPduEvent
+{
+    /// What became of the PDU.
+    enum Outcome : uint8_t
+    {
+        TRANSMITTED, ///< protected and handed to the lower layer (TS 38.323 5.2.1)
+        DELIVERED,   ///< its SDU was delivered to the upper layer (TS 38.323 5.2.2)
+        DISCARDED,   ///< discarded or refused; reason says why (as PduDiscarded)
+    };
+
+    Outcome outcome = TRANSMITTED; ///< the outcome
+    std::string reason;            ///< DISCARDED: "malformed: ...", "duplicate", ...
+    bool uplink = true;            ///< the PDU's DIRECTION is 0 (sent by the UE)
+    bool countKnown = false;       ///< false when no COUNT can be given (malformed, outside
+                                   ///< the COUNT space, an SDU refused before numbering)
+    uint32_t count = 0;            ///< COUNT (TX_NEXT used, or RCVD_COUNT)
+    bool snKnown = false;          ///< false for a PDU whose header could not be parsed
+    uint32_t sn = 0;               ///< PDCP SN (the low snBits bits of COUNT)
+    bool ciphered = false;         ///< NEA1-3 applied (transmit) or applies to its COUNT (receive);
+                                   ///< false with NEA0 or ciphering off
+    bool integrity = false;   ///< a MAC-I computed (transmit) or verified (receive) with NIA1-3
+    bool macIPresent = false; ///< the PDU has a MAC-I field (SRBs; DRBs with integrity)
+    uint32_t macI = 0;        ///< the MAC-I field in clear: as computed before ciphering
+                              ///< (transmit), as deciphered (receive); 0 when unknown
+    Ptr<const Packet> pdu;    ///< the PDU as on the air (the refused SDU for a refused send)
+};
+
+/**
+ * \ingroup nr-security
  * \brief One PDCP entity (one radio bearer on one side) with NR security, TS 38.323.
  *
  * Transmit (TS 38.323 5.2.1): COUNT = TX_NEXT = HFN || SN; integrity over header + SDU, then
@@ -153,6 +186,13 @@ class NrSecurityPdcp : public Object
      * \param pdu the PDU (or the refused SDU for "count-exhausted")
      */
     typedef void (*PduDiscardedTracedCallback)(std::string reason, Ptr<const Packet> pdu);
+    /**
+     * TracedCallback signature for PduEvent: one call per transmitted PDU, delivered SDU and
+     * discard (see NrSecurityPdcpPduEvent); a failed VerifyDeliveredSdu is also a DISCARDED
+     * event (reason "integrity"). Building the event costs nothing while no sink is connected.
+     * \param event what happened
+     */
+    typedef void (*PduEventTracedCallback)(const NrSecurityPdcpPduEvent& event);
     /**
      * TracedCallback signature for CountWrapImminent.
      * \param txNext TX_NEXT when the margin was reached
@@ -381,7 +421,31 @@ class NrSecurityPdcp : public Object
 
     void ValidateConfig() const;
     void TxKeysChanged();
-    void Discard(const std::string& reason, Ptr<const Packet> pdu, uint64_t& counter);
+    /**
+     * \brief Counts and traces a discard (PduDiscarded, PduEvent).
+     * \param reason the reason
+     * \param pdu the PDU (or refused SDU)
+     * \param counter the counter to increment
+     * \param count its COUNT, or -1 if unknown
+     * \param sn its SN, or -1 if unknown (derived from count when count is known)
+     * \param mac its MAC-I field in clear, if known
+     * \param rx a received PDU (else an SDU refused for transmission)
+     */
+    void Discard(const std::string& reason,
+                 Ptr<const Packet> pdu,
+                 uint64_t& counter,
+                 int64_t count = -1,
+                 int64_t sn = -1,
+                 uint32_t mac = 0,
+                 bool rx = true);
+    /// Fires PduEvent (only if a sink is connected); ciphered/integrity from the settings.
+    void PduEvent(NrSecurityPdcpPduEvent::Outcome outcome,
+                  const std::string& reason,
+                  Ptr<const Packet> pdu,
+                  int64_t count,
+                  int64_t sn,
+                  uint32_t mac,
+                  bool rx);
     void IntegrityFailed(uint32_t count,
                          const NrSecurityPdcpUnprotectResult& r,
                          Ptr<const Packet> pdu);
@@ -448,6 +512,7 @@ class NrSecurityPdcp : public Object
         m_integrityFailureTrace;                                        ///< IntegrityFailure
     TracedCallback<std::string, Ptr<const Packet>> m_pduDiscardedTrace; ///< PduDiscarded
     TracedCallback<uint32_t> m_countWrapTrace;                          ///< CountWrapImminent
+    TracedCallback<const NrSecurityPdcpPduEvent&> m_pduEventTrace;      ///< PduEvent
 };
 
 } // namespace ns3
