@@ -14,7 +14,7 @@ OUT        ?= demo-output
 # Python, pytest, mscgen, and the build tools.
 DEB_PACKAGES = build-essential cmake libns3-dev ns3 libgsl-dev libxml2-dev libsqlite3-dev \
                libssl-dev libboost-dev libboost-program-options-dev libbenchmark-dev tshark \
-               pybind11-dev python3-dev python3-pytest python3-sphinx mscgen
+               pybind11-dev python3-dev python3-pytest python3-sphinx python3-venv mscgen
 # Intel's Multi-Buffer Crypto for IPsec (the fast NEA/NIA backend) exists for x86-64 only.
 ifeq ($(shell dpkg --print-architecture 2>/dev/null),amd64)
 DEB_PACKAGES += libipsec-mb-dev
@@ -30,7 +30,7 @@ FUZZ_RUNS          ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test bench scale demo doc install-python clean fuzz-build fuzz fuzz-smoke
+.PHONY: all deps venv build test bench scale demo doc install-python clean fuzz-build fuzz fuzz-smoke
 
 all: build
 
@@ -52,7 +52,19 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+# pycrate, the independent ASN.1 decoder of test nr-security-rrc-pycrate, in a virtual
+# environment under build/ (PyPI, pinned; Debian has no pycrate package).
+PYCRATE_VERSION ?= 0.8.1
+VENV ?= build/venv
+
+venv: deps
+	@if ! $(VENV)/bin/python3 -c "import pycrate_asn1dir.RRCNR" 2>/dev/null \
+	    || [ "$$($(VENV)/bin/python3 -c 'import importlib.metadata as m; print(m.version("pycrate"))')" != "$(PYCRATE_VERSION)" ]; then \
+	  python3 -m venv $(VENV) && \
+	  $(VENV)/bin/pip install -q "pycrate==$(PYCRATE_VERSION)"; \
+	else echo "$(VENV): pycrate $(PYCRATE_VERSION) present"; fi
+
+test: build venv
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build

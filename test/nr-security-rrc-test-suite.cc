@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -71,23 +72,6 @@ DecodeUl(const std::vector<uint8_t>& b)
     return Rrc::DecodeUlDcch(b.data(), b.size());
 }
 
-/// Re-encodes an accepted message with the encoder matching its type.
-std::vector<uint8_t>
-ReencodeOrThrow(const Decoded& d)
-{
-    switch (d.type)
-    {
-        case Decoded::SECURITY_MODE_COMMAND:
-            return Rrc::EncodeSecurityModeCommand(
-                d.transactionId, d.nea, d.integrityPresent, d.nia);
-        case Decoded::SECURITY_MODE_COMPLETE:
-            return Rrc::EncodeSecurityModeComplete(d.transactionId);
-        case Decoded::SECURITY_MODE_FAILURE:
-            return Rrc::EncodeSecurityModeFailure(d.transactionId);
-    }
-    return {};
-}
-
 /// Re-encodes an accepted message (decode -> encode round trip); empty if the encoder
 /// refuses the decoded values (which would itself be a decoder bug).
 std::vector<uint8_t>
@@ -95,7 +79,7 @@ Reencode(const Decoded& d)
 {
     try
     {
-        return ReencodeOrThrow(d);
+        return Rrc::Reencode(d);
     }
     catch (const std::invalid_argument&)
     {
@@ -188,7 +172,16 @@ class RrcVectorsTestCase : public TestCase
                     label);
                 NS_TEST_EXPECT_MSG_EQ(unsigned(d.transactionId), unsigned(tid), label);
                 NS_TEST_EXPECT_MSG_EQ(d.integrityPresent, false, label);
-                NS_TEST_EXPECT_MSG_EQ(DecodeDl(expected).ok, false, "as DL-DCCH: " << label);
+                // As DL-DCCH, c1 5 is dlInformationTransfer: a SecurityModeComplete's 10 bits
+                // plus zero padding are a valid one without dedicatedNAS-Message (TS 38.331
+                // 6.2.2); c1 6 is a ueCapabilityEnquiry cut short
+                auto asDl = DecodeDl(expected);
+                NS_TEST_EXPECT_MSG_EQ(
+                    asDl.ok, isComplete, "as DL-DCCH: " << label << ": " << asDl.error);
+                NS_TEST_EXPECT_MSG_EQ(
+                    Rrc::Name(asDl.type),
+                    (isComplete ? "dlInformationTransfer" : "ueCapabilityEnquiry"),
+                    "as DL-DCCH: " << label);
             }
             else
             {
@@ -234,9 +227,19 @@ class RrcVectorsTestCase : public TestCase
                 auto buf = FromBits(bits + std::string(dl ? 19 : 5, '0'));
                 auto d = dl ? DecodeDl(buf) : DecodeUl(buf);
                 bool wanted = dl ? index == 4 : (index == 5 || index == 6);
+                // the other messages of nr-security-rrc-messages: supported, so never refused
+                // as "not supported" (this all-zero body may be refused for another reason)
+                bool other = dl ? (index == 0 || index == 2 || index == 5 || index == 6)
+                                : (index == 1 || index == 2 || index == 7 || index == 9);
                 if (wanted)
                 {
                     NS_TEST_EXPECT_MSG_EQ(d.ok, true, table << " " << alt.first << ": " << d.error);
+                }
+                else if (other)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(Contains(d.error, "is not supported (c1"),
+                                          false,
+                                          table << " index " << index << ": '" << d.error << "'");
                 }
                 else
                 {
@@ -327,20 +330,22 @@ class RrcMalformedTestCase : public TestCase
         Refused(false, FromHex("ff"), "messageClassExtension");
 
         // Other c1 messages, named (TS 38.331 6.2.1 c1 order)
-        Refused(true,
-                FromBits("0 0000 00 0 00 0 0 1 0010 0010"),
-                "rrcReconfiguration is not supported");
-        Refused(true, FromBits("0 0010 00000000000000000"), "rrcRelease is not supported");
+        // (rrcReconfiguration, rrcRelease, dlInformationTransfer, ueCapabilityEnquiry and their
+        // UL answers are supported since issue 9: nr-security-rrc-messages refuses their
+        // malformed forms)
+        Refused(true, FromBits("0 0001 00 0 00 0 0 1 0010 0010"), "rrcResume is not supported");
+        Refused(true, FromBits("0 0011 00000000000000000"), "rrcReestablishment is not supported");
+        Refused(true, FromBits("0 0111 00000000000000000"), "counterCheck is not supported");
         Refused(
-            true, FromBits("0 0101 00000000000000000"), "dlInformationTransfer is not supported");
+            true, FromBits("0 1000 00000000000000000"), "mobilityFromNRCommand is not supported");
         Refused(true,
                 FromBits("0 1100 00000000000000000"),
                 "loggedMeasurementConfiguration-r16 is not supported");
         Refused(true, FromBits("0 1101 00000000000000000"), "spare3 is not supported");
         Refused(true, FromBits("0 1111 00000000000000000"), "spare1 is not supported");
         Refused(false, FromBits("0 0000 00 0 00"), "measurementReport is not supported");
-        Refused(false, FromBits("0 0001 00 0 00"), "rrcReconfigurationComplete is not supported");
-        Refused(false, FromBits("0 0111 00 0 00"), "ulInformationTransfer is not supported");
+        Refused(false, FromBits("0 0011 00 0 00"), "rrcReestablishmentComplete is not supported");
+        Refused(false, FromBits("0 1010 00 0 00"), "counterCheckResponse is not supported");
         Refused(false, FromBits("0 1111 00 0 00"), "scgFailureInformationEUTRA is not supported");
 
         // criticalExtensionsFuture (TS 38.331 6.2.2, criticalExtensions choice index 1)
@@ -406,7 +411,9 @@ class RrcMalformedTestCase : public TestCase
         Refused(false, FromHex("3000000000"), "3 trailing byte");
 
         // Each message on the wrong logical channel
-        Refused(true, FromHex("2800"), "is not supported");
+        // (28 00 on DL-DCCH is a valid dlInformationTransfer without dedicatedNAS-Message:
+        // c1 5, tid 0, no optional field; 30 00 is a ueCapabilityEnquiry cut short)
+        Refused(true, FromHex("3000"), "truncated");
         Refused(false, FromHex("200910"), "rrcResumeComplete is not supported");
     }
 };
@@ -442,8 +449,24 @@ class RrcFuzzTestCase : public TestCase
                 }
                 continue;
             }
-            (dl ? dlOk : ulOk)++;
-            bool rightChannel = dl == (d.type == Decoded::SECURITY_MODE_COMMAND);
+            bool security = d.type == Decoded::SECURITY_MODE_COMMAND
+                            || d.type == Decoded::SECURITY_MODE_COMPLETE
+                            || d.type == Decoded::SECURITY_MODE_FAILURE;
+            // the SMC messages are counted here; the issue-9 messages (nr-security-rrc-messages)
+            // by type in m_others, and every acceptance must round-trip
+            if (security)
+            {
+                (dl ? dlOk : ulOk)++;
+            }
+            else
+            {
+                ++m_others[Rrc::Name(d.type)];
+            }
+            bool dlType
+                = d.type == Decoded::SECURITY_MODE_COMMAND || d.type == Decoded::RRC_RECONFIGURATION
+                  || d.type == Decoded::RRC_RELEASE || d.type == Decoded::DL_INFORMATION_TRANSFER
+                  || d.type == Decoded::UE_CAPABILITY_ENQUIRY;
+            bool rightChannel = dl == dlType;
             if (!d.error.empty() || !rightChannel || Reencode(d) != buf)
             {
                 ++m_badRoundTrip;
@@ -471,6 +494,15 @@ class RrcFuzzTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(dlOk, 0, "no 2-byte DL-DCCH buffer is a securityModeCommand");
         NS_TEST_EXPECT_MSG_EQ(ulOk, 8, "2-byte UL-DCCH: 4 tids x 2 messages");
+        // and the 2-byte messages of issue 9 (TS 38.331 6.2.2, every optional field absent):
+        // rrcRelease and dlInformationTransfer per DL tid, rrcReconfigurationComplete per UL
+        // tid, and the one ulInformationTransfer (no transaction identifier)
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcRelease"], 4, "2-byte rrcRelease: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others["dlInformationTransfer"], 4, "2-byte DLInfo: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcReconfigurationComplete"], 4, "2-byte: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others["ulInformationTransfer"], 1, "2-byte ULInfo: 38 00");
+        NS_TEST_EXPECT_MSG_EQ(m_others.size(), 4, "no other 2-byte message is accepted");
+        m_others.clear();
 
         // Every 3-byte buffer whose first byte is a DL-DCCH securityModeCommand header
         // (0 0100 tt 0 = 0x20, 0x22, 0x24, 0x26) or a criticalExtensionsFuture one (odd):
@@ -490,6 +522,7 @@ class RrcFuzzTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_EQ(dlOk, 80, "3-byte DL-DCCH: 4 tids x 4 nea x 5 integrity choices");
         NS_TEST_EXPECT_MSG_EQ(ulOk, 0, "no 3-byte UL-DCCH buffer is valid");
+        NS_TEST_EXPECT_MSG_EQ(m_others.size(), 0, "c1 index 4 (DL) / 4 (UL): no other message");
 
         // Every valid encoding (80 SMC, 8 UL) with each possible byte appended, and with
         // each single bit flipped: none of these is a valid encoding, so every acceptance
@@ -576,9 +609,10 @@ class RrcFuzzTestCase : public TestCase
                                   << m_firstBad);
     }
 
-    size_t m_badReason{0};    ///< refusals with an empty error
-    size_t m_badRoundTrip{0}; ///< acceptances that do not round-trip
-    std::string m_firstBad;   ///< the first offending buffer, hex
+    std::map<std::string, size_t> m_others; ///< acceptances of the other messages, by name
+    size_t m_badReason{0};                  ///< refusals with an empty error
+    size_t m_badRoundTrip{0};               ///< acceptances that do not round-trip
+    std::string m_firstBad;                 ///< the first offending buffer, hex
 };
 
 /**

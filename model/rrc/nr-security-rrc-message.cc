@@ -15,50 +15,17 @@
 #include "nr-security-rrc-message.h"
 
 #include "nr-security-asn1.h"
+#include "nr-security-rrc-codec.h"
 
 #include <stdexcept>
 
 namespace ns3
 {
 
+using namespace nrsecurityrrc;
+
 namespace
 {
-
-/// DL-DCCH-MessageType c1 alternatives in TS 38.331 6.2.1 order (index = 4-bit value).
-const char* const kDlC1Names[16] = {"rrcReconfiguration",
-                                    "rrcResume",
-                                    "rrcRelease",
-                                    "rrcReestablishment",
-                                    "securityModeCommand",
-                                    "dlInformationTransfer",
-                                    "ueCapabilityEnquiry",
-                                    "counterCheck",
-                                    "mobilityFromNRCommand",
-                                    "dlDedicatedMessageSegment-r16",
-                                    "ueInformationRequest-r16",
-                                    "dlInformationTransferMRDC-r16",
-                                    "loggedMeasurementConfiguration-r16",
-                                    "spare3",
-                                    "spare2",
-                                    "spare1"};
-
-/// UL-DCCH-MessageType c1 alternatives in TS 38.331 6.2.1 order (index = 4-bit value).
-const char* const kUlC1Names[16] = {"measurementReport",
-                                    "rrcReconfigurationComplete",
-                                    "rrcSetupComplete",
-                                    "rrcReestablishmentComplete",
-                                    "rrcResumeComplete",
-                                    "securityModeComplete",
-                                    "securityModeFailure",
-                                    "ulInformationTransfer",
-                                    "locationMeasurementIndication",
-                                    "ueCapabilityInformation",
-                                    "counterCheckResponse",
-                                    "ueAssistanceInformation",
-                                    "failureInformation",
-                                    "ulInformationTransferMRDC",
-                                    "scgFailureInformation",
-                                    "scgFailureInformationEUTRA"};
 
 /// Names of the spare root values 4..7 of CipheringAlgorithm / IntegrityProtAlgorithm.
 const char* const kSpareAlgorithmNames[4] = {"spare4", "spare3", "spare2", "spare1"};
@@ -68,193 +35,37 @@ constexpr uint32_t UL_C1_SECURITY_MODE_COMPLETE = 5; ///< c1 index, TS 38.331 6.
 constexpr uint32_t UL_C1_SECURITY_MODE_FAILURE = 6;  ///< c1 index, TS 38.331 6.2.1
 
 /**
- * Decoding state: a bit reader that turns a short read into a "truncated" error naming the
- * field, and the first error found.
+ * An extensible ENUMERATED with 8 root values of which 4..7 are spare
+ * (CipheringAlgorithm, IntegrityProtAlgorithm, TS 38.331 6.3.2; X.691 14).
  */
-class Decoder
+bool
+Algorithm(Decoder& d, const char* field, uint32_t& index)
 {
-  public:
-    Decoder(const char* pdu, const uint8_t* data, size_t bytes)
-        : m_pdu(pdu)
-        , m_reader(data, bytes)
-        , m_bytes(data == nullptr ? 0 : bytes)
+    uint32_t ext = 0;
+    if (!d.Read(1, field, ext))
     {
-    }
-
-    /// Reads lengthBits bits of field into value; false (with the error set) if truncated.
-    bool Read(uint32_t lengthBits, const char* field, uint32_t& value)
-    {
-        if (m_reader.TryRead(lengthBits, value))
-        {
-            return true;
-        }
-        Fail(std::string("truncated: the input ends at bit ") + std::to_string(m_reader.BitLength())
-             + " while reading " + field + " (" + std::to_string(lengthBits) + " bits at bit "
-             + std::to_string(m_reader.Position()) + ")");
         return false;
     }
-
-    /// Records a refusal; returns false for convenience.
-    bool Fail(const std::string& why)
+    if (ext != 0)
     {
-        m_result.ok = false;
-        m_result.error = std::string(m_pdu) + ": " + why;
+        return d.Fail(std::string(field)
+                      + ": extension bit set (a value outside the root) is not supported");
+    }
+    if (!d.Read(3, field, index))
+    {
         return false;
     }
-
-    /**
-     * The end of the message: the rest of the input must be the zero padding of the last
-     * octet only (X.691 11.1; strict, see the class documentation).
-     */
-    bool Finish()
+    if (index > 3)
     {
-        size_t used = m_reader.Position();
-        size_t expectedBytes = (used + 7) / 8;
-        if (m_bytes > expectedBytes)
-        {
-            return Fail(std::to_string(m_bytes - expectedBytes) + " trailing byte(s) after the "
-                        + std::to_string(used) + "-bit encoding (expected "
-                        + std::to_string(expectedBytes) + " bytes) are not supported");
-        }
-        if (!m_reader.RemainingBitsAreZero())
-        {
-            return Fail("non-zero padding bits after the " + std::to_string(used)
-                        + "-bit encoding (padding bits are 0, X.691 11.1)");
-        }
-        m_result.ok = true;
-        m_result.error.clear();
-        return true;
+        return d.Fail(std::string(field) + " " + kSpareAlgorithmNames[index - 4] + " (index "
+                      + std::to_string(index) + ") is not supported");
     }
-
-    /// Empty or null input is refused before anything is read.
-    bool CheckNotEmpty(const uint8_t* data, size_t bytes)
-    {
-        if (data == nullptr && bytes != 0)
-        {
-            return Fail("null data pointer with a non-zero size");
-        }
-        if (bytes == 0)
-        {
-            return Fail("empty input (a complete encoding is at least one octet, X.691 11.1)");
-        }
-        return true;
-    }
-
-    /**
-     * The start common to DL-DCCH-Message and UL-DCCH-Message, TS 38.331 6.2.1: the
-     * MessageType choice and the c1 index.
-     * \param c1 receives the c1 index.
-     */
-    bool Header(uint32_t& c1)
-    {
-        uint32_t bit = 0;
-        if (!Read(1, "the MessageType choice (c1 / messageClassExtension)", bit))
-        {
-            return false;
-        }
-        if (bit != 0)
-        {
-            return Fail("messageClassExtension is not supported (only c1 is, TS 38.331 6.2.1)");
-        }
-        if (!Read(4, "the c1 choice index", c1))
-        {
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * After the c1 index: rrc-TransactionIdentifier, criticalExtensions, and the two
-     * presence bits of the -IEs sequence (TS 38.331 6.2.2).
-     * \param message the ASN.1 name of the message, for errors.
-     */
-    bool Body(const std::string& message)
-    {
-        uint32_t v = 0;
-        if (!Read(2, "rrc-TransactionIdentifier", v))
-        {
-            return false;
-        }
-        m_result.transactionId = static_cast<uint8_t>(v);
-        if (!Read(1, "the criticalExtensions choice", v))
-        {
-            return false;
-        }
-        if (v != 0)
-        {
-            return Fail(message + ": criticalExtensionsFuture is not supported (TS 38.331 6.2.2)");
-        }
-        uint32_t presence = 0;
-        if (!Read(2, "the optional-component presence bits of the -IEs", presence))
-        {
-            return false;
-        }
-        if ((presence & 2U) != 0)
-        {
-            return Fail(message + ": lateNonCriticalExtension is present: not supported");
-        }
-        if ((presence & 1U) != 0)
-        {
-            return Fail(message + ": nonCriticalExtension is present: not supported");
-        }
-        return true;
-    }
-
-    /**
-     * An extensible ENUMERATED with 8 root values of which 4..7 are spare
-     * (CipheringAlgorithm, IntegrityProtAlgorithm, TS 38.331 6.3.2; X.691 14).
-     */
-    bool Algorithm(const char* field, uint32_t& index)
-    {
-        uint32_t ext = 0;
-        if (!Read(1, field, ext))
-        {
-            return false;
-        }
-        if (ext != 0)
-        {
-            return Fail(std::string(field)
-                        + ": extension bit set (a value outside the root) is not supported");
-        }
-        if (!Read(3, field, index))
-        {
-            return false;
-        }
-        if (index > 3)
-        {
-            return Fail(std::string(field) + " " + kSpareAlgorithmNames[index - 4] + " (index "
-                        + std::to_string(index) + ") is not supported");
-        }
-        return true;
-    }
-
-    NrSecurityRrcDecoded& Result()
-    {
-        return m_result;
-    }
-
-  private:
-    const char* m_pdu;               ///< "DL-DCCH-Message" or "UL-DCCH-Message"
-    NrSecurityUperReader m_reader;   ///< the bits
-    size_t m_bytes;                  ///< the input size in bytes
-    NrSecurityRrcDecoded m_result{}; ///< what has been decoded so far
-};
-
-/**
- * Checks an rrc-TransactionIdentifier, INTEGER (0..3) (TS 38.331 6.3.2).
- * \param transactionId the value.
- * \throws std::invalid_argument naming transactionId if it is above 3.
- */
-void
-CheckTransactionId(uint8_t transactionId)
-{
-    if (transactionId > 3)
-    {
-        throw std::invalid_argument(
-            "transactionId " + std::to_string(transactionId)
-            + " is out of range 0..3 (RRC-TransactionIdentifier, TS 38.331 6.3.2)");
-    }
+    return true;
 }
+
+/// The presence bits of SecurityModeCommand-IEs / -Complete-IEs / -Failure-IEs.
+const std::vector<const char*> kLateAndNonCritical
+    = {"lateNonCriticalExtension", "nonCriticalExtension"};
 
 /**
  * The 10 bits of SecurityModeComplete and SecurityModeFailure (TS 38.331 6.2.2), which
@@ -337,41 +148,29 @@ NrSecurityRrcMessage::DecodeDlDcch(const uint8_t* data, size_t bytes)
 {
     Decoder d("DL-DCCH-Message", data, bytes);
     uint32_t c1 = 0;
-    if (!d.CheckNotEmpty(data, bytes) || !d.Header(c1))
+    if (!d.CheckNotEmpty(data, bytes) || !d.Header(4, c1))
     {
         return d.Result();
     }
     if (c1 != DL_C1_SECURITY_MODE_COMMAND)
     {
-        d.Fail(std::string(kDlC1Names[c1]) + " is not supported (c1 index " + std::to_string(c1)
-               + "; only securityModeCommand, index 4, is)");
+        DecodeDlDcchBody(d, c1);
         return d.Result();
     }
     d.Result().type = NrSecurityRrcDecoded::SECURITY_MODE_COMMAND;
-    if (!d.Body("securityModeCommand"))
+    std::vector<bool> present;
+    if (!d.Body("securityModeCommand", true, kLateAndNonCritical, {false, false}, present))
     {
         return d.Result();
     }
     // SecurityConfigSMC ::= SEQUENCE { securityAlgorithmConfig, ... }
     // SecurityAlgorithmConfig ::= SEQUENCE { cipheringAlgorithm,
     //                                        integrityProtAlgorithm OPTIONAL, ... }
-    uint32_t v = 0;
-    if (!d.Read(1, "the SecurityConfigSMC extension bit", v))
+    if (!d.ReadZero("the SecurityConfigSMC extension bit",
+                    "SecurityConfigSMC extension additions are not supported")
+        || !d.ReadZero("the SecurityAlgorithmConfig extension bit",
+                       "SecurityAlgorithmConfig extension additions are not supported"))
     {
-        return d.Result();
-    }
-    if (v != 0)
-    {
-        d.Fail("SecurityConfigSMC extension additions are not supported");
-        return d.Result();
-    }
-    if (!d.Read(1, "the SecurityAlgorithmConfig extension bit", v))
-    {
-        return d.Result();
-    }
-    if (v != 0)
-    {
-        d.Fail("SecurityAlgorithmConfig extension additions are not supported");
         return d.Result();
     }
     uint32_t integrityPresent = 0;
@@ -380,7 +179,7 @@ NrSecurityRrcMessage::DecodeDlDcch(const uint8_t* data, size_t bytes)
         return d.Result();
     }
     uint32_t nea = 0;
-    if (!d.Algorithm("cipheringAlgorithm", nea))
+    if (!Algorithm(d, "cipheringAlgorithm", nea))
     {
         return d.Result();
     }
@@ -389,7 +188,7 @@ NrSecurityRrcMessage::DecodeDlDcch(const uint8_t* data, size_t bytes)
     if (integrityPresent != 0)
     {
         uint32_t nia = 0;
-        if (!d.Algorithm("integrityProtAlgorithm", nia))
+        if (!Algorithm(d, "integrityProtAlgorithm", nia))
         {
             return d.Result();
         }
@@ -404,7 +203,7 @@ NrSecurityRrcMessage::DecodeUlDcch(const uint8_t* data, size_t bytes)
 {
     Decoder d("UL-DCCH-Message", data, bytes);
     uint32_t c1 = 0;
-    if (!d.CheckNotEmpty(data, bytes) || !d.Header(c1))
+    if (!d.CheckNotEmpty(data, bytes) || !d.Header(4, c1))
     {
         return d.Result();
     }
@@ -418,16 +217,58 @@ NrSecurityRrcMessage::DecodeUlDcch(const uint8_t* data, size_t bytes)
     }
     else
     {
-        d.Fail(std::string(kUlC1Names[c1]) + " is not supported (c1 index " + std::to_string(c1)
-               + "; only securityModeComplete, index 5, and securityModeFailure, index 6, are)");
+        DecodeUlDcchBody(d, c1);
         return d.Result();
     }
-    if (!d.Body(Name(d.Result().type)))
+    std::vector<bool> present;
+    if (d.Body(Name(d.Result().type), true, kLateAndNonCritical, {false, false}, present))
     {
-        return d.Result();
+        d.Finish();
     }
-    d.Finish();
     return d.Result();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::Reencode(const NrSecurityRrcDecoded& d)
+{
+    if (!d.ok)
+    {
+        throw std::invalid_argument("Reencode: the message was refused: " + d.error);
+    }
+    const uint8_t tid = d.transactionId;
+    switch (d.type)
+    {
+        case NrSecurityRrcDecoded::SECURITY_MODE_COMMAND:
+            return EncodeSecurityModeCommand(tid, d.nea, d.integrityPresent, d.nia);
+        case NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE:
+            return EncodeSecurityModeComplete(tid);
+        case NrSecurityRrcDecoded::SECURITY_MODE_FAILURE:
+            return EncodeSecurityModeFailure(tid);
+        case NrSecurityRrcDecoded::RRC_SETUP_REQUEST:
+            return EncodeRrcSetupRequest(
+                d.ueIdentityIsTmsiPart1, d.ueIdentity, d.establishmentCause);
+        case NrSecurityRrcDecoded::RRC_SETUP:
+            return EncodeRrcSetup(tid, d.radioBearerConfig);
+        case NrSecurityRrcDecoded::RRC_REJECT:
+            return EncodeRrcReject(d.waitTimePresent, d.waitTimeSeconds);
+        case NrSecurityRrcDecoded::RRC_SETUP_COMPLETE:
+            return EncodeRrcSetupComplete(tid, d.selectedPlmnIdentity, d.nasMessage);
+        case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
+            return EncodeUeCapabilityEnquiry(tid);
+        case NrSecurityRrcDecoded::UE_CAPABILITY_INFORMATION:
+            return EncodeUeCapabilityInformation(tid, d.supportedBandsNr);
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
+            return EncodeRrcReconfiguration(tid, d.radioBearerConfig);
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE:
+            return EncodeRrcReconfigurationComplete(tid);
+        case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
+            return EncodeDlInformationTransfer(tid, d.nasMessage);
+        case NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER:
+            return EncodeUlInformationTransfer(d.nasMessage);
+        case NrSecurityRrcDecoded::RRC_RELEASE:
+            return EncodeRrcRelease(tid);
+    }
+    throw std::invalid_argument("Reencode: unknown message type " + std::to_string(d.type));
 }
 
 std::string

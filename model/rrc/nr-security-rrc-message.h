@@ -290,7 +290,8 @@ class NrSecurityRrcMessage
      * \brief Encodes a DL-DCCH-Message carrying a DLInformationTransfer (TS 38.331 6.2.2,
      *        5.7.1) with dedicatedNAS-Message.
      * \param transactionId rrc-TransactionIdentifier, 0..3.
-     * \param nas the NAS message, 0..16383 octets.
+     * \param nas the NAS message, 1..16383 octets; empty omits dedicatedNAS-Message (it is
+     *        OPTIONAL) and the decoder then reports nasPresent false.
      * \return the UPER encoding.
      * \throws std::invalid_argument naming transactionId or nas.
      */
@@ -300,7 +301,8 @@ class NrSecurityRrcMessage
     /**
      * \brief Encodes a UL-DCCH-Message carrying a ULInformationTransfer (TS 38.331 6.2.2,
      *        5.7.2) with dedicatedNAS-Message (the message has no transaction identifier).
-     * \param nas the NAS message, 0..16383 octets.
+     * \param nas the NAS message, 1..16383 octets; empty omits dedicatedNAS-Message (it is
+     *        OPTIONAL) and the decoder then reports nasPresent false.
      * \return the UPER encoding.
      * \throws std::invalid_argument naming nas if it is too long.
      */
@@ -337,6 +339,15 @@ class NrSecurityRrcMessage
      *         not supported", a spare establishmentCause, a non-zero spare bit). Never throws.
      */
     static NrSecurityRrcDecoded DecodeUlCcch(const uint8_t* data, size_t bytes);
+
+    /**
+     * \brief Encodes a decoded message again with the encoder of its type (the decoders are
+     *        strict, so an accepted input re-encodes to exactly its bytes).
+     * \param decoded a result with ok true (the fields of its type are used).
+     * \return the encoding.
+     * \throws std::invalid_argument if decoded.ok is false or a field is out of range.
+     */
+    static std::vector<uint8_t> Reencode(const NrSecurityRrcDecoded& decoded);
 
     /**
      * \brief The TS 38.331 ASN.1 name of a message type.

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * The DCCH (SRB1/SRB2) messages of connection setup, reconfiguration, NAS transfer and
+ * release, TS 38.331 6.2.2 under ITU-T X.691 UNALIGNED, written from the TS 38.331 ASN.1.
+ * Each is a c1 alternative of DL-DCCH-MessageType / UL-DCCH-MessageType (TS 38.331 6.2.1):
+ *
+ * RRCReconfiguration (DL c1 0) ::= SEQUENCE { rrc-TransactionIdentifier, criticalExtensions
+ *   CHOICE { rrcReconfiguration RRCReconfiguration-IEs, criticalExtensionsFuture } }
+ * RRCReconfiguration-IEs ::= SEQUENCE { radioBearerConfig OPTIONAL, secondaryCellGroup
+ *   OPTIONAL, measConfig OPTIONAL, lateNonCriticalExtension OPTIONAL, nonCriticalExtension
+ *   OPTIONAL }
+ * RRCRelease (DL c1 2): RRCRelease-IEs ::= SEQUENCE { redirectedCarrierInfo OPTIONAL,
+ *   cellReselectionPriorities OPTIONAL, suspendConfig OPTIONAL, deprioritisationReq
+ *   OPTIONAL, lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
+ * DLInformationTransfer (DL c1 5): DLInformationTransfer-IEs ::= SEQUENCE {
+ *   dedicatedNAS-Message OCTET STRING OPTIONAL, lateNonCriticalExtension OPTIONAL,
+ *   nonCriticalExtension OPTIONAL }
+ * RRCReconfigurationComplete (UL c1 1): -IEs ::= SEQUENCE { lateNonCriticalExtension
+ *   OPTIONAL, nonCriticalExtension OPTIONAL }
+ * RRCSetupComplete (UL c1 2): RRCSetupComplete-IEs ::= SEQUENCE { selectedPLMN-Identity
+ *   INTEGER (1..maxPLMN = 12), registeredAMF OPTIONAL, guami-Type OPTIONAL, s-NSSAI-List
+ *   OPTIONAL, dedicatedNAS-Message, ng-5G-S-TMSI-Value OPTIONAL, lateNonCriticalExtension
+ *   OPTIONAL, nonCriticalExtension OPTIONAL }
+ * ULInformationTransfer (UL c1 7) ::= SEQUENCE { criticalExtensions CHOICE {
+ *   ulInformationTransfer ULInformationTransfer-IEs, criticalExtensionsFuture } } (no
+ *   transaction identifier); -IEs as DLInformationTransfer-IEs.
+ */
+#include "nr-security-rrc-codec.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+using namespace nrsecurityrrc;
+
+namespace
+{
+
+constexpr uint32_t DL_RRC_RECONFIGURATION = 0;
+constexpr uint32_t DL_RRC_RELEASE = 2;
+constexpr uint32_t DL_DL_INFORMATION_TRANSFER = 5;
+constexpr uint32_t DL_UE_CAPABILITY_ENQUIRY = 6;
+constexpr uint32_t UL_RRC_RECONFIGURATION_COMPLETE = 1;
+constexpr uint32_t UL_RRC_SETUP_COMPLETE = 2;
+constexpr uint32_t UL_UL_INFORMATION_TRANSFER = 7;
+constexpr uint32_t UL_UE_CAPABILITY_INFORMATION = 9;
+
+/// The c1 header and, if any, the transaction identifier and criticalExtensions bit.
+NrSecurityUperWriter
+Start(uint32_t c1, bool withTransactionId, uint8_t transactionId)
+{
+    if (withTransactionId)
+    {
+        CheckTransactionId(transactionId);
+    }
+    NrSecurityUperWriter w;
+    w.AppendBit(false); // MessageType: c1
+    w.Append(c1, 4);    // c1 index
+    if (withTransactionId)
+    {
+        w.Append(transactionId, 2);
+    }
+    w.AppendBit(false); // criticalExtensions: the message's -IEs
+    return w;
+}
+
+/// DLInformationTransfer / ULInformationTransfer: an empty NAS message omits the field.
+std::vector<uint8_t>
+EncodeInformationTransfer(uint32_t c1,
+                          bool withTransactionId,
+                          uint8_t transactionId,
+                          const std::vector<uint8_t>& nas)
+{
+    NrSecurityUperWriter w = Start(c1, withTransactionId, transactionId);
+    w.AppendBit(!nas.empty()); // dedicatedNAS-Message
+    w.AppendBit(false);        // lateNonCriticalExtension
+    w.AppendBit(false);        // nonCriticalExtension
+    if (!nas.empty())
+    {
+        AppendOctetString(w, nas, "nas");
+    }
+    return w.Bytes();
+}
+
+bool
+DecodeInformationTransfer(Decoder& d, const std::string& name, bool withTransactionId)
+{
+    std::vector<bool> p;
+    NrSecurityRrcDecoded& r = d.Result();
+    if (!d.Body(name,
+                withTransactionId,
+                {"dedicatedNAS-Message", "lateNonCriticalExtension", "nonCriticalExtension"},
+                {true, false, false},
+                p))
+    {
+        return false;
+    }
+    r.nasPresent = p[0];
+    if (p[0])
+    {
+        if (!d.ReadOctetString("dedicatedNAS-Message", r.nasMessage))
+        {
+            return false;
+        }
+        if (r.nasMessage.empty())
+        {
+            return d.Fail(name
+                          + ": an empty dedicatedNAS-Message is not supported (we omit "
+                            "the field)");
+        }
+    }
+    return d.Finish();
+}
+
+} // namespace
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcSetupComplete(uint8_t transactionId,
+                                             uint8_t selectedPlmn,
+                                             const std::vector<uint8_t>& nas)
+{
+    if (selectedPlmn < 1 || selectedPlmn > 12)
+    {
+        throw std::invalid_argument("selectedPlmn " + std::to_string(selectedPlmn)
+                                    + " is out of range 1..12 (selectedPLMN-Identity, maxPLMN)");
+    }
+    NrSecurityUperWriter w = Start(UL_RRC_SETUP_COMPLETE, true, transactionId);
+    // registeredAMF, guami-Type, s-NSSAI-List, ng-5G-S-TMSI-Value, lateNonCriticalExtension,
+    // nonCriticalExtension: all absent
+    w.Append(0, 6);
+    w.Append(selectedPlmn - 1U, 4);
+    AppendOctetString(w, nas, "nas");
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcReconfiguration(uint8_t transactionId,
+                                               const NrSecurityRadioBearerConfig& rb)
+{
+    NrSecurityUperWriter w = Start(DL_RRC_RECONFIGURATION, true, transactionId);
+    w.AppendBit(true); // radioBearerConfig
+    w.Append(0, 4);    // secondaryCellGroup, measConfig, lateNonCritical..., nonCritical...
+    AppendRadioBearerConfig(w, rb);
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcReconfigurationComplete(uint8_t transactionId)
+{
+    NrSecurityUperWriter w = Start(UL_RRC_RECONFIGURATION_COMPLETE, true, transactionId);
+    w.Append(0, 2); // lateNonCriticalExtension, nonCriticalExtension absent
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeDlInformationTransfer(uint8_t transactionId,
+                                                  const std::vector<uint8_t>& nas)
+{
+    return EncodeInformationTransfer(DL_DL_INFORMATION_TRANSFER, true, transactionId, nas);
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeUlInformationTransfer(const std::vector<uint8_t>& nas)
+{
+    return EncodeInformationTransfer(UL_UL_INFORMATION_TRANSFER, false, 0, nas);
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcRelease(uint8_t transactionId)
+{
+    NrSecurityUperWriter w = Start(DL_RRC_RELEASE, true, transactionId);
+    w.Append(0, 6); // every OPTIONAL component of RRCRelease-IEs absent
+    return w.Bytes();
+}
+
+namespace nrsecurityrrc
+{
+
+bool
+DecodeDlDcchBody(Decoder& d, uint32_t c1)
+{
+    NrSecurityRrcDecoded& r = d.Result();
+    std::vector<bool> p;
+    switch (c1)
+    {
+        case DL_RRC_RECONFIGURATION:
+            r.type = NrSecurityRrcDecoded::RRC_RECONFIGURATION;
+            if (!d.Body("rrcReconfiguration",
+                        true,
+                        {"radioBearerConfig",
+                         "secondaryCellGroup",
+                         "measConfig",
+                         "lateNonCriticalExtension",
+                         "nonCriticalExtension"},
+                        {true, false, false, false, false},
+                        p))
+            {
+                return false;
+            }
+            if (!p[0])
+            {
+                return d.Fail("rrcReconfiguration: radioBearerConfig is absent: not supported");
+            }
+            r.radioBearerConfigPresent = true;
+            return ReadRadioBearerConfig(d, r.radioBearerConfig) && d.Finish();
+        case DL_RRC_RELEASE:
+            r.type = NrSecurityRrcDecoded::RRC_RELEASE;
+            return d.Body("rrcRelease",
+                          true,
+                          {"redirectedCarrierInfo",
+                           "cellReselectionPriorities",
+                           "suspendConfig",
+                           "deprioritisationReq",
+                           "lateNonCriticalExtension",
+                           "nonCriticalExtension"},
+                          {false, false, false, false, false, false},
+                          p)
+                   && d.Finish();
+        case DL_DL_INFORMATION_TRANSFER:
+            r.type = NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER;
+            return DecodeInformationTransfer(d, "dlInformationTransfer", true);
+        case DL_UE_CAPABILITY_ENQUIRY:
+            r.type = NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY;
+            return DecodeUeCapabilityEnquiryBody(d);
+        default:
+            return d.Fail(std::string(kDlDcchC1Names[c1 & 15U]) + " is not supported (c1 index "
+                          + std::to_string(c1) + ")");
+    }
+}
+
+bool
+DecodeUlDcchBody(Decoder& d, uint32_t c1)
+{
+    NrSecurityRrcDecoded& r = d.Result();
+    std::vector<bool> p;
+    uint32_t v = 0;
+    switch (c1)
+    {
+        case UL_RRC_RECONFIGURATION_COMPLETE:
+            r.type = NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE;
+            return d.Body("rrcReconfigurationComplete",
+                          true,
+                          {"lateNonCriticalExtension", "nonCriticalExtension"},
+                          {false, false},
+                          p)
+                   && d.Finish();
+        case UL_RRC_SETUP_COMPLETE:
+            r.type = NrSecurityRrcDecoded::RRC_SETUP_COMPLETE;
+            if (!d.Body("rrcSetupComplete",
+                        true,
+                        {"registeredAMF",
+                         "guami-Type",
+                         "s-NSSAI-List",
+                         "ng-5G-S-TMSI-Value",
+                         "lateNonCriticalExtension",
+                         "nonCriticalExtension"},
+                        {false, false, false, false, false, false},
+                        p)
+                || !d.ReadConstrained(1, 12, "selectedPLMN-Identity", v))
+            {
+                return false;
+            }
+            r.selectedPlmnIdentity = static_cast<uint8_t>(v);
+            r.nasPresent = true;
+            return d.ReadOctetString("dedicatedNAS-Message", r.nasMessage) && d.Finish();
+        case UL_UL_INFORMATION_TRANSFER:
+            r.type = NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER;
+            return DecodeInformationTransfer(d, "ulInformationTransfer", false);
+        case UL_UE_CAPABILITY_INFORMATION:
+            r.type = NrSecurityRrcDecoded::UE_CAPABILITY_INFORMATION;
+            return DecodeUeCapabilityInformationBody(d);
+        default:
+            return d.Fail(std::string(kUlDcchC1Names[c1 & 15U]) + " is not supported (c1 index "
+                          + std::to_string(c1) + ")");
+    }
+}
+
+} // namespace nrsecurityrrc
+} // namespace ns3
