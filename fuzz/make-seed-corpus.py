@@ -4,7 +4,7 @@
 
 Usage: make-seed-corpus.py [PROJECT_SOURCE_DIR]
 
-Seeds come from the vectors in test/data (rrc-uper.json) and the cases in the shared case
+Seeds come from the vectors in test/data (rrc-uper.json, rrc-messages-uper.json) and the cases in the shared case
 files (PDCP cases P1-P7 with reference context R1), laid out as each target reads its input
 (see the comment at the top of each fuzz/nr-security-fuzz-*.cc). File names say what a seed
 is. Crash reproducers found by fuzzing are added by hand as crash-<kind>-<n> and kept.
@@ -34,6 +34,16 @@ put("rrc-uper", "smc-truncated-2009", bytes.fromhex("2009"))
 put("rrc-uper", "smc-trailing-byte-20091000", bytes.fromhex("20091000"))
 put("rrc-uper", "complete-nonzero-padding-2801", bytes.fromhex("2801"))
 put("rrc-uper", "messageClassExtension-a000", bytes.fromhex("a000"))
+# ... and every encoding of test/data/rrc-messages-uper.json (CCCH and the other DCCH messages),
+# with a few refused variants (masterCellGroup cut short, the cipheringDisabled group cut)
+with open(os.path.join(root, "test", "data", "rrc-messages-uper.json")) as f:
+    messages = json.load(f)["encodings"]
+for i, v in enumerate(messages):
+    put("rrc-uper", f"message-{i:02d}-{v['message']}", bytes.fromhex(v["uper_hex"]))
+put("rrc-uper", "setup-truncated-cellgroup-20400022000400", bytes.fromhex("20400022000400"))
+put("rrc-uper", "reconf-ciphering-group-cut-028280409a01a0120df1f0703801",
+    bytes.fromhex("028280409a01a0120df1f0703801"))
+put("rrc-uper", "setuprequest-spare-cause-12468acf135f", bytes.fromhex("12468acf135f"))
 
 # --- PDCP PDU codec: byte 0 format/security, byte 1 algorithms/direction, 4 bytes RX_DELIV -----
 # SRB1 (rbId 1): byte 0 bits 6-7 and byte 1 bits 5-7 are RB identity - 1 = 0.

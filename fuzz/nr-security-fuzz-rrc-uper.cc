@@ -2,17 +2,20 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
- * libFuzzer target: the UPER decoders of every RRC message type we carry (TS 38.331 6.2.1
- * DL-DCCH-Message: securityModeCommand; UL-DCCH-Message: securityModeComplete,
- * securityModeFailure; ITU-T X.691 UNALIGNED), and the bit reader under them.
+ * libFuzzer target: the UPER decoders of every RRC message type we carry (TS 38.331 6.2.1,
+ * ITU-T X.691 UNALIGNED): DL-CCCH-Message rrcSetup / rrcReject; UL-CCCH-Message
+ * rrcSetupRequest; DL-DCCH-Message securityModeCommand, rrcReconfiguration, rrcRelease,
+ * dlInformationTransfer, ueCapabilityEnquiry; UL-DCCH-Message securityModeComplete /
+ * Failure, rrcSetupComplete, rrcReconfigurationComplete, ulInformationTransfer,
+ * ueCapabilityInformation; and the bit reader under them.
  *
- * Every input is decoded as a DL-DCCH-Message and as a UL-DCCH-Message. Checked on every
- * input (a violation is __builtin_trap(), a crash for libFuzzer):
+ * Every input is decoded as each of the four. Checked on every input (a violation is
+ * __builtin_trap(), a crash for libFuzzer):
  *  - the decoders never throw; ok and an empty error go together;
  *  - a decoded message re-encodes to exactly the input bytes (the decoders are strict:
  *    NrSecurityRrcMessage accepts only the encodings its encoders produce);
- *  - the decoded values are in range (transaction id 0..3, nea/nia 0..3, nia NIA0 when absent,
- *    DL decodes only SECURITY_MODE_COMMAND, UL only COMPLETE / FAILURE);
+ *  - the decoded values are in range (transaction id 0..3, nea/nia 0..3, nia NIA0 when absent;
+ *    each decoder yields only the message types of its channel);
  *  - NrSecurityUperReader: reading the input in the bit-field widths given by its first byte
  *    sees the same bits as a plain bit-by-bit reading, never reads past the end, and
  *    RemainingBitsAreZero() agrees with the bits.
@@ -43,32 +46,59 @@ Violation(const char* what, const NrSecurityRrcDecoded* d = nullptr)
     __builtin_trap();
 }
 
-/// The encoding of a decoded message, by its type.
-std::vector<uint8_t>
-Reencode(const NrSecurityRrcDecoded& d)
+/// The logical channels, in the order CheckDecoder takes them.
+enum Channel
 {
-    switch (d.type)
+    DL_CCCH,
+    UL_CCCH,
+    DL_DCCH,
+    UL_DCCH
+};
+
+/// The channel that carries a message type (TS 38.331 6.2.1).
+Channel
+ChannelOf(NrSecurityRrcDecoded::Type t)
+{
+    switch (t)
     {
+        case NrSecurityRrcDecoded::RRC_SETUP:
+        case NrSecurityRrcDecoded::RRC_REJECT:
+            return DL_CCCH;
+        case NrSecurityRrcDecoded::RRC_SETUP_REQUEST:
+            return UL_CCCH;
         case NrSecurityRrcDecoded::SECURITY_MODE_COMMAND:
-            return NrSecurityRrcMessage::EncodeSecurityModeCommand(
-                d.transactionId, d.nea, d.integrityPresent, d.nia);
-        case NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE:
-            return NrSecurityRrcMessage::EncodeSecurityModeComplete(d.transactionId);
-        case NrSecurityRrcDecoded::SECURITY_MODE_FAILURE:
-            return NrSecurityRrcMessage::EncodeSecurityModeFailure(d.transactionId);
+        case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
+        case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
+        case NrSecurityRrcDecoded::RRC_RELEASE:
+            return DL_DCCH;
+        default:
+            return UL_DCCH;
     }
-    Violation("a decoded message has a known type", &d);
 }
 
 /// Decodes with one decoder and checks the result (see the file comment).
 void
-CheckDecoder(bool downlink, const uint8_t* data, size_t size)
+CheckDecoder(Channel channel, const uint8_t* data, size_t size)
 {
     NrSecurityRrcDecoded d;
     try
     {
-        d = downlink ? NrSecurityRrcMessage::DecodeDlDcch(data, size)
-                     : NrSecurityRrcMessage::DecodeUlDcch(data, size);
+        switch (channel)
+        {
+            case DL_CCCH:
+                d = NrSecurityRrcMessage::DecodeDlCcch(data, size);
+                break;
+            case UL_CCCH:
+                d = NrSecurityRrcMessage::DecodeUlCcch(data, size);
+                break;
+            case DL_DCCH:
+                d = NrSecurityRrcMessage::DecodeDlDcch(data, size);
+                break;
+            case UL_DCCH:
+                d = NrSecurityRrcMessage::DecodeUlDcch(data, size);
+                break;
+        }
     }
     catch (const std::exception& e)
     {
@@ -83,21 +113,24 @@ CheckDecoder(bool downlink, const uint8_t* data, size_t size)
     {
         return;
     }
-    if (downlink ? d.type != NrSecurityRrcDecoded::SECURITY_MODE_COMMAND
-                 : d.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND)
+    if (ChannelOf(d.type) != channel)
     {
-        Violation("DL-DCCH carries the SMC, UL-DCCH the Complete / Failure", &d);
+        Violation("each decoder yields the message types of its channel", &d);
     }
+    bool smc = d.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND;
     if (d.transactionId > 3 || static_cast<uint8_t>(d.nea) > 3 || static_cast<uint8_t>(d.nia) > 3
         || (!d.integrityPresent && d.nia != NrSecurityIntegrity::NIA0)
-        || (!downlink && (d.nea != NrSecurityCiphering::NEA0 || d.integrityPresent)))
+        || (!smc && (d.nea != NrSecurityCiphering::NEA0 || d.integrityPresent))
+        || d.ueIdentity >= (1ULL << 39) || d.establishmentCause > 9
+        || (d.waitTimePresent && (d.waitTimeSeconds < 1 || d.waitTimeSeconds > 16))
+        || d.selectedPlmnIdentity > 12 || (!d.nasPresent && !d.nasMessage.empty()))
     {
         Violation("decoded values are in range", &d);
     }
     std::vector<uint8_t> again;
     try
     {
-        again = Reencode(d);
+        again = NrSecurityRrcMessage::Reencode(d);
     }
     catch (const std::exception& e)
     {
@@ -172,7 +205,8 @@ CheckReader(const uint8_t* data, size_t size)
 } // namespace
 
 /**
- * \brief libFuzzer entry point: one hostile RRC PDU, decoded as DL-DCCH and as UL-DCCH.
+ * \brief libFuzzer entry point: one hostile RRC PDU, decoded as DL-CCCH, UL-CCCH, DL-DCCH
+ *        and UL-DCCH.
  * \param data the input
  * \param size its length in bytes
  * \return 0 (libFuzzer convention)
@@ -180,8 +214,10 @@ CheckReader(const uint8_t* data, size_t size)
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    CheckDecoder(true, data, size);
-    CheckDecoder(false, data, size);
+    CheckDecoder(DL_CCCH, data, size);
+    CheckDecoder(UL_CCCH, data, size);
+    CheckDecoder(DL_DCCH, data, size);
+    CheckDecoder(UL_DCCH, data, size);
     CheckReader(data, size);
     return 0;
 }
