@@ -286,13 +286,9 @@ NrSecurityHelper::Attach(NetDeviceContainer ues, Ptr<NetDevice> gnb, Time when)
     {
         Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(*it);
         NS_ABORT_MSG_IF(!ue, "Attach: not an NrSecurityUeNetDevice");
-        // RRC setup is not modelled: both sides have SRB1 up at the same instant.
-        Simulator::Schedule(when,
-                            [ue, g]()
-                            {
-                                ue->Attach(g->GetCellId());
-                                g->GetRrc()->AddUe(ue->GetUeId());
-                            });
+        // The UE starts RRC connection establishment (RRCSetupRequest on SRB0); the gNB
+        // learns of it from that message.
+        Simulator::Schedule(when, [ue, g]() { ue->Attach(g->GetCellId()); });
     }
 }
 
@@ -394,7 +390,12 @@ int64_t
 NrSecurityHelper::AssignStreams(int64_t stream)
 {
     m_random->SetStream(stream);
-    return 1;
+    int64_t used = 1;
+    for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
+    {
+        used += DynamicCast<NrSecurityUeNetDevice>(*it)->GetRrc()->AssignStreams(stream + used);
+    }
+    return used;
 }
 
 } // namespace ns3

@@ -114,8 +114,10 @@ class NrSecurityHelper : public Object
                            bool emergency = false);
 
     /**
-     * \brief Attaches UEs to a gNB: at `when` (from now) RRC setup completes (SRB1 up,
-     *        unprotected) and the gNB asks the AMF for Initial Context Setup.
+     * \brief Attaches UEs to a gNB: at `when` (from now) each UE starts RRC connection
+     *        establishment (RRCSetupRequest on SRB0); the gNB learns of the UE from it, and the
+     *        lifecycle runs from there (RRCSetup, RRCSetupComplete, Initial Context Setup, SMC,
+     *        capability enquiry, RRCReconfiguration).
      * \param ues UE devices
      * \param gnb the gNB device
      * \param when delay from now
@@ -182,7 +184,8 @@ class NrSecurityHelper : public Object
 
     /**
      * \param stream first stream index
-     * \return the number of streams used (1: the K_AMF generator)
+     * \return the number of streams used: 1 (the K_AMF generator) + 1 per UE installed so far
+     *         (its RRCSetupRequest randomValue)
      */
     int64_t AssignStreams(int64_t stream);
 

@@ -353,7 +353,9 @@ NrSecurityMscWriter::OnMessage(bool gnb,
                                uint16_t ueId,
                                const std::string& direction,
                                const std::string& name,
-                               const std::vector<uint8_t>& message)
+                               const std::vector<uint8_t>& message,
+                               const std::string&,
+                               const std::string&)
 {
     if (!Charted(ueId))
     {

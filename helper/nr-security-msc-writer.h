@@ -182,7 +182,9 @@ class NrSecurityMscWriter
                    uint16_t ueId,
                    const std::string& direction,
                    const std::string& name,
-                   const std::vector<uint8_t>& message);
+                   const std::vector<uint8_t>& message,
+                   const std::string& bearer,
+                   const std::string& protection);
     void OnInitialContextSetup(uint16_t ueId, const std::vector<uint8_t>& kGnb);
 
     /// Connects the RRC trace sources of a UE (gnb false) or gNB (gnb true) RRC entity.

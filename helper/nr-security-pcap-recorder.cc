@@ -61,11 +61,15 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     writer->Write(Simulator::Now(),
                   frame.ueId,
                   frame.rbId,
-                  frame.srb,
-                  12,
+                  frame.IsSrb(),
+                  frame.snLengthBits,
+    if (frame.type == NrSecurityRbType::SRB0)
+    {
+        return; // the CCCH has no PDCP PDU to frame as pdcp-nr
+    }
                   frame.uplink,
-                  frame.srb,
-                  false,
+                  frame.macIPresent,
+                  frame.sdapHeader,
                   frame.ciphered,
                   pdu.data(),
                   pdu.size());

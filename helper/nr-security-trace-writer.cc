@@ -165,7 +165,9 @@ NrSecurityTraceWriter::OnMessage(uint32_t node,
                                  uint16_t ueId,
                                  const std::string& direction,
                                  const std::string& name,
-                                 const std::vector<uint8_t>& message)
+                                 const std::vector<uint8_t>& message,
+                                 const std::string&,
+                                 const std::string&)
 {
     Row(node, ueId, "RrcMessage", "", direction + " " + name + " " + NrSecurityToHex(message));
 }

@@ -74,7 +74,9 @@ class NrSecurityTraceWriter
                    uint16_t ueId,
                    const std::string& direction,
                    const std::string& name,
-                   const std::vector<uint8_t>& message);
+                   const std::vector<uint8_t>& message,
+                   const std::string& bearer,
+                   const std::string& protection);
     void OnRefused(uint32_t node,
                    uint16_t ueId,
                    uint32_t count,

@@ -6,6 +6,7 @@
  * suite is shared: each engineer's cases live in their own clearly separated section below.
  */
 #include "nr-security-smc-test-scenario.h"
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/error-model.h"
 #include "ns3/node-container.h"
@@ -69,6 +70,8 @@ class PdcpBufferedIntegrityBypassTestCase : public TestCase
         m_channel->AddTap(MakeCallback(&PdcpBufferedIntegrityBypassTestCase::OnAir, this));
         Ptr<NrSecurityUeRrc> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0))->GetRrc();
         Ptr<NrSecurityGnbRrc> gnb = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0))->GetRrc();
+        gnb->SetAttribute("CapabilityEnquiry", StringValue("None")); // SRB1 DL COUNT 1 is ours
+        gnb->SetAttribute("SetupBearers", BooleanValue(false));
         ue->TraceConnectWithoutContext(
             "SduReceived", MakeCallback(&PdcpBufferedIntegrityBypassTestCase::OnUeSdu, this));
         ue->TraceConnectWithoutContext(
@@ -107,7 +110,7 @@ class PdcpBufferedIntegrityBypassTestCase : public TestCase
     /// injected so that it arrives first: SN 1, plaintext, zero MAC-I (TS 38.323 6.2.2.1).
     void OnAir(const NrSecurityAirFrame& f)
     {
-        if (f.uplink || m_injected)
+        if (f.uplink || m_injected || IsSetupFrame(f))
         {
             return;
         }
@@ -158,8 +161,11 @@ PdcpHardeningCases()
 
 /**
  * One gNB and one UE with the R1 context (NEA2/NIA2, uplink NAS COUNT 0, no mobility: slot
- * timing only, 30 kHz SCS): the SMC leaves the gNB at 5 ms and arrives at 6 ms, the
- * SecurityModeComplete leaves at 6 ms and arrives at 7 ms. Records the traces the cases check.
+ * timing only, 30 kHz SCS): RRC setup takes 3 ms (RRCSetupRequest, RRCSetup, RRCSetupComplete
+ * on uplink SRB1 COUNT 0), the SMC leaves the gNB at 8 ms and arrives at 9 ms, the
+ * SecurityModeComplete (uplink COUNT 1) leaves at 9 ms and arrives at 10 ms; the gNB stops
+ * after the SMC (CapabilityEnquiry None, SetupBearers false). dl and ul hold the frames after
+ * RRC setup. Records the traces the cases check.
  */
 struct RrcScenario
 {
@@ -183,6 +189,8 @@ struct RrcScenario
         nr->SetUeSecurityContext(
             ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
         nr->GetChannel()->AddTap(MakeCallback(&RrcScenario::OnAir, this));
+        Gnb()->SetAttribute("CapabilityEnquiry", StringValue("None"));
+        Gnb()->SetAttribute("SetupBearers", BooleanValue(false));
         Gnb()->TraceConnectWithoutContext("SecurityModeFailure",
                                           MakeCallback(&RrcScenario::OnGnbFailure, this));
         Gnb()->TraceConnectWithoutContext("MessageRefused",
@@ -223,7 +231,7 @@ struct RrcScenario
 
     void OnAir(const NrSecurityAirFrame& f)
     {
-        if (f.attempt == 0)
+        if (f.attempt == 0 && !IsSetupFrame(f))
         {
             std::vector<uint8_t> b(f.pdu->GetSize());
             f.pdu->CopyData(b.data(), b.size());
@@ -282,7 +290,7 @@ class RrcDownlinkCipheringStartTestCase : public TestCase
     void DoRun() override
     {
         RrcScenario s;
-        Simulator::Schedule(MicroSeconds(5100),
+        Simulator::Schedule(MicroSeconds(8100),
                             [this, &s]()
                             {
                                 NS_TEST_EXPECT_MSG_EQ(
@@ -302,10 +310,11 @@ class RrcDownlinkCipheringStartTestCase : public TestCase
 
 /**
  * False release on reordering: ARQ loses the first attempt of the SecurityModeComplete (COUNT
- * 0) and the UE's next uplink message (COUNT 1, ciphered and integrity-protected, TS 38.331
- * 5.3.4.3) overtakes its retransmission. The gNB must not take the early COUNT 1 PDU for a
- * failed SecurityModeComplete: when the retransmitted Complete arrives (12 ms: one ARQ round)
- * the procedure completes and the COUNT 1 message, held in the reordering buffer, is verified
+ * 1, after the RRCSetupComplete) and the UE's next uplink message (COUNT 2, ciphered and
+ * integrity-protected, TS 38.331 5.3.4.3) overtakes its retransmission. The gNB must not take
+ * the early COUNT 2 PDU for a failed SecurityModeComplete: when the retransmitted Complete
+ * arrives (15 ms: one ARQ round) the procedure completes and the COUNT 2 message, held in the
+ * reordering buffer, is verified
  * and deciphered with the setting that then applies to it (TS 33.501 6.7.4: uplink deciphering
  * after verifying the Complete) and delivered. No release, no integrity failure.
  */
@@ -323,8 +332,9 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
     {
         RrcScenario s;
         Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
         s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
-        Simulator::Schedule(MicroSeconds(6100),
+        Simulator::Schedule(MicroSeconds(9100),
                             [this, &s]()
                             {
                                 NS_TEST_EXPECT_MSG_EQ(
@@ -339,12 +349,12 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.gnbFailures.size(), 0u, "no failure traced");
         NS_TEST_EXPECT_MSG_EQ(s.GnbState(), "SECURITY_ACTIVE", "not released");
         NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, "activated");
-        NS_TEST_EXPECT_MSG_EQ(activatedAt, MilliSeconds(12), "on the retransmitted Complete");
+        NS_TEST_EXPECT_MSG_EQ(activatedAt, MilliSeconds(15), "on the retransmitted Complete");
         NS_TEST_ASSERT_MSG_EQ(s.gnbSdus.size(), 1u, "the overtaking message is delivered");
         NS_TEST_EXPECT_MSG_EQ(s.gnbSdus[0], "fedcba9876543210", "verified and deciphered");
         const NrSecurityPdcpCounters& c = s.Gnb()->GetUeContext(1)->srb1->GetCounters();
         NS_TEST_EXPECT_MSG_EQ(c.integrityFailures, 0u, "no integrity failure");
-        NS_TEST_EXPECT_MSG_EQ(c.rxDelivered, 2u, "Complete and the message");
+        NS_TEST_EXPECT_MSG_EQ(c.rxDelivered, 3u, "RRCSetupComplete, Complete and the message");
         NS_TEST_EXPECT_MSG_EQ(s.gnbRefused.size(), 0u, "nothing refused");
     }
 
@@ -355,10 +365,11 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
 };
 
 /**
- * False release on an early unprotected uplink message: the UE sends an RRC message at 5.2 ms,
- * before it receives the SMC (6 ms), so it goes out unprotected with COUNT 0 and a zero MAC-I
- * (TS 38.323 6.3.4) and reaches the gNB at 6.5 ms, after the gNB sent the SMC. Integrity
- * applies to the UE's uplink only from the SecurityModeComplete (COUNT 1, TS 38.331 5.3.4.3):
+ * False release on an early unprotected uplink message: the UE sends an RRC message at 8.2 ms,
+ * before it receives the SMC (9 ms), so it goes out unprotected with COUNT 1 (COUNT 0 was the
+ * RRCSetupComplete) and a zero MAC-I (TS 38.323 6.3.4) and reaches the gNB at 9.5 ms, after the
+ * gNB sent the SMC. Integrity applies to the UE's uplink only from the SecurityModeComplete
+ * (COUNT 2, TS 38.331 5.3.4.3):
  * the early message is delivered as before the SMC and the procedure completes with the
  * Complete at COUNT 1. A PDU with a MAC-I that arrives before the Complete is verified cannot
  * be checked: it is refused (MessageRefused, counted), not delivered, and releases nothing.
@@ -377,7 +388,7 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
     {
         {
             RrcScenario s;
-            Simulator::Schedule(MicroSeconds(5200),
+            Simulator::Schedule(MicroSeconds(8200),
                                 [this, &s]()
                                 {
                                     NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetSrb1()->IsIntegrityActive(),
@@ -390,17 +401,17 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
                 "SmcStep", MakeBoundCallback(&RrcFalseReleasePreSmcUplinkTestCase::Step, &steps));
             s.Run();
             NS_TEST_ASSERT_MSG_EQ(s.ul.size(), 2u, "the early message and the Complete");
-            NS_TEST_EXPECT_MSG_EQ(s.ul[0], "0000fedcba987654321000000000", "unprotected, COUNT 0");
+            NS_TEST_EXPECT_MSG_EQ(s.ul[0], "0001fedcba987654321000000000", "unprotected, COUNT 1");
             NS_TEST_EXPECT_MSG_EQ(s.gnbFailures.size(), 0u, "no failure traced");
             NS_TEST_EXPECT_MSG_EQ(s.GnbState(), "SECURITY_ACTIVE", "not released");
             NS_TEST_ASSERT_MSG_EQ(s.gnbSdus.size(), 1u, "the early message is delivered");
             NS_TEST_EXPECT_MSG_EQ(s.gnbSdus[0], "fedcba9876543210", "as sent");
             NS_TEST_ASSERT_MSG_EQ(steps.size(), 4u, "gNB steps");
             NS_TEST_EXPECT_MSG_EQ(
-                steps[2], "32:SecurityModeComplete received, integrity verified (COUNT 1)", "");
+                steps[2], "32:SecurityModeComplete received, integrity verified (COUNT 2)", "");
             NS_TEST_EXPECT_MSG_EQ(
                 steps[3],
-                "33:uplink integrity verification and deciphering started (from COUNT 2)",
+                "33:uplink integrity verification and deciphering started (from COUNT 3)",
                 "");
         }
         {
@@ -409,8 +420,9 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
             RrcScenario s;
             s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
             Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
             s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
-            Simulator::Schedule(MicroSeconds(5200),
+            Simulator::Schedule(MicroSeconds(8200),
                                 [&s]() { s.Ue()->SendUlDcch(FromHex("fedcba9876543210")); });
             Ptr<NrSecurityChannel> channel = s.nr->GetChannel();
             bool forged = false;
@@ -419,21 +431,21 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
             s.Run();
             NS_TEST_ASSERT_MSG_EQ(s.gnbRefused.size(), 1u, "refused");
             NS_TEST_EXPECT_MSG_EQ(s.gnbRefused[0],
-                                  "0:unknown:integrity-protected uplink PDU before the "
+                                  "1:unknown:integrity-protected uplink PDU before the "
                                   "SecurityModeComplete was verified",
                                   "the reason");
             NS_TEST_EXPECT_MSG_EQ(s.Gnb()->GetRefusedMessages(), 1u, "counted");
             NS_TEST_EXPECT_MSG_EQ(s.gnbSdus.size(), 0u, "not delivered");
             NS_TEST_EXPECT_MSG_EQ(s.gnbFailures.size(), 0u, "no failure traced");
             NS_TEST_EXPECT_MSG_EQ(forged, true, "forged");
-            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "the Complete (COUNT 1) completes");
+            NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "the Complete (COUNT 2) completes");
         }
     }
 
     /// Replaces the first uplink PDU (lost) by a copy whose MAC-I field is 12345678.
     static void Forge(NrSecurityChannel* channel, bool* done, const NrSecurityAirFrame& f)
     {
-        if (!f.uplink || *done)
+        if (!f.uplink || *done || IsSetupFrame(f))
         {
             return;
         }

@@ -5,6 +5,7 @@
  * NrSecurityHelper::EnableMsc: the mscgen chart of the Security Mode Command procedure
  * (TS 38.331 5.3.4 steps 26-33 as traced) for a reference run, a lost message and the UE limit.
  */
+#include "nr-security-smc-test-scenario.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/double.h"
 #include "ns3/error-model.h"
@@ -93,16 +94,18 @@ class MscLossAndLimitTestCase : public TestCase
   private:
     void DoRun() override
     {
-        Ptr<RateErrorModel> all = CreateObject<RateErrorModel>();
-        all->SetAttribute("ErrorRate", DoubleValue(1.0));
-        all->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+        // Every attempt after the UE's RRCSetup is lost: the SMC (sent at 8 ms) never arrives.
+        Ptr<nrsecuritytest::DropFirstErrorModel> all
+            = CreateObject<nrsecuritytest::DropFirstErrorModel>();
+        all->m_skip = 1;
+        all->m_count = 1000000;
         std::string lost = Chart(1, 4, all);
         NS_TEST_EXPECT_MSG_NE(
-            lost.find("gNB-xUE1 [label=\"SecurityModeCommand (NEA2, NIA2)\\n[5.000 ms -> not "
+            lost.find("gNB-xUE1 [label=\"SecurityModeCommand (NEA2, NIA2)\\n[8.000 ms -> not "
                       "received]\"];"),
             std::string::npos,
             lost);
-        NS_TEST_EXPECT_MSG_NE(lost.find("[1005.000 ms] SecurityModeFailure: no answer"),
+        NS_TEST_EXPECT_MSG_NE(lost.find("[1008.000 ms] SecurityModeFailure: no answer"),
                               std::string::npos,
                               "the gNB's guard timer");
         std::string two = Chart(3, 2);

@@ -45,6 +45,7 @@ class SmcVerifiedFirstTestCase : public TestCase
         // arrives instead.
         s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
         Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        drop->m_skip = 1; // RRCSetup
         s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
         s.nr->GetChannel()->AddTap(MakeCallback(&SmcVerifiedFirstTestCase::Tamper, this));
         m_channel = s.nr->GetChannel();
@@ -58,9 +59,10 @@ class SmcVerifiedFirstTestCase : public TestCase
         auto ul = s.Pdus(1, true);
         NS_TEST_ASSERT_MSG_EQ(ul.size(), 1u, "one uplink PDU");
         NS_TEST_EXPECT_MSG_EQ(ul[0],
-                              "0000" + ToHex(NrSecurityRrcMessage::EncodeSecurityModeFailure(1))
+                              "0001" + ToHex(NrSecurityRrcMessage::EncodeSecurityModeFailure(1))
                                   + "00000000",
-                              "SecurityModeFailure (tid 1 = 3200), unprotected");
+                              "SecurityModeFailure (tid 1 = 3200), unprotected, COUNT 1 (after "
+                              "RRCSetupComplete)");
         NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "gNB traces the failure");
         NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0], "1:the UE answered SecurityModeFailure", "gNB");
         NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation");
@@ -71,7 +73,7 @@ class SmcVerifiedFirstTestCase : public TestCase
 
     void Tamper(const NrSecurityAirFrame& f)
     {
-        if (!f.uplink && !m_done)
+        if (!f.uplink && !m_done && !IsSetupFrame(f))
         {
             m_done = true;
             std::vector<uint8_t> b(f.pdu->GetSize());
@@ -249,13 +251,14 @@ class TamperedCompleteTestCase : public TestCase
         Scenario s(1);
         s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
         Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
         s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
         m_channel = s.nr->GetChannel();
         s.nr->GetChannel()->AddTap(MakeCallback(&TamperedCompleteTestCase::Tamper, this));
         s.Run();
         NS_TEST_ASSERT_MSG_EQ(s.gnbFailures.size(), 1u, "gNB traces");
         NS_TEST_EXPECT_MSG_EQ(s.gnbFailures[0],
-                              "1:SecurityModeComplete failed the integrity check (COUNT 0)",
+                              "1:SecurityModeComplete failed the integrity check (COUNT 1)",
                               "reason");
         NS_TEST_EXPECT_MSG_EQ(
             NrSecurityRrcStateName(s.Gnb()->GetUeContext(1)->state), "RELEASED", "released");
@@ -264,7 +267,7 @@ class TamperedCompleteTestCase : public TestCase
 
     void Tamper(const NrSecurityAirFrame& f)
     {
-        if (f.uplink && !m_done)
+        if (f.uplink && !m_done && !IsSetupFrame(f))
         {
             m_done = true;
             std::vector<uint8_t> b(f.pdu->GetSize());
@@ -285,10 +288,10 @@ class TamperedCompleteTestCase : public TestCase
  * 6.3.2: a response carries the identifier of the request it answers; 5.3.4.3: the Complete
  * answers the SecurityModeCommand). The genuine Complete (transaction 1) is lost (no ARQ); a
  * Complete for transaction 0 (UL-DCCH 28 00), integrity-protected with the right K_RRCint and
- * COUNT 0 (NIA2, BEARER 0, DIRECTION 0), arrives instead. It passes the MAC-I check and is
- * refused: MessageRefused names the message and both identifiers, the procedure is not
- * completed (no step 32/33, no activation, no uplink deciphering) and the guard timer releases
- * the UE context after 1 s.
+ * COUNT 1 (NIA2, BEARER 0, DIRECTION 0; COUNT 0 is the RRCSetupComplete), arrives instead. It
+ * passes the MAC-I check and is refused: MessageRefused names the message and both identifiers, the
+ * procedure is not completed (no step 32/33, no activation, no uplink deciphering) and the guard
+ * timer releases the UE context after 1 s.
  */
 class MismatchedTransactionCompleteTestCase : public TestCase
 {
@@ -307,6 +310,7 @@ class MismatchedTransactionCompleteTestCase : public TestCase
             s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
         s.nr->GetChannel()->SetAttribute("MaxRetransmissions", UintegerValue(0));
         Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+        drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
         s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
         m_channel = s.nr->GetChannel();
         s.nr->GetChannel()->AddTap(
@@ -320,14 +324,15 @@ class MismatchedTransactionCompleteTestCase : public TestCase
             "SmcStep", MakeBoundCallback(&MismatchedTransactionCompleteTestCase::Count, &gnbSteps));
         s.Run();
         NS_TEST_ASSERT_MSG_EQ(m_forged.empty(), false, "forged");
-        NS_TEST_EXPECT_MSG_EQ(m_forged, "00002800" + ToHex32(m_mac), "Complete, transaction 0");
-        NS_TEST_EXPECT_MSG_EQ(s.Pdus(1, true).at(0), "00002a00ad5dcad1", "the genuine one (P4)");
+        NS_TEST_EXPECT_MSG_EQ(m_forged, "00012800" + ToHex32(m_mac), "Complete, transaction 0");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Pdus(1, true).at(0), "00012a0030f51d7b", "the genuine one (P4's message at COUNT 1)");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb()->GetUeContext(1)->srb1->GetCounters().integrityFailures,
                               0u,
                               "the forged Complete's MAC-I is valid");
         NS_TEST_ASSERT_MSG_EQ(refused.size(), 1u, "refused");
         NS_TEST_EXPECT_MSG_EQ(refused[0],
-                              "0:securityModeComplete:rrc-TransactionIdentifier 0 does not match "
+                              "1:securityModeComplete:rrc-TransactionIdentifier 0 does not match "
                               "the SecurityModeCommand's 1",
                               "COUNT, message and reason");
         NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 0u, "no activation at the gNB");
@@ -343,14 +348,14 @@ class MismatchedTransactionCompleteTestCase : public TestCase
     /// Replaces the genuine Complete (lost) by one for transaction 0 with a valid MAC-I.
     void Forge(const NrSecurityAirFrame& f)
     {
-        if (!f.uplink || !m_forged.empty())
+        if (!f.uplink || !m_forged.empty() || IsSetupFrame(f))
         {
             return;
         }
         const NrSecurityGnbUeContext* g = m_channel->GetGnb(1)->GetRrc()->GetUeContext(1);
-        std::vector<uint8_t> covered = FromHex("00002800"); // SN 0 || UL-DCCH Complete, tid 0
+        std::vector<uint8_t> covered = FromHex("00012800"); // SN 1 || UL-DCCH Complete, tid 0
         m_mac = NrSecurityAlgorithms::Nia(
-            NrSecurityIntegrity::NIA2, g->keys.kRrcInt, 0, 0, 0, covered, 32);
+            NrSecurityIntegrity::NIA2, g->keys.kRrcInt, 1, 0, 0, covered, 32);
         m_forged = ToHex(covered) + ToHex32(m_mac);
         std::vector<uint8_t> b = FromHex(m_forged);
         NrSecurityAirFrame forged = f;

@@ -10,12 +10,15 @@
 #define NR_SECURITY_SMC_TEST_SCENARIO_H
 
 #include "nr-security-test-vectors.h"
+#include "ns3/boolean.h"
 #include "ns3/error-model.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-helper.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 
 #include <array>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,7 +49,26 @@ Hex(const std::array<uint8_t, N>& k)
     return ToHex(std::vector<uint8_t>(k.begin(), k.end()));
 }
 
-/// Loses the first `count` attempts that arrive at a device and lets the rest through.
+/// \return true for a frame of RRC setup: SRB0 (RRCSetupRequest, RRCSetup, RRCReject) or the
+///         RRCSetupComplete (the uplink SRB1 PDU with COUNT 0, header 0000)
+inline bool
+IsSetupFrame(const NrSecurityAirFrame& f)
+{
+    if (f.type == NrSecurityRbType::SRB0)
+    {
+        return true;
+    }
+    if (!f.uplink || f.type != NrSecurityRbType::SRB || f.rbId != 1 || f.pdu->GetSize() < 2)
+    {
+        return false;
+    }
+    uint8_t h[2];
+    f.pdu->CopyData(h, 2);
+    return (h[0] & 0x0F) == 0 && h[1] == 0;
+}
+
+/// Lets the first `m_skip` attempts that arrive at a device through, loses the next `m_count`
+/// and lets the rest through (m_skip 1 lets a UE's RRCSetup through).
 class DropFirstErrorModel : public ErrorModel
 {
   public:
@@ -58,11 +80,17 @@ class DropFirstErrorModel : public ErrorModel
         return tid;
     }
 
+    uint32_t m_skip = 0;  ///< attempts to let through first
     uint32_t m_count = 1; ///< attempts to lose
 
   private:
     bool DoCorrupt(Ptr<Packet>) override
     {
+        if (m_skip > 0)
+        {
+            --m_skip;
+            return false;
+        }
         if (m_count > 0)
         {
             --m_count;
@@ -78,7 +106,14 @@ class DropFirstErrorModel : public ErrorModel
 
 /**
  * One gNB and n UEs built with NrSecurityHelper, with every trace recorded, and a channel tap
- * that keeps every first transmission attempt.
+ * that keeps every first transmission attempt of the Security Mode Command phase.
+ *
+ * The SMC suites study the procedure on SRB1 after RRC setup: `air` holds the SRB1 frames
+ * after each UE's RRCSetupComplete (the RRCSetupRequest and RRCSetup on SRB0 and the
+ * RRCSetupComplete, SRB1 uplink COUNT 0, are in `setupAir`), and the gNB stops after the SMC
+ * (CapabilityEnquiry None, SetupBearers false) so that the exact COUNTs of the procedure's
+ * messages and of the test's own SRB1 traffic stay those of the reference cases. The whole
+ * lifecycle is tested in the nr-security-lifecycle suites.
  */
 struct Scenario
 {
@@ -87,12 +122,13 @@ struct Scenario
     NodeContainer ueNodes;
     NetDeviceContainer gnbs;
     NetDeviceContainer ues;
-    std::vector<NrSecurityAirFrame> air;  ///< first attempts, in order
-    std::vector<std::string> ueFailures;  ///< "ue:reason"
-    std::vector<std::string> gnbFailures; ///< "ue:reason"
-    std::vector<std::string> activations; ///< "ue:NEAx/NIAy" at the gNB
-    std::vector<std::string> ueSdus;      ///< "ue:hex" delivered at the UE
-    std::vector<std::string> gnbSdus;     ///< "ue:hex" delivered at the gNB
+    std::vector<NrSecurityAirFrame> air;      ///< first attempts after setup, in order
+    std::vector<NrSecurityAirFrame> setupAir; ///< first attempts of RRC setup, in order
+    std::vector<std::string> ueFailures;      ///< "ue:reason"
+    std::vector<std::string> gnbFailures;     ///< "ue:reason"
+    std::vector<std::string> activations;     ///< "ue:NEAx/NIAy" at the gNB
+    std::vector<std::string> ueSdus;          ///< "ue:hex" delivered at the UE
+    std::vector<std::string> gnbSdus;         ///< "ue:hex" delivered at the gNB
     uint32_t radioLinkFailures = 0;
 
     explicit Scenario(uint32_t nUes)
@@ -102,6 +138,8 @@ struct Scenario
         gnbs = nr->InstallGnbDevice(gnbNodes);
         ues = nr->InstallUeDevice(ueNodes);
         nr->AssignStreams(7);
+        Gnb()->SetAttribute("CapabilityEnquiry", StringValue("None"));
+        Gnb()->SetAttribute("SetupBearers", BooleanValue(false));
         nr->GetChannel()->AddTap(MakeCallback(&Scenario::OnAir, this));
         nr->GetChannel()->TraceConnectWithoutContext("RadioLinkFailure",
                                                      MakeCallback(&Scenario::OnRlf, this));
@@ -157,10 +195,16 @@ struct Scenario
 
     void OnAir(const NrSecurityAirFrame& f)
     {
-        if (f.attempt == 0)
+        if (f.attempt != 0)
         {
-            air.push_back(f);
+            return;
         }
+        if (IsSetupFrame(f))
+        {
+            setupAir.push_back(f);
+            return;
+        }
+        air.push_back(f);
     }
 
     void OnRlf(const NrSecurityAirFrame&)

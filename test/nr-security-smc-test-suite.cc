@@ -135,7 +135,19 @@ class ReferenceContextTestCase : public TestCase
             FromHex("0000220910"),
             40);
         NS_TEST_EXPECT_MSG_EQ(dl[0], "0000220910" + ToHex32(mac), "SecurityModeCommand on air");
-        NS_TEST_EXPECT_MSG_EQ(ul[0], "00002a00ad5dcad1", "P4: SecurityModeComplete on air");
+        // SecurityModeComplete 2a00 (tid 1), integrity-protected, unciphered: uplink SRB1 COUNT 1,
+        // since RRCSetupComplete (TS 38.331 5.3.3.4) took COUNT 0. P4's COUNT-0 bytes
+        // (0000 2a00 ad5dcad1) are checked in nr-security-pdcp-cases.
+        uint32_t ulMac = NrSecurityAlgorithms::Nia(
+            NrSecurityIntegrity::NIA2,
+            NrSecurityAlgorithms::Key128FromBytes(FromHex("3dc37c61c21fb16740a2b2fe27783646")),
+            1,
+            0,
+            0,
+            FromHex("00012a00"),
+            32);
+        NS_TEST_EXPECT_MSG_EQ(ul[0], "00012a00" + ToHex32(ulMac), "SecurityModeComplete on air");
+        NS_TEST_EXPECT_MSG_EQ(ul[0], "00012a0030f51d7b", "SecurityModeComplete on air (bytes)");
         NS_TEST_EXPECT_MSG_EQ(dl[1], "0001d6cd2f5cbceb89ca", "P1: first ciphered PDU on air");
         NS_TEST_EXPECT_MSG_EQ(s.ueSdus.size(), 1u, "delivered");
     }
@@ -265,13 +277,15 @@ class LossTestCase : public TestCase
                                                 MakeBoundCallback(&LossTestCase::At, &activatedAt));
             s.Run();
             NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "baseline");
-            // 5 ms N2; SMC: 0.5 ms processing, slot boundary, one 0.5 ms slot (30 kHz SCS);
-            // Complete likewise: 5 + 1 + 1 ms.
-            NS_TEST_EXPECT_MSG_EQ(activatedAt, MilliSeconds(7), "no loss");
+            // RRC setup: RRCSetupRequest, RRCSetup, RRCSetupComplete, each 0.5 ms processing,
+            // slot boundary, one 0.5 ms slot (30 kHz SCS): 3 ms; 5 ms N2 (Initial UE Message
+            // to Initial Context Setup); SMC and Complete likewise: 3 + 5 + 1 + 1 ms.
+            NS_TEST_EXPECT_MSG_EQ(activatedAt, MilliSeconds(10), "no loss");
         }
         {
             Scenario s(1);
             Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_skip = 1; // RRCSetup
             s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
             Time activatedAt;
             s.Gnb()->TraceConnectWithoutContext("SecurityActivated",
@@ -279,14 +293,15 @@ class LossTestCase : public TestCase
             s.Run();
             NS_TEST_EXPECT_MSG_EQ(s.activations.size(), 1u, "completes after a retransmission");
             NS_TEST_EXPECT_MSG_EQ(s.radioLinkFailures, 0u, "no RLF");
-            // The lost SMC attempt arrives at 6 ms, is retransmitted 4 ms later and takes 1 ms
+            // The lost SMC attempt arrives at 9 ms, is retransmitted 4 ms later and takes 1 ms
             // again: one ARQ round adds 5 ms.
             NS_TEST_EXPECT_MSG_EQ(
-                activatedAt, MilliSeconds(12), "SMC latency grows by one ARQ round");
+                activatedAt, MilliSeconds(15), "SMC latency grows by one ARQ round");
         }
         {
             Scenario s(1);
             Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_skip = 1; // RRCSetup
             drop->m_count = 1000;
             s.ues.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
             s.Run();
@@ -316,13 +331,14 @@ class AirInterfaceTestCase : public TestCase
   private:
     void DoRun() override
     {
-        // SMC sent at 5 ms (N2 delay); each leg = 0.5 ms processing, wait for the slot
-        // boundary, one slot: 15 kHz -> 1 ms slots (5.5 -> 6 -> 7, then 7.5 -> 8 -> 9).
+        // Five legs (RRCSetupRequest, RRCSetup, RRCSetupComplete, SMC, Complete) and the 5 ms
+        // N2 delay after the third; each leg = 0.5 ms processing, wait for the slot boundary,
+        // one slot: 15 kHz -> 1 ms slots, 2 ms a leg (0 -> 2 -> 4 -> 6, 11 -> 13 -> 15).
         const std::vector<std::pair<uint32_t, Time>> expected = {
-            {15, MilliSeconds(9)},
-            {30, MilliSeconds(7)},
-            {60, MicroSeconds(6500)},
-            {120, MicroSeconds(6250)},
+            {15, MilliSeconds(15)},
+            {30, MilliSeconds(10)},
+            {60, MicroSeconds(8750)},
+            {120, MicroSeconds(8125)},
         };
         for (const auto& [scs, at] : expected)
         {

@@ -69,17 +69,13 @@ NrSecurityGnbNetDevice::GetRrc() const
 }
 
 void
-NrSecurityGnbNetDevice::Transmit(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu)
+NrSecurityGnbNetDevice::Transmit(uint16_t ueId, const NrSecurityRbPdu& pdu)
 {
     NrSecurityAirFrame frame;
     frame.cellId = m_cellId;
     frame.ueId = ueId;
-    frame.rbId = rbId;
-    frame.srb = rbId <= 3;
     frame.uplink = false;
-    const NrSecurityGnbUeContext* ue = m_rrc->GetUeContext(ueId);
-    frame.ciphered = ue && ue->srb1 && ue->srb1->IsCipheringActive();
-    frame.pdu = pdu;
+    frame.SetFrom(pdu);
     SendFrame(frame);
 }
 
@@ -90,8 +86,9 @@ NrSecurityGnbNetDevice::ReceiveFrame(NrSecurityAirFrame frame)
     {
         return;
     }
+    // Every UE's frame, SRB0 included: an RRCSetupRequest from an unknown UE starts a context.
     NotifyReceived(frame);
-    m_rrc->ReceivePdu(frame.ueId, frame.rbId, frame.pdu->Copy());
+    m_rrc->ReceivePdu(frame.ueId, frame.ToRbPdu());
 }
 
 } // namespace ns3

@@ -40,7 +40,7 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
     void DoDispose() override;
 
   private:
-    void Transmit(uint16_t ueId, uint8_t rbId, Ptr<Packet> pdu);
+    void Transmit(uint16_t ueId, const NrSecurityRbPdu& pdu);
 
     uint16_t m_cellId;           ///< cell id
     Ptr<NrSecurityGnbRrc> m_rrc; ///< RRC

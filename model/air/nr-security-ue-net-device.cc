@@ -75,25 +75,22 @@ NrSecurityUeNetDevice::GetRrc() const
     return m_rrc;
 }
 
-void
+bool
 NrSecurityUeNetDevice::Attach(uint16_t cellId)
 {
     NS_LOG_FUNCTION(this << m_ueId << cellId);
     m_cellId = cellId;
-    m_rrc->Connect();
+    return m_rrc->Connect(cellId);
 }
 
 void
-NrSecurityUeNetDevice::Transmit(uint8_t rbId, Ptr<Packet> pdu)
+NrSecurityUeNetDevice::Transmit(const NrSecurityRbPdu& pdu)
 {
     NrSecurityAirFrame frame;
     frame.cellId = m_cellId;
     frame.ueId = m_ueId;
-    frame.rbId = rbId;
-    frame.srb = rbId <= 3;
     frame.uplink = true;
-    frame.ciphered = m_rrc->GetSrb1() && m_rrc->GetSrb1()->IsCipheringActive();
-    frame.pdu = pdu;
+    frame.SetFrom(pdu);
     SendFrame(frame);
 }
 
@@ -105,7 +102,7 @@ NrSecurityUeNetDevice::ReceiveFrame(NrSecurityAirFrame frame)
         return;
     }
     NotifyReceived(frame);
-    m_rrc->ReceivePdu(frame.rbId, frame.pdu->Copy());
+    m_rrc->ReceivePdu(frame.ToRbPdu());
 }
 
 } // namespace ns3

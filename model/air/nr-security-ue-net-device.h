@@ -37,10 +37,12 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     Ptr<NrSecurityUeRrc> GetRrc() const;
 
     /**
-     * \brief RRC setup with a cell is complete: SRB1 is up, unprotected.
+     * \brief Starts RRC connection establishment with a cell (NrSecurityUeRrc::Connect:
+     *        RRCSetupRequest on SRB0, T300).
      * \param cellId the serving cell
+     * \return false if the RRC refused (T302 running, not in RRC_IDLE)
      */
-    void Attach(uint16_t cellId);
+    bool Attach(uint16_t cellId);
 
     void ReceiveFrame(NrSecurityAirFrame frame) override;
 
@@ -48,7 +50,7 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     void DoDispose() override;
 
   private:
-    void Transmit(uint8_t rbId, Ptr<Packet> pdu);
+    void Transmit(const NrSecurityRbPdu& pdu);
 
     uint16_t m_ueId;            ///< UE id
     uint16_t m_cellId;          ///< serving cell

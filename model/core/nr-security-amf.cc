@@ -5,7 +5,9 @@
 #include "nr-security-amf.h"
 
 #include "ns3/log.h"
+#include "ns3/nr-security-hex.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 
 #include <stdexcept>
 
@@ -25,14 +27,38 @@ NrSecurityAmf::GetTypeId()
               .SetGroupName("NrSecurity")
               .AddConstructor<NrSecurityAmf>()
               .AddAttribute("N2Delay",
-                            "Delay from the AMF to the gNB for NGAP Initial Context Setup.",
+                            "Delay from the gNB's Initial UE Message (or a direct request) to "
+                            "the AMF's NGAP Initial Context Setup reaching the gNB.",
                             TimeValue(MilliSeconds(5)),
                             MakeTimeAccessor(&NrSecurityAmf::m_n2Delay),
                             MakeTimeChecker(Time(0)))
+              .AddAttribute("InitialContextNas",
+                            "NAS-PDU (hex) the AMF puts in every Initial Context Setup, which "
+                            "the gNB forwards in DLInformationTransfer once SRB2 is up; empty "
+                            "for none. Default: a plain 5GMM Registration Accept (TS 24.501 "
+                            "8.2.7: 5GS registration result 3GPP access, a 5G-GUTI); the model "
+                            "does not interpret it.",
+                            StringValue("7e0042010177000bf200f11001004101234567"),
+                            MakeStringAccessor(&NrSecurityAmf::SetInitialContextNas,
+                                               &NrSecurityAmf::GetInitialContextNas),
+                            MakeStringChecker())
               .AddTraceSource("InitialContextSetup",
                               "K_gNB was derived and sent to the serving gNB.",
                               MakeTraceSourceAccessor(&NrSecurityAmf::m_icsTrace),
-                              "ns3::NrSecurityAmf::InitialContextSetupTracedCallback");
+                              "ns3::NrSecurityAmf::InitialContextSetupTracedCallback")
+              .AddTraceSource("InitialUeMessage",
+                              "The gNB forwarded a UE's first NAS message (UE id, NAS octets).",
+                              MakeTraceSourceAccessor(&NrSecurityAmf::m_initialUeTrace),
+                              "ns3::NrSecurityAmf::NasTracedCallback")
+              .AddTraceSource("UplinkNas",
+                              "The gNB forwarded a NAS message from ULInformationTransfer.",
+                              MakeTraceSourceAccessor(&NrSecurityAmf::m_ulNasTrace),
+                              "ns3::NrSecurityAmf::NasTracedCallback")
+              .AddTraceSource("PduSessionResult",
+                              "The gNB reported a PDU session as set up or rejected (UE id, "
+                              "session id, ok, UP integrity, UP ciphering, reason).",
+                              MakeTraceSourceAccessor(&NrSecurityAmf::m_pduSessionTrace),
+                              "ns3::NrSecurityAmf::PduSessionResultTracedCallback");
     return tid;
 }
 
@@ -47,6 +73,7 @@ void
 NrSecurityAmf::DoDispose()
 {
     m_ues.clear();
+    m_results.clear();
     Object::DoDispose();
 }
 
@@ -87,9 +114,69 @@ NrSecurityAmf::InitialContextSetup(uint16_t ueId, InitialContextSetupCallback de
     const NrSecurityAmfUeContext& c = it->second;
     NrSecurityKey256 kGnb = NrSecurityKdf::DeriveKgnb(c.kAmf, c.ulNasCount);
     m_icsTrace(ueId, std::vector<uint8_t>(kGnb.begin(), kGnb.end()));
-    Simulator::Schedule(m_n2Delay,
-                        [deliver, ueId, kGnb, c]() { deliver(ueId, kGnb, c.caps, c.emergency); });
+    NrSecurityInitialContextSetup ics;
+    ics.kGnb = kGnb;
+    ics.caps = c.caps;
+    ics.emergency = c.emergency;
+    ics.pduSessions = c.pduSessions;
+    ics.nasPdu = m_icsNas;
+    Simulator::Schedule(m_n2Delay, [deliver, ueId, ics]() { deliver(ueId, ics); });
     return true;
+}
+
+void
+NrSecurityAmf::SetInitialContextNas(std::string hex)
+{
+    m_icsNas = NrSecurityFromHex(hex);
+}
+
+std::string
+NrSecurityAmf::GetInitialContextNas() const
+{
+    return NrSecurityToHex(m_icsNas);
+}
+
+bool
+NrSecurityAmf::InitialUeMessage(uint16_t ueId,
+                                const std::vector<uint8_t>& nas,
+                                InitialContextSetupCallback deliver)
+{
+    NS_LOG_FUNCTION(this << ueId << nas.size());
+    m_initialUeTrace(ueId, nas);
+    return InitialContextSetup(ueId, deliver);
+}
+
+void
+NrSecurityAmf::UplinkNasTransport(uint16_t ueId, const std::vector<uint8_t>& nas)
+{
+    NS_LOG_FUNCTION(this << ueId << nas.size());
+    m_ulNasTrace(ueId, nas);
+}
+
+void
+NrSecurityAmf::PduSessionResourceSetupResponse(uint16_t ueId,
+                                               const NrSecurityPduSessionResult& result)
+{
+    NS_LOG_FUNCTION(this << ueId << unsigned(result.pduSessionId) << result.ok);
+    std::vector<NrSecurityPduSessionResult>& v = m_results[ueId];
+    for (auto it = v.begin(); it != v.end(); ++it)
+    {
+        if (it->pduSessionId == result.pduSessionId)
+        {
+            v.erase(it);
+            break;
+        }
+    }
+    v.push_back(result);
+    m_pduSessionTrace(
+        ueId, result.pduSessionId, result.ok, result.integrity, result.ciphering, result.reason);
+}
+
+std::vector<NrSecurityPduSessionResult>
+NrSecurityAmf::GetPduSessionResults(uint16_t ueId) const
+{
+    auto it = m_results.find(ueId);
+    return it == m_results.end() ? std::vector<NrSecurityPduSessionResult>{} : it->second;
 }
 
 } // namespace ns3

@@ -13,6 +13,10 @@ namespace ns3
 void
 NrSecurityPdcpFormat::Validate() const
 {
+    if (rbType == NrSecurityRbType::SRB0)
+    {
+        throw std::invalid_argument("rbType SRB0: the CCCH has no PDCP entity (TS 38.331 4.2.2)");
+    }
     if (rbId < 1 || rbId > 32)
     {
         throw std::invalid_argument("rbId " + std::to_string(rbId) + " is not 1..32");

@@ -17,12 +17,14 @@ namespace ns3
 
 /**
  * \ingroup nr-security
- * \brief Radio bearer type: signalling (SRB) or data (DRB).
+ * \brief Radio bearer type: signalling (SRB1-3), data (DRB) or SRB0 (CCCH).
  */
 enum class NrSecurityRbType : uint8_t
 {
-    SRB = 0, ///< signalling radio bearer: 12-bit SN, MAC-I always present
-    DRB = 1, ///< data radio bearer: D/C bit, 12- or 18-bit SN, MAC-I only with integrity
+    SRB = 0,  ///< signalling radio bearer: 12-bit SN, MAC-I always present
+    DRB = 1,  ///< data radio bearer: D/C bit, 12- or 18-bit SN, MAC-I only with integrity
+    SRB0 = 2, ///< SRB0, the CCCH (TS 38.331 4.2.2): no PDCP entity, RRC messages as they are;
+              ///< never a valid NrSecurityPdcpFormat
 };
 
 /**

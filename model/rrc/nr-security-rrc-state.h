@@ -12,12 +12,17 @@ namespace ns3
 
 /**
  * \ingroup nr-security
- * \brief AS security state of one UE's RRC connection, as seen by the UE or by the gNB.
+ * \brief State of one UE's RRC connection, as seen by the UE or by the gNB: RRC_IDLE
+ *        (IDLE, and RELEASED for a gNB context) or RRC_CONNECTED with its AS security
+ *        sub-state (CONNECTED, SMC_PENDING, SECURITY_ACTIVE, SECURITY_FAILED), and the setup
+ *        in between (CONNECTING).
  */
 enum class NrSecurityRrcState
 {
-    IDLE,            ///< no RRC connection
-    CONNECTED,       ///< RRC connected, SRB1 up without AS security (after RRC setup)
+    IDLE,            ///< RRC_IDLE: no RRC connection
+    CONNECTING,      ///< UE: RRCSetupRequest sent, T300 running; gNB: RRCSetup sent, waiting
+                     ///< for RRCSetupComplete (SRB1 up)
+    CONNECTED,       ///< RRC_CONNECTED, SRB1 up without AS security (after RRC setup)
     SMC_PENDING,     ///< gNB: SecurityModeCommand sent, waiting for the answer
     SECURITY_ACTIVE, ///< AS security activated (integrity and ciphering on SRB1)
     SECURITY_FAILED, ///< the procedure failed; SRB1 stays as before the SecurityModeCommand
@@ -35,6 +40,8 @@ NrSecurityRrcStateName(NrSecurityRrcState state)
     {
         case NrSecurityRrcState::IDLE:
             return "IDLE";
+        case NrSecurityRrcState::CONNECTING:
+            return "CONNECTING";
         case NrSecurityRrcState::CONNECTED:
             return "CONNECTED";
         case NrSecurityRrcState::SMC_PENDING:

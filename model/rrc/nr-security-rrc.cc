@@ -42,7 +42,8 @@ NrSecurityRrc::GetTypeId()
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_stateTrace),
                               "ns3::NrSecurityRrc::StateTracedCallback")
               .AddTraceSource("RrcMessage",
-                              "An RRC message was sent (tx) or received (rx).",
+                              "An RRC message was sent (tx) or received (rx), with its bearer "
+                              "and the protection applied.",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_rrcMessageTrace),
                               "ns3::NrSecurityRrc::RrcMessageTracedCallback")
               .AddTraceSource("SduReceived",
@@ -52,7 +53,20 @@ NrSecurityRrc::GetTypeId()
               .AddTraceSource("MessageRefused",
                               "A received RRC message was refused (UE id, COUNT, name, reason).",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_messageRefusedTrace),
-                              "ns3::NrSecurityRrc::MessageRefusedTracedCallback");
+                              "ns3::NrSecurityRrc::MessageRefusedTracedCallback")
+              .AddTraceSource("ConnectionEvent",
+                              "An RRC connection event (UE id, event, detail): timers, reject, "
+                              "release, a refused Connect.",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_connectionEventTrace),
+                              "ns3::NrSecurityRrc::ConnectionEventTracedCallback")
+              .AddTraceSource("NasReceived",
+                              "A NAS message arrived in an RRC message (UE id, octets).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_nasTrace),
+                              "ns3::NrSecurityRrc::NasTracedCallback")
+              .AddTraceSource("UserDataDiscarded",
+                              "User data was discarded (UE id, bearer, reason).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_userDataDiscardedTrace),
+                              "ns3::NrSecurityRrc::UserDataDiscardedTracedCallback");
     return tid;
 }
 
@@ -60,6 +74,19 @@ uint64_t
 NrSecurityRrc::GetRefusedMessages() const
 {
     return m_refused;
+}
+
+uint64_t
+NrSecurityRrc::GetUserDataDiscards() const
+{
+    return m_userDataDiscards;
+}
+
+void
+NrSecurityRrc::DiscardUserData(uint16_t ueId, const std::string& bearer, const std::string& reason)
+{
+    ++m_userDataDiscards;
+    m_userDataDiscardedTrace(ueId, bearer, reason);
 }
 
 void

@@ -22,8 +22,11 @@ namespace ns3
  * Every trace carries the UE id first (the gNB serves many UEs): KeyDerived, SmcStep (steps
  * 26-33 of the Security Mode Command procedure, TS 38.331 5.3.4 / TS 33.501 6.7.4),
  * SecurityActivated, SecurityModeFailure, IntegrityFailure, StateChanged, RrcMessage,
- * SduReceived and MessageRefused (every received RRC message the entity refuses, with the
- * reason; also counted, GetRefusedMessages()). Config paths reach them through the devices' Rrc
+ * SduReceived, MessageRefused (every received RRC message the entity refuses, with the
+ * reason; also counted, GetRefusedMessages()), ConnectionEvent (RRC connection events:
+ * timers, reject, release, refused Connect), NasReceived (a NAS message the entity received
+ * in RRC), UserDataDiscarded (user data that found no DRB or was refused; also counted,
+ * GetUserDataDiscards()). Config paths reach them through the devices' Rrc
  * attribute, e.g. /NodeList/N/DeviceList/D/$ns3::NrSecurityUeNetDevice/Rrc/SecurityActivated.
  */
 class NrSecurityRrc : public Object
@@ -55,11 +58,29 @@ class NrSecurityRrc : public Object
     typedef void (*StateTracedCallback)(uint16_t ueId,
                                         const std::string& oldState,
                                         const std::string& newState);
-    /// RrcMessage(ueId, "tx" or "rx", message name, encoded message bytes)
+    /**
+     * RrcMessage(ueId, "tx" or "rx", message name, encoded message bytes, bearer, protection):
+     * bearer "SRB0", "SRB1" or "SRB2"; protection what PDCP applied ("tx") or what the
+     * receive configuration for the PDU's COUNT removed and verified ("rx"): "none",
+     * "integrity" or "integrity+ciphering" (a SecurityModeCommand at the UE and a
+     * SecurityModeComplete at the gNB, which RRC verifies itself, are "integrity").
+     */
     typedef void (*RrcMessageTracedCallback)(uint16_t ueId,
                                              const std::string& direction,
                                              const std::string& name,
-                                             const std::vector<uint8_t>& message);
+                                             const std::vector<uint8_t>& message,
+                                             const std::string& bearer,
+                                             const std::string& protection);
+    /// ConnectionEvent(ueId, event, detail), e.g. "t300-expiry", "t302-start", "rejected"
+    typedef void (*ConnectionEventTracedCallback)(uint16_t ueId,
+                                                  const std::string& event,
+                                                  const std::string& detail);
+    /// NasReceived(ueId, NAS message octets)
+    typedef void (*NasTracedCallback)(uint16_t ueId, const std::vector<uint8_t>& nas);
+    /// UserDataDiscarded(ueId, bearer ("DRB<n>" or "none"), reason)
+    typedef void (*UserDataDiscardedTracedCallback)(uint16_t ueId,
+                                                    const std::string& bearer,
+                                                    const std::string& reason);
     /// SduReceived(ueId, COUNT, SDU bytes): an SRB1 SDU that is not a SecurityModeCommand
     typedef void (*SduTracedCallback)(uint16_t ueId,
                                       uint32_t count,
@@ -72,6 +93,8 @@ class NrSecurityRrc : public Object
 
     /// \return the number of received RRC messages this entity refused (MessageRefused)
     uint64_t GetRefusedMessages() const;
+    /// \return the number of user data packets discarded (UserDataDiscarded)
+    uint64_t GetUserDataDiscards() const;
 
   protected:
     /**
@@ -84,6 +107,14 @@ class NrSecurityRrc : public Object
      */
     void Refuse(uint16_t ueId, uint32_t count, const std::string& name, const std::string& reason);
 
+    /**
+     * \brief Discards user data: counts it and fires UserDataDiscarded.
+     * \param ueId the UE
+     * \param bearer "DRB<n>" or "none"
+     * \param reason why
+     */
+    void DiscardUserData(uint16_t ueId, const std::string& bearer, const std::string& reason);
+
     TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
         m_keyDerivedTrace;                                                 ///< KeyDerived
     TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
@@ -93,14 +124,25 @@ class NrSecurityRrc : public Object
     TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
         m_integrityFailureTrace; ///< IntegrityFailure
     TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
-    TracedCallback<uint16_t, const std::string&, const std::string&, const std::vector<uint8_t>&>
+    TracedCallback<uint16_t,
+                   const std::string&,
+                   const std::string&,
+                   const std::vector<uint8_t>&,
+                   const std::string&,
+                   const std::string&>
         m_rrcMessageTrace;                                                      ///< RrcMessage
     TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
     TracedCallback<uint16_t, uint32_t, const std::string&, const std::string&>
         m_messageRefusedTrace; ///< MessageRefused
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_connectionEventTrace;                                       ///< ConnectionEvent
+    TracedCallback<uint16_t, const std::vector<uint8_t>&> m_nasTrace; ///< NasReceived
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_userDataDiscardedTrace; ///< UserDataDiscarded
 
   private:
-    uint64_t m_refused = 0; ///< messages refused
+    uint64_t m_refused = 0;          ///< messages refused
+    uint64_t m_userDataDiscards = 0; ///< user data discarded
 };
 
 } // namespace ns3

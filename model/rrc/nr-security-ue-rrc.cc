@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * NrSecurityUeRrc: attributes, accessors, the bearers and the dispatch of received PDUs and
+ * DCCH messages. The procedures are in nr-security-ue-rrc-setup.cc (establishment, reject,
+ * release), nr-security-ue-rrc-smc.cc (AS security activation) and
+ * nr-security-ue-rrc-reconfiguration.cc (capabilities, reconfiguration, NAS, user data).
  */
 #include "nr-security-ue-rrc.h"
 
 #include "nr-security-rrc-message.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
-#include "ns3/nr-security-hex.h"
+#include "ns3/nr-security-attribute-checker.h"
 #include "ns3/nr-security-packet-bytes.h"
 #include "ns3/string.h"
 
@@ -20,25 +25,71 @@ NS_OBJECT_ENSURE_REGISTERED(NrSecurityUeRrc);
 
 namespace
 {
+
+/// T300 values of TS 38.331 UE-TimersAndConstants: ms100 .. ms2000.
+bool
+IsT300Value(const AttributeValue& v)
+{
+    const int64_t ms = static_cast<const TimeValue&>(v).Get().GetMilliSeconds();
+    const bool whole = static_cast<const TimeValue&>(v).Get() == MilliSeconds(ms);
+    for (int64_t allowed : {100, 200, 300, 400, 600, 1000, 1500, 2000})
+    {
+        if (whole && ms == allowed)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 TypeId
 NrSecurityUeRrc::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NrSecurityUeRrc")
-                            .SetParent<NrSecurityRrc>()
-                            .SetGroupName("NrSecurity")
-                            .AddConstructor<NrSecurityUeRrc>()
-                            .AddAttribute("Emergency",
-                                          "Unauthenticated emergency session: NIA0 is acceptable.",
-                                          BooleanValue(false),
-                                          MakeBooleanAccessor(&NrSecurityUeRrc::m_emergency),
-                                          MakeBooleanChecker());
+    static TypeId tid
+        = TypeId("ns3::NrSecurityUeRrc")
+              .SetParent<NrSecurityRrc>()
+              .SetGroupName("NrSecurity")
+              .AddConstructor<NrSecurityUeRrc>()
+              .AddAttribute("Emergency",
+                            "Unauthenticated emergency session: NIA0 is acceptable.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityUeRrc::m_emergency),
+                            MakeBooleanChecker())
+              .AddAttribute("T300",
+                            "T300, started by RRCSetupRequest, stopped by RRCSetup or RRCReject "
+                            "(TS 38.331 7.1.1; UE-TimersAndConstants t300: 100, 200, 300, "
+                            "400, 600, 1000, 1500 or 2000 ms).",
+                            TimeValue(MilliSeconds(1000)),
+                            MakeTimeAccessor(&NrSecurityUeRrc::SetT300, &NrSecurityUeRrc::GetT300),
+                            MakeNrSecurityChecker(MakeTimeChecker(),
+                                                  IsT300Value,
+                                                  "Time: 100|200|300|400|600|1000|1500|2000 ms"))
+              .AddAttribute("NasMessage",
+                            "The NAS message (hex) the UE puts in RRCSetupComplete. Default: a "
+                            "plain 5GMM Registration Request (TS 24.501 8.2.6: initial "
+                            "registration, ngKSI 7, SUCI with the null scheme for IMSI "
+                            "001-01-1234567890, UE security capability 5G-EA0-3 / 5G-IA0-3); "
+                            "the model does not interpret it.",
+                            StringValue("7e004171000d0100f110f0ff00002143658709"
+                                        "2e02f0f0"),
+                            MakeStringAccessor(&NrSecurityUeRrc::SetNasMessage,
+                                               &NrSecurityUeRrc::GetNasMessage),
+                            MakeStringChecker())
+              .AddAttribute("SupportedBandsNr",
+                            "FreqBandIndicatorNR values (comma-separated, 1..1024) the UE "
+                            "reports in UECapabilityInformation (supportedBandListNR).",
+                            StringValue("78"),
+                            MakeStringAccessor(&NrSecurityUeRrc::SetSupportedBands,
+                                               &NrSecurityUeRrc::GetSupportedBands),
+                            MakeStringChecker());
     return tid;
 }
 
 NrSecurityUeRrc::NrSecurityUeRrc()
     : m_ueId(0)
+    , m_cellId(0)
     , m_kAmf{}
     , m_ulNasCount(0)
     , m_emergency(false)
@@ -46,6 +97,10 @@ NrSecurityUeRrc::NrSecurityUeRrc()
     , m_kGnb{}
     , m_nea(NrSecurityCiphering::NEA0)
     , m_nia(NrSecurityIntegrity::NIA0)
+    , m_t300(MilliSeconds(1000))
+    , m_connectRefusals(0)
+    , m_bands{78}
+    , m_random(CreateObject<UniformRandomVariable>())
 {
 }
 
@@ -54,13 +109,35 @@ NrSecurityUeRrc::~NrSecurityUeRrc() = default;
 void
 NrSecurityUeRrc::DoDispose()
 {
-    if (m_srb1)
-    {
-        m_srb1->Dispose();
-        m_srb1 = nullptr;
-    }
+    m_t300Event.Cancel();
+    m_t302Event.Cancel();
+    ReleaseBearers();
     m_transmit = TransmitCallback();
+    m_userData = UserDataCallback();
+    m_random = nullptr;
     Object::DoDispose();
+}
+
+void
+NrSecurityUeRrc::ReleaseBearers()
+{
+    for (auto& [id, rb] : m_srbs)
+    {
+        rb->Dispose();
+    }
+    for (auto& [id, rb] : m_drbs)
+    {
+        rb->Dispose();
+    }
+    m_srbs.clear();
+    m_drbs.clear();
+}
+
+int64_t
+NrSecurityUeRrc::AssignStreams(int64_t stream)
+{
+    m_random->SetStream(stream);
+    return 1;
 }
 
 void
@@ -119,179 +196,161 @@ NrSecurityUeRrc::SetTransmitCallback(TransmitCallback cb)
 }
 
 void
-NrSecurityUeRrc::Connect()
+NrSecurityUeRrc::SetUserDataCallback(UserDataCallback cb)
 {
-    NS_LOG_FUNCTION(this << m_ueId);
-    if (!m_srb1)
-    {
-        m_srb1 = CreateObject<NrSecurityPdcp>();
-        m_srb1->SetAttribute("Direction", StringValue("UL"));
-        m_srb1->SetUser(this, m_ueId);
-    }
-    SetState(NrSecurityRrcState::CONNECTED);
+    m_userData = cb;
 }
 
 void
-NrSecurityUeRrc::PdcpTransmitPdu(uint16_t, Ptr<Packet> pdu)
+NrSecurityUeRrc::BearerTransmit(NrSecurityRadioBearer&, const NrSecurityRbPdu& pdu)
 {
     if (!m_transmit.IsNull())
     {
-        m_transmit(1, pdu);
+        m_transmit(pdu);
     }
 }
 
 void
-NrSecurityUeRrc::ReceivePdu(uint8_t rbId, Ptr<Packet> pdu)
+NrSecurityUeRrc::ReceivePdu(const NrSecurityRbPdu& pdu)
 {
-    if (rbId != 1 || !m_srb1)
+    if (!pdu.pdu)
     {
-        NS_LOG_LOGIC("UE " << m_ueId << ": PDU for RB " << unsigned(rbId) << " ignored");
         return;
     }
-    m_srb1->ReceivePdu(pdu);
+    switch (pdu.type)
+    {
+        case NrSecurityRbType::SRB0:
+            ReceiveCcch(pdu.pdu);
+            return;
+        case NrSecurityRbType::SRB:
+        {
+            NrSecurityRadioBearer* rb = Srb(pdu.rbId);
+            if (!rb)
+            {
+                Refuse(m_ueId,
+                       0,
+                       "unknown",
+                       "PDU on SRB" + std::to_string(unsigned(pdu.rbId)) + ", which is not set up");
+                return;
+            }
+            rb->GetPdcp()->ReceivePdu(pdu.pdu);
+            return;
+        }
+        case NrSecurityRbType::DRB:
+        {
+            auto it = m_drbs.find(pdu.rbId);
+            if (it == m_drbs.end())
+            {
+                DiscardUserData(m_ueId,
+                                NrSecurityRbName(NrSecurityRbType::DRB, pdu.rbId),
+                                "PDU on a DRB that is not set up");
+                return;
+            }
+            it->second->GetPdcp()->ReceivePdu(pdu.pdu);
+            return;
+        }
+    }
 }
 
 void
-NrSecurityUeRrc::PdcpDeliverSdu(uint16_t, Ptr<Packet> sdu, uint32_t count)
+NrSecurityUeRrc::BearerDeliver(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count)
+{
+    if (rb.GetType() == NrSecurityRbType::DRB)
+    {
+        ReceiveUserData(rb, sdu);
+        return;
+    }
+    ReceiveDcch(rb, sdu, count);
+}
+
+void
+NrSecurityUeRrc::ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count)
 {
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlDcch(bytes.data(), bytes.size());
-    if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND)
+    const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
+    const bool smc = m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND;
+    // The SecurityModeCommand is delivered before its integrity check, which RRC does itself.
+    m_rrcMessageTrace(
+        m_ueId, "rx", name, bytes, rb.GetName(), smc ? "integrity" : rb.RxProtection(count));
+    if (!m.ok)
     {
-        m_rrcMessageTrace(m_ueId, "rx", NrSecurityRrcMessage::Name(m.type), bytes);
-        HandleSecurityModeCommand(sdu, count, m.transactionId, m.nea, m.integrityPresent, m.nia);
+        // An SDU that is no DL-DCCH message we know: delivered as it is (SduReceived), so that
+        // tests and tools can carry opaque SRB traffic.
+        m_sduTrace(m_ueId, count, bytes);
         return;
     }
-    m_rrcMessageTrace(m_ueId, "rx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown", bytes);
-    m_sduTrace(m_ueId, count, bytes);
+    if (rb.GetRbId() != 1 && m.type != NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER)
+    {
+        // TS 38.331 4.2.2, 6.2.2: only DLInformationTransfer (NAS) goes on SRB2; the rest of
+        // the DL-DCCH messages this model carries are SRB1 messages.
+        Refuse(m_ueId, count, name, "received on " + rb.GetName() + "; it belongs on SRB1");
+        return;
+    }
+    switch (m.type)
+    {
+        case NrSecurityRrcDecoded::SECURITY_MODE_COMMAND:
+            HandleSecurityModeCommand(sdu, count, m);
+            return;
+        case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
+            HandleCapabilityEnquiry(m);
+            return;
+        case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
+            HandleRrcReconfiguration(m, count);
+            return;
+        case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
+            HandleDlInformationTransfer(m);
+            return;
+        case NrSecurityRrcDecoded::RRC_RELEASE:
+            HandleRrcRelease(m, count);
+            return;
+        default:
+            Refuse(m_ueId, count, name, "not a downlink DCCH message");
+            return;
+    }
 }
 
 void
-NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
-                                           uint32_t count,
-                                           uint8_t transactionId,
-                                           NrSecurityCiphering nea,
-                                           bool integrityPresent,
-                                           NrSecurityIntegrity nia)
+NrSecurityUeRrc::BearerIntegrityFailure(NrSecurityRadioBearer& rb,
+                                        uint32_t count,
+                                        uint32_t receivedMac,
+                                        uint32_t expectedMac)
 {
-    NS_LOG_FUNCTION(this << m_ueId << count);
-    const uint32_t receivedMac = m_srb1->GetLastRxMac();
-    if (m_state == NrSecurityRrcState::SECURITY_ACTIVE)
-    {
-        // It passed PDCP's integrity check with the active keys, but the procedure is the
-        // initial AS security activation only (TS 38.331 5.3.4.1, 5.3.4.2): no re-keying, no
-        // answer, no step of the procedure; refused, counted and traced.
-        Refuse(m_ueId,
-               count,
-               "securityModeCommand",
-               "AS security is already active (TS 38.331 5.3.4: initial activation only)");
-        return;
-    }
-    Step(26,
-         "SecurityModeCommand received (" + NrSecurityAlgorithms::Name(nea) + ", "
-             + (integrityPresent ? NrSecurityAlgorithms::Name(nia) : "no integrity") + ")");
-    if (!integrityPresent)
-    {
-        Fail(transactionId, "SecurityModeCommand without integrityProtAlgorithm");
-        return;
-    }
-    if (nia == NrSecurityIntegrity::NIA0 && !m_emergency)
-    {
-        Fail(transactionId, "NIA0 selected for a non-emergency session");
-        return;
-    }
-    if (!m_caps.Supports(nea))
-    {
-        Fail(transactionId, NrSecurityAlgorithms::Name(nea) + " is not in the UE capabilities");
-        return;
-    }
-    if (!m_caps.Supports(nia))
-    {
-        Fail(transactionId, NrSecurityAlgorithms::Name(nia) + " is not in the UE capabilities");
-        return;
-    }
-
-    // Steps 27-29: K_gNB, K_RRCint, and the MAC-I of the command itself.
-    NrSecurityKey256 kGnb = NrSecurityKdf::DeriveKgnb(m_kAmf, m_ulNasCount);
-    KeyDerived("K_gNB", kGnb.data(), kGnb.size(), 27);
-    Step(27, "K_gNB derived from K_AMF, uplink NAS COUNT " + std::to_string(m_ulNasCount));
-    NrSecurityAsKeys keys
-        = NrSecurityKdf::DeriveAsKeys(kGnb, static_cast<uint8_t>(nea), static_cast<uint8_t>(nia));
-    KeyDerived("K_RRCint", keys.kRrcInt.data(), keys.kRrcInt.size(), 28);
-    Step(28, "K_RRCint derived");
-    if (!m_srb1->VerifyDeliveredSdu(count, sdu, receivedMac, nia, keys.kRrcInt))
-    {
-        Fail(transactionId, "SecurityModeCommand failed the integrity check");
-        return;
-    }
-    Step(29, "SecurityModeCommand MAC-I verified (COUNT " + std::to_string(count) + ")");
-
-    // Step 30: the other AS keys. Keys are kept only now, after the check.
-    m_kGnb = kGnb;
-    m_keys = keys;
-    m_nea = nea;
-    m_nia = nia;
-    KeyDerived("K_UPint", keys.kUpInt.data(), keys.kUpInt.size(), 30);
-    KeyDerived("K_RRCenc", keys.kRrcEnc.data(), keys.kRrcEnc.size(), 30);
-    KeyDerived("K_UPenc", keys.kUpEnc.data(), keys.kUpEnc.size(), 30);
-    Step(30, "K_UPint, K_RRCenc, K_UPenc derived");
-
-    // Step 31: integrity for everything after the command, both ways; downlink deciphering
-    // for everything after it too (TS 38.331 5.3.4.3).
-    m_srb1->SetTxIntegrity(nia, keys.kRrcInt);
-    m_srb1->SetRxIntegrity(nia, keys.kRrcInt, count + 1);
-    m_srb1->SetRxCiphering(nea, keys.kRrcEnc, count + 1);
-    Step(31, "SRB integrity protection started");
-
-    // Step 32: SecurityModeComplete, integrity-protected, not ciphered.
-    Send("securityModeComplete", NrSecurityRrcMessage::EncodeSecurityModeComplete(transactionId));
-    Step(32, "SecurityModeComplete sent (integrity-protected, unciphered)");
-
-    // Step 33: ciphering of everything the UE sends from now on.
-    m_srb1->SetTxCiphering(nea, keys.kRrcEnc);
-    Step(33, "SRB ciphering started");
-    SetState(NrSecurityRrcState::SECURITY_ACTIVE);
-    m_securityActivatedTrace(
-        m_ueId, NrSecurityAlgorithms::Name(nea), NrSecurityAlgorithms::Name(nia));
+    NS_LOG_INFO("UE " << m_ueId << ": integrity failure on " << rb.GetName() << ", COUNT "
+                      << count);
+    m_integrityFailureTrace(m_ueId, rb.GetRbId(), count, receivedMac, expectedMac);
 }
 
-void
-NrSecurityUeRrc::Fail(uint8_t transactionId, const std::string& reason)
+NrSecurityRadioBearer*
+NrSecurityUeRrc::Srb(uint8_t srbId) const
 {
-    NS_LOG_INFO("UE " << m_ueId << ": SecurityModeFailure: " << reason);
-    // TS 38.331 5.3.4.3: the configuration used before the command (no new protection).
-    Send("securityModeFailure", NrSecurityRrcMessage::EncodeSecurityModeFailure(transactionId));
-    m_securityModeFailureTrace(m_ueId, reason);
-    SetState(NrSecurityRrcState::SECURITY_FAILED);
+    auto it = m_srbs.find(srbId);
+    return it == m_srbs.end() ? nullptr : it->second.get();
 }
 
-void
-NrSecurityUeRrc::Send(const std::string& name, const std::vector<uint8_t>& message)
+bool
+NrSecurityUeRrc::Send(uint8_t srbId, const std::string& name, const std::vector<uint8_t>& message)
 {
-    m_rrcMessageTrace(m_ueId, "tx", name, message);
-    m_srb1->TransmitSdu(Create<Packet>(message.data(), static_cast<uint32_t>(message.size())));
+    NrSecurityRadioBearer* rb = Srb(srbId);
+    if (!rb)
+    {
+        return false;
+    }
+    m_rrcMessageTrace(m_ueId, "tx", name, message, rb->GetName(), rb->TxProtection());
+    return rb->GetPdcp()->TransmitSdu(
+               Create<Packet>(message.data(), static_cast<uint32_t>(message.size())))
+           >= 0;
 }
 
 bool
 NrSecurityUeRrc::SendUlDcch(const std::vector<uint8_t>& message)
 {
-    if (!m_srb1 || m_state == NrSecurityRrcState::IDLE || message.empty())
+    if (!Srb(1) || !IsConnected() || message.empty())
     {
         return false;
     }
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(message.data(), message.size());
-    m_rrcMessageTrace(m_ueId, "tx", m.ok ? NrSecurityRrcMessage::Name(m.type) : "ul-dcch", message);
-    return m_srb1->TransmitSdu(
-               Create<Packet>(message.data(), static_cast<uint32_t>(message.size())))
-           >= 0;
-}
-
-void
-NrSecurityUeRrc::PdcpIntegrityFailure(
-    uint16_t, uint32_t count, Ptr<const Packet>, uint32_t receivedMac, uint32_t expectedMac)
-{
-    NS_LOG_INFO("UE " << m_ueId << ": integrity failure on SRB1, COUNT " << count);
-    m_integrityFailureTrace(m_ueId, 1, count, receivedMac, expectedMac);
+    return Send(1, m.ok ? NrSecurityRrcMessage::Name(m.type) : "ul-dcch", message);
 }
 
 void
@@ -304,6 +363,13 @@ NrSecurityUeRrc::SetState(NrSecurityRrcState state)
     NrSecurityRrcState old = m_state;
     m_state = state;
     m_stateTrace(m_ueId, NrSecurityRrcStateName(old), NrSecurityRrcStateName(state));
+}
+
+void
+NrSecurityUeRrc::ConnectionEvent(const std::string& event, const std::string& detail)
+{
+    NS_LOG_INFO("UE " << m_ueId << ": " << event << " " << detail);
+    m_connectionEventTrace(m_ueId, event, detail);
 }
 
 void
@@ -322,9 +388,34 @@ NrSecurityUeRrc::KeyDerived(const std::string& name,
 }
 
 Ptr<NrSecurityPdcp>
+NrSecurityUeRrc::GetSrb(uint8_t srbId) const
+{
+    NrSecurityRadioBearer* rb = Srb(srbId);
+    return rb ? rb->GetPdcp() : nullptr;
+}
+
+Ptr<NrSecurityPdcp>
 NrSecurityUeRrc::GetSrb1() const
 {
-    return m_srb1;
+    return GetSrb(1);
+}
+
+Ptr<NrSecurityPdcp>
+NrSecurityUeRrc::GetDrb(uint8_t drbId) const
+{
+    auto it = m_drbs.find(drbId);
+    return it == m_drbs.end() ? nullptr : it->second->GetPdcp();
+}
+
+std::vector<NrSecurityDrbConfig>
+NrSecurityUeRrc::GetDrbConfigs() const
+{
+    std::vector<NrSecurityDrbConfig> out;
+    for (const auto& [id, rb] : m_drbs)
+    {
+        out.push_back(rb->GetDrbConfig());
+    }
+    return out;
 }
 
 NrSecurityRrcState
@@ -334,9 +425,29 @@ NrSecurityUeRrc::GetState() const
 }
 
 bool
+NrSecurityUeRrc::IsConnected() const
+{
+    return m_state == NrSecurityRrcState::CONNECTED
+           || m_state == NrSecurityRrcState::SECURITY_ACTIVE
+           || m_state == NrSecurityRrcState::SECURITY_FAILED;
+}
+
+bool
 NrSecurityUeRrc::IsSecurityActive() const
 {
     return m_state == NrSecurityRrcState::SECURITY_ACTIVE;
+}
+
+bool
+NrSecurityUeRrc::IsT302Running() const
+{
+    return !m_t302Event.IsExpired();
+}
+
+uint64_t
+NrSecurityUeRrc::GetConnectRefusals() const
+{
+    return m_connectRefusals;
 }
 
 const NrSecurityKey256&

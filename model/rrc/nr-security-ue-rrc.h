@@ -5,39 +5,68 @@
 #ifndef NR_SECURITY_UE_RRC_H
 #define NR_SECURITY_UE_RRC_H
 
+#include "nr-security-radio-bearer.h"
+#include "nr-security-rb-pdu.h"
+#include "nr-security-rrc-bearer-config.h"
 #include "nr-security-rrc-state.h"
 #include "nr-security-rrc.h"
 #include "ns3/callback.h"
+#include "ns3/event-id.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/nr-security-ue-capabilities.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace ns3
 {
 
+struct NrSecurityRrcDecoded;
+
 /**
  * \ingroup nr-security
- * \brief The UE's RRC security entity: the UE side of the AS Security Mode Command procedure
- *        (TS 38.331 5.3.4.3, TS 33.501 6.7.4) on SRB1.
+ * \brief The UE's RRC entity: RRC connection establishment and release, AS security
+ *        activation, capability transfer, reconfiguration of SRB2 and DRBs, NAS transfer and
+ *        user data through SDAP and the DRBs (TS 38.331 5.3.3, 5.3.4, 5.3.5, 5.3.8, 5.6.1,
+ *        5.7.1, 5.7.2; TS 33.501 6.7.4; TS 37.324).
  *
- * On a SecurityModeCommand it checks the algorithms (NIA0 only for an emergency UE, both
- * within its capabilities), derives K_gNB from K_AMF and the uplink NAS COUNT (step 27) and
- * K_RRCint (28), verifies the message's MAC-I (29), derives K_UPint, K_RRCenc and K_UPenc
- * (30), starts SRB integrity protection (31), sends SecurityModeComplete integrity-protected
- * and unciphered (32) and starts SRB ciphering (33). Any failed check gets SecurityModeFailure,
- * sent with the configuration used before the command (no protection), and no new key is kept.
- * A SecurityModeCommand received while AS security is already active (it passed PDCP's checks
- * with the active keys) is refused (MessageRefused): nothing is re-keyed and nothing answered.
+ * States: IDLE (RRC_IDLE) -> Connect(): RRCSetupRequest (UL-CCCH on SRB0, randomValue from
+ * the entity's random stream, establishmentCause mo-Signalling), T300 started -> CONNECTING
+ * -> RRCSetup: SRB1 from its radioBearerConfig, RRCSetupComplete with the NAS message on
+ * SRB1 -> CONNECTED -> SecurityModeCommand -> SECURITY_ACTIVE (or SECURITY_FAILED) ->
+ * RRCRelease -> IDLE. RRCReject: T302 = waitTime, IDLE; Connect() is refused while T302
+ * runs. T300 expiry: IDLE.
+ *
+ * Security Mode Command (TS 38.331 5.3.4.3, TS 33.501 6.7.4): the UE checks the algorithms
+ * (NIA0 only for an emergency UE, both within its capabilities), derives K_gNB from K_AMF and
+ * the uplink NAS COUNT (step 27) and K_RRCint (28), verifies the message's MAC-I (29),
+ * derives K_UPint, K_RRCenc and K_UPenc (30), starts SRB integrity protection (31), sends
+ * SecurityModeComplete integrity-protected and unciphered (32) and starts SRB ciphering (33).
+ * Any failed check gets SecurityModeFailure, sent with the configuration used before the
+ * command (no protection), and no new key is kept. A SecurityModeCommand received while AS
+ * security is already active is refused (MessageRefused).
+ *
+ * RRCReconfiguration: SRB2 with K_RRCint/K_RRCenc; each DRB with K_UPenc unless
+ * cipheringDisabled and K_UPint iff integrityProtection, SN length and SDAP header as
+ * configured; then RRCReconfigurationComplete. A reconfiguration that adds SRB2 or a DRB
+ * before AS security is active is refused (TS 38.331 5.3.1.2: SRB2 and DRBs are set up only
+ * after security activation) and not answered.
+ *
+ * Refused (MessageRefused, counted, nothing done): a message on the wrong bearer (DL-CCCH
+ * other than on SRB0, DL-DCCH on SRB0, a DL-DCCH message on SRB2 that belongs on SRB1), one
+ * that fails to decode, one not expected in the current state.
  *
  * Trace sources: those of NrSecurityRrc (all carry the UE id first).
  */
-class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
+class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
 {
   public:
     /**
@@ -48,8 +77,10 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
     NrSecurityUeRrc();
     ~NrSecurityUeRrc() override;
 
-    /// Lower layer: send a PDCP PDU on a radio bearer (RB identity, PDU).
-    typedef Callback<void, uint8_t, Ptr<Packet>> TransmitCallback;
+    /// Lower layer: send a PDU on a radio bearer (with its metadata).
+    typedef Callback<void, const NrSecurityRbPdu&> TransmitCallback;
+    /// Upper layer: a downlink IP packet (SDAP header removed) and its QFI (0 if unknown).
+    typedef Callback<void, Ptr<Packet>, uint8_t> UserDataCallback;
 
     /// \param ueId the UE id (as on the air and in traces)
     void SetUeId(uint16_t ueId);
@@ -76,18 +107,25 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
 
     /// \param cb the lower layer
     void SetTransmitCallback(TransmitCallback cb);
+    /// \param cb the upper layer for downlink user data
+    void SetUserDataCallback(UserDataCallback cb);
 
     /**
-     * \brief RRC setup is complete: SRB1 exists, unprotected (TS 38.331 5.3.3).
+     * \brief RRC connection establishment (TS 38.331 5.3.3.2, 5.3.3.3): in RRC_IDLE, sends
+     *        RRCSetupRequest on SRB0 and starts T300. Refused (ConnectionEvent
+     *        "connect-refused", counted in GetConnectRefusals()) while T302 runs or when not
+     *        in RRC_IDLE.
+     * \param cellId the cell (kept for the device; the RRC does not use it otherwise)
+     * \return true if an RRCSetupRequest was sent
      */
-    void Connect();
+    bool Connect(uint16_t cellId);
 
     /**
-     * \brief A PDU from the air for one of the UE's radio bearers.
-     * \param rbId RB identity (1 = SRB1; others are discarded)
-     * \param pdu the PDCP PDU
+     * \brief A PDU from the air for one of the UE's radio bearers. PDUs for a bearer that is
+     *        not set up are discarded (user data: UserDataDiscarded; SRB: MessageRefused).
+     * \param pdu the PDU and its bearer
      */
-    void ReceivePdu(uint8_t rbId, Ptr<Packet> pdu);
+    void ReceivePdu(const NrSecurityRbPdu& pdu);
 
     /**
      * \brief Sends an RRC message (UL-DCCH, already encoded) on SRB1 with the security in force.
@@ -96,12 +134,48 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
      */
     bool SendUlDcch(const std::vector<uint8_t>& message);
 
-    /// \return SRB1's PDCP entity (nullptr before Connect())
+    /**
+     * \brief ULInformationTransfer with a NAS message (TS 38.331 5.7.2): on SRB2 if it is set
+     *        up, else on SRB1.
+     * \param nas the NAS message (opaque)
+     * \return false if not connected (after RRCSetupComplete)
+     */
+    bool SendNas(const std::vector<uint8_t>& nas);
+
+    /**
+     * \brief Uplink user data: through SDAP (UL data header if the DRB has one, TS 37.324
+     *        6.2.2.3) to the DRB that maps the QFI, or the default DRB, and its PDCP entity.
+     * \param ipPacket the IP packet
+     * \param qfi the QoS flow, 0..63
+     * \return false (counted, traced as UserDataDiscarded with the reason) if there is no
+     *         DRB, or PDCP refused the SDU
+     */
+    bool SendUserData(Ptr<Packet> ipPacket, uint8_t qfi);
+
+    /**
+     * \param srbId 1..3
+     * \return the SRB's PDCP entity, or nullptr if it is not set up
+     */
+    Ptr<NrSecurityPdcp> GetSrb(uint8_t srbId) const;
+    /// \return SRB1's PDCP entity (nullptr before RRCSetup)
     Ptr<NrSecurityPdcp> GetSrb1() const;
+    /**
+     * \param drbId 1..32
+     * \return the DRB's PDCP entity, or nullptr if it is not set up
+     */
+    Ptr<NrSecurityPdcp> GetDrb(uint8_t drbId) const;
+    /// \return the configurations of the DRBs set up, by DRB identity
+    std::vector<NrSecurityDrbConfig> GetDrbConfigs() const;
     /// \return the state
     NrSecurityRrcState GetState() const;
+    /// \return true in RRC_CONNECTED (CONNECTED, SECURITY_ACTIVE, SECURITY_FAILED)
+    bool IsConnected() const;
     /// \return true once AS security is active
     bool IsSecurityActive() const;
+    /// \return true while T302 runs
+    bool IsT302Running() const;
+    /// \return how many Connect() calls were refused
+    uint64_t GetConnectRefusals() const;
     /// \return K_gNB (all zero until derived in step 27)
     const NrSecurityKey256& GetKgnb() const;
     /// \return the AS keys (all zero until derived)
@@ -111,42 +185,81 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityPdcpUser
     /// \return the integrity algorithm of the active security
     NrSecurityIntegrity GetIntegrity() const;
 
+    /**
+     * \param stream first stream index
+     * \return the number of streams used (1: the randomValue of RRCSetupRequest)
+     */
+    int64_t AssignStreams(int64_t stream);
+
   protected:
     void DoDispose() override;
 
   private:
-    // NrSecurityPdcpUser (SRB1; the tag is unused)
-    void PdcpTransmitPdu(uint16_t tag, Ptr<Packet> pdu) override;
-    void PdcpDeliverSdu(uint16_t tag, Ptr<Packet> sdu, uint32_t count) override;
-    void PdcpIntegrityFailure(uint16_t tag,
-                              uint32_t count,
-                              Ptr<const Packet> sdu,
-                              uint32_t receivedMac,
-                              uint32_t expectedMac) override;
-    void HandleSecurityModeCommand(Ptr<Packet> sdu,
-                                   uint32_t count,
-                                   uint8_t transactionId,
-                                   NrSecurityCiphering nea,
-                                   bool integrityPresent,
-                                   NrSecurityIntegrity nia);
+    // NrSecurityRadioBearerOwner
+    void BearerTransmit(NrSecurityRadioBearer& rb, const NrSecurityRbPdu& pdu) override;
+    void BearerDeliver(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count) override;
+    void BearerIntegrityFailure(NrSecurityRadioBearer& rb,
+                                uint32_t count,
+                                uint32_t receivedMac,
+                                uint32_t expectedMac) override;
+
+    // nr-security-ue-rrc-setup.cc
+    void ReceiveCcch(Ptr<Packet> pdu);
+    void HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>& bytes);
+    void HandleRrcReject(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>& bytes);
+    void HandleRrcRelease(const NrSecurityRrcDecoded& m, uint32_t count);
+    void T300Expired();
+    void T302Expired();
+    void GoToIdle(const std::string& why);
+    void SetT300(Time t);
+    Time GetT300() const;
+    void SetNasMessage(std::string hex);
+    std::string GetNasMessage() const;
+
+    // nr-security-ue-rrc-smc.cc
+    void HandleSecurityModeCommand(Ptr<Packet> sdu, uint32_t count, const NrSecurityRrcDecoded& m);
     void Fail(uint8_t transactionId, const std::string& reason);
+
+    // nr-security-ue-rrc-reconfiguration.cc
+    void HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m);
+    void HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_t count);
+    void HandleDlInformationTransfer(const NrSecurityRrcDecoded& m);
+    void ReceiveUserData(NrSecurityRadioBearer& rb, Ptr<Packet> sdu);
+    void SetSupportedBands(std::string list);
+    std::string GetSupportedBands() const;
+
+    // nr-security-ue-rrc.cc
+    void ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count);
     void SetState(NrSecurityRrcState state);
     void Step(uint32_t step, const std::string& what);
     void KeyDerived(const std::string& name, const uint8_t* key, size_t bytes, uint32_t step);
-    void Send(const std::string& name, const std::vector<uint8_t>& message);
+    bool Send(uint8_t srbId, const std::string& name, const std::vector<uint8_t>& message);
+    void ConnectionEvent(const std::string& event, const std::string& detail);
+    NrSecurityRadioBearer* Srb(uint8_t srbId) const;
+    void ReleaseBearers();
 
     uint16_t m_ueId;                 ///< UE id
+    uint16_t m_cellId;               ///< cell of the last Connect()
     NrSecurityKey256 m_kAmf;         ///< K_AMF
     uint32_t m_ulNasCount;           ///< uplink NAS COUNT
     NrSecurityUeCapabilities m_caps; ///< capabilities
     bool m_emergency;                ///< unauthenticated emergency session
     NrSecurityRrcState m_state;      ///< state
-    Ptr<NrSecurityPdcp> m_srb1;      ///< SRB1
-    NrSecurityKey256 m_kGnb;         ///< K_gNB
-    NrSecurityAsKeys m_keys;         ///< AS keys
-    NrSecurityCiphering m_nea;       ///< active ciphering algorithm
-    NrSecurityIntegrity m_nia;       ///< active integrity algorithm
-    TransmitCallback m_transmit;     ///< lower layer
+    std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> m_srbs; ///< SRB1, SRB2
+    std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> m_drbs; ///< DRBs by identity
+    NrSecurityKey256 m_kGnb;                                          ///< K_gNB
+    NrSecurityAsKeys m_keys;                                          ///< AS keys
+    NrSecurityCiphering m_nea;           ///< active ciphering algorithm
+    NrSecurityIntegrity m_nia;           ///< active integrity algorithm
+    Time m_t300;                         ///< T300 value
+    EventId m_t300Event;                 ///< T300
+    EventId m_t302Event;                 ///< T302
+    uint64_t m_connectRefusals;          ///< Connect() refused
+    std::vector<uint8_t> m_nas;          ///< NAS message for RRCSetupComplete
+    std::vector<uint16_t> m_bands;       ///< supportedBandListNR for UECapabilityInformation
+    Ptr<UniformRandomVariable> m_random; ///< randomValue of RRCSetupRequest
+    TransmitCallback m_transmit;         ///< lower layer
+    UserDataCallback m_userData;         ///< upper layer (downlink user data)
 };
 
 } // namespace ns3

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * NrSecurityGnbRrc: RRC connection establishment and reject (TS 38.331 5.3.3, 5.3.15), the
+ * AMF exchange it triggers (NGAP Initial UE Message, Initial Context Setup) and release
+ * (5.3.8).
+ */
+#include "nr-security-gnb-rrc.h"
+#include "nr-security-rrc-message.h"
+#include "ns3/log.h"
+#include "ns3/nr-security-packet-bytes.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityGnbRrcSetup");
+
+void
+NrSecurityGnbRrc::ReceiveCcch(uint16_t ueId, Ptr<Packet> pdu)
+{
+    std::vector<uint8_t> bytes = NrSecurityPacketBytes(pdu);
+    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlCcch(bytes.data(), bytes.size());
+    const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
+    m_rrcMessageTrace(ueId, "rx", name, bytes, "SRB0", "none");
+    if (!m.ok)
+    {
+        Refuse(ueId, 0, name, "UL-CCCH message not decoded: " + m.error);
+        return;
+    }
+    if (m.type != NrSecurityRrcDecoded::RRC_SETUP_REQUEST)
+    {
+        Refuse(ueId, 0, name, "not an UL-CCCH message");
+        return;
+    }
+    HandleSetupRequest(ueId, m);
+}
+
+size_t
+NrSecurityGnbRrc::ConnectedUes() const
+{
+    size_t n = 0;
+    for (const auto& [id, ue] : m_ues)
+    {
+        n += ue.state != NrSecurityRrcState::RELEASED && ue.state != NrSecurityRrcState::IDLE;
+    }
+    return n;
+}
+
+void
+NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& m)
+{
+    NS_LOG_FUNCTION(this << ueId);
+    NrSecurityGnbUeContext* old = Find(ueId);
+    if (old && old->state != NrSecurityRrcState::RELEASED)
+    {
+        // The UE started over (T300 expired, or it lost its connection): the old context goes.
+        ReleaseContext(*old, "a new RRCSetupRequest from the UE");
+    }
+    const size_t others = ConnectedUes();
+    if (!m_admitSetup || (m_maxUes != 0 && others >= m_maxUes))
+    {
+        // TS 38.331 5.3.15: RRCReject with waitTime; no context is kept.
+        const std::string why = !m_admitSetup
+                                    ? "AdmitSetup is false"
+                                    : "MaxUes (" + std::to_string(m_maxUes) + ") UEs are connected";
+        SendCcch(
+            ueId,
+            "rrcReject",
+            NrSecurityRrcMessage::EncodeRrcReject(true, static_cast<uint8_t>(m_rejectWaitTime)));
+        m_connectionEventTrace(
+            ueId, "rejected", why + "; waitTime " + std::to_string(m_rejectWaitTime) + " s");
+        return;
+    }
+    if (old)
+    {
+        for (auto& [id, rb] : old->srbs)
+        {
+            rb->Dispose();
+        }
+        for (auto& [id, rb] : old->drbs)
+        {
+            rb->Dispose();
+        }
+        m_ues.erase(ueId);
+    }
+    NrSecurityGnbUeContext& ue = m_ues[ueId];
+    ue.ueId = ueId;
+    ue.ueIdentity = m.ueIdentity;
+    auto srb1 = std::unique_ptr<NrSecurityRadioBearer>(
+        new NrSecurityRadioBearer(this, ueId, NrSecurityRbType::SRB, 1, false));
+    ue.srb1 = srb1->GetPdcp();
+    ue.srbs[1] = std::move(srb1);
+    // TS 38.331 5.3.3.4: RRCSetup on SRB0 with SRB1 in radioBearerConfig; its transaction id
+    // (0) is the first of the connection.
+    ue.lastTransactionId = 0;
+    NrSecurityRadioBearerConfig rbc;
+    rbc.srbsToAdd = {1};
+    SetState(ue, NrSecurityRrcState::CONNECTING);
+    SendCcch(ueId, "rrcSetup", NrSecurityRrcMessage::EncodeRrcSetup(0, rbc));
+}
+
+void
+NrSecurityGnbRrc::SendCcch(uint16_t ueId, const std::string& name, const std::vector<uint8_t>& msg)
+{
+    m_rrcMessageTrace(ueId, "tx", name, msg, "SRB0", "none");
+    if (!m_transmit.IsNull())
+    {
+        NrSecurityRbPdu pdu;
+        pdu.type = NrSecurityRbType::SRB0;
+        pdu.rbId = 0;
+        pdu.pdu = Create<Packet>(msg.data(), static_cast<uint32_t>(msg.size()));
+        m_transmit(ueId, pdu);
+    }
+}
+
+void
+NrSecurityGnbRrc::HandleSetupComplete(NrSecurityGnbUeContext& ue,
+                                      const NrSecurityRrcDecoded& m,
+                                      uint32_t count)
+{
+    const uint16_t ueId = ue.ueId;
+    if (m.transactionId != 0)
+    {
+        RefuseOtherTransaction(ue, count, "rrcSetupComplete", m.transactionId, 0, "RRCSetup");
+        return;
+    }
+    SetState(ue, NrSecurityRrcState::CONNECTED);
+    m_connectionEventTrace(ueId, "connected", "RRCSetupComplete received, NAS to the AMF");
+    // NGAP Initial UE Message with the NAS message (TS 38.413 8.6.1); the AMF answers with
+    // Initial Context Setup.
+    if (!m_amf
+        || !m_amf->InitialUeMessage(
+            ueId, m.nasMessage, MakeCallback(&NrSecurityGnbRrc::InitialContextSetup, this)))
+    {
+        m_securityModeFailureTrace(ueId, "the AMF has no security context for the UE");
+        ReleaseContext(ue, "no NAS security context");
+    }
+}
+
+void
+NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId, NrSecurityInitialContextSetup ics)
+{
+    NS_LOG_FUNCTION(this << ueId);
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state != NrSecurityRrcState::CONNECTED || ue->contextReceived)
+    {
+        return;
+    }
+    ue->contextReceived = true;
+    ue->kGnb = ics.kGnb;
+    ue->caps = ics.caps;
+    ue->emergency = ics.emergency;
+    ue->pduSessions = ics.pduSessions;
+    ue->pendingNas = ics.nasPdu;
+    if (m_capabilityEnquiry == CAPABILITY_BEFORE_SECURITY && !ue->capabilityReceived)
+    {
+        SendCapabilityEnquiry(*ue); // the SMC follows the UECapabilityInformation
+        return;
+    }
+    StartSmc(*ue);
+}
+
+void
+NrSecurityGnbRrc::ReleaseContext(NrSecurityGnbUeContext& ue, const std::string& reason)
+{
+    NS_LOG_INFO("UE " << ue.ueId << " context released: " << reason);
+    ue.guard.Cancel();
+    ue.reconfigurationPending = false;
+    ue.capabilityPending = false;
+    m_connectionEventTrace(ue.ueId, "released", reason);
+    SetState(ue, NrSecurityRrcState::RELEASED);
+}
+
+bool
+NrSecurityGnbRrc::Release(uint16_t ueId)
+{
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state == NrSecurityRrcState::RELEASED || ue->srbs.count(1) == 0)
+    {
+        return false;
+    }
+    // TS 38.331 5.3.8.2: RRCRelease on SRB1 (ciphered and integrity-protected once AS
+    // security is active).
+    Send(*ue, 1, "rrcRelease", NrSecurityRrcMessage::EncodeRrcRelease(NextTransactionId(*ue)));
+    ReleaseContext(*ue, "RRCRelease sent");
+    return true;
+}
+
+} // namespace ns3

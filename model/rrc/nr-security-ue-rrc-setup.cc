@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * NrSecurityUeRrc: RRC connection establishment (TS 38.331 5.3.3), RRCReject (5.3.15) and
+ * RRCRelease (5.3.8), with T300 and T302 (7.1.1).
+ */
+#include "nr-security-rrc-message.h"
+#include "nr-security-ue-rrc.h"
+#include "ns3/log.h"
+#include "ns3/nr-security-hex.h"
+#include "ns3/nr-security-packet-bytes.h"
+#include "ns3/simulator.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityUeRrcSetup");
+
+namespace
+{
+/// EstablishmentCause mo-Signalling (TS 38.331 6.2.2 RRCSetupRequest-IEs: index 3)
+constexpr uint8_t CAUSE_MO_SIGNALLING = 3;
+/// selectedPLMN-Identity: the first PLMN of the cell's list (1..maxPLMN)
+constexpr uint8_t SELECTED_PLMN = 1;
+} // namespace
+
+bool
+NrSecurityUeRrc::Connect(uint16_t cellId)
+{
+    NS_LOG_FUNCTION(this << m_ueId << cellId);
+    if (!m_t302Event.IsExpired())
+    {
+        // TS 38.331 5.3.3.2: while T302 runs the cell is barred for this access (the
+        // establishment is not initiated; upper layers are told).
+        ++m_connectRefusals;
+        ConnectionEvent("connect-refused",
+                        "T302 is running ("
+                            + std::to_string(Simulator::GetDelayLeft(m_t302Event).GetMilliSeconds())
+                            + " ms left, TS 38.331 5.3.3.2)");
+        return false;
+    }
+    if (m_state != NrSecurityRrcState::IDLE)
+    {
+        ++m_connectRefusals;
+        ConnectionEvent("connect-refused",
+                        "not in RRC_IDLE (" + NrSecurityRrcStateName(m_state) + ")");
+        return false;
+    }
+    m_cellId = cellId;
+    // TS 38.331 5.3.3.3: no 5G-S-TMSI from upper layers is modelled, so ue-Identity is a
+    // 39-bit randomValue; establishmentCause from upper layers: mo-Signalling (registration).
+    const uint64_t hi = m_random->GetInteger(0, 0x7F);
+    const uint64_t lo = m_random->GetInteger(0, 0xFFFFFFFFu);
+    const uint64_t randomValue = (hi << 32) | lo;
+    const std::vector<uint8_t> msg
+        = NrSecurityRrcMessage::EncodeRrcSetupRequest(false, randomValue, CAUSE_MO_SIGNALLING);
+    SetState(NrSecurityRrcState::CONNECTING);
+    m_t300Event.Cancel();
+    m_t300Event = Simulator::Schedule(m_t300, &NrSecurityUeRrc::T300Expired, this);
+    ConnectionEvent("t300-start", std::to_string(m_t300.GetMilliSeconds()) + " ms");
+    m_rrcMessageTrace(m_ueId, "tx", "rrcSetupRequest", msg, "SRB0", "none");
+    if (!m_transmit.IsNull())
+    {
+        NrSecurityRbPdu pdu;
+        pdu.type = NrSecurityRbType::SRB0;
+        pdu.rbId = 0;
+        pdu.pdu = Create<Packet>(msg.data(), static_cast<uint32_t>(msg.size()));
+        m_transmit(pdu);
+    }
+    return true;
+}
+
+void
+NrSecurityUeRrc::ReceiveCcch(Ptr<Packet> pdu)
+{
+    std::vector<uint8_t> bytes = NrSecurityPacketBytes(pdu);
+    NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlCcch(bytes.data(), bytes.size());
+    const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
+    m_rrcMessageTrace(m_ueId, "rx", name, bytes, "SRB0", "none");
+    if (!m.ok)
+    {
+        Refuse(m_ueId, 0, name, "DL-CCCH message not decoded: " + m.error);
+        return;
+    }
+    if (m_state != NrSecurityRrcState::CONNECTING)
+    {
+        // Only an answer to our RRCSetupRequest is acted upon (RRCSetup as a fallback of
+        // re-establishment or resume, TS 38.331 5.3.3.4, is not modelled).
+        Refuse(m_ueId, 0, name, "no RRCSetupRequest is pending (T300 not running)");
+        return;
+    }
+    if (m.type == NrSecurityRrcDecoded::RRC_SETUP)
+    {
+        HandleRrcSetup(m, bytes);
+    }
+    else if (m.type == NrSecurityRrcDecoded::RRC_REJECT)
+    {
+        HandleRrcReject(m, bytes);
+    }
+    else
+    {
+        Refuse(m_ueId, 0, name, "not a DL-CCCH message");
+    }
+}
+
+void
+NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>&)
+{
+    NS_LOG_FUNCTION(this << m_ueId);
+    const NrSecurityRadioBearerConfig& rbc = m.radioBearerConfig;
+    bool hasSrb1 = false;
+    for (uint8_t id : rbc.srbsToAdd)
+    {
+        hasSrb1 = hasSrb1 || id == 1;
+    }
+    if (!m.radioBearerConfigPresent || !hasSrb1 || rbc.srbsToAdd.size() != 1
+        || !rbc.drbsToAdd.empty())
+    {
+        // TS 38.331 5.3.3.4 establishes SRB1 from the radioBearerConfig; SRB2 and DRBs are
+        // set up only after AS security activation (5.3.1.2).
+        Refuse(m_ueId, 0, "rrcSetup", "radioBearerConfig does not add exactly SRB1");
+        return;
+    }
+    // TS 38.331 5.3.3.4: stop T300 (and T302, 5.3.3.4 / 5.3.15 are for other cells), SRB1,
+    // RRC_CONNECTED, RRCSetupComplete with the transaction id of the RRCSetup.
+    m_t300Event.Cancel();
+    ReleaseBearers();
+    m_srbs[1] = std::unique_ptr<NrSecurityRadioBearer>(
+        new NrSecurityRadioBearer(this, m_ueId, NrSecurityRbType::SRB, 1, true));
+    SetState(NrSecurityRrcState::CONNECTED);
+    ConnectionEvent("connected", "RRCSetup received, SRB1 up (unprotected)");
+    Send(1,
+         "rrcSetupComplete",
+         NrSecurityRrcMessage::EncodeRrcSetupComplete(m.transactionId, SELECTED_PLMN, m_nas));
+}
+
+void
+NrSecurityUeRrc::HandleRrcReject(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>&)
+{
+    // TS 38.331 5.3.15: stop T300; if waitTime is present start T302 with it; RRC_IDLE.
+    m_t300Event.Cancel();
+    if (m.waitTimePresent)
+    {
+        m_t302Event.Cancel();
+        m_t302Event
+            = Simulator::Schedule(Seconds(m.waitTimeSeconds), &NrSecurityUeRrc::T302Expired, this);
+        ConnectionEvent("t302-start", std::to_string(unsigned(m.waitTimeSeconds)) + " s");
+    }
+    GoToIdle("RRCReject received");
+}
+
+void
+NrSecurityUeRrc::HandleRrcRelease(const NrSecurityRrcDecoded&, uint32_t)
+{
+    // TS 38.331 5.3.8.3: release all radio resources (PDCP and SDAP of every established RB)
+    // and go to RRC_IDLE. The 60 ms delay before acting is not modelled.
+    GoToIdle("RRCRelease received");
+}
+
+void
+NrSecurityUeRrc::T300Expired()
+{
+    // TS 38.331 5.3.3.7: T300 expiry, the establishment failed; RRC_IDLE.
+    ConnectionEvent("t300-expiry", "no RRCSetup or RRCReject (TS 38.331 5.3.3.7)");
+    GoToIdle("T300 expired");
+}
+
+void
+NrSecurityUeRrc::T302Expired()
+{
+    // TS 38.331 5.3.14.4: barring alleviation.
+    ConnectionEvent("t302-expiry", "the cell may be accessed again");
+}
+
+void
+NrSecurityUeRrc::GoToIdle(const std::string& why)
+{
+    ReleaseBearers();
+    m_kGnb = NrSecurityKey256{};
+    m_keys = NrSecurityAsKeys();
+    ConnectionEvent("idle", why);
+    SetState(NrSecurityRrcState::IDLE);
+}
+
+void
+NrSecurityUeRrc::SetT300(Time t)
+{
+    m_t300 = t;
+}
+
+Time
+NrSecurityUeRrc::GetT300() const
+{
+    return m_t300;
+}
+
+void
+NrSecurityUeRrc::SetNasMessage(std::string hex)
+{
+    m_nas = NrSecurityFromHex(hex);
+}
+
+std::string
+NrSecurityUeRrc::GetNasMessage() const
+{
+    return NrSecurityToHex(m_nas);
+}
+
+} // namespace ns3
