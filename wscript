@@ -71,6 +71,7 @@ def build(bld):
         'helper/nr-security-pcap-writer.cc',
         'helper/nr-security-pcap-recorder.cc',
         'helper/nr-security-trace-writer.cc',
+        'helper/nr-security-pdu-trace-writer.cc',
         'helper/nr-security-msc-chart.cc',
         'helper/nr-security-msc-writer.cc',
         'helper/nr-security-helper.cc',
@@ -98,6 +99,7 @@ def build(bld):
         'test/nr-security-smc-test-suite.cc',
         'test/nr-security-smc-failures-test-suite.cc',
         'test/nr-security-msc-test-suite.cc',
+        'test/nr-security-pcap-pdu-trace-test-suite.cc',
         'test/nr-security-hardening-test-suite.cc',
         'test/nr-security-user-plane-gtpu-test-suite.cc',
     ]
@@ -143,6 +145,7 @@ def build(bld):
         'helper/nr-security-pcap-writer.h',
         'helper/nr-security-pcap-recorder.h',
         'helper/nr-security-trace-writer.h',
+        'helper/nr-security-pdu-trace-writer.h',
         'helper/nr-security-msc-chart.h',
         'helper/nr-security-msc-writer.h',
         'helper/nr-security-helper.h',

@@ -31,8 +31,15 @@ NrSecurityPcapRecorder::Open(const std::string& name, Ptr<NrSecurityNetDevice> d
 }
 
 void
+NrSecurityPcapRecorder::Watch(Ptr<NrSecurityAmf> amf)
+{
+    m_amf = amf;
+}
+
+void
 NrSecurityPcapRecorder::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
+    m_ueRrcs[ue->GetUeId()] = ue->GetRrc();
     if (m_ueFiles < m_maxUeFiles)
     {
         ++m_ueFiles;
@@ -58,21 +65,24 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     }
     std::vector<uint8_t> pdu(frame.pdu->GetSize());
     frame.pdu->CopyData(pdu.data(), pdu.size());
-    writer->Write(Simulator::Now(),
-                  frame.ueId,
-                  frame.rbId,
-                  frame.IsSrb(),
-                  frame.snLengthBits,
+    NrSecurityPcapFrameInfo info;
+    info.ueId = frame.ueId;
+    info.type = frame.type;
+    info.rbId = frame.rbId;
+    info.uplink = frame.uplink;
+    info.snLengthBits = frame.snLengthBits;
+    info.macIPresent = frame.macIPresent;
+    info.sdapHeader = frame.sdapHeader;
+    info.ciphered = frame.ciphered;
     if (frame.type == NrSecurityRbType::SRB0)
     {
-        return; // the CCCH has no PDCP PDU to frame as pdcp-nr
+        // The CCCH message as is (TS 38.331 4.2.2): no PDCP, so no MAC-I and no ciphering.
+        info.rbId = 0;
+        info.macIPresent = false;
+        info.sdapHeader = false;
+        info.ciphered = false;
     }
-                  frame.uplink,
-                  frame.macIPresent,
-                  frame.sdapHeader,
-                  frame.ciphered,
-                  pdu.data(),
-                  pdu.size());
+    writer->Write(Simulator::Now(), info, pdu.data(), pdu.size());
 }
 
 void
@@ -93,6 +103,16 @@ NrSecurityPcapRecorder::OnGnbStep(NrSecurityGnbRrc* rrc,
     k.kRrcInt = ue->keys.kRrcInt;
     k.kUpEnc = ue->keys.kUpEnc;
     k.kUpInt = ue->keys.kUpInt;
+    if (m_amf && m_amf->HasUe(ueId))
+    {
+        k.kAmf = m_amf->GetUe(ueId).kAmf;
+        k.ulNasCount = m_amf->GetUe(ueId).ulNasCount;
+    }
+    else if (auto it = m_ueRrcs.find(ueId); it != m_ueRrcs.end() && it->second)
+    {
+        k.kAmf = it->second->GetKamf();
+        k.ulNasCount = it->second->GetUlNasCount();
+    }
     if (m_keys.empty())
     {
         m_nea = ue->nea;

@@ -6,9 +6,11 @@
 #define NR_SECURITY_PCAP_RECORDER_H
 
 #include "nr-security-pcap-writer.h"
+#include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-ue-net-device.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,10 +20,12 @@ namespace ns3
 /**
  * \ingroup nr-security
  * \brief Records the air traffic of devices into one pcap per device (gnb-CELL.pcap,
- *        ue-UE.pcap; every PDCP PDU the device sends or receives, NrSecurityPcapWriter
+ *        ue-UE.pcap; every SRB0 (CCCH) RRC message and every SRB/DRB PDCP PDU the device
+ *        sends or receives, NrSecurityPcapWriter
  *        framing; UE files only for the first maxUeFiles UEs) and, when Flush() runs, the keys of
  * every UE to which a watched gNB sent a SecurityModeCommand (the gNB's keys, so that a capture can
- * be checked even when the UE never activated): keys.csv, and Wireshark's pdcp_nr_ue_keys and
+ * be checked even when the UE never activated; K_AMF and the uplink NAS COUNT from the watched
+ * AMF, else from the UE): keys.csv, and Wireshark's pdcp_nr_ue_keys (with the user-plane keys) and
  * preferences, both in the directory and as the Wireshark profile wireshark/profiles/nr-security
  * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...).
  */
@@ -39,6 +43,12 @@ class NrSecurityPcapRecorder
     void Watch(Ptr<NrSecurityUeNetDevice> ue);
     /// \param gnb a gNB device to record
     void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
+    /**
+     * \brief Takes K_AMF and the uplink NAS COUNT of every UE in keys.csv from this AMF (the
+     *        inputs of the gNB's K_gNB); without it they come from the watched UE devices.
+     * \param amf the AMF
+     */
+    void Watch(Ptr<NrSecurityAmf> amf);
 
     /**
      * \brief Closes the pcaps and writes the key files (idempotent).
@@ -56,6 +66,8 @@ class NrSecurityPcapRecorder
     uint32_t m_ueFiles = 0;                                ///< UE pcaps opened
     std::vector<Ptr<NrSecurityPcapWriter>> m_writers;      ///< one per device
     std::vector<NrSecurityPcapUeKeys> m_keys;              ///< activated UEs
+    Ptr<NrSecurityAmf> m_amf;                              ///< for K_AMF and NAS COUNT
+    std::map<uint16_t, Ptr<NrSecurityUeRrc>> m_ueRrcs;     ///< their fallback source
     NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file
     NrSecurityIntegrity m_nia = NrSecurityIntegrity::NIA2; ///< for the preferences file
     bool m_flushed = false;                                ///< Flush() ran

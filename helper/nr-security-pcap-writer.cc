@@ -38,6 +38,7 @@ enum PdcpNrTag : uint8_t
 constexpr uint8_t PLANE_SIGNALLING = 1;   ///< pdcp-nr plane: signalling
 constexpr uint8_t PLANE_USER = 2;         ///< pdcp-nr plane: user
 constexpr uint8_t BEARER_TYPE_DCCH = 1;   ///< pdcp-nr bearer type DCCH (SRB1-3 and DRBs)
+constexpr uint8_t BEARER_TYPE_CCCH = 4;   ///< pdcp-nr bearer type CCCH (SRB0)
 constexpr uint8_t SDAP_UL_PRESENT = 0x01; ///< SDAP header tag bit: uplink PDUs carry one
 constexpr uint8_t SDAP_DL_PRESENT = 0x02; ///< SDAP header tag bit: downlink PDUs carry one
 
@@ -196,6 +197,25 @@ NrSecurityPcapWriter::Write(Time t,
     ++m_frames;
 }
 
+void
+NrSecurityPcapWriter::Write(Time t,
+                            const NrSecurityPcapFrameInfo& info,
+                            const uint8_t* pdu,
+                            size_t bytes)
+{
+    if (!m_file)
+    {
+        throw std::logic_error("NrSecurityPcapWriter::Write: no file is open");
+    }
+    std::vector<uint8_t> frame = BuildFrame(info, pdu, bytes);
+    m_file->Write(t, frame.data(), static_cast<uint32_t>(frame.size()));
+    if (m_file->Fail())
+    {
+        throw std::runtime_error("NrSecurityPcapWriter::Write: writing the pcap file failed");
+    }
+    ++m_frames;
+}
+
 uint32_t
 NrSecurityPcapWriter::GetFramesWritten() const
 {
@@ -214,30 +234,69 @@ NrSecurityPcapWriter::BuildFrame(uint16_t ueId,
                                  const uint8_t* pdu,
                                  size_t bytes)
 {
+    NrSecurityPcapFrameInfo info;
+    info.ueId = ueId;
+    info.type = srb ? NrSecurityRbType::SRB : NrSecurityRbType::DRB;
+    info.rbId = rbId;
+    info.uplink = uplink;
+    info.snLengthBits = snBits;
+    info.macIPresent = macPresent;
+    info.sdapHeader = sdapHeader;
+    info.ciphered = ciphered;
+    return BuildFrame(info, pdu, bytes);
+}
+
+std::vector<uint8_t>
+NrSecurityPcapWriter::BuildFrame(const NrSecurityPcapFrameInfo& info,
+                                 const uint8_t* pdu,
+                                 size_t bytes)
+{
+    const bool srb0 = info.type == NrSecurityRbType::SRB0;
+    const bool srb = info.type != NrSecurityRbType::DRB; // SRB0..3: the signalling plane
+    const uint8_t rbId = info.rbId;
+    const uint8_t snBits = info.snLengthBits;
+    const bool uplink = info.uplink;
     if (pdu == nullptr || bytes == 0 || bytes > MAX_PDU_BYTES)
     {
         throw std::invalid_argument("pdu: " + std::to_string(bytes) + " bytes, expected 1.."
                                     + std::to_string(MAX_PDU_BYTES));
     }
-    if (rbId < 1 || rbId > 32)
+    if (srb0)
     {
-        throw std::invalid_argument("rbId " + std::to_string(rbId) + " is not 1..32");
+        if (rbId != 0)
+        {
+            throw std::invalid_argument("rbId " + std::to_string(rbId) + ": SRB0 is rbId 0");
+        }
+        if (info.macIPresent || info.sdapHeader || info.ciphered)
+        {
+            throw std::invalid_argument("macIPresent/sdapHeader/ciphered: SRB0 (CCCH) has no "
+                                        "PDCP, so no MAC-I, SDAP header or ciphering");
+        }
     }
-    if (snBits != 12 && snBits != 18)
+    else
     {
-        throw std::invalid_argument("snBits " + std::to_string(snBits) + " is not 12 or 18");
-    }
-    if (srb && snBits != 12)
-    {
-        throw std::invalid_argument("snBits: an SRB has a 12-bit SN (TS 38.323 6.2.2.1)");
-    }
-    if (srb && !macPresent)
-    {
-        throw std::invalid_argument("macPresent: an SRB PDU always ends with a MAC-I");
-    }
-    if (srb && sdapHeader)
-    {
-        throw std::invalid_argument("sdapHeader: an SRB carries no SDAP header");
+        const unsigned maxId = srb ? 3 : 32; // SRB-Identity 1..3, DRB-Identity 1..32
+        if (rbId < 1 || rbId > maxId)
+        {
+            throw std::invalid_argument("rbId " + std::to_string(rbId) + " is not 1.."
+                                        + std::to_string(maxId));
+        }
+        if (snBits != 12 && snBits != 18)
+        {
+            throw std::invalid_argument("snBits " + std::to_string(snBits) + " is not 12 or 18");
+        }
+        if (srb && snBits != 12)
+        {
+            throw std::invalid_argument("snBits: an SRB has a 12-bit SN (TS 38.323 6.2.2.1)");
+        }
+        if (srb && !info.macIPresent)
+        {
+            throw std::invalid_argument("macPresent: an SRB PDU always ends with a MAC-I");
+        }
+        if (srb && info.sdapHeader)
+        {
+            throw std::invalid_argument("sdapHeader: an SRB carries no SDAP header");
+        }
     }
 
     // UDP payload: the pdcp-nr framing, then the PDU.
@@ -245,25 +304,27 @@ NrSecurityPcapWriter::BuildFrame(uint16_t ueId,
                                  PDCP_NR_SIGNATURE + sizeof(PDCP_NR_SIGNATURE) - 1);
     framing.push_back(srb ? PLANE_SIGNALLING : PLANE_USER);
     framing.push_back(TAG_SN_LENGTH);
-    framing.push_back(snBits);
+    framing.push_back(srb0 ? 0 : snBits); // 0: Wireshark parses no PDCP header
     framing.push_back(TAG_DIRECTION);
     framing.push_back(uplink ? 0 : 1);
     framing.push_back(TAG_BEARER_TYPE);
-    framing.push_back(BEARER_TYPE_DCCH);
+    framing.push_back(srb0 ? BEARER_TYPE_CCCH : BEARER_TYPE_DCCH);
     framing.push_back(TAG_BEARER_ID);
     framing.push_back(rbId);
     framing.push_back(TAG_UE_ID);
-    PutU16(framing, ueId);
-    if (macPresent)
+    PutU16(framing, info.ueId);
+    if (info.macIPresent)
     {
         framing.push_back(TAG_MAC_I_PRESENT);
     }
-    if (sdapHeader)
+    if (info.sdapHeader)
     {
         framing.push_back(TAG_SDAP_HEADER);
         framing.push_back(uplink ? SDAP_UL_PRESENT : SDAP_DL_PRESENT);
     }
-    if (!ciphered)
+    // SRB0 is never ciphered; without the tag tshark 4.0 shows no RRC for it when a default
+    // ciphering algorithm other than NEA0 is configured.
+    if (!info.ciphered)
     {
         framing.push_back(TAG_CIPHERING_DISABLED);
     }
@@ -375,12 +436,13 @@ NrSecurityPcapWriter::WriteKeysCsv(const std::string& filename,
 {
     CheckUniqueUeIds(ues);
     std::ofstream out = OpenText(filename);
-    out << "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int\n";
+    out << "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count\n";
     for (const auto& ue : ues)
     {
         out << ue.ueId << ',' << NrSecurityToHex(ue.kGnb) << ',' << NrSecurityToHex(ue.kRrcEnc)
             << ',' << NrSecurityToHex(ue.kRrcInt) << ',' << NrSecurityToHex(ue.kUpEnc) << ','
-            << NrSecurityToHex(ue.kUpInt) << '\n';
+            << NrSecurityToHex(ue.kUpInt) << ',' << NrSecurityToHex(ue.kAmf) << ',' << ue.ulNasCount
+            << '\n';
     }
     CloseText(out, filename);
 }

@@ -7,6 +7,7 @@
 
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
+#include "ns3/nr-security-pdcp-pdu.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/simple-ref-count.h"
@@ -35,6 +36,25 @@ struct NrSecurityPcapUeKeys
     NrSecurityKey128 kRrcInt{}; ///< K_RRCint, 16 bytes
     NrSecurityKey128 kUpEnc{};  ///< K_UPenc, 16 bytes
     NrSecurityKey128 kUpInt{};  ///< K_UPint, 16 bytes
+    NrSecurityKey256 kAmf{};    ///< K_AMF, 32 bytes (the input of step 27, TS 33.501 A.9)
+    uint32_t ulNasCount = 0;    ///< the uplink NAS COUNT K_gNB was derived with (A.9, P0)
+};
+
+/**
+ * \ingroup nr-security
+ * \brief How one frame is framed for Wireshark's pdcp-nr dissector: what the air frame's
+ *        metadata says about the PDU (NrSecurityAirFrame, NrSecurityRbPdu).
+ */
+struct NrSecurityPcapFrameInfo
+{
+    uint16_t ueId = 0;                             ///< pdcp-nr UE id (tag 0x06)
+    NrSecurityRbType type = NrSecurityRbType::SRB; ///< SRB0 (CCCH), SRB (1..3) or DRB (1..32)
+    uint8_t rbId = 1;          ///< SRB identity 0..3 or DRB identity 1..32 (tag 0x05)
+    bool uplink = false;       ///< sent by the UE (DIRECTION 0)
+    uint8_t snLengthBits = 12; ///< PDCP SN length: 12 (SRB), 12 or 18 (DRB); unused for SRB0
+    bool macIPresent = true;   ///< the PDU ends with a MAC-I (SRBs always; DRBs with integrity)
+    bool sdapHeader = false;   ///< DRB: a 1-byte SDAP header leads the SDU
+    bool ciphered = false;     ///< the sender's PDCP ciphered the PDU (else tag 0x11)
 };
 
 /**
@@ -48,10 +68,10 @@ struct NrSecurityPcapUeKeys
  *   UDP header (8 bytes, both ports UDP_PORT, valid checksum)
  *   "pdcp-nr" (7 ASCII bytes, no NUL)
  *   plane (1 byte: 1 signalling, 2 user plane)
- *   0x02 SN length (1 byte: 12 or 18)
+ *   0x02 SN length (1 byte: 12 or 18; 0 for SRB0, which has no PDCP header)
  *   0x03 direction (1 byte: 0 uplink, 1 downlink)
- *   0x04 bearer type (1 byte: 1 = DCCH, used for SRBs and DRBs alike)
- *   0x05 bearer id (1 byte: the RB identity, 1..32)
+ *   0x04 bearer type (1 byte: 4 = CCCH for SRB0, 1 = DCCH for SRB1-3 and DRBs alike)
+ *   0x05 bearer id (1 byte: the RB identity, 0 for SRB0, 1..3 SRB, 1..32 DRB)
  *   0x06 UE id (2 bytes, big-endian)
  *   [0x0F]            MAC-I present (no value)
  *   [0x10 mask]       SDAP header present (1 byte bitmask: 0x01 uplink, 0x02 downlink)
@@ -80,7 +100,13 @@ struct NrSecurityPcapUeKeys
  * the "ciphering disabled" tag. Limitations of tshark 4.0 (Debian build): NEA1/NIA1 and
  * NEA3/NIA3 are not available; it verifies an unprotected SecurityModeFailure (MAC-I all
  * zeros, TS 38.331 5.3.4.3) with the commanded algorithm and flags it; for a DRB with an SDAP
- * header it leaves the SDAP header out of the NIA input, which TS 38.323 5.9 includes.
+ * header it leaves the SDAP header out of the NIA input, which TS 38.323 5.9 includes, and
+ * after deciphering such a PDU it dissects the first deciphered byte as the SDAP header (the
+ * real, never ciphered SDAP header is dropped), so the IP packet it shows is shifted by one
+ * byte: only DRBs without an SDAP header decode as IP and verify in tshark 4.0. Deciphering
+ * DRBs needs pdcp-nr.decipher_userplane (written by WriteWiresharkPreferences). A DRB PDU
+ * with the "ciphering disabled" tag is verified but shown as "User-Plane Data" bytes, not as
+ * IP, while the default ciphering algorithm is not NEA0.
  *
  * Not thread-safe. Errors are reported by exceptions (see each method).
  */
@@ -121,7 +147,8 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
      * \brief Appends one frame holding a PDCP PDU (see the class description for the layout).
      * \param t the frame timestamp (simulation time; microsecond resolution in the file).
      * \param ueId the UE identifier (pdcp-nr tag 0x06; the row key of the UE key table).
-     * \param rbId the RB identity, 1..32 (Wireshark derives BEARER = rbId - 1).
+     * \param rbId the RB identity, 1..3 for an SRB, 1..32 for a DRB (Wireshark derives
+     *        BEARER = rbId - 1).
      * \param srb true for a signalling radio bearer (plane 1), false for a DRB (plane 2).
      * \param snBits the PDCP SN length in bits: 12 for an SRB, 12 or 18 for a DRB.
      * \param uplink true for a PDU sent by the UE (DIRECTION 0), false for the gNB (1).
@@ -147,6 +174,18 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
                const uint8_t* pdu,
                size_t bytes);
 
+    /**
+     * \brief Appends one frame (see BuildFrame(const NrSecurityPcapFrameInfo&, ...)).
+     * \param t the frame timestamp (simulation time; microsecond resolution in the file).
+     * \param info the framing.
+     * \param pdu the PDU as sent on the air (for SRB0 the CCCH RRC message).
+     * \param bytes the PDU length in bytes, 1..MAX_PDU_BYTES.
+     * \throws std::logic_error if no file is open.
+     * \throws std::invalid_argument naming the field (see BuildFrame).
+     * \throws std::runtime_error if writing fails.
+     */
+    void Write(Time t, const NrSecurityPcapFrameInfo& info, const uint8_t* pdu, size_t bytes);
+
     /// \return the number of frames written since the last Open().
     uint32_t GetFramesWritten() const;
 
@@ -155,7 +194,8 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
      *        writing it; the parameters are those of Write().
      * \return the frame, 20 + 8 + framing + bytes bytes.
      * \throws std::invalid_argument if pdu is null, bytes is 0 or above MAX_PDU_BYTES, rbId is
-     *         not 1..32, snBits is not 12/18, an SRB has snBits 18, no MAC-I or an SDAP header.
+     *         not 1..3 (SRB) or 1..32 (DRB), snBits is not 12/18, an SRB has snBits 18, no
+     *         MAC-I or an SDAP header.
      */
     static std::vector<uint8_t> BuildFrame(uint16_t ueId,
                                            uint8_t rbId,
@@ -165,6 +205,32 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
                                            bool macPresent,
                                            bool sdapHeader,
                                            bool ciphered,
+                                           const uint8_t* pdu,
+                                           size_t bytes);
+
+    /**
+     * \brief Builds the bytes of one frame for any bearer type:
+     *        - SRB0 (CCCH, TS 38.331 4.2.2; no PDCP entity): plane 1, SN length tag 0 (so
+     *          that Wireshark reads no PDCP header, no MAC-I), bearer type CCCH (4), bearer
+     *          id 0, ciphering disabled (tshark 4.0 shows no RRC for it otherwise once a
+     *          default ciphering algorithm is set); Wireshark hands the payload to its nr-rrc
+     *          UL-CCCH / DL-CCCH dissector (UL-CCCH1 for an 8-byte uplink message);
+     *        - SRB1-3: plane 1, SN length 12, bearer type DCCH (1), MAC-I present, ciphering
+     *          disabled unless ciphered;
+     *        - DRB1-32: plane 2, SN length 12 or 18, bearer type DCCH (1: Wireshark ignores it
+     *          on the user plane), MAC-I present only with integrity, the SDAP tag (0x01
+     *          uplink / 0x02 downlink) when the SDU starts with an SDAP header, ciphering
+     *          disabled unless ciphered.
+     * \param info the framing.
+     * \param pdu the PDU.
+     * \param bytes its length in bytes, 1..MAX_PDU_BYTES.
+     * \return the frame, 20 + 8 + framing + bytes bytes.
+     * \throws std::invalid_argument if pdu is null, bytes is 0 or above MAX_PDU_BYTES, rbId is
+     *         not 0 for SRB0, 1..3 for an SRB or 1..32 for a DRB, snLengthBits is not 12/18
+     *         (SRB: 12), an SRB has no MAC-I, an SRB or SRB0 an SDAP header, or SRB0 a MAC-I
+     *         or ciphering.
+     */
+    static std::vector<uint8_t> BuildFrame(const NrSecurityPcapFrameInfo& info,
                                            const uint8_t* pdu,
                                            size_t bytes);
 
@@ -205,9 +271,11 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
 
     /**
      * \brief Writes the keys as CSV: the header line
-     *        "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int", then one line per UE with
-     *        the decimal UE id and the keys as lowercase hex (64 digits for K_gNB, 32 for the
-     *        others).
+     *        "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count", then one
+     *        line per UE with the decimal UE id, the keys as lowercase hex (64 digits for
+     *        K_gNB and K_AMF, 32 for the others) and the uplink NAS COUNT in decimal, so that
+     *        K_gNB = KDF(K_AMF, FC 0x6E, P0 = ul_nas_count as 4 bytes, P1 = 0x01) can be
+     *        redone (TS 33.501 A.9, step 27).
      * \param filename the path of the file.
      * \param ues the UEs, one line each, in the given order.
      * \throws std::invalid_argument if two entries have the same ueId.

@@ -9,6 +9,7 @@
 #include "ns3/simulator.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 
 namespace ns3
@@ -42,6 +43,16 @@ NrSecurityTraceWriter::NrSecurityTraceWriter(const std::string& filename)
         throw std::runtime_error("NrSecurityTraceWriter: cannot open " + filename);
     }
     m_out << "time_s,node,ue_id,event,step,detail\n";
+    m_pdus = std::make_unique<NrSecurityPduTraceWriter>(PduFileName(filename));
+}
+
+std::string
+NrSecurityTraceWriter::PduFileName(const std::string& filename)
+{
+    std::filesystem::path p(filename);
+    std::string ext = p.extension().string();
+    return (p.parent_path() / (p.stem().string() + "-pdus" + (ext.empty() ? ".csv" : ext)))
+        .string();
 }
 
 template <typename Rrc>
@@ -64,18 +75,39 @@ NrSecurityTraceWriter::Connect(Ptr<Rrc> rrc, uint32_t node)
         "RrcMessage", MakeCallback(&NrSecurityTraceWriter::OnMessage, this).Bind(node));
     rrc->TraceConnectWithoutContext(
         "MessageRefused", MakeCallback(&NrSecurityTraceWriter::OnRefused, this).Bind(node));
+    rrc->TraceConnectWithoutContext(
+        "ConnectionEvent",
+        MakeCallback(&NrSecurityTraceWriter::OnConnectionEvent, this).Bind(node));
+    rrc->TraceConnectWithoutContext(
+        "UserDataDiscarded",
+        MakeCallback(&NrSecurityTraceWriter::OnUserDataDiscarded, this).Bind(node));
+    rrc->TraceConnectWithoutContext(
+        "PdcpEntityCreated", MakeCallback(&NrSecurityTraceWriter::OnEntity, this).Bind(node));
 }
 
 void
 NrSecurityTraceWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
-    Connect(ue->GetRrc(), ue->GetNode() ? ue->GetNode()->GetId() : 0);
+    const uint32_t node = ue->GetNode() ? ue->GetNode()->GetId() : 0;
+    Ptr<NrSecurityUeRrc> rrc = ue->GetRrc();
+    Connect(rrc, node);
+    m_pdus->Watch(ue);
+    // Entities that exist already (created before Watch) are watched as well.
+    for (uint8_t srb = 1; srb <= 3; ++srb)
+    {
+        OnEntity(node, ue->GetUeId(), "SRB" + std::to_string(srb), rrc->GetSrb(srb));
+    }
+    for (const auto& drb : rrc->GetDrbConfigs())
+    {
+        OnEntity(node, ue->GetUeId(), "DRB" + std::to_string(drb.drbId), rrc->GetDrb(drb.drbId));
+    }
 }
 
 void
 NrSecurityTraceWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
 {
     Connect(gnb->GetRrc(), gnb->GetNode() ? gnb->GetNode()->GetId() : 0);
+    m_pdus->Watch(gnb);
 }
 
 void
@@ -89,6 +121,7 @@ void
 NrSecurityTraceWriter::Flush()
 {
     m_out.flush();
+    m_pdus->Flush();
 }
 
 void
@@ -166,10 +199,65 @@ NrSecurityTraceWriter::OnMessage(uint32_t node,
                                  const std::string& direction,
                                  const std::string& name,
                                  const std::vector<uint8_t>& message,
-                                 const std::string&,
-                                 const std::string&)
+                                 const std::string& bearer,
+                                 const std::string& protection)
 {
-    Row(node, ueId, "RrcMessage", "", direction + " " + name + " " + NrSecurityToHex(message));
+    Row(node,
+        ueId,
+        "RrcMessage",
+        "",
+        direction + " " + name + " " + NrSecurityToHex(message) + " " + bearer + " " + protection);
+}
+
+void
+NrSecurityTraceWriter::OnConnectionEvent(uint32_t node,
+                                         uint16_t ueId,
+                                         const std::string& event,
+                                         const std::string& detail)
+{
+    Row(node, ueId, "ConnectionEvent", "", detail.empty() ? event : event + ": " + detail);
+}
+
+void
+NrSecurityTraceWriter::OnUserDataDiscarded(uint32_t node,
+                                           uint16_t ueId,
+                                           const std::string& bearer,
+                                           const std::string& reason)
+{
+    Row(node, ueId, "UserDataDiscarded", "", bearer + ": " + reason);
+}
+
+void
+NrSecurityTraceWriter::OnEntity(uint32_t node,
+                                uint16_t ueId,
+                                const std::string& rb,
+                                Ptr<NrSecurityPdcp> pdcp)
+{
+    if (pdcp)
+    {
+        pdcp->TraceConnectWithoutContext(
+            "PduEvent",
+            MakeCallback(&NrSecurityTraceWriter::OnPduEvent, this).Bind(node, ueId, rb));
+    }
+}
+
+void
+NrSecurityTraceWriter::OnPduEvent(uint32_t node,
+                                  uint16_t ueId,
+                                  std::string rb,
+                                  const NrSecurityPdcpPduEvent& e)
+{
+    if (e.outcome != NrSecurityPdcpPduEvent::DISCARDED)
+    {
+        return;
+    }
+    Row(node,
+        ueId,
+        "PduDiscarded",
+        "",
+        rb + (e.uplink ? " UL" : " DL")
+            + " count=" + (e.countKnown ? std::to_string(e.count) : std::string("-"))
+            + " sn=" + (e.snKnown ? std::to_string(e.sn) : std::string("-")) + ": " + e.reason);
 }
 
 void

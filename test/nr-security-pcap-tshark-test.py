@@ -28,6 +28,8 @@ Without tshark the test prints a SKIP line, unless the environment variable CI i
 missing tshark is a failure. The last line is "N passed, M failed"; the exit status is 1 if
 anything failed."""
 import csv
+import hashlib
+import hmac
 import os
 import shutil
 import struct
@@ -62,7 +64,10 @@ R1 = dict(k_gnb="493a16c58b77b627fa3f1ac6344c183039f01ba0cb7636bbccc4365b023bd56
           k_up_int="45b2f2033f2e881c5d6b0f31b245df2c")
 R1_PDU_COUNT1 = "0001d6cd2f5cbceb89ca"  # DL, NEA2 + NIA2, payload 28804000
 R1_MAC_COUNT1 = "90b12016"
-CSV_HEADER = ["ue_id", "k_gnb", "k_rrc_enc", "k_rrc_int", "k_up_enc", "k_up_int"]
+CSV_HEADER = ["ue_id", "k_gnb", "k_rrc_enc", "k_rrc_int", "k_up_enc", "k_up_int", "k_amf",
+              "ul_nas_count"]
+R1_K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405"
+NAS_COUNTS = {1: 0, 2: 1}  # uplink NAS COUNT per UE in the writer program
 
 
 
@@ -144,11 +149,20 @@ def read_keys_csv(path):
         if check_eq("keys.csv column count", len(row), len(CSV_HEADER)):
             rec = dict(zip(CSV_HEADER, row))
             for name, digits in (("k_gnb", 64), ("k_rrc_enc", 32), ("k_rrc_int", 32),
-                                 ("k_up_enc", 32), ("k_up_int", 32)):
+                                 ("k_up_enc", 32), ("k_up_int", 32), ("k_amf", 64)):
                 v = rec[name]
                 check(f"keys.csv UE {rec['ue_id']} {name} is {digits} lowercase hex digits",
                       len(v) == digits and all(c in "0123456789abcdef" for c in v), v)
             keys[int(rec["ue_id"])] = rec
+            ue = int(rec["ue_id"])
+            check_eq(f"keys.csv UE {ue} K_AMF and uplink NAS COUNT",
+                     (rec["k_amf"], rec["ul_nas_count"]), (R1_K_AMF, str(NAS_COUNTS.get(ue))))
+            # Step 27 from keys.csv alone: K_gNB = KDF(K_AMF, FC 0x6E, NAS COUNT, 0x01).
+            s = (b"\x6e" + struct.pack("!I", int(rec["ul_nas_count"])) + b"\x00\x04"
+                 + b"\x01\x00\x01")
+            k_gnb = hmac.new(bytes.fromhex(rec["k_amf"]), s, hashlib.sha256).hexdigest()
+            check_eq(f"keys.csv UE {ue} K_gNB = KDF(K_AMF, 0x6E, NAS COUNT, 0x01) (TS 33.501 A.9)",
+                     k_gnb, rec["k_gnb"])
     check_eq("keys.csv UEs", sorted(keys), [1, 2])
     if 1 in keys:
         check_eq("keys.csv UE 1 is the reference context R1",

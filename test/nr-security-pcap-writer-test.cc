@@ -20,7 +20,7 @@
  *      5  UE 1 DL DLInformationTransfer (tid 0)            COUNT 1  NIA2 + NEA2
  *      6  UE 1 UL ULInformationTransfer                    COUNT 1  NIA2 + NEA2
  *  - pdcp_nr_ue_keys and preferences: a Wireshark profile for the capture;
- *  - keys.csv: K_gNB and the four AS keys of both UEs.
+ *  - keys.csv: K_gNB, the four AS keys, K_AMF and the uplink NAS COUNT of both UEs.
  * Prints one line per frame, "frame,N,UE,ul|dl,COUNT,PDU-HEX", then "ok".
  *
  * UE 1 uses the project's reference context R1: K_gNB of TS 33.501 A.9 with uplink NAS
@@ -77,12 +77,17 @@ ToHex(const std::vector<uint8_t>& bytes)
     return out;
 }
 
+/// K_AMF of the reference context R1 (both UEs; UE 1 with uplink NAS COUNT 0, UE 2 with 1).
+const char* const K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405";
+
 /// \return the keys of a UE derived from its K_gNB for NEA2/NIA2 (TS 33.501 A.8).
 NrSecurityPcapUeKeys
-UeKeys(uint16_t ueId, const char* kGnbHex)
+UeKeys(uint16_t ueId, const char* kGnbHex, uint32_t ulNasCount)
 {
     NrSecurityPcapUeKeys keys;
     keys.ueId = ueId;
+    keys.kAmf = NrSecurityAlgorithms::Key256FromBytes(FromHex(K_AMF));
+    keys.ulNasCount = ulNasCount;
     keys.kGnb = NrSecurityAlgorithms::Key256FromBytes(FromHex(kGnbHex));
     using T = NrSecurityAlgorithmType;
     keys.kRrcEnc = NrSecurityKdf::DeriveAlgorithmKey(keys.kGnb, T::N_RRC_ENC, 2);
@@ -249,8 +254,8 @@ main(int argc, char** argv)
     {
         CheckErrors();
 
-        const NrSecurityPcapUeKeys ue1 = UeKeys(1, K_GNB_UE1);
-        const NrSecurityPcapUeKeys ue2 = UeKeys(2, K_GNB_UE2);
+        const NrSecurityPcapUeKeys ue1 = UeKeys(1, K_GNB_UE1, 0);
+        const NrSecurityPcapUeKeys ue2 = UeKeys(2, K_GNB_UE2, 1);
         std::vector<uint8_t> kInt(ue1.kRrcInt.begin(), ue1.kRrcInt.end());
         std::vector<uint8_t> kEnc(ue1.kRrcEnc.begin(), ue1.kRrcEnc.end());
         Check("UE 1 K_RRCint", ToHex(kInt), "3dc37c61c21fb16740a2b2fe27783646");

@@ -53,7 +53,8 @@ PROTOCOLS = "raw:ip:udp:pdcp-nr:nr-rrc"
 # Messages with a NAS container (RRCSetupComplete, DL/ULInformationTransfer): nas-5gs is
 # disabled, so tshark shows the container as data.
 PROTOCOLS_NAS = PROTOCOLS + ":data"
-# SRB0 (CCCH) messages are in traces.csv but have no pdcp-nr frame in the pcaps.
+# SRB0 (CCCH) messages: pdcp-nr frames with bearer type CCCH (4), SN length 0, no PDCP header,
+# no MAC-I, the ciphering-disabled tag; tshark decodes them as UL-CCCH / DL-CCCH.
 CCCH_MESSAGES = ("rrcSetupRequest", "rrcSetup", "rrcReject")
 TRACE_HEADER = ["time_s", "node", "ue_id", "event", "step", "detail"]
 CLEAR_MESSAGES = ("securityModeCommand", "securityModeComplete")
@@ -109,10 +110,12 @@ def read_traces(path):
             check_eq("traces.csv UE node number is its ue_id", node, ue)
         if rec["event"] == "RrcMessage":
             parts = rec["detail"].split(" ")
-            if check(f"RrcMessage detail 'tx|rx NAME HEX' ({rec['detail']!r})",
-                     len(parts) == 3 and parts[0] in ("tx", "rx")
-                     and re.fullmatch(r"([0-9a-f]{2})+", parts[2]) is not None) \
-                    and parts[1] not in CCCH_MESSAGES:
+            if check(f"RrcMessage detail 'tx|rx NAME HEX BEARER PROTECTION' ({rec['detail']!r})",
+                     len(parts) == 5 and parts[0] in ("tx", "rx")
+                     and re.fullmatch(r"([0-9a-f]{2})+", parts[2]) is not None
+                     and parts[3] in ("SRB0", "SRB1", "SRB2")
+                     and parts[4] in ("none", "integrity", "integrity+ciphering")
+                     and (parts[3] == "SRB0") == (parts[1] in CCCH_MESSAGES)):
                 messages.setdefault((side, ue, parts[0]), []).append((parts[1], parts[2]))
         elif rec["event"] == "KeyDerived" and side == "gnb" and rec["detail"].startswith(
                 "K_RRCint="):
@@ -180,12 +183,22 @@ def check_pcap(label, tshark, pcap, config_dir, file_ue, traces, k_rrc_int, deco
         tag += f" (UE {ue}, {'UL' if uplink else 'DL'}, {msg})"
         if file_ue is not None:
             check_eq(f"{tag}: UE of ue-{file_ue}.pcap", ue, file_ue)
-        check(f"{tag}: signalling plane, SRB1 or SRB2",
-              (show(pkt, "pdcp-nr.plane"), show(pkt, "pdcp-nr.bearer-id")) in (("1", "1"),
-                                                                                ("1", "2")))
+        ccch = show(pkt, "pdcp-nr.Bearer-type") == "4"
+        check_eq(f"{tag}: SRB0 (CCCH) exactly for {CCCH_MESSAGES}", ccch, msg in CCCH_MESSAGES)
+        if ccch:
+            check_eq(f"{tag}: SRB0 framing (plane 1, no bearer id shown, no SN, no MAC-I, in clear)",
+                     (show(pkt, "pdcp-nr.plane"), show(pkt, "pdcp-nr.bearer-id"),
+                      show(pkt, "pdcp-nr.seqnum_length"), show(pkt, "pdcp-nr.seq-num"),
+                      "pdcp-nr.mac" in pkt, show(pkt, "pdcp-nr.ciphering-disabled")),
+                     ("1", None, "0", None, False, "1"))
+        else:
+            check(f"{tag}: signalling plane, SRB1 or SRB2",
+                  (show(pkt, "pdcp-nr.plane"), show(pkt, "pdcp-nr.bearer-id")) in (("1", "1"),
+                                                                                    ("1", "2")))
+        channel = ("UL_" if uplink else "DL_") + ("CCCH" if ccch else "DCCH")
         check_eq(f"{tag}: RRC channel",
-                 [c for c in ("UL_DCCH", "DL_DCCH") if f"nr-rrc.{c}_Message_element" in pkt],
-                 ["UL_DCCH" if uplink else "DL_DCCH"])
+                 [c for c in ("UL_DCCH", "DL_DCCH", "UL_CCCH", "DL_CCCH")
+                  if f"nr-rrc.{c}_Message_element" in pkt], [channel])
         check_eq(f"{tag}: IPv4 source (127.0.0.2 uplink, 127.0.0.1 downlink)",
                  show(pkt, "ip.src"), "127.0.0.2" if uplink else "127.0.0.1")
 
@@ -198,6 +211,17 @@ def check_pcap(label, tshark, pcap, config_dir, file_ue, traces, k_rrc_int, deco
         rows = traces.get(key, [])
         row_name, row_hex = rows[idx] if idx < len(rows) else (None, None)
         check_eq(f"{tag}: message of trace row {key} #{idx + 1}", msg, row_name)
+
+        if ccch:
+            # No PDCP: the frame's pdcp-nr payload is the RRC message of the trace row.
+            pdcp = pkt["pdcp-nr"][0]
+            pos, size = int(pdcp.get("pos")), int(pdcp.get("size"))
+            check_eq(f"{tag}: RRC bytes equal the trace row", frame[pos:pos + size].hex(),
+                     row_hex)
+            check_eq(f"{tag}: malformed", "_ws.malformed" in pkt, False)
+            check_eq(f"{tag}: error expert infos",
+                     [e for e in pkt["experts"] if e[1] >= SEVERITY_ERROR], [])
+            continue
 
         # PDCP: SN and COUNT; the PDU bytes from the pdcp-nr proto position.
         sn = show(pkt, "pdcp-nr.seq-num")
@@ -275,12 +299,12 @@ def check_run(tshark, program, tmp, label, args, n_ues):
     # Every UE whose RRC setup completed (RRCSetupComplete at the gNB) gets a SecurityModeCommand;
     # without heavy loss every UE's setup completes.
     connected = sorted(ue for (s, ue, d), rows in traces.items()
-                       if s == "gnb" and d == "rx" and rows[0][0] == "rrcSetupComplete")
+                       if s == "gnb" and d == "rx" and "rrcSetupComplete" in [r[0] for r in rows])
     if label != "failing":
         check_eq(f"{label}: UEs whose RRC setup completed", connected, list(range(1, n_ues + 1)))
     check_eq(f"{label}: UEs sent a SecurityModeCommand",
              sorted(ue for (s, ue, d), rows in traces.items()
-                    if s == "gnb" and d == "tx" and rows[0][0] == "securityModeCommand"),
+                    if s == "gnb" and d == "tx" and "securityModeCommand" in [r[0] for r in rows]),
              connected)
 
     config = os.path.join(tmp, f"config-{label}")
@@ -304,10 +328,10 @@ def check_run(tshark, program, tmp, label, args, n_ues):
         for k in range(1, n_ues + 1):
             check_eq(f"{label}: gNB exchange with UE {k}",
                      (decoded.get(("gnb", k, "tx")), decoded.get(("gnb", k, "rx"))),
-                     (["securityModeCommand", "ueCapabilityEnquiry", "rrcReconfiguration",
-                       "dlInformationTransfer"],
-                      ["rrcSetupComplete", "securityModeComplete", "ueCapabilityInformation",
-                       "rrcReconfigurationComplete"]))
+                     (["rrcSetup", "securityModeCommand", "ueCapabilityEnquiry",
+                       "rrcReconfiguration", "dlInformationTransfer"],
+                      ["rrcSetupRequest", "rrcSetupComplete", "securityModeComplete",
+                       "ueCapabilityInformation", "rrcReconfigurationComplete"]))
 
 
 def main():

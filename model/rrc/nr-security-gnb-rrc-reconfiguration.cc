@@ -191,6 +191,7 @@ NrSecurityGnbRrc::Reconfigure(NrSecurityGnbUeContext& ue)
     p->SetTxCiphering(ue.nea, ue.keys.kRrcEnc);
     p->SetRxCiphering(ue.nea, ue.keys.kRrcEnc, 0);
     ue.srbs[2] = std::move(srb2);
+    NotifyPdcpEntityCreated(ue.ueId, "SRB2", p);
     for (const NrSecurityDrbConfig& d : rbc.drbsToAdd)
     {
         auto rb = std::unique_ptr<NrSecurityRadioBearer>(
@@ -206,6 +207,7 @@ NrSecurityGnbRrc::Reconfigure(NrSecurityGnbUeContext& ue)
             q->SetTxCiphering(ue.nea, ue.keys.kUpEnc);
             q->SetRxCiphering(ue.nea, ue.keys.kUpEnc, 0);
         }
+        NotifyPdcpEntityCreated(ue.ueId, rb->GetName(), q);
         ue.drbs[d.drbId] = std::move(rb);
     }
     ue.reconfigurationTransactionId = NextTransactionId(ue);

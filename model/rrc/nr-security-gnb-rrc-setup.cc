@@ -91,6 +91,7 @@ NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& 
         new NrSecurityRadioBearer(this, ueId, NrSecurityRbType::SRB, 1, false));
     ue.srb1 = srb1->GetPdcp();
     ue.srbs[1] = std::move(srb1);
+    NotifyPdcpEntityCreated(ueId, "SRB1", ue.srb1);
     // TS 38.331 5.3.3.4: RRCSetup on SRB0 with SRB1 in radioBearerConfig; its transaction id
     // (0) is the first of the connection.
     ue.lastTransactionId = 0;

@@ -66,7 +66,12 @@ NrSecurityRrc::GetTypeId()
               .AddTraceSource("UserDataDiscarded",
                               "User data was discarded (UE id, bearer, reason).",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_userDataDiscardedTrace),
-                              "ns3::NrSecurityRrc::UserDataDiscardedTracedCallback");
+                              "ns3::NrSecurityRrc::UserDataDiscardedTracedCallback")
+              .AddTraceSource("PdcpEntityCreated",
+                              "The PDCP entity of a radio bearer was created (UE id, RB name, "
+                              "entity).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_pdcpEntityCreatedTrace),
+                              "ns3::NrSecurityRrc::PdcpEntityCreatedTracedCallback");
     return tid;
 }
 
@@ -74,6 +79,14 @@ uint64_t
 NrSecurityRrc::GetRefusedMessages() const
 {
     return m_refused;
+}
+
+void
+NrSecurityRrc::NotifyPdcpEntityCreated(uint16_t ueId,
+                                       const std::string& rb,
+                                       Ptr<NrSecurityPdcp> pdcp)
+{
+    m_pdcpEntityCreatedTrace(ueId, rb, pdcp);
 }
 
 uint64_t

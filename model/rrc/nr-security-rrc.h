@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_RRC_H
 #define NR_SECURITY_RRC_H
 
+#include "ns3/nr-security-pdcp.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
@@ -91,6 +92,16 @@ class NrSecurityRrc : public Object
                                                  const std::string& name,
                                                  const std::string& reason);
 
+    /**
+     * PdcpEntityCreated(ueId, RB name "SRB1".."SRB3" / "DRB1".."DRB32", the PDCP entity): fired
+     * when the entity creates the PDCP entity of a radio bearer (SRB1 at RRC setup, SRB2 and
+     * DRBs at reconfiguration), before its first PDU, so that observers (the per-PDU CSV, the
+     * PduDiscarded rows of the trace CSV) can connect to its trace sources.
+     */
+    typedef void (*PdcpEntityCreatedTracedCallback)(uint16_t ueId,
+                                                    const std::string& rb,
+                                                    Ptr<NrSecurityPdcp> pdcp);
+
     /// \return the number of received RRC messages this entity refused (MessageRefused)
     uint64_t GetRefusedMessages() const;
     /// \return the number of user data packets discarded (UserDataDiscarded)
@@ -106,6 +117,14 @@ class NrSecurityRrc : public Object
      * \param reason why, naming the rule (e.g. the TS 38.331 clause)
      */
     void Refuse(uint16_t ueId, uint32_t count, const std::string& name, const std::string& reason);
+
+    /**
+     * \brief Fires PdcpEntityCreated (call right after creating a bearer's PDCP entity).
+     * \param ueId the UE
+     * \param rb the RB name, e.g. "SRB1", "DRB1"
+     * \param pdcp the new entity
+     */
+    void NotifyPdcpEntityCreated(uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
 
     /**
      * \brief Discards user data: counts it and fires UserDataDiscarded.
@@ -139,6 +158,8 @@ class NrSecurityRrc : public Object
     TracedCallback<uint16_t, const std::vector<uint8_t>&> m_nasTrace; ///< NasReceived
     TracedCallback<uint16_t, const std::string&, const std::string&>
         m_userDataDiscardedTrace; ///< UserDataDiscarded
+    TracedCallback<uint16_t, const std::string&, Ptr<NrSecurityPdcp>>
+        m_pdcpEntityCreatedTrace; ///< PdcpEntityCreated
 
   private:
     uint64_t m_refused = 0;          ///< messages refused

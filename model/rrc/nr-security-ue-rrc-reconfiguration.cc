@@ -103,6 +103,7 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
         p->SetRxIntegrity(m_nia, m_keys.kRrcInt, 0);
         p->SetTxCiphering(m_nea, m_keys.kRrcEnc);
         p->SetRxCiphering(m_nea, m_keys.kRrcEnc, 0);
+        NotifyPdcpEntityCreated(m_ueId, rb->GetName(), p);
         m_srbs[id] = std::move(rb);
     }
     for (const NrSecurityDrbConfig& d : rbc.drbsToAdd)
@@ -129,6 +130,7 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
              << (d.cipheringDisabled ? "off" : "on") << ", SDAP header "
              << (d.sdapHeaderUl ? "on" : "off");
         ConnectionEvent("drb-added", what.str());
+        NotifyPdcpEntityCreated(m_ueId, rb->GetName(), p);
         m_drbs[d.drbId] = std::move(rb);
     }
     Send(1,

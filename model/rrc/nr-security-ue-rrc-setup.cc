@@ -131,6 +131,7 @@ NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector
     ReleaseBearers();
     m_srbs[1] = std::unique_ptr<NrSecurityRadioBearer>(
         new NrSecurityRadioBearer(this, m_ueId, NrSecurityRbType::SRB, 1, true));
+    NotifyPdcpEntityCreated(m_ueId, "SRB1", m_srbs[1]->GetPdcp());
     SetState(NrSecurityRrcState::CONNECTED);
     ConnectionEvent("connected", "RRCSetup received, SRB1 up (unprotected)");
     Send(1,

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_PDU_TRACE_WRITER_H
+#define NR_SECURITY_PDU_TRACE_WRITER_H
+
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-pdcp.h"
+#include "ns3/nr-security-ue-net-device.h"
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup nr-security
+ * \brief Writes one CSV row per PDCP PDU event at every PDCP entity of the watched devices
+ *        (UE and gNB side, SRB1-3 and DRBs), and one per RRC message on SRB0 (CCCH, no PDCP):
+ *
+ *   time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome
+ *
+ * - time_s: simulation time in seconds (9 decimals); node: the ns-3 node id of the entity;
+ *   ue_id: the UE; rb: "SRB0".."SRB3", "DRB1".."DRB32"; direction: UL (DIRECTION 0, sent by
+ *   the UE) or DL, of the PDU, whichever side writes the row;
+ * - sn, count: the PDCP SN and COUNT (TS 38.323 5.2; COUNT = HFN || SN), empty when unknown
+ *   (a malformed PDU, a PDU outside the COUNT space, SRB0); bearer: the 5-bit BEARER input of
+ *   NEA/NIA, RB identity - 1 (TS 33.501 D.2.1.1), empty for SRB0;
+ * - ciphered: 1 if NEA1-3 was applied (transmitted) or applies to the PDU's COUNT
+ *   (received), else 0 (NEA0 and "ciphering disabled" included); integrity: 1 if a MAC-I was
+ *   computed or verified with NIA1-3, else 0; mac_i: the MAC-I in clear as 8 lowercase hex
+ *   digits (as computed before ciphering when sent, as deciphered when received), empty for
+ *   a PDU without a MAC-I field (a DRB without integrity protection, SRB0);
+ * - outcome: "transmitted", "delivered" (the SDU went to the upper layer), or
+ *   "discarded:<reason>" with the PduDiscarded reason ("integrity", "duplicate",
+ *   "out-of-window", "malformed: ...", "count-exhausted", "flushed").
+ * Fields with commas or quotes are quoted (RFC 4180).
+ *
+ * PDCP entities are found through the RRC trace source PdcpEntityCreated (SRB1 when the
+ * connection is set up, SRB2 and DRBs at reconfiguration), so Watch() may be called before
+ * the simulation runs; entities already existing are watched as well. Discards before any
+ * PDCP entity exists (e.g. a refused RRC message) are in the event CSV (NrSecurityTraceWriter).
+ */
+class NrSecurityPduTraceWriter
+{
+  public:
+    /**
+     * \brief Opens (truncates) the file and writes the header line.
+     * \param filename the CSV file
+     * \throws std::runtime_error if the file cannot be opened
+     */
+    explicit NrSecurityPduTraceWriter(const std::string& filename);
+
+    /// \param ue a UE device whose PDCP entities (and SRB0 messages) to write
+    void Watch(Ptr<NrSecurityUeNetDevice> ue);
+    /// \param gnb a gNB device whose PDCP entities (and SRB0 messages) to write
+    void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
+    /**
+     * \brief Writes the events of one PDCP entity (for entities not created by a watched RRC).
+     * \param pdcp the entity
+     * \param node the node id written in the rows
+     * \param ueId the UE id written in the rows
+     * \param rb the RB name written in the rows, e.g. "DRB1"
+     */
+    void Watch(Ptr<NrSecurityPdcp> pdcp, uint32_t node, uint16_t ueId, const std::string& rb);
+
+    /// Flushes the file.
+    void Flush();
+
+    /// \return the number of rows written (header excluded)
+    uint64_t GetRows() const;
+
+    /**
+     * \param e a PDU event
+     * \return the outcome column: "transmitted", "delivered" or "discarded:<reason>"
+     */
+    static std::string Outcome(const NrSecurityPdcpPduEvent& e);
+
+  private:
+    template <typename Rrc>
+    void Connect(Ptr<Rrc> rrc, uint32_t node);
+    void OnEntity(uint32_t node, uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
+    void OnEvent(uint32_t node,
+                 uint16_t ueId,
+                 std::string rb,
+                 const NrSecurityPdcp* pdcp,
+                 const NrSecurityPdcpPduEvent& e);
+    void OnMessage(uint32_t node,
+                   bool gnb,
+                   uint16_t ueId,
+                   const std::string& direction,
+                   const std::string& name,
+                   const std::vector<uint8_t>& message,
+                   const std::string& bearer,
+                   const std::string& protection);
+
+    std::ofstream m_out; ///< the CSV file
+    uint64_t m_rows = 0; ///< rows written
+};
+
+} // namespace ns3
+
+#endif // NR_SECURITY_PDU_TRACE_WRITER_H
