@@ -27,13 +27,33 @@ NS_LOG_COMPONENT_DEFINE("NrSecurityMscWriter");
 namespace
 {
 
-/// \return the RRC message name for display: "securityModeCommand" -> "SecurityModeCommand"
+/**
+ * \return the RRC message name as the TS 38.331 message type is spelt: the ASN.1 field name
+ *         with its first letter upper case ("securityModeCommand" -> "SecurityModeCommand"),
+ *         and the leading abbreviation upper case ("rrcSetupRequest" -> "RRCSetupRequest",
+ *         "ueCapabilityEnquiry" -> "UECapabilityEnquiry", "dlInformationTransfer" ->
+ *         "DLInformationTransfer")
+ */
 std::string
 Display(const std::string& name)
 {
     if (name.empty() || name.find('-') != std::string::npos)
     {
         return name.empty() ? std::string("unknown") : name;
+    }
+    for (const char* prefix : {"rrc", "ue", "dl", "ul"})
+    {
+        const std::string p(prefix);
+        if (name.size() > p.size() && name.compare(0, p.size(), p) == 0
+            && std::isupper(static_cast<unsigned char>(name[p.size()])))
+        {
+            std::string up = p;
+            for (char& c : up)
+            {
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+            return up + name.substr(p.size());
+        }
     }
     std::string d = name;
     d[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d[0])));
