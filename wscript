@@ -103,6 +103,9 @@ def build(bld):
         'test/nr-security-hardening-test-suite.cc',
         'test/nr-security-user-plane-gtpu-test-suite.cc',
     ]
+        'test/nr-security-lifecycle-test-suite.cc',
+        'test/nr-security-lifecycle-up-test-suite.cc',
+        'test/nr-security-user-plane-test-suite.cc',
 
     headers = bld(features='ns3header')
     headers.module = 'nr-security'
