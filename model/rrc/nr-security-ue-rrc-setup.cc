@@ -142,11 +142,12 @@ NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector
 void
 NrSecurityUeRrc::HandleRrcReject(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>&)
 {
-    // TS 38.331 5.3.15: stop T300; if waitTime is present start T302 with it; RRC_IDLE.
+    // TS 38.331 5.3.15.2: stop T300 and T302; if waitTime is present start T302 with it;
+    // RRC_IDLE.
     m_t300Event.Cancel();
+    m_t302Event.Cancel();
     if (m.waitTimePresent)
     {
-        m_t302Event.Cancel();
         m_t302Event
             = Simulator::Schedule(Seconds(m.waitTimeSeconds), &NrSecurityUeRrc::T302Expired, this);
         ConnectionEvent("t302-start", std::to_string(unsigned(m.waitTimeSeconds)) + " s");
