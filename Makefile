@@ -69,6 +69,8 @@ test: build venv
 
 bench: build
 	python3 bench/ratios.py $(BUILD)/bin/nr-security-bench
+	@echo "User plane: simulated Mbit/s per wall-clock second, saturating UDP over one DRB:"
+	$(BUILD)/bin/nr-security-user-plane --bench=5
 
 # Scale: the SMC example with 100, 1000, 10000 UEs against ns-3's LTE attach (a few minutes).
 scale: build

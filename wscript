@@ -68,12 +68,14 @@ def build(bld):
         'model/air/nr-security-net-device.cc',
         'model/air/nr-security-ue-net-device.cc',
         'model/air/nr-security-gnb-net-device.cc',
+        'model/air/nr-security-gnb-n3.cc',
         'helper/nr-security-pcap-writer.cc',
         'helper/nr-security-pcap-recorder.cc',
         'helper/nr-security-trace-writer.cc',
         'helper/nr-security-pdu-trace-writer.cc',
         'helper/nr-security-msc-chart.cc',
         'helper/nr-security-msc-writer.cc',
+        'helper/nr-security-user-plane.cc',
         'helper/nr-security-helper.cc',
     ]
 
@@ -145,12 +147,14 @@ def build(bld):
         'model/air/nr-security-net-device.h',
         'model/air/nr-security-ue-net-device.h',
         'model/air/nr-security-gnb-net-device.h',
+        'model/air/nr-security-gnb-n3.h',
         'helper/nr-security-pcap-writer.h',
         'helper/nr-security-pcap-recorder.h',
         'helper/nr-security-trace-writer.h',
         'helper/nr-security-pdu-trace-writer.h',
         'helper/nr-security-msc-chart.h',
         'helper/nr-security-msc-writer.h',
+        'helper/nr-security-user-plane.h',
         'helper/nr-security-helper.h',
     ]
 
@@ -160,3 +164,6 @@ def build(bld):
         calc.use.append('BOOST')
         smc = bld.create_ns3_program('nr-security-smc', ['nr-security', 'mobility'])
         smc.source = 'examples/nr-security-smc.cc'
+        up = bld.create_ns3_program('nr-security-user-plane',
+                                    ['nr-security', 'internet', 'applications'])
+        up.source = 'examples/nr-security-user-plane.cc'

@@ -7,6 +7,7 @@
 #include "nr-security-msc-writer.h"
 #include "nr-security-pcap-recorder.h"
 #include "nr-security-trace-writer.h"
+#include "nr-security-user-plane.h"
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
@@ -216,6 +217,10 @@ NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
         (*it)->AddDevice(dev);
         m_channel->AddGnb(dev);
         m_gnbs.Add(dev);
+        if (m_userPlane)
+        {
+            m_userPlane->AddGnb(dev);
+        }
         WatchWithOutputs(dev);
         devices.Add(dev);
     }
@@ -372,6 +377,96 @@ NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
     }
     std::shared_ptr<NrSecurityMscWriter> m = m_msc;
     Simulator::ScheduleDestroy([m]() { m->Close(); });
+}
+
+void
+NrSecurityHelper::EnableUserPlane()
+{
+    if (m_userPlane || m_gnbs.GetN() > 0)
+    {
+        throw std::logic_error("EnableUserPlane: call it once, before InstallGnbDevice");
+    }
+    m_userPlane = std::make_shared<NrSecurityUserPlane>(m_amf);
+}
+
+bool
+NrSecurityHelper::IsUserPlaneEnabled() const
+{
+    return m_userPlane != nullptr;
+}
+
+Ipv4InterfaceContainer
+NrSecurityHelper::AssignUeIpv4Address(NetDeviceContainer ues)
+{
+    if (!m_userPlane)
+    {
+        throw std::logic_error("AssignUeIpv4Address: call EnableUserPlane first");
+    }
+    return m_userPlane->AssignUeIpv4Address(ues);
+}
+
+Ptr<Node>
+NrSecurityHelper::CreateRemoteHost()
+{
+    if (!m_userPlane)
+    {
+        throw std::logic_error("CreateRemoteHost: call EnableUserPlane first");
+    }
+    return m_userPlane->CreateRemoteHost();
+}
+
+Ptr<Node>
+NrSecurityHelper::GetUpfNode() const
+{
+    return m_userPlane ? m_userPlane->GetUpfNode() : nullptr;
+}
+
+Ptr<NrSecurityUpf>
+NrSecurityHelper::GetUpf() const
+{
+    return m_userPlane ? m_userPlane->GetUpf() : nullptr;
+}
+
+Ptr<NrSecurityGnbN3>
+NrSecurityHelper::GetGnbN3(Ptr<NetDevice> gnb) const
+{
+    return m_userPlane ? m_userPlane->GetGnbN3(gnb) : nullptr;
+}
+
+Ipv4Address
+NrSecurityHelper::GetUeDefaultGatewayAddress() const
+{
+    return m_userPlane ? m_userPlane->GetUeDefaultGatewayAddress() : Ipv4Address("7.0.0.1");
+}
+
+void
+NrSecurityHelper::SetUpSecurityPolicy(NetDeviceContainer ues,
+                                      NrSecurityUpPolicy integrity,
+                                      NrSecurityUpPolicy confidentiality)
+{
+    for (auto it = ues.Begin(); it != ues.End(); ++it)
+    {
+        Ptr<NrSecurityUeNetDevice> dev = DynamicCast<NrSecurityUeNetDevice>(*it);
+        NS_ABORT_MSG_IF(!dev, "SetUpSecurityPolicy: not an NrSecurityUeNetDevice");
+        std::vector<NrSecurityPduSession> sessions = m_amf->GetUe(dev->GetUeId()).pduSessions;
+        for (NrSecurityPduSession& s : sessions)
+        {
+            s.integrity = integrity;
+            s.confidentiality = confidentiality;
+        }
+        SetPduSessions(dev, sessions);
+    }
+}
+
+void
+NrSecurityHelper::SetPduSessions(Ptr<NetDevice> ue,
+                                 const std::vector<NrSecurityPduSession>& sessions)
+{
+    Ptr<NrSecurityUeNetDevice> dev = DynamicCast<NrSecurityUeNetDevice>(ue);
+    NS_ABORT_MSG_IF(!dev, "SetPduSessions: not an NrSecurityUeNetDevice");
+    NrSecurityAmfUeContext c = m_amf->GetUe(dev->GetUeId());
+    c.pduSessions = sessions;
+    m_amf->AddUe(dev->GetUeId(), c);
 }
 
 Ptr<NrSecurityChannel>

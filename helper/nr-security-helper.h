@@ -5,12 +5,15 @@
 #ifndef NR_SECURITY_HELPER_H
 #define NR_SECURITY_HELPER_H
 
+#include "ns3/ipv4-interface-container.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-channel.h"
+#include "ns3/nr-security-gnb-n3.h"
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-ue-net-device.h"
+#include "ns3/nr-security-upf.h"
 #include "ns3/object-factory.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/random-variable-stream.h"
@@ -25,6 +28,7 @@ namespace ns3
 {
 
 class NrSecurityTraceWriter;
+class NrSecurityUserPlane;
 class NrSecurityPcapRecorder;
 class NrSecurityMscWriter;
 
@@ -43,6 +47,19 @@ class NrSecurityMscWriter;
  *   nr->EnableTraces("traces.csv");
  *   nr->EnablePcap("out");
  *   Simulator::Run();
+ * \endcode
+ *
+ * With IP traffic through the DRBs (as ns-3's LTE EPC helpers):
+ * \code
+ *   nr->EnableUserPlane();                                  // before InstallGnbDevice
+ *   NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
+ *   NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
+ *   nr->SetUpSecurityPolicy(ues, NrSecurityUpPolicy::REQUIRED, NrSecurityUpPolicy::REQUIRED);
+ *   InternetStackHelper().Install(ueNodes);
+ *   Ipv4InterfaceContainer ueIps = nr->AssignUeIpv4Address(ues); // default routes set
+ *   Ptr<Node> remote = nr->CreateRemoteHost();                // or link your own to GetUpfNode()
+ *   nr->Attach(ues, gnbs.Get(0));
+ *   // applications on remote and the UE nodes
  * \endcode
  */
 class NrSecurityHelper : public Object
@@ -177,6 +194,64 @@ class NrSecurityHelper : public Object
      */
     void EnableMsc(const std::string& filename, uint32_t maxUes = 4);
 
+    /**
+     * \name User plane (see NrSecurityUserPlane for addresses, links and the session glue)
+     */
+    ///@{
+    /**
+     * \brief Builds the core side of the user plane: a UPF node (NrSecurityUpf, a tun device
+     *        7.0.0.1/8 towards the network); every gNB installed afterwards gets an Internet
+     *        stack, an N3 point-to-point link to the UPF and a GTP-U endpoint
+     *        (NrSecurityGnbN3); N3 tunnels are set up when the gNB reports a PDU session set up.
+     * \throws std::logic_error if called twice or after a gNB was installed
+     */
+    void EnableUserPlane();
+    /// \return true after EnableUserPlane
+    bool IsUserPlaneEnabled() const;
+    /**
+     * \brief Gives each UE an IPv4 address in 7.0.0.0/8 (7.0.0.2 onwards) and its node a
+     *        default route through its NR device (gateway 7.0.0.1, the UPF). Call before the
+     *        simulation runs (before the PDU sessions are set up).
+     * \param ues UE devices on nodes with an Internet stack
+     * \return the interfaces
+     * \throws std::logic_error without EnableUserPlane; std::invalid_argument for a node
+     *         without an Internet stack or a device that is not a UE
+     */
+    Ipv4InterfaceContainer AssignUeIpv4Address(NetDeviceContainer ues);
+    /**
+     * \brief A remote host: a new node with an Internet stack behind the UPF (1.0.0.2 for the
+     *        first, 1.0.1.2 for the second, ...; 100 Gbit/s, 1 ms, MTU 1500) with a route to
+     *        the UEs.
+     * \return the node
+     * \throws std::logic_error without EnableUserPlane
+     */
+    Ptr<Node> CreateRemoteHost();
+    /// \return the UPF node (nullptr without EnableUserPlane)
+    Ptr<Node> GetUpfNode() const;
+    /// \return the UPF application (nullptr without EnableUserPlane)
+    Ptr<NrSecurityUpf> GetUpf() const;
+    /// \param gnb a gNB device \return its GTP-U endpoint (nullptr if none)
+    Ptr<NrSecurityGnbN3> GetGnbN3(Ptr<NetDevice> gnb) const;
+    /// \return the UEs' default gateway, 7.0.0.1
+    Ipv4Address GetUeDefaultGatewayAddress() const;
+    /**
+     * \brief Sets the UP security policy (TS 33.501 6.6.1) of every PDU session of the UEs,
+     *        as the AMF will give it to the gNB.
+     * \param ues UE devices (installed by this helper)
+     * \param integrity UP integrity policy
+     * \param confidentiality UP confidentiality policy
+     */
+    void SetUpSecurityPolicy(NetDeviceContainer ues,
+                             NrSecurityUpPolicy integrity,
+                             NrSecurityUpPolicy confidentiality);
+    /**
+     * \brief Replaces a UE's PDU sessions (the AMF's list for Initial Context Setup).
+     * \param ue a UE device
+     * \param sessions the sessions (ids, QFIs, UP security policy)
+     */
+    void SetPduSessions(Ptr<NetDevice> ue, const std::vector<NrSecurityPduSession>& sessions);
+    ///@}
+
     /// \return the channel
     Ptr<NrSecurityChannel> GetChannel() const;
     /// \return the AMF
@@ -203,18 +278,19 @@ class NrSecurityHelper : public Object
     /// Attributes for the RRC entity of every gNB / UE device installed afterwards.
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_gnbRrcAttributes;
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_ueRrcAttributes; ///< likewise
-    Ptr<NrSecurityChannel> m_channel;                ///< the air interface
-    Ptr<NrSecurityAmf> m_amf;                        ///< the AMF
-    Ptr<UniformRandomVariable> m_random;             ///< K_AMF generator
-    Ptr<PropagationLossModel> m_loss;                ///< for Attach to the strongest gNB
-    uint32_t m_ulNasCount;                           ///< default uplink NAS COUNT
-    uint16_t m_nextCellId;                           ///< next cell id
-    uint16_t m_nextUeId;                             ///< next UE id
-    NetDeviceContainer m_gnbs;                       ///< installed gNBs
-    NetDeviceContainer m_ues;                        ///< installed UEs
-    std::shared_ptr<NrSecurityTraceWriter> m_traces; ///< CSV writer
-    std::shared_ptr<NrSecurityPcapRecorder> m_pcap;  ///< pcap and key writer
-    std::shared_ptr<NrSecurityMscWriter> m_msc;      ///< sequence chart writer
+    Ptr<NrSecurityChannel> m_channel;                 ///< the air interface
+    Ptr<NrSecurityAmf> m_amf;                         ///< the AMF
+    Ptr<UniformRandomVariable> m_random;              ///< K_AMF generator
+    Ptr<PropagationLossModel> m_loss;                 ///< for Attach to the strongest gNB
+    uint32_t m_ulNasCount;                            ///< default uplink NAS COUNT
+    uint16_t m_nextCellId;                            ///< next cell id
+    uint16_t m_nextUeId;                              ///< next UE id
+    NetDeviceContainer m_gnbs;                        ///< installed gNBs
+    NetDeviceContainer m_ues;                         ///< installed UEs
+    std::shared_ptr<NrSecurityTraceWriter> m_traces;  ///< CSV writer
+    std::shared_ptr<NrSecurityPcapRecorder> m_pcap;   ///< pcap and key writer
+    std::shared_ptr<NrSecurityMscWriter> m_msc;       ///< sequence chart writer
+    std::shared_ptr<NrSecurityUserPlane> m_userPlane; ///< UPF, N3, UE addresses
 };
 
 } // namespace ns3

@@ -46,7 +46,7 @@ NrSecurityNetDevice::GetTypeId()
 NrSecurityNetDevice::NrSecurityNetDevice()
     : m_ifIndex(0)
     , m_address(Mac48Address::Allocate())
-    , m_mtu(9000)
+    , m_mtu(1500)
 {
 }
 
@@ -58,6 +58,9 @@ NrSecurityNetDevice::DoDispose()
     m_channel = nullptr;
     m_node = nullptr;
     m_errorModel = nullptr;
+    m_rxCallback = NetDevice::ReceiveCallback();
+    m_promiscRxCallback = NetDevice::PromiscReceiveCallback();
+    m_linkChangeCallbacks.clear();
     NetDevice::DoDispose();
 }
 
@@ -135,6 +138,11 @@ NrSecurityNetDevice::GetAddress() const
 bool
 NrSecurityNetDevice::SetMtu(const uint16_t mtu)
 {
+    if (mtu == 0 || mtu > 8999)
+    {
+        NS_LOG_WARN("MTU " << mtu << " refused: 1..8999 (PDCP SDU of 9000 bytes with SDAP)");
+        return false;
+    }
     m_mtu = mtu;
     return true;
 }
@@ -152,8 +160,32 @@ NrSecurityNetDevice::IsLinkUp() const
 }
 
 void
-NrSecurityNetDevice::AddLinkChangeCallback(Callback<void>)
+NrSecurityNetDevice::AddLinkChangeCallback(Callback<void> callback)
 {
+    m_linkChangeCallbacks.push_back(callback);
+}
+
+void
+NrSecurityNetDevice::NotifyLinkChange()
+{
+    for (const auto& cb : m_linkChangeCallbacks)
+    {
+        cb();
+    }
+}
+
+bool
+NrSecurityNetDevice::NetDeviceReceive(Ptr<Packet> packet, uint16_t protocol)
+{
+    if (!m_promiscRxCallback.IsNull())
+    {
+        m_promiscRxCallback(this, packet, protocol, GetAddress(), GetAddress(), PACKET_HOST);
+    }
+    if (m_rxCallback.IsNull())
+    {
+        return false;
+    }
+    return m_rxCallback(this, packet, protocol, GetAddress());
 }
 
 bool
@@ -230,13 +262,15 @@ NrSecurityNetDevice::NeedsArp() const
 }
 
 void
-NrSecurityNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback)
+NrSecurityNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
 {
+    m_rxCallback = cb;
 }
 
 void
-NrSecurityNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback)
+NrSecurityNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
 {
+    m_promiscRxCallback = cb;
 }
 
 bool

@@ -12,6 +12,8 @@
 #include "ns3/net-device.h"
 #include "ns3/traced-callback.h"
 
+#include <vector>
+
 namespace ns3
 {
 
@@ -20,8 +22,12 @@ namespace ns3
  * \brief What the UE and gNB devices of the NR air interface share: the ns-3 NetDevice
  *        plumbing, the channel, the receive ErrorModel and the per-device PDU traces.
  *
- * The devices carry PDCP PDUs of the RRC entities, not IP packets: Send() and SendFrom()
- * return false.
+ * The base carries PDCP PDUs of the RRC entities, not IP packets: its Send() and SendFrom()
+ * return false; the UE device (NrSecurityUeNetDevice) overrides Send() to carry IP packets
+ * over its DRBs. The receive callback ns-3's Node installs is kept for the subclasses
+ * (NetDeviceReceive), as are the link-change callbacks (NotifyLinkChange). MTU: 1500 bytes by
+ * default; SetMtu accepts 1..8999 (the 9000-byte PDCP SDU limit of TS 38.323 4.3.1 less a
+ * one-byte SDAP header).
  */
 class NrSecurityNetDevice : public NetDevice
 {
@@ -99,17 +105,30 @@ class NrSecurityNetDevice : public NetDevice
     /// Fires PduRx. \param frame the frame
     void NotifyReceived(const NrSecurityAirFrame& frame);
 
+    /**
+     * \brief Hands a packet to the upper layer (the callback of SetReceiveCallback).
+     * \param packet the packet \param protocol its EtherType (0x0800 IPv4, 0x86DD IPv6)
+     * \return false if no callback is installed
+     */
+    bool NetDeviceReceive(Ptr<Packet> packet, uint16_t protocol);
+
+    /// Calls every link-change callback (the link went up or down).
+    void NotifyLinkChange();
+
     Ptr<NrSecurityChannel> m_channel; ///< the air interface
 
   private:
-    Ptr<Node> m_node;                                     ///< the node
-    uint32_t m_ifIndex;                                   ///< interface index
-    Mac48Address m_address;                               ///< a dummy address
-    uint16_t m_mtu;                                       ///< MTU (PDCP SDU limit)
-    Ptr<ErrorModel> m_errorModel;                         ///< receive losses
-    TracedCallback<const NrSecurityAirFrame&> m_txTrace;  ///< PduTx
-    TracedCallback<const NrSecurityAirFrame&> m_rxTrace;  ///< PduRx
-    TracedCallback<const NrSecurityAirFrame&> m_rlfTrace; ///< RadioLinkFailure
+    Ptr<Node> m_node;                                      ///< the node
+    uint32_t m_ifIndex;                                    ///< interface index
+    Mac48Address m_address;                                ///< a dummy address
+    uint16_t m_mtu;                                        ///< MTU in bytes (IP packet limit)
+    Ptr<ErrorModel> m_errorModel;                          ///< receive losses
+    NetDevice::ReceiveCallback m_rxCallback;               ///< upper layer
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; ///< promiscuous upper layer
+    std::vector<Callback<void>> m_linkChangeCallbacks;     ///< link up/down listeners
+    TracedCallback<const NrSecurityAirFrame&> m_txTrace;   ///< PduTx
+    TracedCallback<const NrSecurityAirFrame&> m_rxTrace;   ///< PduRx
+    TracedCallback<const NrSecurityAirFrame&> m_rlfTrace;  ///< RadioLinkFailure
 };
 
 } // namespace ns3

@@ -14,7 +14,21 @@ namespace ns3
 /**
  * \ingroup nr-security
  * \brief A UE on the NR air interface: it hosts the UE's RRC security entity and carries its
- *        PDCP PDUs to and from the serving cell.
+ *        PDCP PDUs to and from the serving cell; towards ns-3's Internet stack it is an IP
+ *        device (like a tun device: no link-layer header, NeedsArp false).
+ *
+ * Send(): an IPv4 (0x0800) or IPv6 (0x86DD) packet of at most GetMtu() bytes goes to
+ * NrSecurityUeRrc::SendUserData with a QFI chosen by this rule: the UplinkQfi attribute if it
+ * is 0..63, otherwise (64, the default) the first QoS flow mapped to the default DRB, i.e. the
+ * PDU session's QFI (TS 37.324 5.2.1: the SDAP entity maps it to its DRB). Refused (false,
+ * counted in GetTxDrops(), fired on MacTxDrop): another protocol, a packet above the MTU, no
+ * DRB, or a packet PDCP refuses. Downlink user data from the RRC goes up through the receive
+ * callback with the protocol number of its IP version (4 or 6); other packets are dropped and
+ * counted (GetRxDrops()). Link: up while the RRC has at least one DRB (IsLinkUp; the link
+ * change callbacks fire when that changes); ns-3's IP layer may still hand packets to a device
+ * whose link is down, and they are then refused as above.
+ * Trace sources: MacTx (an IP packet handed to the RRC), MacTxDrop, MacRx (an IP packet
+ * handed up), and those of NrSecurityNetDevice.
  */
 class NrSecurityUeNetDevice : public NrSecurityNetDevice
 {
@@ -46,15 +60,43 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
 
     void ReceiveFrame(NrSecurityAirFrame frame) override;
 
+    /// \return true while a DRB exists
+    bool IsLinkUp() const override;
+    /**
+     * \brief An IP packet from the Internet stack: to the RRC (SDAP, DRB), see the class.
+     * \param packet the IP packet
+     * \param dest ignored (no link-layer address)
+     * \param protocolNumber 0x0800 or 0x86DD
+     * \return false if refused (counted and traced)
+     */
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    /// \return packets Send() refused
+    uint64_t GetTxDrops() const;
+    /// \return downlink packets that could not go up (not IPv4/IPv6, no receive callback)
+    uint64_t GetRxDrops() const;
+
   protected:
     void DoDispose() override;
 
   private:
     void Transmit(const NrSecurityRbPdu& pdu);
+    /// Downlink user data from the RRC.
+    void ReceiveUserData(Ptr<Packet> packet, uint8_t qfi);
+    /// Fires the link-change callbacks if IsLinkUp() changed.
+    void CheckLink();
+    /// \return the QFI for an uplink packet (the rule of the class comment)
+    uint8_t UplinkQfi() const;
 
     uint16_t m_ueId;            ///< UE id
     uint16_t m_cellId;          ///< serving cell
     Ptr<NrSecurityUeRrc> m_rrc; ///< RRC
+    uint8_t m_uplinkQfi;        ///< UplinkQfi attribute (64: the default DRB's first QFI)
+    bool m_linkUp;              ///< IsLinkUp() when last checked
+    uint64_t m_txDrops;         ///< refused Send()s
+    uint64_t m_rxDrops;         ///< downlink packets not handed up
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;     ///< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace; ///< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;     ///< MacRx
 };
 
 } // namespace ns3
