@@ -163,6 +163,60 @@ class ReconnectTestCase : public TestCase
     }
 };
 
+/**
+ * reconnect-key-reuse: a second RRC connection after RRCRelease gets a fresh K_gNB. Its
+ * initial NAS message has the next uplink NAS COUNT (TS 24.501 4.4.3.1: the COUNT grows with
+ * every NAS message sent) and K_gNB is derived from the uplink NAS COUNT of the initial NAS
+ * message that set up the connection (TS 33.501 6.9.2.1.1, A.9). Reusing the first K_gNB with
+ * fresh PDCP entities at COUNT 0 would use each COUNT twice under one key, bearer and
+ * direction (TS 33.501 6.4.3, 6.5: keystream reuse on SRB1, SRB2 and the DRBs).
+ */
+class ReconnectKeyReuseTestCase : public TestCase
+{
+  public:
+    ReconnectKeyReuseTestCase()
+        : TestCase("reconnect-key-reuse: the second connection derives K_gNB from the next "
+                   "uplink NAS COUNT")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LifecycleScenario s;
+        NrSecurityKey256 first{};
+        uint32_t firstCount = 0;
+        Simulator::Schedule(MilliSeconds(99),
+                            [&]()
+                            {
+                                first = s.Ue()->GetKgnb();
+                                firstCount = s.Ue()->GetUlNasCount();
+                            });
+        Simulator::Schedule(MilliSeconds(100), [&s]() { s.Gnb()->Release(1); });
+        Simulator::Schedule(MilliSeconds(150), [&s]() { s.UeDev()->Attach(1); });
+        s.Run(MilliSeconds(300));
+        const NrSecurityKey256 kAmf = s.nr->GetAmf()->GetUe(1).kAmf;
+        NS_TEST_EXPECT_MSG_EQ(Hex(first),
+                              Hex(NrSecurityKdf::DeriveKgnb(kAmf, firstCount)),
+                              "first K_gNB from the configured COUNT");
+        NS_TEST_ASSERT_MSG_EQ(s.Ue()->IsSecurityActive(), true, "secured again");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetUlNasCount(), firstCount + 1, "next NAS COUNT (UE)");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.nr->GetAmf()->GetUe(1).ulNasCount, firstCount + 1, "next NAS COUNT (AMF)");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue()->GetKgnb()),
+                              Hex(NrSecurityKdf::DeriveKgnb(kAmf, firstCount + 1)),
+                              "second K_gNB from the next COUNT");
+        NS_TEST_EXPECT_MSG_NE(Hex(s.Ue()->GetKgnb()), Hex(first), "not the first K_gNB");
+        NS_TEST_EXPECT_MSG_EQ(
+            Hex(s.Gnb()->GetUeContext(1)->kGnb), Hex(s.Ue()->GetKgnb()), "gNB and UE agree");
+    }
+
+    static std::string Hex(const NrSecurityKey256& k)
+    {
+        return ToHex(std::vector<uint8_t>(k.begin(), k.end()));
+    }
+};
+
 /// CapabilityEnquiry BeforeSecurity / None (TS 38.331 5.6.1: the network may ask before AS
 /// security activation; the enquiry and the answer then go unprotected on SRB1).
 class CapabilityEnquiryTestCase : public TestCase
@@ -452,6 +506,7 @@ class NrSecurityLifecycleTestSuite : public TestSuite
     {
         AddTestCase(new WholeLifecycleTestCase);
         AddTestCase(new ReconnectTestCase);
+        AddTestCase(new ReconnectKeyReuseTestCase);
         AddTestCase(new CapabilityEnquiryTestCase);
         AddTestCase(new RejectT302TestCase);
         AddTestCase(new T300ExpiryTestCase);

@@ -143,6 +143,17 @@ NrSecurityAmf::InitialUeMessage(uint16_t ueId,
 {
     NS_LOG_FUNCTION(this << ueId << nas.size());
     m_initialUeTrace(ueId, nas);
+    auto it = m_ues.find(ueId);
+    if (it != m_ues.end())
+    {
+        // TS 24.501 4.4.3.1, TS 33.501 6.9.2.1.1: a later initial NAS message has the next
+        // uplink NAS COUNT, and K_gNB follows it.
+        if (it->second.initialNasReceived)
+        {
+            ++it->second.ulNasCount;
+        }
+        it->second.initialNasReceived = true;
+    }
     return InitialContextSetup(ueId, deliver);
 }
 

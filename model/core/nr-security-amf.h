@@ -26,11 +26,14 @@ namespace ns3
  */
 struct NrSecurityAmfUeContext
 {
-    NrSecurityKey256 kAmf{};       ///< K_AMF (32 bytes)
-    uint32_t ulNasCount = 0;       ///< uplink NAS COUNT of the message that set up the
-                                   ///< connection (TS 33.501 6.9.2.1.1, A.9)
-    NrSecurityUeCapabilities caps; ///< UE security capabilities
-    bool emergency = false;        ///< unauthenticated emergency session (NIA0 allowed)
+    NrSecurityKey256 kAmf{};         ///< K_AMF (32 bytes)
+    uint32_t ulNasCount = 0;         ///< uplink NAS COUNT of the initial NAS message that set
+                                     ///< up the connection (TS 33.501 6.9.2.1.1, A.9); the
+                                     ///< AMF adds one for every later initial NAS message
+    bool initialNasReceived = false; ///< an Initial UE Message arrived under this context
+                                     ///< (the next one has the next uplink NAS COUNT)
+    NrSecurityUeCapabilities caps;   ///< UE security capabilities
+    bool emergency = false;          ///< unauthenticated emergency session (NIA0 allowed)
     /// The PDU sessions to set up with the context (NGAP PDU Session Resource Setup within
     /// Initial Context Setup); by default one: id 1, QFI 9, UP integrity NOT_NEEDED, UP
     /// confidentiality REQUIRED.
@@ -138,7 +141,12 @@ class NrSecurityAmf : public Object
     /**
      * \brief NGAP Initial UE Message: the UE's first NAS message, forwarded by the gNB after
      *        RRCSetupComplete (TS 38.413 8.6.1). Traced (InitialUeMessage) and answered with
-     *        InitialContextSetup(ueId, deliver).
+     *        InitialContextSetup(ueId, deliver). Every initial NAS message after the first
+     *        under one NAS security context carries the next uplink NAS COUNT (TS 24.501
+     *        4.4.3.1; only initial NAS messages are counted, NAS being opaque here), so each
+     *        connection gets a fresh K_gNB (TS 33.501 6.9.2.1.1, A.9): a K_gNB reused with
+     *        fresh PDCP entities would use every COUNT twice under one key. The UE counts the
+     *        same way (NrSecurityUeRrc).
      * \param ueId the UE
      * \param nas the NAS message (opaque; normally a Registration Request or Service Request)
      * \param deliver the serving gNB's Initial Context Setup handler

@@ -134,6 +134,15 @@ NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector
     NotifyPdcpEntityCreated(m_ueId, "SRB1", m_srbs[1]->GetPdcp());
     SetState(NrSecurityRrcState::CONNECTED);
     ConnectionEvent("connected", "RRCSetup received, SRB1 up (unprotected)");
+    // The NAS message of RRCSetupComplete is an initial NAS message; after the first under
+    // this NAS security context it has the next uplink NAS COUNT (TS 24.501 4.4.3.1), from
+    // which this connection's K_gNB is derived (TS 33.501 6.9.2.1.1, A.9): never the K_gNB of
+    // an earlier connection with PDCP COUNTs restarting at 0. The AMF counts the same way.
+    if (m_initialNasSent)
+    {
+        ++m_ulNasCount;
+    }
+    m_initialNasSent = true;
     Send(1,
          "rrcSetupComplete",
          NrSecurityRrcMessage::EncodeRrcSetupComplete(m.transactionId, SELECTED_PLMN, m_nas));

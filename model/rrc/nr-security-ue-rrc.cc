@@ -92,6 +92,7 @@ NrSecurityUeRrc::NrSecurityUeRrc()
     , m_cellId(0)
     , m_kAmf{}
     , m_ulNasCount(0)
+    , m_initialNasSent(false)
     , m_emergency(false)
     , m_state(NrSecurityRrcState::IDLE)
     , m_kGnb{}
@@ -157,6 +158,7 @@ NrSecurityUeRrc::SetNasSecurityContext(const NrSecurityKey256& kAmf, uint32_t ul
 {
     m_kAmf = kAmf;
     m_ulNasCount = ulNasCount;
+    m_initialNasSent = false;
 }
 
 const NrSecurityKey256&

@@ -90,12 +90,15 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     /**
      * \brief The NAS security context the UE shares with the AMF.
      * \param kAmf K_AMF
-     * \param ulNasCount the uplink NAS COUNT for K_gNB (TS 33.501 A.9)
+     * \param ulNasCount the uplink NAS COUNT for K_gNB (TS 33.501 A.9) of the first
+     *        connection; every later RRCSetupComplete (initial NAS message) under this context
+     *        has the next one (TS 24.501 4.4.3.1), so each connection has a fresh K_gNB
      */
     void SetNasSecurityContext(const NrSecurityKey256& kAmf, uint32_t ulNasCount);
     /// \return K_AMF as the UE holds it
     const NrSecurityKey256& GetKamf() const;
-    /// \return the uplink NAS COUNT the UE uses for K_gNB
+    /// \return the uplink NAS COUNT the UE uses for K_gNB (that of the latest initial NAS
+    ///         message)
     uint32_t GetUlNasCount() const;
 
     /// \param caps the UE security capabilities
@@ -241,7 +244,8 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     uint16_t m_ueId;                 ///< UE id
     uint16_t m_cellId;               ///< cell of the last Connect()
     NrSecurityKey256 m_kAmf;         ///< K_AMF
-    uint32_t m_ulNasCount;           ///< uplink NAS COUNT
+    uint32_t m_ulNasCount;           ///< uplink NAS COUNT of the latest initial NAS message
+    bool m_initialNasSent;           ///< an initial NAS message went out under this context
     NrSecurityUeCapabilities m_caps; ///< capabilities
     bool m_emergency;                ///< unauthenticated emergency session
     NrSecurityRrcState m_state;      ///< state
