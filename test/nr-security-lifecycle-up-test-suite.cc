@@ -375,6 +375,47 @@ class DrbNotSetUpTestCase : public TestCase
 };
 
 /**
+ * pdu-session-bad-qfi-crash: a PDU session from the AMF whose QoS flows cannot be put in
+ * mappedQoS-FlowsToAdd (QFI 0..63, at most maxNrofQFIs 64 entries, TS 38.331 6.3.2
+ * SDAP-Config) is rejected with its reason and reported (TS 38.413 PDU Session Resource Failed
+ * item); the other session still gets its DRB. It used to throw out of the gNB's
+ * RRCReconfiguration encoder, in the middle of the simulation, after SRB2 and the DRBs had
+ * already been created.
+ */
+class BadSessionTestCase : public TestCase
+{
+  public:
+    BadSessionTestCase()
+        : TestCase("pdu-session-bad-qfi-crash: a session with an unencodable QFI list is "
+                   "rejected, the others set up")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NrSecurityPduSession bad;
+        bad.pduSessionId = 1;
+        bad.qfis = {9, 64};
+        NrSecurityPduSession many;
+        many.pduSessionId = 2;
+        many.qfis.assign(65, 1);
+        NrSecurityPduSession good;
+        good.pduSessionId = 3;
+        LifecycleScenario s;
+        s.SetSessions({bad, many, good});
+        s.Run(MilliSeconds(100));
+        NS_TEST_ASSERT_MSG_EQ(s.sessions.size(), 3u, "three results");
+        NS_TEST_EXPECT_MSG_EQ(s.sessions[0], "1:1:0:--:QFI 64 is not 0..63 (TS 23.501 5.7.1)", "");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.sessions[1], "1:2:0:--:65 QoS flows, more than maxNrofQFIs (64)", "");
+        NS_TEST_EXPECT_MSG_EQ(s.sessions[2], "1:3:1:-C:ok", "the good one on DRB1");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetDrbConfigs().size(), 1u, "one DRB at the UE");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb()->GetDrb(1, 2) == nullptr), true, "no DRB2 at the gNB");
+    }
+};
+
+/**
  * SDAP headers (TS 37.324 6.2.2) and a 12-bit SN: with SdapHeader the DL SDU starts with
  * RDI 0 | RQI 0 | QFI and the UL SDU with D/C 1 | R 0 | QFI, in clear even with NEA2 (TS 38.323
  * 5.8: the SDAP header is not ciphered); the QFI reaches both upper layers; two PDU sessions
@@ -474,6 +515,7 @@ class NrSecurityLifecycleUpTestSuite : public TestSuite
         AddTestCase(new UserDataAllAlgorithmsTestCase);
         AddTestCase(new DrbBitFlipTestCase);
         AddTestCase(new DrbNotSetUpTestCase);
+        AddTestCase(new BadSessionTestCase);
         AddTestCase(new SdapTestCase);
     }
 };

@@ -146,14 +146,30 @@ NrSecurityGnbRrc::Reconfigure(NrSecurityGnbUeContext& ue)
         const bool intOk = NrSecurityUpActivation(s.integrity, m_upIntegritySupported, integrity);
         const bool encOk
             = NrSecurityUpActivation(s.confidentiality, m_upConfidentialitySupported, ciphering);
-        if (!intOk || !encOk || nextDrb > 29)
+        // The QoS flows go into SDAP-Config mappedQoS-FlowsToAdd: QFI 0..63 (TS 23.501 5.7.1),
+        // at most maxNrofQFIs (64) of them (TS 38.331 6.3.2). A session the AMF sent with
+        // others is rejected here, with its reason, before anything is created.
+        std::string flows;
+        if (s.qfis.size() > 64)
+        {
+            flows = std::to_string(s.qfis.size()) + " QoS flows, more than maxNrofQFIs (64)";
+        }
+        for (uint8_t q : s.qfis)
+        {
+            if (flows.empty() && q > 63)
+            {
+                flows = "QFI " + std::to_string(unsigned(q)) + " is not 0..63 (TS 23.501 5.7.1)";
+            }
+        }
+        if (!intOk || !encOk || !flows.empty() || nextDrb > 29)
         {
             NrSecurityPduSessionResult r;
             r.pduSessionId = s.pduSessionId;
             r.ok = false;
-            r.reason = !intOk   ? "UP integrity REQUIRED, the gNB does not support it"
-                       : !encOk ? "UP confidentiality REQUIRED, the gNB does not support it"
-                                : "no DRB identity left (maxDRB 29)";
+            r.reason = !intOk           ? "UP integrity REQUIRED, the gNB does not support it"
+                       : !encOk         ? "UP confidentiality REQUIRED, the gNB does not support it"
+                       : !flows.empty() ? flows
+                                        : "no DRB identity left (maxDRB 29)";
             ReportPduSession(ue, r);
             continue;
         }
