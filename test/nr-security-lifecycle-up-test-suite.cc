@@ -375,6 +375,42 @@ class DrbNotSetUpTestCase : public TestCase
 };
 
 /**
+ * released-context-delivered: user data that PDCP still held for reordering when the gNB
+ * released the UE (TS 38.331 5.3.8: the RRC connection and its radio bearers are released)
+ * is not delivered to the core for the released context when t-Reordering expires
+ * (TS 38.323 5.2.2.2); it is discarded, counted and traced with its reason.
+ */
+class ReleasedContextDeliveryTestCase : public TestCase
+{
+  public:
+    ReleasedContextDeliveryTestCase()
+        : TestCase("released-context-delivered: a DRB SDU held in reordering at release is "
+                   "discarded, not delivered")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LifecycleScenario s;
+        Simulator::Schedule(MilliSeconds(100),
+                            [&s]()
+                            {
+                                // COUNT 0 never sent: COUNT 1 waits for t-Reordering at the gNB.
+                                s.Ue()->GetDrb(1)->SetTxNext(1);
+                                s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
+                            });
+        Simulator::Schedule(MilliSeconds(110), [&s]() { s.Gnb()->Release(1); });
+        s.Run(MilliSeconds(400));
+        NS_TEST_EXPECT_MSG_EQ(s.gnbData.size(), 0u, "nothing delivered for the released UE");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbDiscards.size(), 1u, "one discard");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbDiscards.empty() ? std::string() : s.gnbDiscards[0],
+                              "1:DRB1:no UE context (released)",
+                              "reason");
+    }
+};
+
+/**
  * pdu-session-bad-qfi-crash: a PDU session from the AMF whose QoS flows cannot be put in
  * mappedQoS-FlowsToAdd (QFI 0..63, at most maxNrofQFIs 64 entries, TS 38.331 6.3.2
  * SDAP-Config) is rejected with its reason and reported (TS 38.413 PDU Session Resource Failed
@@ -516,6 +552,7 @@ class NrSecurityLifecycleUpTestSuite : public TestSuite
         AddTestCase(new DrbBitFlipTestCase);
         AddTestCase(new DrbNotSetUpTestCase);
         AddTestCase(new BadSessionTestCase);
+        AddTestCase(new ReleasedContextDeliveryTestCase);
         AddTestCase(new SdapTestCase);
     }
 };

@@ -261,16 +261,28 @@ NrSecurityGnbRrc::BearerTransmit(NrSecurityRadioBearer& rb, const NrSecurityRbPd
 void
 NrSecurityGnbRrc::BearerDeliver(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count)
 {
+    NrSecurityGnbUeContext* ue = Find(rb.GetUeId());
+    if (!ue || ue->state == NrSecurityRrcState::RELEASED)
+    {
+        // An SDU PDCP still held (t-Reordering, TS 38.323 5.2.2.2) when the connection was
+        // released (TS 38.331 5.3.8): its radio bearers are gone, nothing reaches the core.
+        const std::string why = "no UE context (released)";
+        if (rb.GetType() == NrSecurityRbType::DRB)
+        {
+            DiscardUserData(rb.GetUeId(), rb.GetName(), why);
+        }
+        else
+        {
+            Refuse(rb.GetUeId(), count, "unknown", why);
+        }
+        return;
+    }
     if (rb.GetType() == NrSecurityRbType::DRB)
     {
         ReceiveUserData(rb, sdu);
         return;
     }
-    NrSecurityGnbUeContext* ue = Find(rb.GetUeId());
-    if (ue)
-    {
-        ReceiveDcch(*ue, rb, sdu, count);
-    }
+    ReceiveDcch(*ue, rb, sdu, count);
 }
 
 void
