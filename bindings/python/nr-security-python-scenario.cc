@@ -250,6 +250,12 @@ Simulate(const ScenarioConfig& cfg, const std::string& traceFile, std::vector<Ue
     }
     NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
     NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
+    // Each UE RRC draws its RRCSetupRequest randomValue from its own stream: fixed numbers
+    // (above the loss model's 2) keep a run repeatable in one process.
+    for (uint32_t i = 0; i < ues.GetN(); ++i)
+    {
+        DynamicCast<NrSecurityUeNetDevice>(ues.Get(i))->GetRrc()->AssignStreams(100 + i);
+    }
     for (uint32_t i = 0; i < ues.GetN(); ++i)
     {
         const UeConfig& u = cfg.ues[i];
