@@ -103,11 +103,11 @@ def build(bld):
         'test/nr-security-msc-test-suite.cc',
         'test/nr-security-pcap-pdu-trace-test-suite.cc',
         'test/nr-security-hardening-test-suite.cc',
-        'test/nr-security-user-plane-gtpu-test-suite.cc',
-    ]
         'test/nr-security-lifecycle-test-suite.cc',
         'test/nr-security-lifecycle-up-test-suite.cc',
         'test/nr-security-user-plane-test-suite.cc',
+        'test/nr-security-user-plane-gtpu-test-suite.cc',
+    ]
 
     headers = bld(features='ns3header')
     headers.module = 'nr-security'
@@ -125,12 +125,12 @@ def build(bld):
         'model/pdcp/nr-security-pdcp-pdu.h',
         'model/pdcp/nr-security-pdcp-user.h',
         'model/pdcp/nr-security-pdcp.h',
+        'model/pdcp/nr-security-sdap.h',
         'model/core/nr-security-ue-capabilities.h',
         'model/core/nr-security-amf.h',
-        'model/pdcp/nr-security-sdap.h',
+        'model/core/nr-security-pdu-session.h',
         'model/core/nr-security-attribute-checker.h',
         'model/core/nr-security-gtpu.h',
-        'model/core/nr-security-pdu-session.h',
         'model/core/nr-security-upf.h',
         'model/rrc/nr-security-asn1.h',
         'model/rrc/nr-security-rrc-message.h',
@@ -138,10 +138,10 @@ def build(bld):
         'model/rrc/nr-security-rrc-codec.h',
         'model/rrc/nr-security-rrc-state.h',
         'model/rrc/nr-security-rrc.h',
-        'model/rrc/nr-security-ue-rrc.h',
-        'model/rrc/nr-security-gnb-rrc.h',
         'model/rrc/nr-security-rb-pdu.h',
         'model/rrc/nr-security-radio-bearer.h',
+        'model/rrc/nr-security-ue-rrc.h',
+        'model/rrc/nr-security-gnb-rrc.h',
         'model/air/nr-security-air-frame.h',
         'model/air/nr-security-channel.h',
         'model/air/nr-security-net-device.h',
