@@ -77,22 +77,23 @@ scale: build
 	python3 bench/nr-security-scale.py --smc $(BUILD)/bin/nr-security-smc --lte $(BUILD)/bin/nr-security-lte-baseline
 
 # The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure (smc.msc/smc.png), then the
-# user-plane example (3 UEs, 1 s of UDP and TCP through the DRBs) into the same folder: its
-# traces, pcaps and keys replace the SMC run's, so gnb-1.pcap holds the whole lifecycle, SRB0
-# to DRBs, ciphered, and tshark deciphers it with the exported keys.
-TSHARK_DEMO = WIRESHARK_CONFIG_DIR=$(OUT)/wireshark tshark -C nr-security -r $(OUT)/gnb-1.pcap \
+# user-plane example (3 UEs, 1 s of UDP and TCP through the DRBs) into $(OUT)/user-plane/: its
+# gnb-1.pcap holds the whole lifecycle, SRB0 to DRBs, ciphered, and tshark deciphers it with the
+# exported keys. The SMC run's files stay in $(OUT)/.
+TSHARK_DEMO = WIRESHARK_CONFIG_DIR=$(OUT)/user-plane/wireshark tshark -C nr-security -r $(OUT)/user-plane/gnb-1.pcap \
               --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs
 demo: build
 	@mkdir -p $(OUT)
 	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
-	$(BUILD)/bin/nr-security-user-plane --ues=3 --duration=1 --outputDir=$(OUT)
+	$(BUILD)/bin/nr-security-user-plane --ues=3 --duration=1 --outputDir=$(OUT)/user-plane
 	@echo
-	@echo "Files in $(OUT)/: traces.csv (one row per trace event), traces-pdus.csv (one row per"
-	@echo "PDCP PDU at every entity), gnb-1.pcap and ue-N.pcap (every SRB0 message and PDCP PDU on"
-	@echo "the air), keys.csv (with K_AMF and the uplink NAS COUNT), a Wireshark profile with the"
-	@echo "keys (wireshark/), smc.msc/smc.png (the sequence chart of the SMC run)."
+	@echo "Files in $(OUT)/ (the SMC run) and $(OUT)/user-plane/ (the user-plane run), each:"
+	@echo "traces.csv (one row per trace event), traces-pdus.csv (one row per PDCP PDU at every"
+	@echo "entity), gnb-1.pcap and ue-N.pcap (every SRB0 message and PDCP PDU on the air), keys.csv"
+	@echo "(with K_AMF and the uplink NAS COUNT), a Wireshark profile with the keys (wireshark/);"
+	@echo "$(OUT)/smc.msc/smc.png (the sequence chart of the SMC run)."
 	@if command -v tshark >/dev/null; then \
-	  echo "tshark's decoding of the signalling in gnb-1.pcap (SRB0-SRB2):"; \
+	  echo "tshark's decoding of the signalling in user-plane/gnb-1.pcap (SRB0-SRB2):"; \
 	  $(TSHARK_DEMO) -Y 'pdcp-nr.plane == 1' 2>/dev/null; \
 	  echo "The first DRB PDUs, deciphered by tshark (frame, UE, direction 0=UL, SN, outer and"; \
 	  echo "deciphered IPv4 addresses, protocols, MAC-I):"; \
