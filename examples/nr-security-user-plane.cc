@@ -186,8 +186,8 @@ struct Settings
 /// One flow and its sink.
 struct Flow
 {
-    uint16_t ue;
-    std::string name;
+    uint16_t ue = 0;               ///< the UE id
+    std::string name;              ///< e.g. "UDP down"
     uint64_t sent = 0;             ///< bytes the source sent (UDP) or was asked to (TCP)
     Ptr<PacketSink> sink;          ///< the receiving end
     Ptr<UdpClient> client;         ///< UDP source (nullptr for TCP)
@@ -271,7 +271,9 @@ RunScenario(const Settings& s)
         ApplicationContainer c = client.Install(from);
         c.Start(start);
         c.Stop(stop);
-        Flow f{ue, name};
+        Flow f;
+        f.ue = ue;
+        f.name = name;
         f.sink = DynamicCast<PacketSink>(sink.Get(0));
         f.client = DynamicCast<UdpClient>(c.Get(0));
         flows.push_back(f);
@@ -307,7 +309,9 @@ RunScenario(const Settings& s)
         bulk.SetAttribute("MaxBytes", UintegerValue(s.tcpBytes));
         ApplicationContainer b = bulk.Install(remote);
         b.Start(start);
-        Flow f{id, "TCP down"};
+        Flow f;
+        f.ue = id;
+        f.name = "TCP down";
         f.sent = s.tcpBytes;
         f.sink = DynamicCast<PacketSink>(sink.Get(0));
         f.bulk = DynamicCast<BulkSendApplication>(b.Get(0));
