@@ -168,16 +168,11 @@ NrSecurityGnbN3::RecvFromN3(Ptr<Socket> socket)
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
         Ptr<const Packet> received = packet->Copy();
-        NrSecurityGtpuHeader h = NrSecurityGtpu::Decapsulate(packet);
-        if (!h.valid)
+        NrSecurityGtpuHeader h;
+        const std::string reason = NrSecurityGtpu::DecapsulateGpdu(packet, h);
+        if (!reason.empty())
         {
-            Discard("malformed GTP-U: " + h.reason, received);
-            continue;
-        }
-        if (h.messageType != NrSecurityGtpu::G_PDU)
-        {
-            Discard("GTP-U message type " + std::to_string(h.messageType) + " not handled",
-                    received);
+            Discard(reason, received);
             continue;
         }
         auto k = m_byDlTeid.find(h.teid);

@@ -246,4 +246,19 @@ NrSecurityGtpu::Decapsulate(Ptr<Packet> packet)
     return h;
 }
 
+std::string
+NrSecurityGtpu::DecapsulateGpdu(Ptr<Packet> packet, NrSecurityGtpuHeader& header)
+{
+    header = Decapsulate(packet);
+    if (!header.valid)
+    {
+        return "malformed GTP-U: " + header.reason;
+    }
+    if (header.messageType != G_PDU)
+    {
+        return "GTP-U message type " + std::to_string(header.messageType) + " not handled";
+    }
+    return "";
+}
+
 } // namespace ns3

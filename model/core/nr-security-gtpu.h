@@ -124,6 +124,17 @@ class NrSecurityGtpu
      * \return the header (see Decode)
      */
     static NrSecurityGtpuHeader Decapsulate(Ptr<Packet> packet);
+
+    /**
+     * \brief Decapsulate() for an N3 endpoint that handles only G-PDUs (TS 29.281 5.1): the
+     *        reason to discard the message, or an empty string when it is a valid G-PDU whose
+     *        header was removed.
+     * \param packet the UDP payload, as for Decapsulate()
+     * \param header receives the parsed header
+     * \return "" for a valid G-PDU; "malformed GTP-U: <reason>" or "GTP-U message type N not
+     *         handled" otherwise (the packet is then unchanged)
+     */
+    static std::string DecapsulateGpdu(Ptr<Packet> packet, NrSecurityGtpuHeader& header);
 };
 
 } // namespace ns3
