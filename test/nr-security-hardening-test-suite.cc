@@ -478,8 +478,8 @@ class RrcAttributeRefusedWhenSetTestCase : public TestCase
 {
   public:
     RrcAttributeRefusedWhenSetTestCase()
-        : TestCase("invalid-attribute-accepted: bad SubcarrierSpacing and priority lists are "
-                   "refused when set")
+        : TestCase("invalid-attribute-accepted: bad SubcarrierSpacing, priority lists, UE NAS "
+                   "message and bands are refused when set")
     {
     }
 
@@ -553,6 +553,30 @@ class RrcAttributeRefusedWhenSetTestCase : public TestCase
             "SetGnbRrcAttribute: invalid value for CipheringPriority (std::string, "
             "comma-separated NEA0..NEA3 (or 0..3), not empty)",
             "helper, gNB RRC");
+
+        // UE RRC attributes are applied only when a UE device is installed: a bad value must
+        // be refused when set, not abort the program at InstallUeDevice.
+        Ptr<NrSecurityUeRrc> ue = CreateObject<NrSecurityUeRrc>();
+        for (const char* bad : {"zz", "abc", "7e0", ""})
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                Try(ue, "NasMessage", StringValue(bad)), "refused", "NasMessage '" << bad << "'");
+        }
+        for (const char* bad : {"abc", "0", "99999", "1025", "78,", ",78", "78,,1", "+78", ""})
+        {
+            NS_TEST_EXPECT_MSG_EQ(Try(ue, "SupportedBandsNr", StringValue(bad)),
+                                  "refused",
+                                  "SupportedBandsNr '" << bad << "'");
+        }
+        NS_TEST_EXPECT_MSG_EQ(
+            Try(ue, "SupportedBandsNr", StringValue("1,78,1024")), "accepted", "1,78,1024");
+        NS_TEST_EXPECT_MSG_EQ(Try(ue, "NasMessage", StringValue("7e0041")), "accepted", "hex");
+        NS_TEST_EXPECT_MSG_EQ(
+            InvalidArgumentMessage(
+                [&]() { nr->SetUeRrcAttribute("SupportedBandsNr", StringValue("abc")); }),
+            "SetUeRrcAttribute: invalid value for SupportedBandsNr (std::string, "
+            "comma-separated bands 1..1024)",
+            "helper, UE RRC");
         Simulator::Destroy();
     }
 };

@@ -232,26 +232,34 @@ NrSecurityUeRrc::ReceiveUserData(NrSecurityRadioBearer& rb, Ptr<Packet> sdu)
     m_userData(sdu, qfi);
 }
 
-void
-NrSecurityUeRrc::SetSupportedBands(std::string list)
+std::vector<uint16_t>
+NrSecurityUeRrc::ParseSupportedBands(const std::string& list)
 {
     std::vector<uint16_t> bands;
     std::stringstream ss(list);
     std::string item;
     while (std::getline(ss, item, ','))
     {
-        const unsigned long b = std::stoul(item);
+        const bool digits = !item.empty() && item.size() <= 4
+                            && item.find_first_not_of("0123456789") == std::string::npos;
+        const unsigned long b = digits ? std::stoul(item) : 0;
         if (b < 1 || b > 1024)
         {
-            throw std::invalid_argument("SupportedBandsNr: " + item + " is not 1..1024");
+            throw std::invalid_argument("SupportedBandsNr: '" + item + "' is not 1..1024");
         }
         bands.push_back(static_cast<uint16_t>(b));
     }
-    if (bands.empty())
+    if (bands.empty() || (!list.empty() && list.back() == ','))
     {
-        throw std::invalid_argument("SupportedBandsNr: empty list");
+        throw std::invalid_argument("SupportedBandsNr: empty list or empty item");
     }
-    m_bands = bands;
+    return bands;
+}
+
+void
+NrSecurityUeRrc::SetSupportedBands(std::string list)
+{
+    m_bands = ParseSupportedBands(list);
 }
 
 std::string

@@ -13,6 +13,7 @@
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/nr-security-attribute-checker.h"
+#include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-packet-bytes.h"
 #include "ns3/string.h"
 
@@ -76,14 +77,28 @@ NrSecurityUeRrc::GetTypeId()
                                         "2e02f0f0"),
                             MakeStringAccessor(&NrSecurityUeRrc::SetNasMessage,
                                                &NrSecurityUeRrc::GetNasMessage),
-                            MakeStringChecker())
+                            MakeNrSecurityChecker(
+                                MakeStringChecker(),
+                                [](const AttributeValue& v) {
+                                    return !NrSecurityFromHex(
+                                                static_cast<const StringValue&>(v).Get())
+                                                .empty();
+                                },
+                                "std::string, hex octets, not empty"))
               .AddAttribute("SupportedBandsNr",
                             "FreqBandIndicatorNR values (comma-separated, 1..1024) the UE "
                             "reports in UECapabilityInformation (supportedBandListNR).",
                             StringValue("78"),
                             MakeStringAccessor(&NrSecurityUeRrc::SetSupportedBands,
                                                &NrSecurityUeRrc::GetSupportedBands),
-                            MakeStringChecker());
+                            MakeNrSecurityChecker(
+                                MakeStringChecker(),
+                                [](const AttributeValue& v) {
+                                    return !ParseSupportedBands(
+                                                static_cast<const StringValue&>(v).Get())
+                                                .empty();
+                                },
+                                "std::string, comma-separated bands 1..1024"));
     return tid;
 }
 

@@ -74,6 +74,15 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+
+    /**
+     * \brief Parses the SupportedBandsNr attribute: comma-separated FreqBandIndicatorNR
+     *        values (TS 38.331 6.3.3), each 1..1024, decimal digits only.
+     * \param list e.g. "78" or "1,3,78"
+     * \return the bands, in order
+     * \throws std::invalid_argument naming the item that is not a band, or for an empty list
+     */
+    static std::vector<uint16_t> ParseSupportedBands(const std::string& list);
     NrSecurityUeRrc();
     ~NrSecurityUeRrc() override;
 
