@@ -13,8 +13,8 @@
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
  *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--RngRun=1]
  *
- * Exit status: 0 when every procedure completed, 1 when any failed (the summary says how
- * many), 2 with one line on stderr for a bad option value.
+ * Exit status: 0 when every UE's procedure completed, 1 when any failed or never started (no
+ * RRC connection; the summary says how many), 2 with one line on stderr for a bad option value.
  */
 #include "ns3/core-module.h"
 #include "ns3/mobility-module.h"
@@ -312,7 +312,7 @@ Run(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.Usage("The AS Security Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) of N "
               "UEs with one gNB.\nExit status: 0 when every procedure completed, 1 when any "
-              "failed, 2 for a bad option value (one line on stderr).");
+              "failed or never started, 2 for a bad option value (one line on stderr).");
     cmd.AddValue("ues", "number of UEs, 1..65000", uesText);
     cmd.AddValue("cipheringPriority",
                  "gNB ciphering priority list, NEA0..NEA3 (or 0..3), most preferred first",
@@ -473,8 +473,15 @@ Run(int argc, char* argv[])
     }
     double wall
         = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    // A UE whose RRC connection never came up (RRCSetup lost until T300 expired, or
+    // rejected) has no SMC: it is neither completed nor failed, and it fails the run too.
+    const uint32_t noSmc = nUes - std::min<uint32_t>(nUes, completed + failed);
     std::cout << std::fixed << "\nSummary: " << nUes << " UEs, " << completed
               << " procedures completed, " << failed << " failed";
+    if (noSmc > 0)
+    {
+        std::cout << ", " << noSmc << " never reached the SecurityModeCommand";
+    }
     if (completed > 0)
     {
         std::cout << ", SMC latency (SecurityModeCommand sent -> Complete verified) mean "
@@ -502,7 +509,7 @@ Run(int argc, char* argv[])
     {
         std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
     }
-    return failed == 0 ? 0 : 1;
+    return completed == nUes ? 0 : 1;
 }
 
 int

@@ -353,8 +353,13 @@ RunScenario(const Settings& s)
         }
         const uint64_t got = f.sink->GetTotalRx();
         out.delivered += got;
-        const bool accepted = gnbRrc->GetPduSessionResult(f.ue, 1).ok;
-        const bool good = accepted ? (got == f.sent && f.sent > 0) : got == 0;
+        // A session the gNB rejected by its UP security policy delivers nothing, as it should;
+        // one with no result at all (AS security or the RRC connection never came up) is a
+        // failure of the run.
+        const NrSecurityPduSessionResult r = gnbRrc->GetPduSessionResult(f.ue, 1);
+        const bool policyRejected
+            = !r.ok && r.reason != "pending" && r.reason != "unknown PDU session";
+        const bool good = r.ok ? (got == f.sent && f.sent > 0) : (policyRejected && got == 0);
         out.ok = out.ok && good;
         if (s.print)
         {

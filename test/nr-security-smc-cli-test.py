@@ -11,7 +11,8 @@ Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc
    statuses mean;
  - --ueNea=0 is what the help says: a UE with NEA0 only (TS 33.501 5.11.1.1: every UE supports
    NEA0), so the default priorities select NEA0 and the procedures complete (exit 0);
- - exit status 0 when every procedure completed, 1 when any failed (--ueNia=0: NIA0 only, the
+ - exit status 0 when every procedure completed, 1 when any failed or never started (--lossRate=1:
+   no RRC connection; --ueNia=0: NIA0 only, the
    gNB never selects it for a normal UE, TS 33.501 5.11.1.2 / 6.7.3.0), with the summary;
  - an unknown option, one of ours without a value, a value with white space, a stray word and
    a capability list naming the other family (--ueNea=NIA2) get one line and exit 2 too;
@@ -117,6 +118,14 @@ def main():
         check("a procedure failed: exit status 1", (code, stderr), (1, ""))
         check("a procedure failed: summary", (summary(stdout) or "")[:48],
               "Summary: 2 UEs, 0 procedures completed, 2 failed")
+
+        # no RRC connection at all (every RRCSetupRequest lost until T300 expires): no SMC, so
+        # the run did not do its job (it exited 0 with "0 procedures completed, 0 failed")
+        code, stdout, stderr = run(program, *out, "--ues=3", "--lossRate=1")
+        check("no procedure started: exit status 1", (code, stderr), (1, ""))
+        check("no procedure started: summary", summary(stdout) or "",
+              "Summary: 3 UEs, 0 procedures completed, 0 failed, "
+              "3 never reached the SecurityModeCommand")
 
         nested = os.path.join(tmp, "a", "b", "c")
         code, _, stderr = run(program, "--outputDir=" + nested, "--ues=1", "--table=0")

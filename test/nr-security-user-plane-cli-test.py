@@ -56,6 +56,11 @@ check("the session is reported rejected", "PDU session 1 rejected" in r.stdout, 
 flows = re.findall(r"delivered +(\d+) B", r.stdout)
 check("nothing delivered", flows and all(int(b) == 0 for b in flows), r.stdout)
 
+# AS security never activated (NIA0 only for a normal UE: SecurityModeFailure path at the gNB):
+# no session result at all, nothing delivered, and that is a failed run (it exited 0)
+r = run("--ues=1", "--duration=0.8", "--integrityPriority=NIA0")
+check("no AS security: exit 1", r.returncode == 1, r.stdout + r.stderr)
+
 for bad, word in (("--ues=0", "--ues"), ("--ues=x", "--ues"), ("--upIntegrity=maybe", "--upIntegrity"),
                   ("--duration=0.1", "--duration"), ("--bogus=1", "bogus"), ("stray", "stray"),
                   ("--gnbUpIntegrity=2", "--gnbUpIntegrity"), ("--cipheringPriority=NEA9", "NEA9"),
