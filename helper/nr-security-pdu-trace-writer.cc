@@ -14,12 +14,8 @@
 namespace ns3
 {
 
-namespace
-{
-
-/// \return the field quoted per RFC 4180 if it holds a comma, a quote or a line end
 std::string
-Csv(const std::string& field)
+NrSecurityCsvField(const std::string& field)
 {
     if (field.find_first_of(",\"\n") == std::string::npos)
     {
@@ -33,16 +29,13 @@ Csv(const std::string& field)
     return q + "\"";
 }
 
-/// \return the simulation time in seconds with 9 decimals
 std::string
-NowSeconds()
+NrSecurityCsvNow()
 {
     char t[32];
     std::snprintf(t, sizeof(t), "%.9f", Simulator::Now().GetSeconds());
     return t;
 }
-
-} // namespace
 
 NrSecurityPduTraceWriter::NrSecurityPduTraceWriter(const std::string& filename)
     : m_out(filename, std::ios::trunc)
@@ -145,7 +138,7 @@ NrSecurityPduTraceWriter::OnEvent(uint32_t node,
                                   const NrSecurityPdcp* pdcp,
                                   const NrSecurityPdcpPduEvent& e)
 {
-    m_out << NowSeconds() << ',' << node << ',' << ueId << ',' << rb << ','
+    m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ',' << rb << ','
           << (e.uplink ? "UL" : "DL") << ',';
     if (e.snKnown)
     {
@@ -162,7 +155,7 @@ NrSecurityPduTraceWriter::OnEvent(uint32_t node,
     {
         m_out << NrSecurityToHex32(e.macI);
     }
-    m_out << ',' << Csv(Outcome(e)) << '\n';
+    m_out << ',' << NrSecurityCsvField(Outcome(e)) << '\n';
     ++m_rows;
 }
 
@@ -183,7 +176,7 @@ NrSecurityPduTraceWriter::OnMessage(uint32_t node,
     }
     const bool tx = direction == "tx";
     const bool uplink = tx != gnb; // the UE sends uplink, the gNB downlink
-    m_out << NowSeconds() << ',' << node << ',' << ueId << ",SRB0," << (uplink ? "UL" : "DL")
+    m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ",SRB0," << (uplink ? "UL" : "DL")
           << ",,,,0,0,," << (tx ? "transmitted" : "delivered") << '\n';
     ++m_rows;
 }

@@ -18,6 +18,23 @@ namespace ns3
 
 /**
  * \ingroup nr-security
+ * \brief One CSV field as RFC 4180 writes it: unchanged, or in double quotes (inner quotes
+ *        doubled) if it holds a comma, a double quote or a line feed. Shared by the trace
+ *        writers (traces.csv, traces-pdus.csv).
+ * \param field the text
+ * \return the field as it goes into the CSV line
+ */
+std::string NrSecurityCsvField(const std::string& field);
+
+/**
+ * \ingroup nr-security
+ * \brief The current simulation time for a CSV row: seconds with 9 decimals (ns resolution).
+ * \return e.g. "0.012001000"
+ */
+std::string NrSecurityCsvNow();
+
+/**
+ * \ingroup nr-security
  * \brief Writes one CSV row per PDCP PDU event at every PDCP entity of the watched devices
  *        (UE and gNB side, SRB1-3 and DRBs), and one per RRC message on SRB0 (CCCH, no PDCP):
  *

@@ -15,26 +15,6 @@
 namespace ns3
 {
 
-namespace
-{
-
-std::string
-Csv(const std::string& field)
-{
-    if (field.find_first_of(",\"\n") == std::string::npos)
-    {
-        return field;
-    }
-    std::string q = "\"";
-    for (char c : field)
-    {
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return q + "\"";
-}
-
-} // namespace
-
 NrSecurityTraceWriter::NrSecurityTraceWriter(const std::string& filename)
     : m_out(filename, std::ios::trunc)
 {
@@ -131,10 +111,8 @@ NrSecurityTraceWriter::Row(uint32_t node,
                            const std::string& step,
                            const std::string& detail)
 {
-    char t[32];
-    std::snprintf(t, sizeof(t), "%.9f", Simulator::Now().GetSeconds());
-    m_out << t << ',' << node << ',' << ueId << ',' << event << ',' << step << ',' << Csv(detail)
-          << '\n';
+    m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ',' << event << ',' << step << ','
+          << NrSecurityCsvField(detail) << '\n';
 }
 
 void
