@@ -54,6 +54,10 @@ void
 NrSecurityGnbNetDevice::SetCellId(uint16_t cellId)
 {
     m_cellId = cellId;
+    if (m_rrc)
+    {
+        m_rrc->SetCellId(cellId);
+    }
 }
 
 uint16_t

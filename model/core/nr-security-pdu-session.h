@@ -71,6 +71,20 @@ struct NrSecurityPduSessionResult
 
 /**
  * \ingroup nr-security
+ * \brief PDCP COUNT status of one DRB, as a source gNB hands it to the target (XnAP SN STATUS
+ *        TRANSFER, TS 38.423 9.1.1.4; NGAP Uplink/Downlink RAN Status Transfer, TS 38.413
+ *        8.4.6/8.4.7; TS 38.300 9.2.3.2.1): the target continues the DRB's COUNTs (AM DRBs keep
+ *        them across PDCP re-establishment, TS 38.323 5.1.2).
+ */
+struct NrSecurityDrbCountStatus
+{
+    uint8_t drbId = 0;    ///< DRB identity
+    uint32_t ulCount = 0; ///< uplink: the COUNT of the first missing SDU (the source's RX_DELIV)
+    uint32_t dlCount = 0; ///< downlink: the COUNT the target assigns next (the source's TX_NEXT)
+};
+
+/**
+ * \ingroup nr-security
  * \brief The gNB's activation decision for one function of one PDU session (TS 33.501 6.6.1,
  *        6.6.2): REQUIRED -> activate, or reject the session if the gNB cannot; PREFERRED ->
  *        activate if the gNB can; NOT_NEEDED -> do not activate.

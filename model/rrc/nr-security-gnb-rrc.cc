@@ -130,6 +130,24 @@ NrSecurityGnbRrc::GetTypeId()
                             BooleanValue(false),
                             MakeBooleanAccessor(&NrSecurityGnbRrc::m_sdapHeader),
                             MakeBooleanChecker())
+              .AddAttribute("PhysCellId",
+                            "The cell's PhysCellId, 0..1007 (TS 38.331 6.3.2): the PCI input of "
+                            "K_gNB* (TS 33.501 A.11) for a handover into this cell.",
+                            UintegerValue(1),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::m_pci),
+                            MakeUintegerChecker<uint16_t>(0, 1007))
+              .AddAttribute("ArfcnDl",
+                            "The cell's downlink NR-ARFCN (ARFCN-ValueNR, 0..3279165, TS 38.104 "
+                            "5.4.2): the ARFCN-DL input of K_gNB* (TS 33.501 A.11, 3 bytes).",
+                            UintegerValue(632628),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::m_arfcnDl),
+                            MakeUintegerChecker<uint32_t>(0, 3279165))
+              .AddAttribute("CellIdentity",
+                            "The cell's CellIdentity, 36 bits (TS 38.331 6.3.2), as in "
+                            "VarShortMAC-Input and VarResumeMAC-Input; 0 means the cell id.",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::m_cellIdentity),
+                            MakeUintegerChecker<uint64_t>(0, (uint64_t{1} << 36) - 1))
               .AddTraceSource("PduSessionSetup",
                               "A PDU session was set up on a DRB or rejected (UE id, session "
                               "id, DRB id, UP integrity, UP ciphering, ok, reason).",
@@ -459,6 +477,23 @@ NrSecurityGnbRrc::GetSrb(uint16_t ueId, uint8_t srbId) const
     }
     auto it = ue->srbs.find(srbId);
     return it == ue->srbs.end() ? nullptr : it->second->GetPdcp();
+}
+
+void
+NrSecurityGnbRrc::SetCellId(uint16_t cellId)
+{
+    m_cellId = cellId;
+}
+
+NrSecurityCellInfo
+NrSecurityGnbRrc::GetCellInfo() const
+{
+    NrSecurityCellInfo c;
+    c.cellId = m_cellId;
+    c.pci = m_pci;
+    c.arfcnDl = m_arfcnDl;
+    c.cellIdentity = m_cellIdentity != 0 ? m_cellIdentity : m_cellId;
+    return c;
 }
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_GNB_RRC_H
 #define NR_SECURITY_GNB_RRC_H
 
+#include "nr-security-cell-info.h"
 #include "nr-security-radio-bearer.h"
 #include "nr-security-rb-pdu.h"
 #include "nr-security-rrc-bearer-config.h"
@@ -127,6 +128,11 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                                   bool ciphering,
                                                   bool ok,
                                                   const std::string& reason);
+
+    /// \param cellId the simulator's cell id (set by the gNB device)
+    void SetCellId(uint16_t cellId);
+    /// \return the cell: id, PhysCellId, ArfcnDl, CellIdentity (the cell id if 0)
+    NrSecurityCellInfo GetCellInfo() const;
 
     /// \param amf the AMF serving this gNB
     void SetAmf(Ptr<NrSecurityAmf> amf);
@@ -321,6 +327,10 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     NrSecurityGnbUeContext* Find(uint16_t ueId);
     static bool IsConnected(const NrSecurityGnbUeContext& ue);
 
+    uint16_t m_cellId = 0;                            ///< cell id (from the device)
+    uint16_t m_pci = 1;                               ///< PhysCellId attribute
+    uint32_t m_arfcnDl = 632628;                      ///< ArfcnDl attribute
+    uint64_t m_cellIdentity = 0;                      ///< CellIdentity attribute (0: cell id)
     Ptr<NrSecurityAmf> m_amf;                         ///< the AMF
     std::vector<NrSecurityCiphering> m_neaPriority;   ///< ciphering preference
     std::vector<NrSecurityIntegrity> m_niaPriority;   ///< integrity preference

@@ -20,6 +20,12 @@ NrSecurityRrc::GetTypeId()
                               "A key was derived (UE id, name, key, SMC step).",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_keyDerivedTrace),
                               "ns3::NrSecurityRrc::KeyDerivedTracedCallback")
+              .AddTraceSource("KeyChange",
+                              "A new K_gNB is in force for a UE (UE id, key epoch with the "
+                              "derivation and its inputs: K_AMF and NAS COUNT, or K_gNB or NH "
+                              "with NCC, PCI and ARFCN-DL).",
+                              MakeTraceSourceAccessor(&NrSecurityRrc::m_keyChangeTrace),
+                              "ns3::NrSecurityRrc::KeyChangeTracedCallback")
               .AddTraceSource("SmcStep",
                               "A step 26-33 of the Security Mode Command procedure.",
                               MakeTraceSourceAccessor(&NrSecurityRrc::m_smcStepTrace),

@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_RRC_H
 #define NR_SECURITY_RRC_H
 
+#include "nr-security-key-epoch.h"
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
@@ -102,6 +103,13 @@ class NrSecurityRrc : public Object
                                                     const std::string& rb,
                                                     Ptr<NrSecurityPdcp> pdcp);
 
+    /**
+     * KeyChange(ueId, epoch): a new K_gNB is in force for the UE (the connection's initial
+     * K_gNB, or a K_gNB* of a handover, re-establishment, resume or key refresh), with every
+     * input of its derivation (TS 33.501 6.9.2, A.9-A.11).
+     */
+    typedef void (*KeyChangeTracedCallback)(uint16_t ueId, const NrSecurityKeyEpoch& epoch);
+
     /// \return the number of received RRC messages this entity refused (MessageRefused)
     uint64_t GetRefusedMessages() const;
     /// \return the number of user data packets discarded (UserDataDiscarded)
@@ -159,7 +167,8 @@ class NrSecurityRrc : public Object
     TracedCallback<uint16_t, const std::string&, const std::string&>
         m_userDataDiscardedTrace; ///< UserDataDiscarded
     TracedCallback<uint16_t, const std::string&, Ptr<NrSecurityPdcp>>
-        m_pdcpEntityCreatedTrace; ///< PdcpEntityCreated
+        m_pdcpEntityCreatedTrace;                                         ///< PdcpEntityCreated
+    TracedCallback<uint16_t, const NrSecurityKeyEpoch&> m_keyChangeTrace; ///< KeyChange
 
   private:
     uint64_t m_refused = 0;          ///< messages refused

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+// Placeholder: filled in by the mobility work (issue 10).
+#include "ns3/test.h"
+
+using namespace ns3;
+
+/// Placeholder suite, replaced by the real tests.
+class NrSecurityRrcMobilityMessagesTestSuite : public TestSuite
+{
+  public:
+    NrSecurityRrcMobilityMessagesTestSuite()
+        : TestSuite("nr-security-rrc-mobility-messages", UNIT)
+    {
+    }
+};
+
+static NrSecurityRrcMobilityMessagesTestSuite
+    g_nrSecurityRrcMobilityMessagesTestSuite; ///< registers the suite
