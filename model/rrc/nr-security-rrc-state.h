@@ -14,8 +14,10 @@ namespace ns3
  * \ingroup nr-security
  * \brief State of one UE's RRC connection, as seen by the UE or by the gNB: RRC_IDLE
  *        (IDLE, and RELEASED for a gNB context) or RRC_CONNECTED with its AS security
- *        sub-state (CONNECTED, SMC_PENDING, SECURITY_ACTIVE, SECURITY_FAILED), and the setup
- *        in between (CONNECTING).
+ *        sub-state (CONNECTED, SMC_PENDING, SECURITY_ACTIVE, SECURITY_FAILED), the setup
+ *        in between (CONNECTING), RRC connection re-establishment (REESTABLISHING, TS 38.331
+ *        5.3.7), RRC_INACTIVE (INACTIVE, TS 38.331 5.3.8.3) and the resume out of it
+ *        (RESUMING, TS 38.331 5.3.13).
  */
 enum class NrSecurityRrcState
 {
@@ -27,6 +29,15 @@ enum class NrSecurityRrcState
     SECURITY_ACTIVE, ///< AS security activated (integrity and ciphering on SRB1)
     SECURITY_FAILED, ///< the procedure failed; SRB1 stays as before the SecurityModeCommand
     RELEASED,        ///< gNB: UE context released
+    REESTABLISHING,  ///< RRC_CONNECTED, re-establishment running: UE: radio link failure,
+                     ///< T311 (cell selection) or T301 (RRCReestablishmentRequest sent)
+                     ///< running, every RB but SRB0 suspended; gNB: RRCReestablishment
+                     ///< sent, waiting for RRCReestablishmentComplete
+    INACTIVE,        ///< RRC_INACTIVE: RRCRelease with suspendConfig; the UE Inactive AS
+                     ///< context (K_gNB, K_RRCint, NCC, I-RNTI, bearer configurations) is
+                     ///< stored, no radio bearer but SRB0 exists
+    RESUMING,        ///< UE: RRCResumeRequest sent, T319 running; gNB: RRCResume sent,
+                     ///< waiting for RRCResumeComplete
 };
 
 /**
@@ -52,6 +63,12 @@ NrSecurityRrcStateName(NrSecurityRrcState state)
             return "SECURITY_FAILED";
         case NrSecurityRrcState::RELEASED:
             return "RELEASED";
+        case NrSecurityRrcState::REESTABLISHING:
+            return "REESTABLISHING";
+        case NrSecurityRrcState::INACTIVE:
+            return "INACTIVE";
+        case NrSecurityRrcState::RESUMING:
+            return "RESUMING";
     }
     return "?";
 }
