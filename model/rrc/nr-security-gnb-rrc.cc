@@ -148,6 +148,38 @@ NrSecurityGnbRrc::GetTypeId()
                             UintegerValue(0),
                             MakeUintegerAccessor(&NrSecurityGnbRrc::m_cellIdentity),
                             MakeUintegerChecker<uint64_t>(0, (uint64_t{1} << 36) - 1))
+              .AddAttribute("HandoverOnMeasurement",
+                            "A MeasurementReport starts a handover (MeasurementHandoverType) to "
+                            "the strongest reported neighbour.",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&NrSecurityGnbRrc::m_handoverOnMeasurement),
+                            MakeBooleanChecker())
+              .AddAttribute("MeasurementHandoverType",
+                            "The handover a MeasurementReport starts: \"Xn\" (TS 33.501 "
+                            "6.9.2.3.2) or \"N2\" (6.9.2.3.3).",
+                            StringValue("Xn"),
+                            MakeStringAccessor(&NrSecurityGnbRrc::SetMeasurementHandoverType,
+                                               &NrSecurityGnbRrc::GetMeasurementHandoverType),
+                            MakeNrSecurityChecker(
+                                MakeStringChecker(),
+                                [](const AttributeValue& v)
+                                {
+                                    const std::string s = static_cast<const StringValue&>(v).Get();
+                                    return s == "Xn" || s == "N2";
+                                },
+                                "Xn|N2"))
+              .AddAttribute("KeyRefreshCount",
+                            "COUNT at which the gNB refreshes a UE's keys with an intra-cell "
+                            "handover (TS 33.501 6.9.4.1): when a bearer's TX_NEXT or RX_NEXT "
+                            "reaches it; DRBs at or above it are released and re-added (COUNT 0). "
+                            "Default 2^32 - 2^16.",
+                            UintegerValue(0xFFFF0000u),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::m_keyRefreshCount),
+                            MakeUintegerChecker<uint32_t>(1))
+              .AddTraceSource("HandoverEvent",
+                              "A step of a handover at the gNB (UE id, step, detail).",
+                              MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_handoverEventTrace),
+                              "ns3::NrSecurityGnbRrc::HandoverEventTracedCallback")
               .AddTraceSource("PduSessionSetup",
                               "A PDU session was set up on a DRB or rejected (UE id, session "
                               "id, DRB id, UP integrity, UP ciphering, ok, reason).",

@@ -6,11 +6,13 @@
 #define NR_SECURITY_GNB_RRC_H
 
 #include "nr-security-cell-info.h"
+#include "nr-security-key-epoch.h"
 #include "nr-security-radio-bearer.h"
 #include "nr-security-rb-pdu.h"
 #include "nr-security-rrc-bearer-config.h"
 #include "nr-security-rrc-state.h"
 #include "nr-security-rrc.h"
+#include "nr-security-xn-message.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nr-security-amf.h"
@@ -22,6 +24,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,6 +34,71 @@ namespace ns3
 {
 
 struct NrSecurityRrcDecoded;
+
+/**
+ * \ingroup nr-security
+ * \brief The kinds of handover NrSecurityGnbRrc::Handover performs (TS 33.501 6.9.2.3.2 Xn,
+ *        6.9.2.3.3 N2, 6.9.3 intra-gNB; an intra-cell handover is also the key refresh of
+ *        6.9.4.1).
+ */
+enum class NrSecurityHandoverType : uint8_t
+{
+    XN,         ///< Xn handover: K_gNB* from the source, then N2 path switch
+    N2,         ///< N2 handover: fresh {NH, NCC} from the AMF to the target
+    INTRA_CELL, ///< same gNB and cell: key change in place (reconfigurationWithSync)
+};
+
+/**
+ * \param type a handover type
+ * \return "Xn", "N2" or "intra-cell"
+ */
+inline std::string
+NrSecurityHandoverTypeName(NrSecurityHandoverType type)
+{
+    switch (type)
+    {
+        case NrSecurityHandoverType::XN:
+            return "Xn";
+        case NrSecurityHandoverType::N2:
+            return "N2";
+        default:
+            return "intra-cell";
+    }
+}
+
+/**
+ * \ingroup nr-security
+ * \brief A handover of one UE as one gNB sees it (nr-security-gnb-rrc-handover.cc).
+ */
+struct NrSecurityGnbHandover
+{
+    /// The gNB's role.
+    enum Role
+    {
+        NONE,   ///< no handover
+        SOURCE, ///< the UE leaves: command sent (or being prepared), forwarding to the target
+        TARGET, ///< the UE arrives: context prepared, waiting for RRCReconfigurationComplete
+        INTRA,  ///< intra-cell: command sent with the new keys, waiting for the Complete
+    };
+
+    Role role = NONE;                                         ///< role
+    NrSecurityHandoverType type = NrSecurityHandoverType::XN; ///< kind
+    std::string cause;                                        ///< KeyChange cause
+    uint16_t sourceCellId = 0;                                ///< source cell
+    uint16_t targetCellId = 0;                                ///< target cell
+    bool commandSent = false;    ///< SOURCE: the RRCReconfiguration went to the UE
+    bool statusReceived = false; ///< TARGET: SN STATUS TRANSFER (or N2 status) applied
+    bool ueArrived = false;      ///< TARGET/INTRA: RRCReconfigurationComplete verified
+    uint8_t transactionId = 0;   ///< of the RRCReconfiguration with reconfigurationWithSync
+    Time started;                ///< when it started (for interruption times)
+    std::vector<NrSecurityDrbCountStatus> status;        ///< TARGET: the source's COUNTs
+    std::vector<NrSecurityRbPdu> heldUplink;             ///< TARGET: DRB PDUs before the status
+    std::vector<NrSecurityXnForwardedSdu> heldForwarded; ///< TARGET: forwarded SDUs, held
+    std::deque<std::pair<uint8_t, Ptr<Packet>>> heldDownlink; ///< INTRA: DL SDUs (DRB, SDU)
+    NrSecurityKeyEpoch newEpoch;       ///< INTRA: the epoch applied at Complete
+    NrSecurityAsKeys newKeys;          ///< INTRA: its AS keys
+    std::vector<uint8_t> releasedDrbs; ///< INTRA: DRBs released and re-added
+};
 
 /**
  * \ingroup nr-security
@@ -64,6 +132,14 @@ struct NrSecurityGnbUeContext
     bool reconfigurationPending = false;             ///< RRCReconfiguration not answered
     std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> srbs; ///< SRB1, SRB2
     std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> drbs; ///< DRBs by identity
+
+    // Mobility (nr-security-gnb-rrc-handover.cc)
+    NrSecurityKeyEpoch epoch;       ///< the key epoch in force (K_gNB, NCC, derivation)
+    bool nhUnused = false;          ///< holds an unused {NH, NCC} (from a path switch)
+    NrSecurityKey256 nh{};          ///< that NH
+    uint8_t nhNcc = 0;              ///< its NCC
+    uint32_t nhIndex = 0;           ///< its chain index (traces)
+    NrSecurityGnbHandover handover; ///< the handover in progress, if any
 };
 
 /**
@@ -100,7 +176,40 @@ struct NrSecurityGnbUeContext
  * UpConfidentialitySupported (off: cipheringDisabled). A REQUIRED policy the gNB cannot meet
  * rejects the session (no DRB), reported to the AMF and traced (PduSessionSetup).
  *
- * Trace sources: those of NrSecurityRrc, and PduSessionSetup.
+ * Mobility (nr-security-gnb-rrc-handover.cc, nr-security-gnb-rrc-key-refresh.cc):
+ * - Conventions: the C-RNTI of a UE is its UE id in every cell, and newUE-Identity of
+ *   reconfigurationWithSync is the UE id; the target keeps the source's algorithms (no
+ *   securityConfig is signalled) if its own priority lists allow them, else it refuses.
+ * - Xn handover (TS 33.501 6.9.2.3.2, TS 38.423 8.2.1): the source derives K_gNB* for the
+ *   target PCI and ARFCN-DL from its unused {NH, NCC} if it holds one (vertical), else from
+ *   its K_gNB with its NCC (horizontal), and sends HANDOVER REQUEST. The target makes K_gNB*
+ *   its K_gNB, derives the AS keys, prepares SRB1/SRB2 and the DRBs, and answers HANDOVER
+ *   REQUEST ACKNOWLEDGE with the RRCReconfiguration (reconfigurationWithSync: target PCI,
+ *   absoluteFrequencySSB = ARFCN-DL, newUE-Identity; masterKeyUpdate with the NCC and
+ *   keySetChangeIndicator false; radioBearerConfig with reestablishPDCP for every SRB and
+ *   DRB). The source sends it on SRB1 with its keys, then SN STATUS TRANSFER (per DRB the
+ *   UL RX_DELIV and DL TX_NEXT) and DATA FORWARDING of the DL SDUs the UE did not confirm
+ *   (with their COUNTs) and of every later DL SDU (without). The target holds uplink DRB
+ *   PDUs until the status arrived and forwarded SDUs until the UE arrived; on the
+ *   RRCReconfigurationComplete (verified with the new keys) it sends them, reports each PDU
+ *   session (PduSessionSetup: the UPF tunnel moves), sends PATH SWITCH REQUEST to the AMF,
+ *   keeps the returned {NH, NCC} as unused, and sends UE CONTEXT RELEASE to the source.
+ * - N2 handover (6.9.2.3.3, TS 38.413 8.4): HANDOVER REQUIRED with the COUNT status; the AMF
+ *   gives the target a fresh {NH, NCC}; the target derives K_gNB* from NH (vertical) and
+ *   answers through the AMF; the source sends the command and forwards data over Xn if
+ *   connected; the target sends HANDOVER NOTIFY on the Complete; the AMF releases the source.
+ * - Intra-cell (6.9.3): K_gNB* for the own PCI and ARFCN-DL (vertical from an unused NH,
+ *   else horizontal); the gNB re-establishes SRB1/SRB2 with the new keys right after the
+ *   command, holds DL user data and keeps the DRBs on the old keys until the Complete.
+ * - Key refresh (6.9.4.1): when a bearer's TX_NEXT or RX_NEXT reaches KeyRefreshCount the
+ *   gNB performs an intra-cell handover (cause "key-refresh"); DRBs whose COUNT reached it
+ *   are released and re-added with the same identity (drb-ToReleaseList, new PDCP entity
+ *   from COUNT 0, TS 38.331 5.3.5.6), so no COUNT is reused under one key and none wraps.
+ * - HandoverOnMeasurement: a MeasurementReport starts a handover of MeasurementHandoverType
+ *   to the strongest reported neighbour (resolved by PCI with the NeighbourLookupCallback).
+ * - Every new K_gNB fires KeyChange; each step fires HandoverEvent.
+ *
+ * Trace sources: those of NrSecurityRrc, PduSessionSetup and HandoverEvent.
  */
 class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
 {
@@ -243,6 +352,56 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      */
     Ptr<NrSecurityPdcp> GetSrb(uint16_t ueId, uint8_t srbId) const;
 
+    // Mobility: nr-security-gnb-rrc-handover.cc, nr-security-gnb-rrc-key-refresh.cc.
+
+    /// Xn: sends a message to the gNB of msg.targetCellId (else msg.targetPci); false if no
+    /// gNB matches.
+    typedef Callback<bool, const NrSecurityXnMessage&> XnSendCallback;
+    /**
+     * A neighbour cell: the cell with cellId (if not 0), else the one with pci; fills `out`
+     * and returns true, or false if there is none.
+     */
+    typedef Callback<bool, uint16_t /*cellId*/, uint16_t /*pci*/, NrSecurityCellInfo& /*out*/>
+        NeighbourLookupCallback;
+    /// HandoverEvent(ueId, step, detail), e.g. "handover-request-sent", "path-switch-ack"
+    typedef void (*HandoverEventTracedCallback)(uint16_t ueId,
+                                                const std::string& step,
+                                                const std::string& detail);
+
+    /// \param cb the Xn transport (NrSecurityXn::AddGnb sets it)
+    void SetXnSendCallback(XnSendCallback cb);
+    /// \param cb the neighbour lookup (NrSecurityXn::AddGnb sets it)
+    void SetNeighbourLookupCallback(NeighbourLookupCallback cb);
+    /**
+     * \brief An XnAP message for this gNB (from NrSecurityXn). Messages for an unknown UE or
+     *        not expected in the UE's handover state are refused (MessageRefused, counted).
+     * \param msg the message
+     */
+    void ReceiveXn(const NrSecurityXnMessage& msg);
+
+    /**
+     * \brief Starts a handover of a UE with active AS security (see the class comment).
+     * \param ueId the UE
+     * \param targetCellId the target cell (ignored for INTRA_CELL: this cell)
+     * \param type Xn, N2 or intra-cell
+     * \return false (HandoverEvent "handover-refused" with the reason) for an unknown UE,
+     *         one without active security or bearers, a handover already in progress, an
+     *         unknown target, no Xn / AMF, or target = source for Xn / N2
+     */
+    bool Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHandoverType type);
+
+    /**
+     * \brief The lower layer confirmed that a PDU this gNB sent to the UE arrived (RLC ACK):
+     *        passed to the bearer's PDCP entity (ConfirmPduDelivery). Unknown UEs, bearers
+     *        and SRB0 are ignored.
+     * \param ueId the UE
+     * \param pdu the PDU as the RRC handed it to the TransmitCallback
+     */
+    void ConfirmDelivery(uint16_t ueId, const NrSecurityRbPdu& pdu);
+
+    /// \return how many handovers this gNB completed as target (or intra-cell)
+    uint64_t GetHandoversCompleted() const;
+
   protected:
     void DoDispose() override;
 
@@ -312,6 +471,52 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void SetCapabilityEnquiry(std::string mode);
     std::string GetCapabilityEnquiry() const;
 
+    // nr-security-gnb-rrc-handover.cc
+    void StartKeyEpoch(NrSecurityGnbUeContext& ue);
+    void KeyChange(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
+    void HandoverEvent(uint16_t ueId, const std::string& step, const std::string& detail);
+    bool RefuseHandover(uint16_t ueId, const std::string& reason);
+    void HandleMeasurementReport(NrSecurityGnbUeContext& ue,
+                                 const NrSecurityRrcDecoded& m,
+                                 uint32_t count);
+    std::vector<NrSecurityDrbCountStatus> CountStatus(const NrSecurityGnbUeContext& ue) const;
+    void SendHandoverCommand(NrSecurityGnbUeContext& ue, const std::vector<uint8_t>& command);
+    void ForwardData(NrSecurityGnbUeContext& ue, bool withStatus);
+    void ForwardDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr<Packet> sdu);
+    void HandleHandoverRequest(const NrSecurityXnMessage& msg);
+    void HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req);
+    bool PrepareTarget(uint16_t ueId,
+                       const NrSecurityKeyEpoch& epoch,
+                       const NrSecurityUeCapabilities& caps,
+                       bool emergency,
+                       NrSecurityCiphering nea,
+                       NrSecurityIntegrity nia,
+                       const std::vector<NrSecurityPduSession>& sessions,
+                       const std::vector<NrSecurityPduSessionResult>& results,
+                       const std::vector<NrSecurityDrbConfig>& drbs,
+                       std::vector<uint8_t>& command,
+                       std::string& cause);
+    void ApplyCountStatus(NrSecurityGnbUeContext& ue,
+                          const std::vector<NrSecurityDrbCountStatus>& status);
+    void HandleN2HandoverCommand(uint16_t ueId,
+                                 bool ok,
+                                 const std::vector<uint8_t>& command,
+                                 const std::string& cause);
+    void HandleN2UeContextRelease(uint16_t ueId);
+    void HandleHandoverComplete(NrSecurityGnbUeContext& ue,
+                                const NrSecurityRrcDecoded& m,
+                                uint32_t count);
+    void PathSwitchAck(uint16_t ueId, NrSecurityPathSwitchAck ack);
+    void ReleaseSourceContext(uint16_t ueId, const std::string& why);
+    void RegisterWithAmf();
+    void SetMeasurementHandoverType(std::string type);
+    std::string GetMeasurementHandoverType() const;
+
+    // nr-security-gnb-rrc-key-refresh.cc
+    void CheckKeyRefresh(NrSecurityGnbUeContext& ue);
+    bool StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& cause);
+    void CompleteIntraCell(NrSecurityGnbUeContext& ue);
+
     // nr-security-gnb-rrc.cc
     void ReceiveDcch(NrSecurityGnbUeContext& ue,
                      NrSecurityRadioBearer& rb,
@@ -349,6 +554,17 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     UserDataCallback m_userData;                      ///< upper layer (uplink user data)
     TracedCallback<uint16_t, uint8_t, uint8_t, bool, bool, bool, const std::string&>
         m_pduSessionTrace; ///< PduSessionSetup
+
+    // Mobility
+    XnSendCallback m_xnSend;                   ///< Xn transport
+    NeighbourLookupCallback m_neighbourLookup; ///< neighbour cells
+    bool m_handoverOnMeasurement = true;       ///< HandoverOnMeasurement attribute
+    NrSecurityHandoverType m_measurementHandoverType = NrSecurityHandoverType::XN; ///< attribute
+    uint32_t m_keyRefreshCount = 0xFFFF0000u; ///< KeyRefreshCount attribute
+    bool m_amfRegistered = false;             ///< RegisterGnb done
+    uint64_t m_handoversCompleted = 0;        ///< completed as target / intra-cell
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_handoverEventTrace; ///< HandoverEvent
 };
 
 } // namespace ns3

@@ -11,6 +11,7 @@
 
 #include "nr-security-rrc-message.h"
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/nr-security-attribute-checker.h"
 #include "ns3/nr-security-hex.h"
@@ -98,7 +99,36 @@ NrSecurityUeRrc::GetTypeId()
                                                 static_cast<const StringValue&>(v).Get())
                                                 .empty();
                                 },
-                                "std::string, comma-separated bands 1..1024"));
+                                "std::string, comma-separated bands 1..1024"))
+              .AddAttribute("A3Offset",
+                            "Event A3 offset (a3-Offset, dB) the UE applies as if signalled in "
+                            "measConfig (TS 38.331 5.5.4.4; this model sends no measConfig).",
+                            DoubleValue(3),
+                            MakeDoubleAccessor(&NrSecurityUeRrc::m_a3Offset),
+                            MakeDoubleChecker<double>(-15, 15))
+              .AddAttribute("Hysteresis",
+                            "Event A3 hysteresis (dB), as if signalled in measConfig.",
+                            DoubleValue(1),
+                            MakeDoubleAccessor(&NrSecurityUeRrc::m_hysteresis),
+                            MakeDoubleChecker<double>(0, 15))
+              .AddAttribute("TimeToTrigger",
+                            "Event A3 timeToTrigger, as if signalled in measConfig.",
+                            TimeValue(MilliSeconds(160)),
+                            MakeTimeAccessor(&NrSecurityUeRrc::m_timeToTrigger),
+                            MakeTimeChecker(Time(0)))
+              .AddAttribute("VulnerabilityStaleNcc",
+                            "Vulnerability profile (off by default): the UE ignores a new NCC "
+                            "in masterKeyUpdate and derives K_gNB* horizontally from its current "
+                            "K_gNB, as UEs that reuse the source chain after a path switch did "
+                            "(the target's K_gNB* is vertical from the new NH, so the UE's first "
+                            "message in the target fails the integrity check).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityStaleNcc),
+                            MakeBooleanChecker())
+              .AddTraceSource("HandoverEvent",
+                              "A step of a handover at the UE (UE id, step, detail).",
+                              MakeTraceSourceAccessor(&NrSecurityUeRrc::m_handoverEventTrace),
+                              "ns3::NrSecurityUeRrc::HandoverEventTracedCallback");
     return tid;
 }
 

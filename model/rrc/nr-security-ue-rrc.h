@@ -5,6 +5,8 @@
 #ifndef NR_SECURITY_UE_RRC_H
 #define NR_SECURITY_UE_RRC_H
 
+#include "nr-security-cell-info.h"
+#include "nr-security-key-epoch.h"
 #include "nr-security-radio-bearer.h"
 #include "nr-security-rb-pdu.h"
 #include "nr-security-rrc-bearer-config.h"
@@ -13,6 +15,7 @@
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nr-security-kdf.h"
+#include "ns3/nr-security-key-chain.h"
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/nr-security-ue-capabilities.h"
 #include "ns3/nstime.h"
@@ -21,6 +24,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -64,7 +68,37 @@ struct NrSecurityRrcDecoded;
  * other than on SRB0, DL-DCCH on SRB0, a DL-DCCH message on SRB2 that belongs on SRB1), one
  * that fails to decode, one not expected in the current state.
  *
- * Trace sources: those of NrSecurityRrc (all carry the UE id first).
+ * Mobility (nr-security-ue-rrc-measurement.cc, nr-security-ue-rrc-handover.cc):
+ * - Serving cell: SetServingCell (the device, at attach and after each cell switch).
+ * - Measurements (TS 38.331 5.5.4.4, event A3): while AS security is active and no handover
+ *   runs, ReportMeasurements() evaluates for each neighbour n against the serving cell p the
+ *   entering condition Mn - Hys > Mp + Off and the leaving condition Mn + Hys < Mp + Off
+ *   (Ofn, Ocn, Ofp, Ocp = 0). A3Offset (Off), Hysteresis (Hys) and TimeToTrigger are
+ *   attributes of the UE, as if the network had signalled them in a measConfig with one
+ *   measId (1) and reportAmount 1: this model sends no measConfig (simplification). Once the
+ *   entering condition held for TimeToTrigger, the UE sends MeasurementReport on SRB1 with
+ *   the serving cell and the triggered neighbours (once per neighbour until it leaves).
+ * - Handover (TS 38.331 5.3.5.4, 5.3.5.7; TS 33.501 6.9.2.3.2, 6.9.3): an RRCReconfiguration
+ *   with reconfigurationWithSync and masterKeyUpdate. keySetChangeIndicator true is refused
+ *   (a new NAS key is not modelled). The new K_gNB is K_gNB* (A.11) for the target PCI and
+ *   absoluteFrequencySSB (= the ARFCN-DL): from the current K_gNB when the received NCC
+ *   equals the UE's NCC (horizontal), else from the NH of the received NCC in the UE's own
+ *   NH chain (vertical; NrSecurityNhChain seeded from K_AMF and the connection's initial
+ *   K_gNB; the chain never restarts). The AS keys follow with the algorithms in use (the
+ *   target keeps them; no securityConfig is signalled). The device switches to the target
+ *   (CellSwitchCallback by PCI; false: the handover fails, nothing of it is applied);
+ *   uplink user data is held while the UE switches; SRB1/SRB2 PDCP entities are re-established
+ *   (COUNTs from 0) with the new keys, RRCReconfigurationComplete goes to the target on SRB1
+ *   under the new keys, then each DRB: released (drb-ToReleaseList) and re-added with a new
+ *   PDCP entity (COUNT 0, TS 38.331 5.3.5.6.4/5.3.5.6.5), or re-established with the new
+ *   keys (reestablishPDCP: AM DRBs keep their COUNTs and retransmit the SDUs the lower layer
+ *   did not confirm, TS 38.323 5.1.2); the held uplink data is then sent. KeyChange and
+ *   HandoverEvent fire.
+ * - VulnerabilityStaleNcc (off by default) reproduces UEs that ignore a new NCC: the UE
+ *   always derives horizontally and keeps its NCC, so after a path switch its K_gNB differs
+ *   from the target's and the first integrity check at the target fails.
+ *
+ * Trace sources: those of NrSecurityRrc (all carry the UE id first), and HandoverEvent.
  */
 class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
 {
@@ -203,6 +237,60 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
      */
     int64_t AssignStreams(int64_t stream);
 
+    // Mobility: nr-security-ue-rrc-measurement.cc and nr-security-ue-rrc-handover.cc.
+
+    /**
+     * The device switches the UE to the cell with a PCI (reconfigurationWithSync): it fills
+     * the cell's identity and returns true, or false if no such cell is reachable.
+     */
+    typedef Callback<bool, uint16_t, NrSecurityCellInfo&> CellSwitchCallback;
+    /// HandoverEvent(ueId, step, detail), e.g. "command-received", "complete-sent"
+    typedef void (*HandoverEventTracedCallback)(uint16_t ueId,
+                                                const std::string& step,
+                                                const std::string& detail);
+
+    /**
+     * \brief The serving cell (the device sets it at attach and after each cell switch): the
+     *        PCI and ARFCN-DL that measurements compare against and that re-establishment
+     *        and resume use as the source cell.
+     * \param cell the serving cell
+     */
+    void SetServingCell(const NrSecurityCellInfo& cell);
+    /// \return the serving cell (all zero before SetServingCell)
+    NrSecurityCellInfo GetServingCell() const;
+    /// \param cb the device's cell switch (reconfigurationWithSync)
+    void SetCellSwitchCallback(CellSwitchCallback cb);
+
+    /**
+     * \brief The device's measurement of every cell it hears (called every MeasurementPeriod
+     *        while connected): event A3 evaluation (see the class), MeasurementReport on SRB1
+     *        once a neighbour's entering condition held for TimeToTrigger. Ignored before AS
+     *        security activation and while a handover runs. The serving cell is the entry with
+     *        the serving PCI (absent: -infinity, every neighbour enters).
+     * \param cells the measured cells, serving cell included
+     */
+    void ReportMeasurements(const std::vector<NrSecurityCellMeasurement>& cells);
+
+    /**
+     * \brief The lower layer confirmed that a PDU this UE sent arrived (RLC ACK): passed to
+     *        the bearer's PDCP entity (NrSecurityPdcp::ConfirmPduDelivery) so that AM DRBs
+     *        retransmit only unconfirmed SDUs after re-establishment. Unknown bearers and
+     *        SRB0 are ignored.
+     * \param pdu the PDU as the RRC handed it to the TransmitCallback
+     */
+    void ConfirmDelivery(const NrSecurityRbPdu& pdu);
+
+    /// \return the NCC associated with the K_gNB in use (0 after the SMC)
+    uint8_t GetNcc() const;
+    /// \return every key epoch of the connection in order (cleared at RRC setup)
+    const std::vector<NrSecurityKeyEpoch>& GetKeyEpochs() const;
+    /// \return the UE's NH chain (seeded at the SMC with K_AMF and the initial K_gNB)
+    const NrSecurityNhChain& GetNhChain() const;
+    /// \return true from a reconfigurationWithSync until the UE is in the target cell
+    bool IsHandoverInProgress() const;
+    /// \return how many MeasurementReports the UE sent
+    uint64_t GetMeasurementReports() const;
+
   protected:
     void DoDispose() override;
 
@@ -240,6 +328,17 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     void SetSupportedBands(std::string list);
     std::string GetSupportedBands() const;
 
+    // nr-security-ue-rrc-handover.cc
+    bool HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, uint32_t count);
+    void ApplyKeyEpoch(const NrSecurityKeyEpoch& epoch, const NrSecurityAsKeys& keys);
+    void StartKeyEpochs();
+    void HandoverEvent(const std::string& step, const std::string& detail);
+    void FlushHeldUplink();
+
+    // nr-security-ue-rrc-measurement.cc
+    void SendMeasurementReport(const NrSecurityCellMeasurement& serving,
+                               const std::vector<NrSecurityCellMeasurement>& triggered);
+
     // nr-security-ue-rrc.cc
     void ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count);
     void SetState(NrSecurityRrcState state);
@@ -273,6 +372,31 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     Ptr<UniformRandomVariable> m_random; ///< randomValue of RRCSetupRequest
     TransmitCallback m_transmit;         ///< lower layer
     UserDataCallback m_userData;         ///< upper layer (downlink user data)
+
+    // Mobility
+    /// A3 state of one neighbour (by PCI).
+    struct A3State
+    {
+        Time enteredAt;         ///< when the entering condition started to hold
+        bool entering = false;  ///< the entering condition holds
+        bool triggered = false; ///< reported (until it leaves)
+    };
+
+    NrSecurityCellInfo m_servingCell;         ///< serving cell
+    CellSwitchCallback m_cellSwitch;          ///< the device's cell switch
+    NrSecurityNhChain m_nhChain;              ///< the UE's NH chain (TS 33.501 A.10)
+    uint8_t m_ncc = 0;                        ///< NCC of the K_gNB in use
+    std::vector<NrSecurityKeyEpoch> m_epochs; ///< key epochs of the connection
+    bool m_handoverInProgress = false;        ///< reconfigurationWithSync being applied
+    std::deque<std::pair<Ptr<Packet>, uint8_t>> m_heldUplink; ///< user data held (IP, QFI)
+    bool m_vulnerabilityStaleNcc = false;                     ///< VulnerabilityStaleNcc attribute
+    double m_a3Offset = 3;                                    ///< A3Offset attribute, dB
+    double m_hysteresis = 1;                                  ///< Hysteresis attribute, dB
+    Time m_timeToTrigger = MilliSeconds(160);                 ///< TimeToTrigger attribute
+    std::map<uint16_t, A3State> m_a3;                         ///< A3 state by neighbour PCI
+    uint64_t m_measurementReports = 0;                        ///< MeasurementReports sent
+    TracedCallback<uint16_t, const std::string&, const std::string&>
+        m_handoverEventTrace; ///< HandoverEvent
 };
 
 } // namespace ns3

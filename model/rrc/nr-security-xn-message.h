@@ -6,6 +6,7 @@
 #define NR_SECURITY_XN_MESSAGE_H
 
 #include "nr-security-cell-info.h"
+#include "nr-security-key-epoch.h"
 #include "nr-security-rrc-bearer-config.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-kdf.h"
@@ -71,12 +72,16 @@ struct NrSecurityXnMessage
     uint8_t ncc = 0; ///< the NCC that goes with kGnbStar
     /// The {NH, NCC} the source holds unused (a later Xn hop may use it; TS 33.501 6.9.2.3.2).
     bool nhPresent = false;
-    NrSecurityKey256 nh{};         ///< that NH (if nhPresent)
-    uint8_t nhNcc = 0;             ///< its NCC (if nhPresent)
-    uint32_t nhIndex = 0;          ///< its index in the chain (if nhPresent), for traces
-    uint32_t keyEpoch = 0;         ///< the epoch number kGnbStar starts (for traces)
-    NrSecurityUeCapabilities caps; ///< UE security capabilities
-    bool emergency = false;        ///< unauthenticated emergency session
+    NrSecurityKey256 nh{}; ///< that NH (if nhPresent)
+    uint8_t nhNcc = 0;     ///< its NCC (if nhPresent)
+    uint32_t nhIndex = 0;  ///< its index in the chain (if nhPresent), for traces
+    uint32_t keyEpoch = 0; ///< the epoch number kGnbStar starts (for traces)
+    /// How the source derived kGnbStar, with its inputs (epoch number, derivation, input key,
+    /// NH index, PCI, ARFCN-DL): for the target's KeyChange trace only, not on the wire (the
+    /// target uses nothing of it but what XnAP carries: kGnbStar and ncc).
+    NrSecurityKeyEpoch derivation;
+    NrSecurityUeCapabilities caps;                       ///< UE security capabilities
+    bool emergency = false;                              ///< unauthenticated emergency session
     NrSecurityCiphering nea = NrSecurityCiphering::NEA0; ///< algorithms in use at the source
     NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0; ///< (the target may select others)
     std::vector<NrSecurityPduSession> pduSessions;       ///< the UE's PDU sessions
