@@ -58,7 +58,18 @@ NrSecurityAmf::GetTypeId()
                               "The gNB reported a PDU session as set up or rejected (UE id, "
                               "session id, ok, UP integrity, UP ciphering, reason).",
                               MakeTraceSourceAccessor(&NrSecurityAmf::m_pduSessionTrace),
-                              "ns3::NrSecurityAmf::PduSessionResultTracedCallback");
+                              "ns3::NrSecurityAmf::PduSessionResultTracedCallback")
+              .AddTraceSource("NhDerived",
+                              "The AMF derived an NH (UE id, chain index, NCC, NH): NH_1 at "
+                              "Initial Context Setup, a fresh one per path switch and N2 "
+                              "handover (TS 33.501 6.9.2.1.1, A.10).",
+                              MakeTraceSourceAccessor(&NrSecurityAmf::m_nhDerivedTrace),
+                              "ns3::NrSecurityAmf::NhDerivedTracedCallback")
+              .AddTraceSource("MobilityRefused",
+                              "A path switch or N2 handover call was refused (UE id, "
+                              "procedure, reason).",
+                              MakeTraceSourceAccessor(&NrSecurityAmf::m_mobilityRefusedTrace),
+                              "ns3::NrSecurityAmf::MobilityRefusedTracedCallback");
     return tid;
 }
 
@@ -74,6 +85,10 @@ NrSecurityAmf::DoDispose()
 {
     m_ues.clear();
     m_results.clear();
+    m_nhChains.clear();
+    m_servingCell.clear();
+    m_gnbs.clear();
+    m_n2Handovers.clear();
     Object::DoDispose();
 }
 
@@ -114,6 +129,8 @@ NrSecurityAmf::InitialContextSetup(uint16_t ueId, InitialContextSetupCallback de
     const NrSecurityAmfUeContext& c = it->second;
     NrSecurityKey256 kGnb = NrSecurityKdf::DeriveKgnb(c.kAmf, c.ulNasCount);
     m_icsTrace(ueId, std::vector<uint8_t>(kGnb.begin(), kGnb.end()));
+    // A new initial AS security context: a new NH chain from this K_gNB (6.9.2.1.1).
+    SeedNhChain(ueId, c.kAmf, kGnb);
     NrSecurityInitialContextSetup ics;
     ics.kGnb = kGnb;
     ics.caps = c.caps;

@@ -305,7 +305,19 @@ NrSecurityPdcp::Reestablish()
     if (!srb && !um)
     {
         // AM DRB (TS 38.323 5.1.2): TX_NEXT, RX_NEXT, RX_DELIV, the stored SDUs and
-        // t-Reordering are kept; there are no stored transmit SDUs to retransmit here.
+        // t-Reordering are kept. The receive settings in force (the keys given with the
+        // re-establishment) apply to every PDU received from now on, whatever its COUNT; the
+        // stored SDUs were deciphered and verified on reception with the keys then in force,
+        // so they count as checked and are not checked again with the new keys.
+        m_rxInt.ApplyFrom(0);
+        m_rxEnc.ApplyFrom(0);
+        ++m_rxGeneration;
+        for (auto& [c, entry] : m_rxBuffer)
+        {
+            entry.generation = m_rxGeneration;
+        }
+        // Transmit side: retransmit from the first unconfirmed SDU, under the new keys.
+        RetransmitKept();
         return;
     }
     // SRBs and UM DRBs: TX_NEXT, RX_NEXT and RX_DELIV to the initial value, t-Reordering

@@ -84,6 +84,16 @@ NrSecurityPdcp::GetTypeId()
                             UintegerValue(65536),
                             MakeUintegerAccessor(&NrSecurityPdcp::m_countWrapMargin),
                             MakeUintegerChecker<uint32_t>())
+              .AddAttribute("MaxUnconfirmedSdus",
+                            "AM DRB: at most this many transmitted SDUs are kept until the "
+                            "lower layer confirms them (for retransmission at re-establishment "
+                            "and Xn data forwarding, TS 38.323 5.1.2); beyond, the oldest is "
+                            "dropped, counted (unconfirmedOverflow) and traced "
+                            "(\"unconfirmed-overflow\"). Default: the receive window of an "
+                            "18-bit SN, 2^17.",
+                            UintegerValue(131072),
+                            MakeUintegerAccessor(&NrSecurityPdcp::m_maxUnconfirmed),
+                            MakeUintegerChecker<uint32_t>(1))
               .AddAttribute("IntegrityActive",
                             "Read-only: transmit integrity protection is active.",
                             TypeId::ATTR_GET,
@@ -129,6 +139,7 @@ NrSecurityPdcp::NrSecurityPdcp()
     , m_direction(NrSecurityDirection::UPLINK)
     , m_tReordering(MilliSeconds(100))
     , m_countWrapMargin(65536)
+    , m_maxUnconfirmed(131072)
     , m_rxGeneration(0)
     , m_txNext(0)
     , m_wrapWarned(false)
@@ -154,6 +165,7 @@ NrSecurityPdcp::DoDispose()
 {
     m_tReorderingEvent.Cancel();
     m_rxBuffer.clear();
+    m_txKept.clear();
     m_user = nullptr;
     m_transmitPdu = TransmitPduCallback();
     m_deliverSdu = DeliverSduCallback();
@@ -476,11 +488,9 @@ NrSecurityPdcp::GetLastRxMac() const
     return m_lastRxMac;
 }
 
-int64_t
-NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
+bool
+NrSecurityPdcp::CheckSduSize(Ptr<Packet> sdu)
 {
-    NS_LOG_FUNCTION(this << sdu);
-    ValidateConfig();
     // At least one byte: a 1-byte SDU on a DRB with SDAP is an SDAP control PDU (end-marker,
     // TS 37.324 6.2.3), which TS 38.323 5.8 leaves unciphered.
     if (sdu->GetSize() < 1 || sdu->GetSize() > NrSecurityPdcpPdu::MAX_SDU_BYTES)
@@ -492,10 +502,33 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
                 -1,
                 0,
                 false);
+        return false;
+    }
+    return true;
+}
+
+int64_t
+NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
+{
+    NS_LOG_FUNCTION(this << sdu);
+    ValidateConfig();
+    if (!CheckSduSize(sdu))
+    {
         return -1;
     }
-    // A COUNT once per key, BEARER and DIRECTION (TS 38.300 13.1): never one beyond 2^32 - 1
-    // or one already used with the ciphering key or the integrity key in force.
+    if (m_txNext > 0xFFFFFFFFULL)
+    {
+        Discard("count-exhausted", sdu, m_counters.txRefused, -1, -1, 0, false);
+        return -1;
+    }
+    return ProtectAndSend(sdu, static_cast<uint32_t>(m_txNext), false);
+}
+
+int64_t
+NrSecurityPdcp::ProtectAndSend(Ptr<Packet> sdu, uint32_t count, bool retransmission)
+{
+    // A COUNT once per key, BEARER and DIRECTION (TS 38.300 13.1): never one already used
+    // with the ciphering key or the integrity key in force.
     const uint8_t bearer = m_format.Bearer();
     const uint8_t direction = GetTxDirectionBit();
     const bool ciphered = m_tx.cipheringActive;
@@ -513,18 +546,11 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
                        m_txGuard.FirstUnused(
                            NrSecurityPdcpCountGuard::INTEGRITY, m_tx.kInt, bearer, direction));
     }
-    if (m_txNext > 0xFFFFFFFFULL || m_txNext < firstUnused)
+    if (count < firstUnused)
     {
-        Discard("count-exhausted",
-                sdu,
-                m_counters.txRefused,
-                m_txNext > 0xFFFFFFFFULL ? -1 : static_cast<int64_t>(m_txNext),
-                -1,
-                0,
-                false);
+        Discard("count-exhausted", sdu, m_counters.txRefused, count, -1, 0, false);
         return -1;
     }
-    auto count = static_cast<uint32_t>(m_txNext);
     m_sduScratch.resize(sdu->GetSize());
     sdu->CopyData(m_sduScratch.data(), m_sduScratch.size());
     NrSecurityPdcpPdu::Protect(m_format,
@@ -545,19 +571,24 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
         m_txGuard.MarkUsed(
             NrSecurityPdcpCountGuard::INTEGRITY, m_tx.kInt, bearer, direction, count);
     }
-    ++m_txNext;
+    if (!retransmission)
+    {
+        m_txNext = std::max<uint64_t>(m_txNext, uint64_t{count} + 1);
+    }
     ++m_counters.txPdus;
     if (!m_wrapWarned && m_txNext >= (uint64_t{1} << 32) - m_countWrapMargin)
     {
         m_wrapWarned = true;
         m_countWrapTrace(static_cast<uint32_t>(std::min<uint64_t>(m_txNext, 0xFFFFFFFF)));
     }
-    m_txPduTrace(pdu, count);
-    if (!m_pduEventTrace.IsEmpty())
+    // The PDU event's MAC-I is computed from m_sduScratch, so the kept copy (which may trace
+    // an overflow discard) is made after it.
+    uint32_t mac = 0;
+    const bool eventWanted = !m_pduEventTrace.IsEmpty();
+    if (eventWanted)
     {
         // The MAC-I in clear: the last 4 bytes unless NEA1-3 ciphered them; then computed
         // again without ciphering (only while a sink is connected).
-        uint32_t mac = 0;
         const size_t macBytes = m_format.MacBytes();
         if (macBytes != 0)
         {
@@ -580,6 +611,22 @@ NrSecurityPdcp::TransmitSdu(Ptr<Packet> sdu)
             mac = static_cast<uint32_t>(m[0]) << 24 | static_cast<uint32_t>(m[1]) << 16
                   | static_cast<uint32_t>(m[2]) << 8 | m[3];
         }
+    }
+    if (KeepsTxSdus())
+    {
+        auto kept = m_txKept.find(count);
+        if (kept != m_txKept.end())
+        {
+            kept->second.confirmed = false; // sent again: awaits its own confirmation
+        }
+        else
+        {
+            KeepTxSdu(count, sdu->Copy());
+        }
+    }
+    m_txPduTrace(pdu, count);
+    if (eventWanted)
+    {
         PduEvent(NrSecurityPdcpPduEvent::TRANSMITTED, "", pdu, count, -1, mac, false);
     }
     if (m_user)

@@ -18,6 +18,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -60,7 +61,12 @@ struct NrSecurityPdcpCounters
     uint64_t outOfWindow = 0; ///< PDUs discarded with RCVD_COUNT < RX_DELIV (or outside COUNT)
     uint64_t malformed = 0;   ///< PDUs discarded as malformed
     uint64_t reorderingTimeouts = 0; ///< t-Reordering expiries
-    uint64_t flushed = 0; ///< stored SDUs dropped by an SRB re-establishment or SetRxDeliv
+    uint64_t flushed = 0;          ///< stored SDUs dropped by an SRB re-establishment or SetRxDeliv
+    uint64_t confirmed = 0;        ///< AM DRB: PDUs the lower layer confirmed (matched)
+    uint64_t confirmUnmatched = 0; ///< AM DRB: confirmations matching no kept SDU
+    uint64_t retransmitted = 0;    ///< AM DRB: SDUs retransmitted by re-establishment
+    uint64_t unconfirmedOverflow = 0; ///< AM DRB: kept SDUs dropped (MaxUnconfirmedSdus)
+    uint64_t forwardedTx = 0;         ///< SDUs sent with a given COUNT (TransmitSduWithCount)
 };
 
 /**
@@ -129,11 +135,20 @@ struct NrSecurityPdcpPduEvent
  * for example Reestablish() or SetRxDeliv() from a delivery callback: the entity holds no
  * iterator or reference across a callback and honours what the callback changed.
  *
+ * AM DRB transmit side (TS 38.323 5.1.2, 5.3): each transmitted SDU is kept with its COUNT
+ * until the lower layer confirms its PDU (ConfirmPduDelivery); at most MaxUnconfirmedSdus are
+ * kept (the oldest is dropped beyond, counted and traced "unconfirmed-overflow"). Reestablish()
+ * retransmits, from the first unconfirmed SDU, every kept SDU in ascending COUNT with the same
+ * COUNT under the keys then in force; GetUnconfirmedSdus() gives them for Xn data forwarding
+ * and TransmitSduWithCount() sends a forwarded SDU at the target with the COUNT the source
+ * gave it. SRBs and UM DRBs keep nothing.
+ *
  * Every discard is counted and traced as PduDiscarded with its reason: "malformed: ..."
  * (counters.malformed, also oversize or empty SDUs to transmit, counted as txRefused),
  * "out-of-window" (outOfWindow), "duplicate" (duplicates), "integrity" (integrityFailures),
  * "count-exhausted" (txRefused), "flushed" (flushed: a stored SDU dropped by an SRB
- * re-establishment or by SetRxDeliv). DRB control PDUs are counted (rxControlPdus), not
+ * re-establishment or by SetRxDeliv), "unconfirmed-overflow" (unconfirmedOverflow: an SDU kept
+ * for retransmission dropped unconfirmed). DRB control PDUs are counted (rxControlPdus), not
  * delivered.
  * No heap allocation per PDU on the in-order path beyond the ns-3 Packets themselves.
  */
@@ -298,6 +313,44 @@ class NrSecurityPdcp : public Object
     int64_t TransmitSdu(Ptr<Packet> sdu);
 
     /**
+     * \brief Sends an SDU with a given COUNT: a DL SDU forwarded over Xn to the target gNB
+     *        with the COUNT the source assigned it (TS 38.300 9.2.3.2.3, TS 37.340 10.2.2 data
+     *        forwarding; TS 38.323 5.1.2 for an AM DRB: SDUs already associated with a COUNT
+     *        keep it). TX_NEXT becomes max(TX_NEXT, count + 1). The COUNT guard applies as for
+     *        TransmitSdu: a COUNT already used under the current ciphering or integrity key
+     *        (the guard is a high-water mark per key, so also any COUNT below the highest
+     *        used) is refused, counted (txRefused) and traced "count-exhausted"; hence send
+     *        the forwarded SDUs in ascending COUNT before any new SDU under the new keys. An
+     *        AM DRB keeps the SDU until it is confirmed, as any other.
+     * \param sdu the SDU (SDAP header first if configured), 1..9000 bytes
+     * \param count its COUNT
+     * \return count, or -1 if refused (COUNT used under the keys) or invalid (empty, oversize)
+     */
+    int64_t TransmitSduWithCount(Ptr<Packet> sdu, uint32_t count);
+
+    /**
+     * \brief The lower layer confirms the successful delivery of a PDU (RLC AM
+     *        acknowledgement, TS 38.322 5.2.3.1.1; TS 38.323 5.1.2 and 5.3): the oldest kept,
+     *        unconfirmed SDU of an AM DRB whose COUNT has the PDU's SN is marked confirmed;
+     *        confirmed SDUs at the head of the kept list are released. A confirmation that
+     *        matches no kept SDU (unparsable, control PDU, unknown SN) is counted
+     *        (confirmUnmatched) and otherwise ignored. SRBs and UM DRBs ignore it.
+     * \param pdu the PDU as given to the TransmitPduCallback
+     */
+    void ConfirmPduDelivery(Ptr<const Packet> pdu);
+
+    /**
+     * \brief The SDUs of an AM DRB transmitted but not yet confirmed, for Xn data forwarding
+     *        (TS 38.300 9.2.3.2.3): in ascending COUNT, each a copy.
+     * \return (COUNT, SDU) pairs; empty for SRBs and UM DRBs
+     */
+    std::vector<std::pair<uint32_t, Ptr<Packet>>> GetUnconfirmedSdus() const;
+
+    /// \return how many SDUs the AM DRB keeps for retransmission (confirmed ones behind an
+    ///         unconfirmed one included)
+    size_t GetKeptSduCount() const;
+
+    /**
      * \brief Takes a PDU from the lower layer (TS 38.323 5.2.2.1).
      * \param pdu the PDU
      */
@@ -310,12 +363,21 @@ class NrSecurityPdcp : public Object
      *        - UM DRB: the same resets, t-Reordering stopped, and the stored SDUs delivered
      *          in ascending COUNT order (each verified with the receive setting for its
      *          COUNT first);
-     *        - AM DRB: TX_NEXT, RX_NEXT, RX_DELIV, the stored SDUs and t-Reordering are kept.
-     *        This model keeps no transmitted SDUs, so there is nothing to retransmit. Keys are
-     *        kept until new ones are set, and after an SRB or UM DRB reset the receive
-     *        settings in force apply to every COUNT from 0 (none falls back to the setting
-     *        from before security activation); COUNTs already used under the kept transmit
-     *        keys stay refused. Delivery callbacks may re-enter the entity.
+     *        - AM DRB: TX_NEXT, RX_NEXT, RX_DELIV, the stored SDUs and t-Reordering are kept;
+     *          from the first SDU whose delivery the lower layer has not confirmed, every kept
+     *          SDU is retransmitted in ascending COUNT with its COUNT, under the transmit keys
+     *          in force (set the new keys before calling this; under unchanged keys the guard
+     *          refuses them as COUNTs already used: counted, traced "count-exhausted", and
+     *          they stay kept). The receive settings in force (the new keys, set before) apply
+     *          to every PDU received afterwards, whatever its COUNT; SDUs stored for
+     *          reordering were deciphered and verified on reception (5.2.2.1) with the keys
+     *          then in force and are delivered as they are, not checked again with the new
+     *          keys.
+     *        Keys are kept until new ones are set, and after an SRB or UM DRB reset the
+     *        receive settings in force apply to every COUNT from 0 (none falls back to the
+     *        setting from before security activation); COUNTs already used under the kept
+     *        transmit keys stay refused. Delivery and transmit callbacks may re-enter the
+     *        entity.
      * \throws std::invalid_argument for an invalid format or an SRB with RlcMode UM.
      */
     void Reestablish();
@@ -419,8 +481,32 @@ class NrSecurityPdcp : public Object
         std::array<uint8_t, 3> header{}; ///< its PDCP header as received
     };
 
+    /// A transmitted SDU of an AM DRB kept until the lower layer confirms it.
+    struct TxEntry
+    {
+        Ptr<Packet> sdu;        ///< the SDU as given (a copy)
+        bool confirmed = false; ///< its PDU was confirmed (kept while an older one is not)
+    };
+
     void ValidateConfig() const;
     void TxKeysChanged();
+    /// \return true for an AM DRB (keeps transmitted SDUs)
+    bool KeepsTxSdus() const;
+    /// \return false (and traces "malformed") for an empty or oversize SDU
+    bool CheckSduSize(Ptr<Packet> sdu);
+    /**
+     * \brief Protects and sends one SDU with a COUNT (guard check, TX_NEXT update, kept copy
+     *        for an AM DRB, traces, callbacks).
+     * \param sdu the SDU
+     * \param count the COUNT
+     * \param retransmission the SDU is already kept (re-establishment)
+     * \return count, or -1 if the guard refused it
+     */
+    int64_t ProtectAndSend(Ptr<Packet> sdu, uint32_t count, bool retransmission);
+    /// Keeps an AM DRB SDU for retransmission, dropping the oldest beyond MaxUnconfirmedSdus.
+    void KeepTxSdu(uint32_t count, Ptr<Packet> sdu);
+    /// AM DRB re-establishment, transmit side: retransmits the kept SDUs.
+    void RetransmitKept();
     /**
      * \brief Counts and traces a discard (PduDiscarded, PduEvent).
      * \param reason the reason
@@ -473,11 +559,14 @@ class NrSecurityPdcp : public Object
     void SetDrbIntegrityAttribute(bool configured);
     bool GetDrbIntegrityAttribute() const;
 
-    NrSecurityPdcpFormat m_format;   ///< PDU format
-    NrSecurityRlcMode m_rlcMode;     ///< RLC mode of the bearer
-    NrSecurityDirection m_direction; ///< transmit direction
-    Time m_tReordering;              ///< t-Reordering duration
-    uint32_t m_countWrapMargin;      ///< CountWrapImminent margin below 2^32
+    NrSecurityPdcpFormat m_format;        ///< PDU format
+    NrSecurityRlcMode m_rlcMode;          ///< RLC mode of the bearer
+    NrSecurityDirection m_direction;      ///< transmit direction
+    Time m_tReordering;                   ///< t-Reordering duration
+    uint32_t m_countWrapMargin;           ///< CountWrapImminent margin below 2^32
+    uint32_t m_maxUnconfirmed;            ///< MaxUnconfirmedSdus
+    std::map<uint32_t, TxEntry> m_txKept; ///< AM DRB: transmitted SDUs by COUNT, unconfirmed
+                                          ///< first (confirmed ones at the head are released)
 
     NrSecurityPdcpSecurity m_tx;             ///< transmit security
     RxSettings<NrSecurityIntegrity> m_rxInt; ///< receive integrity settings
