@@ -258,7 +258,11 @@ NrSecurityRrcMessage::Reencode(const NrSecurityRrcDecoded& d)
         case NrSecurityRrcDecoded::UE_CAPABILITY_INFORMATION:
             return EncodeUeCapabilityInformation(tid, d.supportedBandsNr);
         case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
-            return EncodeRrcReconfiguration(tid, d.radioBearerConfig);
+            return EncodeRrcReconfiguration(
+                tid,
+                d.radioBearerConfig,
+                d.reconfigurationWithSyncPresent ? &d.reconfigurationWithSync : nullptr,
+                d.masterKeyUpdatePresent ? &d.masterKeyUpdate : nullptr);
         case NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE:
             return EncodeRrcReconfigurationComplete(tid);
         case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
@@ -266,7 +270,24 @@ NrSecurityRrcMessage::Reencode(const NrSecurityRrcDecoded& d)
         case NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER:
             return EncodeUlInformationTransfer(d.nasMessage);
         case NrSecurityRrcDecoded::RRC_RELEASE:
-            return EncodeRrcRelease(tid);
+            return d.suspendConfigPresent ? EncodeRrcRelease(tid, d.suspendConfig)
+                                          : EncodeRrcRelease(tid);
+        case NrSecurityRrcDecoded::MEASUREMENT_REPORT:
+            return EncodeMeasurementReport(d.measResults);
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST:
+            return EncodeRrcReestablishmentRequest(
+                d.cRnti, d.physCellId, d.shortMacI, d.reestablishmentCause);
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT:
+            return EncodeRrcReestablishment(tid, d.nextHopChainingCount);
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_COMPLETE:
+            return EncodeRrcReestablishmentComplete(tid);
+        case NrSecurityRrcDecoded::RRC_RESUME_REQUEST:
+            return EncodeRrcResumeRequest(d.resumeIdentity, d.resumeMacI, d.resumeCause);
+        case NrSecurityRrcDecoded::RRC_RESUME:
+            return EncodeRrcResume(tid,
+                                   d.radioBearerConfigPresent ? &d.radioBearerConfig : nullptr);
+        case NrSecurityRrcDecoded::RRC_RESUME_COMPLETE:
+            return EncodeRrcResumeComplete(tid);
     }
     throw std::invalid_argument("Reencode: unknown message type " + std::to_string(d.type));
 }
@@ -304,6 +325,20 @@ NrSecurityRrcMessage::Name(NrSecurityRrcDecoded::Type type)
             return "ulInformationTransfer";
         case NrSecurityRrcDecoded::RRC_RELEASE:
             return "rrcRelease";
+        case NrSecurityRrcDecoded::MEASUREMENT_REPORT:
+            return "measurementReport";
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST:
+            return "rrcReestablishmentRequest";
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT:
+            return "rrcReestablishment";
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_COMPLETE:
+            return "rrcReestablishmentComplete";
+        case NrSecurityRrcDecoded::RRC_RESUME_REQUEST:
+            return "rrcResumeRequest";
+        case NrSecurityRrcDecoded::RRC_RESUME:
+            return "rrcResume";
+        case NrSecurityRrcDecoded::RRC_RESUME_COMPLETE:
+            return "rrcResumeComplete";
     }
     return "unknown";
 }

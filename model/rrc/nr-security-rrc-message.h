@@ -7,6 +7,7 @@
 
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-rrc-bearer-config.h"
+#include "ns3/nr-security-rrc-mobility.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -45,6 +46,13 @@ struct NrSecurityRrcDecoded
         DL_INFORMATION_TRANSFER,      ///< DL-DCCH DLInformationTransfer (c1 index 5)
         UL_INFORMATION_TRANSFER,      ///< UL-DCCH ULInformationTransfer (c1 index 7)
         RRC_RELEASE,                  ///< DL-DCCH RRCRelease (c1 index 2)
+        MEASUREMENT_REPORT,           ///< UL-DCCH MeasurementReport (c1 index 0)
+        RRC_REESTABLISHMENT_REQUEST,  ///< UL-CCCH RRCReestablishmentRequest (c1 index 2)
+        RRC_REESTABLISHMENT,          ///< DL-DCCH RRCReestablishment (c1 index 3)
+        RRC_REESTABLISHMENT_COMPLETE, ///< UL-DCCH RRCReestablishmentComplete (c1 index 3)
+        RRC_RESUME_REQUEST,           ///< UL-CCCH RRCResumeRequest (c1 index 1)
+        RRC_RESUME,                   ///< DL-DCCH RRCResume (c1 index 1)
+        RRC_RESUME_COMPLETE,          ///< UL-DCCH RRCResumeComplete (c1 index 4)
     };
 
     bool ok{false};                   ///< true if the input was accepted
@@ -78,6 +86,40 @@ struct NrSecurityRrcDecoded
     std::vector<uint8_t> nasMessage;
     /// UECapabilityInformation: the supportedBandListNR of the nr container (FreqBandIndicatorNR).
     std::vector<uint16_t> supportedBandsNr;
+
+    /// RRCReconfiguration: whether masterCellGroup (RRCReconfiguration-v1530-IEs) carries
+    /// spCellConfig.reconfigurationWithSync.
+    bool reconfigurationWithSyncPresent{false};
+    /// RRCReconfiguration: the reconfigurationWithSync (if present).
+    NrSecurityReconfigurationWithSync reconfigurationWithSync;
+    /// RRCReconfiguration: whether masterKeyUpdate (RRCReconfiguration-v1530-IEs) is present.
+    bool masterKeyUpdatePresent{false};
+    /// RRCReconfiguration: the masterKeyUpdate (if present).
+    NrSecurityMasterKeyUpdate masterKeyUpdate;
+    /// MeasurementReport: measId and the serving and neighbour cells' PCI and SS-RSRP.
+    NrSecurityMeasResults measResults;
+    /// RRCReestablishmentRequest: ue-Identity c-RNTI (the C-RNTI in the source cell).
+    uint16_t cRnti{0};
+    /// RRCReestablishmentRequest: ue-Identity physCellId (the source PCI), 0..1007.
+    uint16_t physCellId{0};
+    /// RRCReestablishmentRequest: ue-Identity shortMAC-I (16 bits).
+    uint16_t shortMacI{0};
+    /// RRCReestablishmentRequest: ReestablishmentCause (0 reconfigurationFailure, 1
+    /// handoverFailure, 2 otherFailure).
+    uint8_t reestablishmentCause{0};
+    /// RRCReestablishment: nextHopChainingCount, 0..7.
+    uint8_t nextHopChainingCount{0};
+    /// RRCRelease: whether suspendConfig is present (release to RRC_INACTIVE).
+    bool suspendConfigPresent{false};
+    /// RRCRelease: the suspendConfig (if present).
+    NrSecuritySuspendConfig suspendConfig;
+    /// RRCResumeRequest: resumeIdentity, the 24-bit shortI-RNTI.
+    uint32_t resumeIdentity{0};
+    /// RRCResumeRequest: resumeMAC-I (16 bits).
+    uint16_t resumeMacI{0};
+    /// RRCResumeRequest: ResumeCause index (0 emergency .. 8 rna-Update, 9 mps-PriorityAccess,
+    /// 10 mcs-PriorityAccess).
+    uint8_t resumeCause{0};
 };
 
 /**
@@ -156,13 +198,19 @@ class NrSecurityRrcMessage
 
     /**
      * \brief Decodes a DL-DCCH-Message (TS 38.331 6.2.1): securityModeCommand,
-     *        rrcReconfiguration, rrcRelease, dlInformationTransfer and ueCapabilityEnquiry,
-     *        each exactly as the encoders produce it.
+     *        rrcReconfiguration (with or without reconfigurationWithSync / masterKeyUpdate),
+     *        rrcRelease (with or without suspendConfig), rrcReestablishment, rrcResume,
+     *        dlInformationTransfer and ueCapabilityEnquiry, each exactly as the encoders
+     *        produce it.
      * \param data the encoded message; may be nullptr when bytes is 0.
      * \param bytes its size in bytes; must be exactly the size of the encoding.
      * \return ok with the type and its fields (SMC: transactionId, nea, integrityPresent,
-     *         nia; RRCReconfiguration: radioBearerConfigPresent, radioBearerConfig;
-     *         DLInformationTransfer: nasPresent, nasMessage); or ok = false with the reason
+     *         nia; RRCReconfiguration: radioBearerConfigPresent, radioBearerConfig,
+     *         reconfigurationWithSyncPresent, reconfigurationWithSync,
+     *         masterKeyUpdatePresent, masterKeyUpdate; RRCRelease: suspendConfigPresent,
+     *         suspendConfig; RRCReestablishment: nextHopChainingCount; RRCResume:
+     *         radioBearerConfigPresent, radioBearerConfig; DLInformationTransfer: nasPresent,
+     *         nasMessage); or ok = false with the reason
      *         in error (empty, null or truncated input, messageClassExtension, another c1
      *         message named as in TS 38.331, e.g. "counterCheck is not supported",
      *         criticalExtensionsFuture, a present lateNonCriticalExtension or
@@ -174,15 +222,16 @@ class NrSecurityRrcMessage
     /**
      * \brief Decodes a UL-DCCH-Message (TS 38.331 6.2.1): securityModeComplete,
      *        securityModeFailure, rrcSetupComplete, rrcReconfigurationComplete,
+     *        measurementReport, rrcReestablishmentComplete, rrcResumeComplete,
      *        ulInformationTransfer and ueCapabilityInformation, each exactly as the encoders
      *        produce it.
      * \param data the encoded message; may be nullptr when bytes is 0.
      * \param bytes its size in bytes; must be exactly the size of the encoding.
      * \return ok with the type and its fields (transactionId; RRCSetupComplete:
      *         selectedPlmnIdentity, nasPresent, nasMessage; ULInformationTransfer:
-     *         nasPresent, nasMessage; UECapabilityInformation: supportedBandsNr); or ok =
-     *         false with the reason in error (as DecodeDlDcch, e.g. "measurementReport is not
-     *         supported"). Never throws.
+     *         nasPresent, nasMessage; UECapabilityInformation: supportedBandsNr;
+     *         MeasurementReport: measResults); or ok = false with the reason in error (as
+     *         DecodeDlDcch, e.g. "counterCheckResponse is not supported"). Never throws.
      */
     static NrSecurityRrcDecoded DecodeUlDcch(const uint8_t* data, size_t bytes);
 
@@ -318,6 +367,124 @@ class NrSecurityRrcMessage
     static std::vector<uint8_t> EncodeRrcRelease(uint8_t transactionId);
 
     /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCReconfiguration (TS 38.331 6.2.2,
+     *        5.3.5) with radioBearerConfig and, for a handover or key change, the
+     *        RRCReconfiguration-v1530-IEs extension: masterCellGroup (a CellGroupConfig with
+     *        cellGroupId 0 and spCellConfig { reconfigurationWithSync }, see
+     *        NrSecurityReconfigurationWithSync; 5.3.5.5.2) and masterKeyUpdate (5.3.5.7).
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param rbConfig the SRBs and DRBs to add / modify (reestablishPDCP flags) and release.
+     * \param sync the reconfigurationWithSync; nullptr: masterCellGroup absent.
+     * \param mku the masterKeyUpdate; nullptr: absent. With both nullptr the encoding is that
+     *        of EncodeRrcReconfiguration(transactionId, rbConfig) (no nonCriticalExtension).
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming the field that is out of range (targetPci,
+     *         ssbArfcn, t304Ms, band, nextHopChainingCount and those of rbConfig).
+     */
+    static std::vector<uint8_t> EncodeRrcReconfiguration(
+        uint8_t transactionId,
+        const NrSecurityRadioBearerConfig& rbConfig,
+        const NrSecurityReconfigurationWithSync* sync,
+        const NrSecurityMasterKeyUpdate* mku);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying a MeasurementReport (TS 38.331 6.2.2, 5.5.5)
+     *        with the given MeasResults (see NrSecurityMeasResults for the shape and the
+     *        RSRP-Range mapping of TS 38.133 10.1.6.1).
+     * \param results measId 1..64, the serving cell, 0..8 neighbours (PCI 0..1007 each).
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming measId, a PCI or neighbours if out of range.
+     */
+    static std::vector<uint8_t> EncodeMeasurementReport(const NrSecurityMeasResults& results);
+
+    /**
+     * \brief Encodes a UL-CCCH-Message carrying an RRCReestablishmentRequest (TS 38.331 6.2.2,
+     *        5.3.7.4): ue-Identity { c-RNTI, physCellId, shortMAC-I }, reestablishmentCause,
+     *        spare (0). Shape: 1 bit c1 choice, 2 bits c1 index (2), 16 bits c-RNTI, 10 bits
+     *        physCellId, 16 bits shortMAC-I, 2 bits cause, 1 spare bit: 48 bits, 6 bytes.
+     * \param cRnti the C-RNTI in the source cell.
+     * \param pci the source PCI, 0..1007.
+     * \param shortMacI shortMAC-I (NrSecurityShortMacI::ShortMacI).
+     * \param cause ReestablishmentCause 0 reconfigurationFailure, 1 handoverFailure, 2
+     *        otherFailure (3 is spare1).
+     * \return 6 bytes.
+     * \throws std::invalid_argument naming pci or cause if out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcReestablishmentRequest(uint16_t cRnti,
+                                                                uint16_t pci,
+                                                                uint16_t shortMacI,
+                                                                uint8_t cause);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCReestablishment (TS 38.331 6.2.2,
+     *        5.3.7.5) with nextHopChainingCount and no extensions: 13 bits, 2 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param ncc nextHopChainingCount, 0..7.
+     * \return 2 bytes.
+     * \throws std::invalid_argument naming transactionId or ncc.
+     */
+    static std::vector<uint8_t> EncodeRrcReestablishment(uint8_t transactionId, uint8_t ncc);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying an RRCReestablishmentComplete (TS 38.331
+     *        6.2.2, 5.3.7.5) with no extensions: 10 bits, 2 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3 (that of the RRCReestablishment).
+     * \return 2 bytes.
+     * \throws std::invalid_argument naming transactionId if it is above 3.
+     */
+    static std::vector<uint8_t> EncodeRrcReestablishmentComplete(uint8_t transactionId);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCRelease (TS 38.331 6.2.2, 5.3.8.3) with
+     *        suspendConfig (release to RRC_INACTIVE, see NrSecuritySuspendConfig) and every
+     *        other optional field absent.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param suspend the suspendConfig.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming transactionId, fullIRnti (40 bits), shortIRnti (24
+     *         bits), ranPagingCycle or nextHopChainingCount if out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcRelease(uint8_t transactionId,
+                                                 const NrSecuritySuspendConfig& suspend);
+
+    /**
+     * \brief Encodes a UL-CCCH-Message carrying an RRCResumeRequest (TS 38.331 6.2.2,
+     *        5.3.13.3): resumeIdentity (shortI-RNTI), resumeMAC-I, resumeCause, spare (0).
+     *        Shape: 1 bit c1 choice, 2 bits c1 index (1), 24 bits shortI-RNTI, 16 bits
+     *        resumeMAC-I, 4 bits resumeCause, 1 spare bit: 48 bits, 6 bytes.
+     * \param shortIRnti the 24-bit ShortI-RNTI-Value.
+     * \param resumeMacI resumeMAC-I (NrSecurityShortMacI::ResumeMacI).
+     * \param cause ResumeCause 0..10 (emergency, highPriorityAccess, mt-Access, mo-Signalling,
+     *        mo-Data, mo-VoiceCall, mo-VideoCall, mo-SMS, rna-Update, mps-PriorityAccess,
+     *        mcs-PriorityAccess); 11..15 are spare.
+     * \return 6 bytes.
+     * \throws std::invalid_argument naming shortIRnti or cause if out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcResumeRequest(uint32_t shortIRnti,
+                                                       uint16_t resumeMacI,
+                                                       uint8_t cause);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCResume (TS 38.331 6.2.2, 5.3.13.4) with
+     *        radioBearerConfig (if given) and every other optional field absent.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param rbConfig the radioBearerConfig; nullptr: absent.
+     * \return the UPER encoding.
+     * \throws std::invalid_argument naming the field that is out of range.
+     */
+    static std::vector<uint8_t> EncodeRrcResume(uint8_t transactionId,
+                                                const NrSecurityRadioBearerConfig* rbConfig);
+
+    /**
+     * \brief Encodes a UL-DCCH-Message carrying an RRCResumeComplete (TS 38.331 6.2.2,
+     *        5.3.13.4) with every optional field absent: 13 bits, 2 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3 (that of the RRCResume).
+     * \return 2 bytes.
+     * \throws std::invalid_argument naming transactionId if it is above 3.
+     */
+    static std::vector<uint8_t> EncodeRrcResumeComplete(uint8_t transactionId);
+
+    /**
      * \brief Decodes a DL-CCCH-Message (TS 38.331 6.2.1): rrcReject or rrcSetup as the
      *        encoders above produce them.
      * \param data the encoded message; may be nullptr when bytes is 0.
@@ -331,12 +498,16 @@ class NrSecurityRrcMessage
     static NrSecurityRrcDecoded DecodeDlCcch(const uint8_t* data, size_t bytes);
 
     /**
-     * \brief Decodes a UL-CCCH-Message (TS 38.331 6.2.1): rrcSetupRequest only.
+     * \brief Decodes a UL-CCCH-Message (TS 38.331 6.2.1): rrcSetupRequest,
+     *        rrcReestablishmentRequest and rrcResumeRequest.
      * \param data the encoded message; may be nullptr when bytes is 0.
      * \param bytes its size in bytes; must be 6.
-     * \return ok with type RRC_SETUP_REQUEST, ueIdentityIsTmsiPart1, ueIdentity and
-     *         establishmentCause; or ok = false with the reason (e.g. "rrcResumeRequest is
-     *         not supported", a spare establishmentCause, a non-zero spare bit). Never throws.
+     * \return ok with type RRC_SETUP_REQUEST (ueIdentityIsTmsiPart1, ueIdentity,
+     *         establishmentCause), RRC_REESTABLISHMENT_REQUEST (cRnti, physCellId, shortMacI,
+     *         reestablishmentCause) or RRC_RESUME_REQUEST (resumeIdentity, resumeMacI,
+     *         resumeCause); or ok = false with the reason (e.g. "rrcSystemInfoRequest is not
+     *         supported", a spare cause, a PCI above 1007, a non-zero spare bit). Never
+     *         throws.
      */
     static NrSecurityRrcDecoded DecodeUlCcch(const uint8_t* data, size_t bytes);
 
@@ -356,8 +527,10 @@ class NrSecurityRrcMessage
      *         "securityModeComplete", "securityModeFailure", "rrcSetupRequest", "rrcSetup",
      *         "rrcReject", "rrcSetupComplete", "ueCapabilityEnquiry",
      *         "ueCapabilityInformation", "rrcReconfiguration", "rrcReconfigurationComplete",
-     *         "dlInformationTransfer", "ulInformationTransfer", "rrcRelease"), or "unknown"
-     *         for a value outside the enumeration.
+     *         "dlInformationTransfer", "ulInformationTransfer", "rrcRelease",
+     *         "measurementReport", "rrcReestablishmentRequest", "rrcReestablishment",
+     *         "rrcReestablishmentComplete", "rrcResumeRequest", "rrcResume",
+     *         "rrcResumeComplete"), or "unknown" for a value outside the enumeration.
      */
     static std::string Name(NrSecurityRrcDecoded::Type type);
 };
