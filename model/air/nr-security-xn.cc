@@ -57,16 +57,23 @@ void
 NrSecurityXn::AddGnb(Ptr<NrSecurityGnbNetDevice> gnb)
 {
     NS_ASSERT_MSG(gnb && gnb->GetRrc(), "NrSecurityXn::AddGnb: a gNB device with its RRC");
+    AddGnbRrc(gnb->GetRrc());
+}
+
+void
+NrSecurityXn::AddGnbRrc(Ptr<NrSecurityGnbRrc> rrc)
+{
+    NS_ASSERT_MSG(rrc, "NrSecurityXn::AddGnbRrc: a gNB RRC");
     for (const auto& g : m_gnbs)
     {
-        if (g == gnb)
+        if (g == rrc)
         {
             return;
         }
     }
-    m_gnbs.push_back(gnb);
-    gnb->GetRrc()->SetXnSendCallback(MakeCallback(&NrSecurityXn::Send, this));
-    gnb->GetRrc()->SetNeighbourLookupCallback(MakeCallback(&NrSecurityXn::LookupCell, this));
+    m_gnbs.push_back(rrc);
+    rrc->SetXnSendCallback(MakeCallback(&NrSecurityXn::Send, this));
+    rrc->SetNeighbourLookupCallback(MakeCallback(&NrSecurityXn::LookupCell, this));
 }
 
 bool
@@ -75,7 +82,7 @@ NrSecurityXn::LookupCell(uint16_t cellId, uint16_t pci, NrSecurityCellInfo& out)
     uint32_t found = 0;
     for (const auto& g : m_gnbs)
     {
-        const NrSecurityCellInfo c = g->GetRrc()->GetCellInfo();
+        const NrSecurityCellInfo c = g->GetCellInfo();
         if ((cellId != 0 && c.cellId == cellId) || (cellId == 0 && c.pci == pci))
         {
             out = c;
@@ -85,14 +92,14 @@ NrSecurityXn::LookupCell(uint16_t cellId, uint16_t pci, NrSecurityCellInfo& out)
     return found == 1;
 }
 
-Ptr<NrSecurityGnbNetDevice>
+Ptr<NrSecurityGnbRrc>
 NrSecurityXn::Route(const NrSecurityXnMessage& msg, std::string& reason) const
 {
-    Ptr<NrSecurityGnbNetDevice> to;
+    Ptr<NrSecurityGnbRrc> to;
     uint32_t found = 0;
     for (const auto& g : m_gnbs)
     {
-        const NrSecurityCellInfo c = g->GetRrc()->GetCellInfo();
+        const NrSecurityCellInfo c = g->GetCellInfo();
         if ((msg.targetCellId != 0 && c.cellId == msg.targetCellId)
             || (msg.targetCellId == 0 && c.pci == msg.targetPci))
         {
@@ -131,14 +138,14 @@ void
 NrSecurityXn::Deliver(NrSecurityXnMessage msg)
 {
     std::string reason;
-    Ptr<NrSecurityGnbNetDevice> to = Route(msg, reason);
-    if (!to || !to->GetRrc())
+    Ptr<NrSecurityGnbRrc> to = Route(msg, reason);
+    if (!to)
     {
         ++m_unroutable;
         m_unroutableTrace(msg, reason.empty() ? "the gNB is gone" : reason);
         return;
     }
-    to->GetRrc()->ReceiveXn(msg);
+    to->ReceiveXn(msg);
 }
 
 uint64_t

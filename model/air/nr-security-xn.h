@@ -18,6 +18,7 @@ namespace ns3
 {
 
 class NrSecurityGnbNetDevice;
+class NrSecurityGnbRrc;
 
 /**
  * \ingroup nr-security
@@ -61,6 +62,12 @@ class NrSecurityXn : public Object
      * \param gnb the gNB device
      */
     void AddGnb(Ptr<NrSecurityGnbNetDevice> gnb);
+    /**
+     * \brief Connects a gNB RRC directly (tests that wire RRC entities without devices); as
+     *        AddGnb.
+     * \param rrc the gNB's RRC entity
+     */
+    void AddGnbRrc(Ptr<NrSecurityGnbRrc> rrc);
 
     /**
      * \brief Sends a message to the gNB of msg.targetCellId (else msg.targetPci) after Delay.
@@ -94,12 +101,12 @@ class NrSecurityXn : public Object
 
   private:
     /// \return the gNB for a message, or nullptr (reason set)
-    Ptr<NrSecurityGnbNetDevice> Route(const NrSecurityXnMessage& msg, std::string& reason) const;
+    Ptr<NrSecurityGnbRrc> Route(const NrSecurityXnMessage& msg, std::string& reason) const;
     /// Hands a message to its gNB (resolved again at arrival).
     void Deliver(NrSecurityXnMessage msg);
 
     Time m_delay;                                         ///< one-way delay
-    std::vector<Ptr<NrSecurityGnbNetDevice>> m_gnbs;      ///< the connected gNBs
+    std::vector<Ptr<NrSecurityGnbRrc>> m_gnbs;            ///< the connected gNBs' RRC entities
     uint64_t m_unroutable = 0;                            ///< dropped
     uint64_t m_sent = 0;                                  ///< sent
     TracedCallback<const NrSecurityXnMessage&> m_xnTrace; ///< XnMessage

@@ -334,6 +334,15 @@ NrSecurityGnbRrc::SendUserData(uint16_t ueId,
         DiscardUserData(ueId, "none", "no UE context");
         return false;
     }
+    if (ue->rbsSuspended || ue->state == NrSecurityRrcState::INACTIVE)
+    {
+        // nr-security-gnb-rrc-reestablishment.cc / -resume.cc
+        DiscardUserData(ueId,
+                        "none",
+                        ue->rbsSuspended ? "DRBs suspended (RRC re-establishment, TS 38.331 5.3.7)"
+                                         : "UE in RRC_INACTIVE (resume not triggered by data)");
+        return false;
+    }
     NrSecurityRadioBearer* rb = nullptr;
     for (const auto& [id, d] : ue->drbs)
     {
@@ -353,6 +362,10 @@ NrSecurityGnbRrc::SendUserData(uint16_t ueId,
     if (rb->SdapHeader())
     {
         NrSecuritySdap::AddHeader(sdu, NrSecuritySdap::EncodeDlHeader(false, false, qfi));
+    }
+    if (InterceptDownlink(*ue, rb->GetRbId(), sdu))
+    {
+        return true; // held or forwarded during a handover (nr-security-gnb-rrc-handover.cc)
     }
     if (rb->GetPdcp()->TransmitSdu(sdu) < 0)
     {

@@ -28,6 +28,16 @@ NrSecurityGnbRrc::ReceiveCcch(uint16_t ueId, Ptr<Packet> pdu)
         Refuse(ueId, 0, name, "UL-CCCH message not decoded: " + m.error);
         return;
     }
+    if (m.type == NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST)
+    {
+        HandleReestablishmentRequest(ueId, m); // nr-security-gnb-rrc-reestablishment.cc
+        return;
+    }
+    if (m.type == NrSecurityRrcDecoded::RRC_RESUME_REQUEST)
+    {
+        HandleResumeRequest(ueId, m); // nr-security-gnb-rrc-resume.cc
+        return;
+    }
     if (m.type != NrSecurityRrcDecoded::RRC_SETUP_REQUEST)
     {
         Refuse(ueId, 0, name, "not an UL-CCCH message");
@@ -154,6 +164,13 @@ NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId, NrSecurityInitialContextSet
     ue->emergency = ics.emergency;
     ue->pduSessions = ics.pduSessions;
     ue->pendingNas = ics.nasPdu;
+    // Key epoch 0 (KeyChange) and the AMF's serving cell for N2 mobility
+    // (nr-security-gnb-rrc-handover.cc).
+    StartKeyEpoch(*ue);
+    if (m_amf)
+    {
+        m_amf->SetServingCell(ueId, m_cellId);
+    }
     if (m_capabilityEnquiry == CAPABILITY_BEFORE_SECURITY && !ue->capabilityReceived)
     {
         SendCapabilityEnquiry(*ue); // the SMC follows the UECapabilityInformation

@@ -232,6 +232,7 @@ void
 NrSecurityGnbRrc::SetAmf(Ptr<NrSecurityAmf> amf)
 {
     m_amf = amf;
+    RegisterWithAmf(); // N2 handover handlers (nr-security-gnb-rrc-handover.cc)
 }
 
 void
@@ -284,6 +285,10 @@ NrSecurityGnbRrc::ReceivePdu(uint16_t ueId, const NrSecurityRbPdu& pdu)
                 ueId, rbName, live ? "PDU on a DRB that is not set up" : "no UE context");
             return;
         }
+        if (HoldUplinkPdu(*ue, pdu))
+        {
+            return; // an incoming handover waits for the COUNT status
+        }
         it->second->GetPdcp()->ReceivePdu(pdu.pdu);
         return;
     }
@@ -306,6 +311,14 @@ NrSecurityGnbRrc::BearerTransmit(NrSecurityRadioBearer& rb, const NrSecurityRbPd
     {
         m_transmit(rb.GetUeId(), pdu);
     }
+    if (rb.GetPdcp()->GetTxNext() >= m_keyRefreshCount)
+    {
+        NrSecurityGnbUeContext* ue = Find(rb.GetUeId());
+        if (ue)
+        {
+            CheckKeyRefresh(*ue); // nr-security-gnb-rrc-key-refresh.cc
+        }
+    }
 }
 
 void
@@ -326,6 +339,10 @@ NrSecurityGnbRrc::BearerDeliver(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint
             Refuse(rb.GetUeId(), count, "unknown", why);
         }
         return;
+    }
+    if (rb.GetPdcp()->GetRxNext() >= m_keyRefreshCount)
+    {
+        CheckKeyRefresh(*ue); // nr-security-gnb-rrc-key-refresh.cc
     }
     if (rb.GetType() == NrSecurityRbType::DRB)
     {
@@ -387,7 +404,23 @@ NrSecurityGnbRrc::ReceiveDcch(NrSecurityGnbUeContext& ue,
             HandleCapabilityInformation(ue, m, count);
             return;
         case NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE:
+            if ((ue.handover.role == NrSecurityGnbHandover::TARGET
+                 || ue.handover.role == NrSecurityGnbHandover::INTRA)
+                && !ue.handover.ueArrived)
+            {
+                HandleHandoverComplete(ue, m, count); // nr-security-gnb-rrc-handover.cc
+                return;
+            }
             HandleReconfigurationComplete(ue, m, count);
+            return;
+        case NrSecurityRrcDecoded::MEASUREMENT_REPORT:
+            HandleMeasurementReport(ue, m, count);
+            return;
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_COMPLETE:
+            HandleReestablishmentComplete(ue, m, count); // nr-security-gnb-rrc-reestablishment.cc
+            return;
+        case NrSecurityRrcDecoded::RRC_RESUME_COMPLETE:
+            HandleResumeComplete(ue, m, count); // nr-security-gnb-rrc-resume.cc
             return;
         case NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER:
             // TS 38.331 5.7.2.3: the NAS message goes to the AMF (NGAP Uplink NAS Transport).
@@ -515,6 +548,7 @@ void
 NrSecurityGnbRrc::SetCellId(uint16_t cellId)
 {
     m_cellId = cellId;
+    RegisterWithAmf(); // N2 handover handlers (nr-security-gnb-rrc-handover.cc)
 }
 
 NrSecurityCellInfo

@@ -140,6 +140,18 @@ struct NrSecurityGnbUeContext
     uint8_t nhNcc = 0;              ///< its NCC
     uint32_t nhIndex = 0;           ///< its chain index (traces)
     NrSecurityGnbHandover handover; ///< the handover in progress, if any
+
+    // Re-establishment and resume (nr-security-gnb-rrc-reestablishment.cc, -resume.cc)
+    bool rbsSuspended = false;         ///< SRB2 and DRBs suspended (RRC re-establishment)
+    uint8_t recoveryTransactionId = 0; ///< of the RRCReestablishment / RRCResume sent
+    bool retrieved = false;            ///< context retrieved over Xn (RETRIEVE UE CONTEXT)
+    uint16_t retrievedFromCellId = 0;  ///< the last serving gNB's cell (if retrieved)
+    uint32_t shortIRnti = 0;           ///< INACTIVE: shortI-RNTI of the suspendConfig
+    uint64_t fullIRnti = 0;            ///< INACTIVE: fullI-RNTI of the suspendConfig
+    uint16_t suspendPci = 0;           ///< INACTIVE: PCI of the cell that suspended the UE
+    uint8_t suspendNcc = 0;            ///< INACTIVE: nextHopChainingCount sent to the UE
+    bool suspendSrb2 = false;          ///< INACTIVE: SRB2 was set up
+    std::vector<NrSecurityDrbConfig> suspendDrbs; ///< INACTIVE: the DRBs to restore
 };
 
 /**
@@ -208,6 +220,48 @@ struct NrSecurityGnbUeContext
  * - HandoverOnMeasurement: a MeasurementReport starts a handover of MeasurementHandoverType
  *   to the strongest reported neighbour (resolved by PCI with the NeighbourLookupCallback).
  * - Every new K_gNB fires KeyChange; each step fires HandoverEvent.
+ *
+ * Re-establishment and resume (nr-security-gnb-rrc-reestablishment.cc,
+ * nr-security-gnb-rrc-resume.cc):
+ * - Who verifies: the gNB that holds the UE's AS context, i.e. the last serving one (TS 33.501
+ *   6.11 and 6.8.2.1.3; TS 38.423 8.2.4: the new node sends RETRIEVE UE CONTEXT REQUEST with
+ *   the UE identity and the shortMAC-I / resumeMAC-I and the new cell; the old node checks
+ *   it, derives K_gNB* for the new cell and answers RETRIEVE UE CONTEXT RESPONSE with K_gNB*
+ *   and the NCC, or FAILURE). Only that node has K_RRCint, and it never leaves it. In the
+ *   same gNB the check is local.
+ * - RRCReestablishmentRequest: source PCI = this cell's PCI: the context of the C-RNTI (the
+ *   UE id), with active AS security; another PCI: the neighbour with that PCI over Xn. The
+ *   expected shortMAC-I is computed with the source K_RRCint and NIA over VarShortMAC-Input
+ *   (source PCI, this cell's cellIdentity, C-RNTI). K_gNB* for this cell's PCI and ARFCN-DL:
+ *   from the unused {NH, NCC} if the source holds one (vertical), else from K_gNB with its
+ *   NCC (horizontal). This gNB then re-establishes SRB1 (new PDCP entity) with the new keys
+ *   and the algorithms in use, sends RRCReestablishment (NCC; integrity-protected, not
+ *   ciphered; ciphering right after it), suspends SRB2 and the DRBs (downlink user data is
+ *   discarded, counted, traced) and, on the verified RRCReestablishmentComplete, sends an
+ *   RRCReconfiguration with reestablishPDCP for SRB2 and every DRB, whose PDCP entities it
+ *   re-establishes with the new keys (integrity again on the DRBs that had it; AM DRBs keep
+ *   their COUNTs, TS 38.323 5.1.2). A retrieved context gets SRB2 and the DRBs from the
+ *   RESPONSE (COUNTs from its status), then PATH SWITCH REQUEST ({NH, NCC} kept unused) and
+ *   UE CONTEXT RELEASE to the old node.
+ * - Suspend() (TS 38.331 5.3.8.2, TS 33.501 6.8.2.1.1): RRCRelease with suspendConfig on SRB1
+ *   (full and short I-RNTI, the NCC of the unused {NH, NCC} if one is held, else of K_gNB),
+ *   then K_RRCenc, K_UPenc, K_UPint are deleted, the bearers released and the context kept
+ *   as INACTIVE. I-RNTI: the short one is the cell id (mod 256) in its 8 most significant
+ *   bits, as the gNB part that routes a resume to the last serving gNB, and a per-gNB
+ *   counter in the other 16, so consecutive suspends of a UE give different I-RNTIs; the
+ *   full one is the cell id (16 bits) and a 24-bit counter.
+ * - RRCResumeRequest: the context of the short I-RNTI (here or over Xn), resumeMAC-I over
+ *   VarResumeMAC-Input (PCI of the suspending cell, this cell's cellIdentity, the C-RNTI
+ *   there) with the stored K_RRCint, K_gNB* for this cell from the NCC sent in suspendConfig,
+ *   SRB1, SRB2 and the DRBs restored with the new keys (COUNTs from 0: PDCP suspend, TS 38.323
+ *   5.1.4), RRCResume on SRB1 integrity-protected and ciphered, and on RRCResumeComplete the
+ *   PDU sessions are reported again (PduSessionSetup).
+ * - A wrong shortMAC-I / resumeMAC-I, an unknown UE or a failed retrieval: the request is
+ *   refused (MessageRefused with the reason, counted in GetRecoveryRefusals()), and the gNB
+ *   answers RRCSetup (fallback to RRC connection establishment, TS 38.331 5.3.7.1, 5.3.13.1):
+ *   the UE starts a new connection (next uplink NAS COUNT, new K_gNB). The KeyChange trace
+ *   fires with the cause "reestablishment" or "resume" when the gNB sends RRCReestablishment /
+ *   RRCResume under the new K_gNB.
  *
  * Trace sources: those of NrSecurityRrc, PduSessionSetup and HandoverEvent.
  */
@@ -402,6 +456,26 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     /// \return how many handovers this gNB completed as target (or intra-cell)
     uint64_t GetHandoversCompleted() const;
 
+    // Re-establishment and resume: nr-security-gnb-rrc-reestablishment.cc and
+    // nr-security-gnb-rrc-resume.cc.
+
+    /**
+     * \brief Suspends a UE to RRC_INACTIVE (TS 38.331 5.3.8.2 with suspendConfig, TS 33.501
+     *        6.8.2.1.1; see the class).
+     * \param ueId the UE
+     * \return false (ConnectionEvent "suspend-refused" with the reason) for an unknown UE, one
+     *         without active AS security, or one with a procedure in progress
+     */
+    bool Suspend(uint16_t ueId);
+
+    /// \return how many RRCReestablishmentRequests / RRCResumeRequests (and RETRIEVE UE
+    ///         CONTEXT REQUESTs for them) this gNB refused: wrong MAC, unknown UE
+    uint64_t GetRecoveryRefusals() const;
+    /// \return how many re-establishments completed here (RRCReestablishmentComplete)
+    uint64_t GetReestablishments() const;
+    /// \return how many resumes completed here (RRCResumeComplete)
+    uint64_t GetResumes() const;
+
   protected:
     void DoDispose() override;
 
@@ -503,6 +577,9 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                  const std::vector<uint8_t>& command,
                                  const std::string& cause);
     void HandleN2UeContextRelease(uint16_t ueId);
+    bool InterceptDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr<Packet> sdu);
+    bool HoldUplinkPdu(NrSecurityGnbUeContext& ue, const NrSecurityRbPdu& pdu);
+    void FlushTarget(NrSecurityGnbUeContext& ue);
     void HandleHandoverComplete(NrSecurityGnbUeContext& ue,
                                 const NrSecurityRrcDecoded& m,
                                 uint32_t count);
@@ -516,6 +593,38 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void CheckKeyRefresh(NrSecurityGnbUeContext& ue);
     bool StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& cause);
     void CompleteIntraCell(NrSecurityGnbUeContext& ue);
+
+    // nr-security-gnb-rrc-reestablishment.cc
+    void HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRrcDecoded& m);
+    void HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
+                                       const NrSecurityRrcDecoded& m,
+                                       uint32_t count);
+    void HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg);
+    void HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg);
+    void HandleRetrieveUeContextFailure(const NrSecurityXnMessage& msg);
+    NrSecurityKeyEpoch RecoveryEpoch(NrSecurityGnbUeContext& ue,
+                                     const NrSecurityCellInfo& cell,
+                                     uint8_t ncc,
+                                     const std::string& cause);
+    void StartReestablishment(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
+    NrSecurityGnbUeContext& AdoptRetrievedContext(const NrSecurityXnMessage& msg);
+    void FinishRetrieved(NrSecurityGnbUeContext& ue);
+    void RecoveryFallback(uint16_t ueId,
+                          const std::string& name,
+                          const std::string& reason,
+                          bool refused);
+    void RecoveryGuardExpired(uint16_t ueId);
+    NrSecurityRadioBearer& NewRecoverySrb(NrSecurityGnbUeContext& ue,
+                                          uint8_t srbId,
+                                          bool txCiphering);
+
+    // nr-security-gnb-rrc-resume.cc
+    void HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded& m);
+    void StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
+    void HandleResumeComplete(NrSecurityGnbUeContext& ue,
+                              const NrSecurityRrcDecoded& m,
+                              uint32_t count);
+    NrSecurityGnbUeContext* FindInactive(uint32_t shortIRnti);
 
     // nr-security-gnb-rrc.cc
     void ReceiveDcch(NrSecurityGnbUeContext& ue,
@@ -565,6 +674,13 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     uint64_t m_handoversCompleted = 0;        ///< completed as target / intra-cell
     TracedCallback<uint16_t, const std::string&, const std::string&>
         m_handoverEventTrace; ///< HandoverEvent
+
+    // Re-establishment and resume
+    std::map<uint16_t, bool> m_retrievePending; ///< UE id -> resume (true) / re-establishment
+    uint32_t m_nextIRnti = 0;                   ///< I-RNTI counter
+    uint64_t m_recoveryRefusals = 0;            ///< refused requests (GetRecoveryRefusals)
+    uint64_t m_reestablishments = 0;            ///< completed re-establishments
+    uint64_t m_resumes = 0;                     ///< completed resumes
 };
 
 } // namespace ns3

@@ -34,6 +34,17 @@ void
 NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_t count)
 {
     NS_LOG_FUNCTION(this << m_ueId << count);
+    if (m.reconfigurationWithSyncPresent)
+    {
+        HandleReconfigurationWithSync(m, count); // handover (nr-security-ue-rrc-handover.cc)
+        return;
+    }
+    if (m_rbsSuspended)
+    {
+        // The reconfiguration after RRC re-establishment (nr-security-ue-rrc-reestablishment.cc)
+        HandleReconfigurationAfterReestablishment(m, count);
+        return;
+    }
     const NrSecurityRadioBearerConfig& rbc = m.radioBearerConfig;
     const bool addsBearers
         = m.radioBearerConfigPresent && (!rbc.srbsToAdd.empty() || !rbc.drbsToAdd.empty());
@@ -156,7 +167,7 @@ NrSecurityUeRrc::SendNas(const std::vector<uint8_t>& nas)
         return false;
     }
     // TS 38.331 5.7.2.2: SRB2 once it is established, SRB1 before.
-    return Send(Srb(2) ? 2 : 1,
+    return Send(Srb(2) && !m_rbsSuspended ? 2 : 1,
                 "ulInformationTransfer",
                 NrSecurityRrcMessage::EncodeUlInformationTransfer(nas));
 }
@@ -168,6 +179,13 @@ NrSecurityUeRrc::SendUserData(Ptr<Packet> ipPacket, uint8_t qfi)
     {
         DiscardUserData(m_ueId, "none", ipPacket ? "QFI above 63" : "no packet");
         return false;
+    }
+    if (m_handoverInProgress || m_rbsSuspended)
+    {
+        // Held while the UE switches cell (TS 38.331 5.3.5.4), sent once the DRBs are
+        // re-established in the target.
+        m_heldUplink.emplace_back(ipPacket->Copy(), qfi);
+        return true;
     }
     // TS 37.324 5.2.1: the DRB that maps the QoS flow, else the default DRB.
     NrSecurityRadioBearer* rb = nullptr;

@@ -84,6 +84,9 @@ NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
     KeyDerived("K_RRCenc", keys.kRrcEnc.data(), keys.kRrcEnc.size(), 30);
     KeyDerived("K_UPenc", keys.kUpEnc.data(), keys.kUpEnc.size(), 30);
     Step(30, "K_UPint, K_RRCenc, K_UPenc derived");
+    // Key epoch 0 (KeyChange): the initial K_gNB is in force once the command is verified;
+    // the NH chain starts from it (nr-security-ue-rrc-handover.cc).
+    StartKeyEpochs();
 
     // Step 31: integrity for everything after the command, both ways; downlink deciphering
     // for everything after it too (TS 38.331 5.3.4.3).

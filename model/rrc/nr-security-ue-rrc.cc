@@ -44,6 +44,22 @@ IsT300Value(const AttributeValue& v)
     return false;
 }
 
+/// T311 values of TS 38.331 UE-TimersAndConstants: ms1000 .. ms30000.
+bool
+IsT311Value(const AttributeValue& v)
+{
+    const int64_t ms = static_cast<const TimeValue&>(v).Get().GetMilliSeconds();
+    const bool whole = static_cast<const TimeValue&>(v).Get() == MilliSeconds(ms);
+    for (int64_t allowed : {1000, 3000, 5000, 10000, 15000, 20000, 30000})
+    {
+        if (whole && ms == allowed)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 TypeId
@@ -125,6 +141,45 @@ NrSecurityUeRrc::GetTypeId()
                             BooleanValue(false),
                             MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityStaleNcc),
                             MakeBooleanChecker())
+              // Re-establishment and resume (nr-security-ue-rrc-reestablishment.cc, -resume.cc)
+              .AddAttribute("T301",
+                            "T301, started by RRCReestablishmentRequest, stopped by "
+                            "RRCReestablishment or RRCSetup; expiry: RRC_IDLE (TS 38.331 7.1.1, "
+                            "5.3.7.7; 100, 200, 300, 400, 600, 1000, 1500 or 2000 ms).",
+                            TimeValue(MilliSeconds(1000)),
+                            MakeTimeAccessor(&NrSecurityUeRrc::SetT301, &NrSecurityUeRrc::GetT301),
+                            MakeNrSecurityChecker(MakeTimeChecker(),
+                                                  IsT300Value,
+                                                  "Time: 100|200|300|400|600|1000|1500|2000 ms"))
+              .AddAttribute(
+                  "T311",
+                  "T311, started at radio link failure (re-establishment), stopped "
+                  "when a suitable cell is selected; expiry: RRC_IDLE (TS 38.331 "
+                  "7.1.1, 5.3.7.6; 1000, 3000, 5000, 10000, 15000, 20000 or 30000 ms).",
+                  TimeValue(MilliSeconds(1000)),
+                  MakeTimeAccessor(&NrSecurityUeRrc::SetT311, &NrSecurityUeRrc::GetT311),
+                  MakeNrSecurityChecker(MakeTimeChecker(),
+                                        IsT311Value,
+                                        "Time: 1000|3000|5000|10000|15000|20000|30000 ms"))
+              .AddAttribute("T319",
+                            "T319, started by RRCResumeRequest, stopped by RRCResume, RRCSetup "
+                            "or RRCReject; expiry: RRC_IDLE (TS 38.331 7.1.1, 5.3.13.5; 100, "
+                            "200, 300, 400, 600, 1000, 1500 or 2000 ms).",
+                            TimeValue(MilliSeconds(1000)),
+                            MakeTimeAccessor(&NrSecurityUeRrc::SetT319, &NrSecurityUeRrc::GetT319),
+                            MakeNrSecurityChecker(MakeTimeChecker(),
+                                                  IsT300Value,
+                                                  "Time: 100|200|300|400|600|1000|1500|2000 ms"))
+              .AddAttribute(
+                  "VulnerabilityRecoveryMacIZeroInputs",
+                  "Vulnerability profile (off by default): the UE computes shortMAC-I "
+                  "(RRCReestablishmentRequest) and resumeMAC-I (RRCResumeRequest) "
+                  "with COUNT, BEARER and DIRECTION 0 instead of all binary ones "
+                  "(TS 38.331 5.3.7.4, 5.3.13.3), the fault of the mobility case M5: "
+                  "the network cannot verify the request and falls back to RRCSetup.",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityRecoveryMacIZeroInputs),
+                  MakeBooleanChecker())
               .AddTraceSource("HandoverEvent",
                               "A step of a handover at the UE (UE id, step, detail).",
                               MakeTraceSourceAccessor(&NrSecurityUeRrc::m_handoverEventTrace),
@@ -157,8 +212,10 @@ NrSecurityUeRrc::DoDispose()
 {
     m_t300Event.Cancel();
     m_t302Event.Cancel();
+    StopRecovery(); // nr-security-ue-rrc-reestablishment.cc
     ReleaseBearers();
     m_transmit = TransmitCallback();
+    m_cellSelection = CellSelectionCallback();
     m_userData = UserDataCallback();
     m_random = nullptr;
     Object::DoDispose();
@@ -316,7 +373,10 @@ NrSecurityUeRrc::ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeDlDcch(bytes.data(), bytes.size());
     const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
-    const bool smc = m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND;
+    // RRCReestablishment too: RRC verifies it with the K_RRCint it derives from it.
+    const bool smc = m.ok
+                     && (m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMMAND
+                         || m.type == NrSecurityRrcDecoded::RRC_REESTABLISHMENT);
     // The SecurityModeCommand is delivered before its integrity check, which RRC does itself.
     m_rrcMessageTrace(
         m_ueId, "rx", name, bytes, rb.GetName(), smc ? "integrity" : rb.RxProtection(count));
@@ -350,6 +410,12 @@ NrSecurityUeRrc::ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_
             return;
         case NrSecurityRrcDecoded::RRC_RELEASE:
             HandleRrcRelease(m, count);
+            return;
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT:
+            HandleRrcReestablishment(sdu, count, m); // nr-security-ue-rrc-reestablishment.cc
+            return;
+        case NrSecurityRrcDecoded::RRC_RESUME:
+            HandleRrcResume(m, count); // nr-security-ue-rrc-resume.cc
             return;
         default:
             Refuse(m_ueId, count, name, "not a downlink DCCH message");

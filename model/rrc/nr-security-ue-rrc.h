@@ -10,6 +10,7 @@
 #include "nr-security-radio-bearer.h"
 #include "nr-security-rb-pdu.h"
 #include "nr-security-rrc-bearer-config.h"
+#include "nr-security-rrc-mobility.h"
 #include "nr-security-rrc-state.h"
 #include "nr-security-rrc.h"
 #include "ns3/callback.h"
@@ -34,6 +35,28 @@ namespace ns3
 {
 
 struct NrSecurityRrcDecoded;
+
+/**
+ * \ingroup nr-security
+ * \brief The UE Inactive AS Context (TS 38.331 5.3.8.3): what a UE in RRC_INACTIVE keeps from
+ *        its connection for RRCResumeRequest and the resumed connection. Per TS 33.501
+ *        6.8.2.1.1 only K_gNB and K_RRCint of the AS keys are kept (K_RRCenc, K_UPenc, K_UPint
+ *        are deleted); nextHopChainingCount of the suspendConfig selects the K_gNB* of the
+ *        resume (horizontal from K_gNB when it equals the NCC of K_gNB, else vertical).
+ */
+struct NrSecurityUeInactiveContext
+{
+    bool stored = false;                                 ///< a context is stored
+    NrSecuritySuspendConfig suspend;                     ///< the suspendConfig received
+    NrSecurityKey256 kGnb{};                             ///< K_gNB in use when suspended
+    NrSecurityKey128 kRrcInt{};                          ///< K_RRCint in use when suspended
+    NrSecurityCiphering nea = NrSecurityCiphering::NEA0; ///< ciphering algorithm in use
+    NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0; ///< integrity algorithm in use
+    NrSecurityCellInfo sourceCell;                       ///< the cell that sent RRCRelease
+    uint16_t sourceCRnti = 0;                            ///< the C-RNTI in that cell
+    bool srb2 = false;                                   ///< SRB2 was set up
+    std::vector<NrSecurityDrbConfig> drbs;               ///< the DRBs set up
+};
 
 /**
  * \ingroup nr-security
@@ -97,6 +120,41 @@ struct NrSecurityRrcDecoded;
  * - VulnerabilityStaleNcc (off by default) reproduces UEs that ignore a new NCC: the UE
  *   always derives horizontally and keeps its NCC, so after a path switch its K_gNB differs
  *   from the target's and the first integrity check at the target fails.
+ *
+ * Re-establishment and resume (nr-security-ue-rrc-reestablishment.cc,
+ * nr-security-ue-rrc-resume.cc):
+ * - RadioLinkFailure() (TS 38.331 5.3.7.2; the device calls it): without AS security, or
+ *   without SRB2 and a DRB, the UE goes to RRC_IDLE (5.3.7.1). Otherwise it suspends every
+ *   RB but SRB0 (uplink user data is discarded, counted and traced), starts T311 and asks
+ *   the CellSelectionCallback for a cell (again every 20 ms while T311 runs). With a cell:
+ *   T311 stops, T301 starts, SRB1's PDCP entity is re-established without security (a new
+ *   entity, the default SRB1 configuration) and RRCReestablishmentRequest goes on SRB0 with
+ *   the source C-RNTI (the UE id), the source PCI and shortMAC-I (NrSecurityShortMacI over
+ *   VarShortMAC-Input: source PCI, the selected cell's cellIdentity, source C-RNTI; the
+ *   source K_RRCint and NIA; COUNT, BEARER, DIRECTION all ones; 5.3.7.4), cause
+ *   otherFailure. RRCReestablishment (SRB1, integrity-protected, not ciphered): K_gNB*
+ *   (A.11) for the selected cell's PCI and ARFCN-DL from the current K_gNB when its NCC
+ *   equals the UE's, else from the NH of that NCC (the UE's chain); new AS keys with the
+ *   algorithms in use; the message's MAC-I is verified with the new K_RRCint (failure:
+ *   RRC_IDLE, 5.3.7.5); SRB1 integrity and ciphering with the new keys; the
+ *   RRCReestablishmentComplete is integrity-protected and ciphered; KeyChange "reestablishment".
+ *   SRB2 and the DRBs stay suspended until the RRCReconfiguration that re-establishes their
+ *   PDCP entities (reestablishPDCP) with the new keys. T311 or T301 expiry: RRC_IDLE.
+ * - RRCRelease with suspendConfig (5.3.8.3): the UE Inactive AS Context is stored (see
+ *   NrSecurityUeInactiveContext), every RB is released, state INACTIVE. Resume() (5.3.13.2,
+ *   5.3.13.3): cell selection, resumeMAC-I over VarResumeMAC-Input with the stored K_RRCint,
+ *   K_gNB* for the selected cell from the stored NCC, new keys, SRB1 re-established with
+ *   integrity and ciphering under them, RRCResumeRequest (shortI-RNTI, cause mo-Data) on
+ *   SRB0, T319. RRCResume (SRB1, verified and deciphered by PDCP with the new keys): SRB2
+ *   and the DRBs of the stored configuration are restored with the new keys (PDCP suspend
+ *   and re-establishment: COUNTs from 0, TS 38.323 5.1.4, 5.1.2), RRCResumeComplete,
+ *   KeyChange "resume". T319 expiry: RRC_IDLE. RRCReject: back to RRC_INACTIVE with the
+ *   stored context (5.3.15.2).
+ * - RRCSetup in answer to either request (the network's fallback, 5.3.3.4): the stored
+ *   contexts and AS keys are discarded and the UE continues as after an RRCSetupRequest.
+ * - VulnerabilityRecoveryMacIZeroInputs (off by default) reproduces the shortMAC-I fault of
+ *   case M5: the UE computes shortMAC-I and resumeMAC-I with COUNT, BEARER and DIRECTION 0
+ *   instead of all ones, so the network cannot verify them and falls back to RRCSetup.
  *
  * Trace sources: those of NrSecurityRrc (all carry the UE id first), and HandoverEvent.
  */
@@ -291,6 +349,45 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     /// \return how many MeasurementReports the UE sent
     uint64_t GetMeasurementReports() const;
 
+    // Re-establishment and resume: nr-security-ue-rrc-reestablishment.cc and
+    // nr-security-ue-rrc-resume.cc.
+
+    /**
+     * Cell selection for re-establishment and resume (the device, TS 38.304): it picks a
+     * suitable cell, makes it the UE's cell on the air, fills its identity (cell id, PCI,
+     * ARFCN-DL, cellIdentity) and returns true, or returns false if it finds none.
+     */
+    typedef Callback<bool, NrSecurityCellInfo&> CellSelectionCallback;
+
+    /// \param cb the device's cell selection
+    void SetCellSelectionCallback(CellSelectionCallback cb);
+
+    /**
+     * \brief Radio link failure of the serving cell (TS 38.331 5.3.10; the device calls it):
+     *        starts RRC connection re-establishment (5.3.7.2, see the class) or, without AS
+     *        security or without SRB2 and a DRB, goes to RRC_IDLE (5.3.7.1). Ignored
+     *        (ConnectionEvent "rlf-ignored") outside RRC_CONNECTED and while a
+     *        re-establishment runs.
+     */
+    void RadioLinkFailure();
+
+    /**
+     * \brief Resumes the suspended connection from RRC_INACTIVE (TS 38.331 5.3.13.2,
+     *        5.3.13.3; see the class).
+     * \return false (ConnectionEvent "resume-refused") when not in RRC_INACTIVE, while T302
+     *         runs, or when the CellSelectionCallback finds no cell
+     */
+    bool Resume();
+
+    /// \return true in RRC_INACTIVE (a UE Inactive AS Context is stored)
+    bool IsInactive() const;
+    /// \return the UE Inactive AS Context (stored false when there is none)
+    const NrSecurityUeInactiveContext& GetInactiveContext() const;
+    /// \return how many re-establishments completed (RRCReestablishmentComplete sent)
+    uint64_t GetReestablishments() const;
+    /// \return how many resumes completed (RRCResumeComplete sent)
+    uint64_t GetResumes() const;
+
   protected:
     void DoDispose() override;
 
@@ -338,6 +435,43 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     // nr-security-ue-rrc-measurement.cc
     void SendMeasurementReport(const NrSecurityCellMeasurement& serving,
                                const std::vector<NrSecurityCellMeasurement>& triggered);
+
+    // nr-security-ue-rrc-reestablishment.cc
+    void SelectCellForReestablishment();
+    void SendReestablishmentRequest(const NrSecurityCellInfo& cell);
+    void HandleRrcReestablishment(Ptr<Packet> sdu, uint32_t count, const NrSecurityRrcDecoded& m);
+    void ReceiveCcchRecovery(const NrSecurityRrcDecoded& m, const std::vector<uint8_t>& bytes);
+    void HandleReconfigurationAfterReestablishment(const NrSecurityRrcDecoded& m, uint32_t count);
+    void ResumeSuspendedBearers();
+    void StopRecovery();
+    void SendUlCcch(const std::string& name, const std::vector<uint8_t>& message);
+    void NewSrb1(const NrSecurityAsKeys* keys);
+    uint16_t RecoveryMacI(bool resume,
+                          NrSecurityIntegrity nia,
+                          const NrSecurityKey128& kRrcInt,
+                          uint16_t sourcePci,
+                          uint64_t targetCellIdentity,
+                          uint16_t sourceCRnti) const;
+    bool DeriveRecoveryKeys(const NrSecurityKey256& kGnb,
+                            uint8_t ncc,
+                            const NrSecurityCellInfo& cell,
+                            const std::string& cause,
+                            NrSecurityNhChain& chain,
+                            NrSecurityKeyEpoch& epoch,
+                            NrSecurityAsKeys& keys);
+    void T301Expired();
+    void T311Expired();
+    void SetT301(Time t);
+    Time GetT301() const;
+    void SetT311(Time t);
+    Time GetT311() const;
+
+    // nr-security-ue-rrc-resume.cc
+    void HandleSuspend(const NrSecurityRrcDecoded& m, uint32_t count);
+    void HandleRrcResume(const NrSecurityRrcDecoded& m, uint32_t count);
+    void T319Expired();
+    void SetT319(Time t);
+    Time GetT319() const;
 
     // nr-security-ue-rrc.cc
     void ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_t count);
@@ -397,6 +531,26 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     uint64_t m_measurementReports = 0;                        ///< MeasurementReports sent
     TracedCallback<uint16_t, const std::string&, const std::string&>
         m_handoverEventTrace; ///< HandoverEvent
+
+    // Re-establishment and resume (nr-security-ue-rrc-reestablishment.cc, -resume.cc)
+    CellSelectionCallback m_cellSelection;   ///< the device's cell selection
+    Time m_t301 = MilliSeconds(1000);        ///< T301 attribute
+    Time m_t311 = MilliSeconds(1000);        ///< T311 attribute
+    Time m_t319 = MilliSeconds(1000);        ///< T319 attribute
+    EventId m_t301Event;                     ///< T301
+    EventId m_t311Event;                     ///< T311
+    EventId m_t319Event;                     ///< T319
+    EventId m_cellSelectionEvent;            ///< the next cell selection attempt
+    bool m_rbsSuspended = false;             ///< SRB2 and DRBs suspended (re-establishment)
+    NrSecurityCellInfo m_recoverySourceCell; ///< re-establishment: the cell of the failure
+    NrSecurityCellInfo m_recoveryCell;       ///< the cell selected for the request
+    NrSecurityUeInactiveContext m_inactive;  ///< UE Inactive AS Context
+    NrSecurityKeyEpoch m_resumeEpoch;        ///< resume: the epoch of the pending request
+    NrSecurityAsKeys m_resumeKeys;           ///< resume: its AS keys
+    NrSecurityNhChain m_resumeChain;         ///< resume: the chain after its derivation
+    bool m_vulnerabilityRecoveryMacIZeroInputs = false; ///< attribute (case M5 fault)
+    uint64_t m_reestablishments = 0;                    ///< completed re-establishments
+    uint64_t m_resumes = 0;                             ///< completed resumes
 };
 
 } // namespace ns3
