@@ -142,6 +142,12 @@ class KgnbStarTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         const NrSecurityKey256 kGnb = Key256(K_GNB);
@@ -197,6 +203,12 @@ class NhChainWrapTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         NrSecurityNhChain chain(Key256(K_AMF), Key256(K_GNB));
@@ -368,6 +380,12 @@ class AmfSequenceTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         AmfScenario s;
@@ -510,6 +528,12 @@ class AmfRefusalTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         AmfScenario s;
@@ -590,6 +614,12 @@ class TruncatedNhTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         AmfScenario s;
@@ -653,6 +683,12 @@ class ForwardSecurityTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         AmfScenario s;

@@ -140,6 +140,12 @@ class RetransmitUnconfirmedTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         PdcpProbe gnb(AmDrb(), NrSecurityDirection::DOWNLINK);
@@ -209,6 +215,12 @@ class RetransmitSameKeyTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         PdcpProbe gnb(AmDrb(), NrSecurityDirection::DOWNLINK);
@@ -250,6 +262,12 @@ class ReceiveAcrossKeyChangeTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         for (bool integrity : {false, true})
@@ -328,6 +346,12 @@ class ForwardWithCountTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         PdcpProbe source(AmDrb(), NrSecurityDirection::DOWNLINK);
@@ -407,6 +431,12 @@ class ConfirmationBoundsTestCase : public TestCase
     }
 
   private:
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
     void DoRun() override
     {
         {
@@ -429,6 +459,20 @@ class ConfirmationBoundsTestCase : public TestCase
             gnb.pdcp->ConfirmPduDelivery(gnb.sentPackets[0]);
             gnb.pdcp->ConfirmPduDelivery(gnb.sentPackets[1]);
             NS_TEST_EXPECT_MSG_EQ(gnb.pdcp->GetKeptSduCount(), 1u, "head released: 4097 left");
+            Simulator::Destroy();
+        }
+        {
+            // Two kept SDUs with SN 0 (COUNT 0 and 4096): a confirmation of SN 0 is the oldest.
+            PdcpProbe gnb(AmDrb(), NrSecurityDirection::DOWNLINK);
+            for (uint32_t i = 0; i <= 4096; ++i)
+            {
+                gnb.Send("5d");
+            }
+            gnb.pdcp->ConfirmPduDelivery(gnb.sentPackets[4096]);
+            const auto left = gnb.pdcp->GetUnconfirmedSdus();
+            NS_TEST_ASSERT_MSG_EQ(left.size(), 4096u, "one confirmed");
+            NS_TEST_EXPECT_MSG_EQ(left.front().first, 1u, "COUNT 0 confirmed (the oldest)");
+            NS_TEST_EXPECT_MSG_EQ(left.back().first, 4096u, "COUNT 4096 still unconfirmed");
             Simulator::Destroy();
         }
         {
