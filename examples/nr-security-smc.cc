@@ -406,6 +406,9 @@ Run(int argc, char* argv[])
         loss->AssignStreams(2); // as run_scenario in the Python module
         nr->SetUeDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
         nr->SetGnbDeviceAttribute("ReceiveErrorModel", PointerValue(loss));
+        // This example studies the SMC: a UE whose ARQ gives up stays as it is (a radio link
+        // failure is traced) instead of starting re-establishment with a new K_gNB.
+        nr->SetUeDeviceAttribute("ArqRadioLinkFailure", BooleanValue(false));
     }
     nr->AssignStreams(1); // before any K_AMF is drawn: --RngRun alone picks the keys
     NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);

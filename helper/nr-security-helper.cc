@@ -4,6 +4,7 @@
  */
 #include "nr-security-helper.h"
 
+#include "nr-security-key-epoch-writer.h"
 #include "nr-security-msc-writer.h"
 #include "nr-security-pcap-recorder.h"
 #include "nr-security-trace-writer.h"
@@ -90,9 +91,12 @@ NrSecurityHelper::GetTypeId()
                             MakeUintegerAccessor(&NrSecurityHelper::m_ulNasCount),
                             MakeUintegerChecker<uint32_t>())
               .AddAttribute("PropagationLossModel",
-                            "Used by Attach(ues, gnbs) to find each UE's strongest gNB.",
+                            "The channel's path loss (its PropagationLossModel attribute): the "
+                            "RSRP of each cell at each UE, for measurements, cell selection "
+                            "and Attach(ues, gnbs) to the strongest gNB.",
                             PointerValue(CreateObject<LogDistancePropagationLossModel>()),
-                            MakePointerAccessor(&NrSecurityHelper::m_loss),
+                            MakePointerAccessor(&NrSecurityHelper::SetPropagationLossModel,
+                                                &NrSecurityHelper::GetPropagationLossModel),
                             MakePointerChecker<PropagationLossModel>());
     return tid;
 }
@@ -100,6 +104,7 @@ NrSecurityHelper::GetTypeId()
 NrSecurityHelper::NrSecurityHelper()
     : m_channel(CreateObject<NrSecurityChannel>())
     , m_amf(CreateObject<NrSecurityAmf>())
+    , m_xn(CreateObject<NrSecurityXn>())
     , m_random(CreateObject<UniformRandomVariable>())
     , m_ulNasCount(0)
     , m_nextCellId(1)
@@ -123,10 +128,35 @@ NrSecurityHelper::DoDispose()
         m_traces->Flush();
     }
     m_channel = nullptr;
+    if (m_keyEpochs)
+    {
+        m_keyEpochs->Flush();
+    }
     m_amf = nullptr;
+    if (m_xn)
+    {
+        m_xn->Dispose();
+        m_xn = nullptr;
+    }
     m_random = nullptr;
     m_loss = nullptr;
     Object::DoDispose();
+}
+
+void
+NrSecurityHelper::SetPropagationLossModel(Ptr<PropagationLossModel> loss)
+{
+    m_loss = loss;
+    if (m_channel)
+    {
+        m_channel->SetAttribute("PropagationLossModel", PointerValue(loss));
+    }
+}
+
+Ptr<PropagationLossModel>
+NrSecurityHelper::GetPropagationLossModel() const
+{
+    return m_loss;
 }
 
 void
@@ -197,6 +227,10 @@ NrSecurityHelper::WatchWithOutputs(Ptr<Device> dev)
     {
         m_msc->Watch(dev);
     }
+    if (m_keyEpochs)
+    {
+        m_keyEpochs->Watch(dev);
+    }
 }
 
 NetDeviceContainer
@@ -206,16 +240,26 @@ NrSecurityHelper::InstallGnbDevice(NodeContainer nodes)
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {
         Ptr<NrSecurityGnbNetDevice> dev = m_gnbDeviceFactory.Create<NrSecurityGnbNetDevice>();
-        dev->SetCellId(m_nextCellId++);
+        const uint16_t cellId = m_nextCellId++;
+        dev->SetCellId(cellId);
         Ptr<NrSecurityGnbRrc> rrc = dev->GetRrc();
+        bool pciSet = false;
         for (const auto& [name, value] : m_gnbRrcAttributes)
         {
             rrc->SetAttribute(name, *value);
+            pciSet = pciSet || name == "PhysCellId";
+        }
+        if (!pciSet)
+        {
+            // A distinct PCI per cell (0..1007, TS 38.331 PhysCellId): the cell id, wrapping
+            // after 1008 cells.
+            rrc->SetAttribute("PhysCellId", UintegerValue(cellId % 1008));
         }
         rrc->SetAmf(m_amf);
         dev->SetChannel(m_channel);
         (*it)->AddDevice(dev);
         m_channel->AddGnb(dev);
+        m_xn->AddGnb(dev);
         m_gnbs.Add(dev);
         if (m_userPlane)
         {
@@ -305,13 +349,17 @@ NrSecurityHelper::Attach(NetDeviceContainer ues, NetDeviceContainer gnbs, Time w
     {
         Ptr<MobilityModel> ueMob = (*it)->GetNode()->GetObject<MobilityModel>();
         NS_ABORT_MSG_IF(!ueMob, "Attach to the strongest gNB needs MobilityModels");
+        Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(*it);
+        NS_ABORT_MSG_IF(!ue, "Attach: not an NrSecurityUeNetDevice");
         Ptr<NetDevice> best = gnbs.Get(0);
         double bestDbm = -1e300;
         for (auto g = gnbs.Begin(); g != gnbs.End(); ++g)
         {
             Ptr<MobilityModel> gMob = (*g)->GetNode()->GetObject<MobilityModel>();
             NS_ABORT_MSG_IF(!gMob, "Attach to the strongest gNB needs MobilityModels");
-            double rx = m_loss->CalcRxPower(0.0, gMob, ueMob);
+            Ptr<NrSecurityGnbNetDevice> gnb = DynamicCast<NrSecurityGnbNetDevice>(*g);
+            NS_ABORT_MSG_IF(!gnb, "Attach: not an NrSecurityGnbNetDevice");
+            const double rx = m_channel->GetRsrpDbm(ue, gnb);
             if (rx > bestDbm)
             {
                 bestDbm = rx;
@@ -328,17 +376,27 @@ NrSecurityHelper::EnableTraces(const std::string& filename)
 {
     CreateFolder("EnableTraces", std::filesystem::path(filename).parent_path());
     m_traces = std::make_shared<NrSecurityTraceWriter>(filename);
+    m_keyEpochs = std::make_shared<NrSecurityKeyEpochWriter>(
+        NrSecurityKeyEpochWriter::KeyEpochFileName(filename));
     m_traces->Watch(m_channel);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
     {
         m_traces->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
+        m_keyEpochs->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
     }
     for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
     {
         m_traces->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+        m_keyEpochs->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
     }
     std::shared_ptr<NrSecurityTraceWriter> t = m_traces;
-    Simulator::ScheduleDestroy([t]() { t->Flush(); });
+    std::shared_ptr<NrSecurityKeyEpochWriter> k = m_keyEpochs;
+    Simulator::ScheduleDestroy(
+        [t, k]()
+        {
+            t->Flush();
+            k->Flush();
+        });
 }
 
 void
@@ -467,6 +525,97 @@ NrSecurityHelper::SetPduSessions(Ptr<NetDevice> ue,
     NrSecurityAmfUeContext c = m_amf->GetUe(dev->GetUeId());
     c.pduSessions = sessions;
     m_amf->AddUe(dev->GetUeId(), c);
+}
+
+namespace
+{
+/// \return the UE device, or throws naming the caller
+Ptr<NrSecurityUeNetDevice>
+UeDevice(const std::string& caller, Ptr<NetDevice> dev)
+{
+    Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(dev);
+    if (!ue)
+    {
+        throw std::invalid_argument(caller + ": not an NrSecurityUeNetDevice");
+    }
+    return ue;
+}
+} // namespace
+
+void
+NrSecurityHelper::Handover(Ptr<NetDevice> ue,
+                           Ptr<NetDevice> targetGnb,
+                           Time when,
+                           NrSecurityHandoverType type)
+{
+    Ptr<NrSecurityUeNetDevice> u = UeDevice("Handover", ue);
+    Ptr<NrSecurityGnbNetDevice> target = DynamicCast<NrSecurityGnbNetDevice>(targetGnb);
+    if (!target && type != NrSecurityHandoverType::INTRA_CELL)
+    {
+        throw std::invalid_argument("Handover: the target is not an NrSecurityGnbNetDevice");
+    }
+    Ptr<NrSecurityChannel> channel = m_channel;
+    const uint16_t targetCellId = target ? target->GetCellId() : 0;
+    Simulator::Schedule(
+        when,
+        [u, channel, targetCellId, type]()
+        {
+            // The serving gNB when the handover starts (the UE may have moved since scheduling).
+            Ptr<NrSecurityGnbNetDevice> source = channel->GetGnb(u->GetServingCellId());
+            if (!source)
+            {
+                NS_LOG_WARN("Handover: UE " << u->GetUeId() << " has no serving cell");
+                return;
+            }
+            const uint16_t to
+                = type == NrSecurityHandoverType::INTRA_CELL ? source->GetCellId() : targetCellId;
+            source->GetRrc()->Handover(u->GetUeId(), to, type);
+        });
+}
+
+void
+NrSecurityHelper::TriggerRadioLinkFailure(Ptr<NetDevice> ue, Time when)
+{
+    Ptr<NrSecurityUeNetDevice> u = UeDevice("TriggerRadioLinkFailure", ue);
+    Simulator::Schedule(when, &NrSecurityUeNetDevice::TriggerRadioLinkFailure, u);
+}
+
+void
+NrSecurityHelper::Suspend(Ptr<NetDevice> ue, Time when)
+{
+    Ptr<NrSecurityUeNetDevice> u = UeDevice("Suspend", ue);
+    Ptr<NrSecurityChannel> channel = m_channel;
+    Simulator::Schedule(
+        when,
+        [u, channel]()
+        {
+            Ptr<NrSecurityGnbNetDevice> gnb = channel->GetGnb(u->GetServingCellId());
+            if (!gnb)
+            {
+                NS_LOG_WARN("Suspend: UE " << u->GetUeId() << " has no serving cell");
+                return;
+            }
+            gnb->GetRrc()->Suspend(u->GetUeId());
+        });
+}
+
+void
+NrSecurityHelper::Resume(Ptr<NetDevice> ue, Time when)
+{
+    Ptr<NrSecurityUeNetDevice> u = UeDevice("Resume", ue);
+    Simulator::Schedule(when, [u]() { u->GetRrc()->Resume(); });
+}
+
+Ptr<NrSecurityXn>
+NrSecurityHelper::GetXn() const
+{
+    return m_xn;
+}
+
+uint64_t
+NrSecurityHelper::GetPathSwitches() const
+{
+    return m_userPlane ? m_userPlane->GetPathSwitches() : 0;
 }
 
 Ptr<NrSecurityChannel>

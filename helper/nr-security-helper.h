@@ -14,6 +14,7 @@
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-ue-net-device.h"
 #include "ns3/nr-security-upf.h"
+#include "ns3/nr-security-xn.h"
 #include "ns3/object-factory.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/random-variable-stream.h"
@@ -31,6 +32,7 @@ class NrSecurityTraceWriter;
 class NrSecurityUserPlane;
 class NrSecurityPcapRecorder;
 class NrSecurityMscWriter;
+class NrSecurityKeyEpochWriter;
 
 /**
  * \ingroup nr-security
@@ -60,6 +62,17 @@ class NrSecurityMscWriter;
  *   Ptr<Node> remote = nr->CreateRemoteHost();                // or link your own to GetUpfNode()
  *   nr->Attach(ues, gnbs.Get(0));
  *   // applications on remote and the UE nodes
+ * \endcode
+ *
+ * Mobility: every gNB gets a distinct PCI (PhysCellId = its cell id, unless
+ * SetGnbRrcAttribute set PhysCellId) and is connected to one NrSecurityXn (GetXn); with
+ * MobilityModels on the nodes the channel gives each UE the RSRP of every cell
+ * (PropagationLossModel, gNB TxPower), the UE devices report it to their RRC (A3 handovers),
+ * and Handover, TriggerRadioLinkFailure, Suspend and Resume script the other cases:
+ * \code
+ *   nr->Attach(ues, gnbs);                          // each UE to its strongest cell
+ *   nr->Handover(ues.Get(0), gnbs.Get(1), Seconds(2), NrSecurityHandoverType::N2);
+ *   nr->EnableTraces("out/traces.csv");             // also out/traces-key-epochs.csv
  * \endcode
  */
 class NrSecurityHelper : public Object
@@ -142,8 +155,9 @@ class NrSecurityHelper : public Object
     void Attach(NetDeviceContainer ues, Ptr<NetDevice> gnb, Time when = Time(0));
 
     /**
-     * \brief Attaches each UE to the gNB it receives strongest according to the helper's
-     *        PropagationLossModel (nodes need MobilityModels).
+     * \brief Attaches each UE to the gNB it receives strongest (NrSecurityChannel::GetRsrpDbm:
+     *        TxPower less the PropagationLossModel's path loss; nodes need MobilityModels;
+     *        ties: the first gNB of the container).
      * \param ues UE devices
      * \param gnbs candidate gNB devices
      * \param when delay from now
@@ -151,8 +165,53 @@ class NrSecurityHelper : public Object
     void Attach(NetDeviceContainer ues, NetDeviceContainer gnbs, Time when = Time(0));
 
     /**
+     * \brief Scripts a handover: at `when` (from now) the UE's serving gNB starts a handover
+     *        of the UE to the target (NrSecurityGnbRrc::Handover; INTRA_CELL: a key change in
+     *        the serving cell, the target is ignored).
+     * \param ue a UE device
+     * \param targetGnb the target gNB device
+     * \param when delay from now
+     * \param type Xn, N2 or intra-cell
+     * \throws std::invalid_argument for a device of the wrong kind
+     */
+    void Handover(Ptr<NetDevice> ue,
+                  Ptr<NetDevice> targetGnb,
+                  Time when,
+                  NrSecurityHandoverType type = NrSecurityHandoverType::XN);
+
+    /**
+     * \brief Scripts a radio link failure: at `when` (from now) the UE's RRC detects one
+     *        (NrSecurityUeRrc::RadioLinkFailure: re-establishment with cell selection).
+     * \param ue a UE device
+     * \param when delay from now
+     * \throws std::invalid_argument if ue is not a UE device
+     */
+    void TriggerRadioLinkFailure(Ptr<NetDevice> ue, Time when);
+
+    /**
+     * \brief At `when` (from now) the UE's serving gNB suspends it to RRC_INACTIVE
+     *        (NrSecurityGnbRrc::Suspend: RRCRelease with suspendConfig).
+     * \param ue a UE device
+     * \param when delay from now
+     * \throws std::invalid_argument if ue is not a UE device
+     */
+    void Suspend(Ptr<NetDevice> ue, Time when);
+
+    /**
+     * \brief At `when` (from now) the UE resumes from RRC_INACTIVE (NrSecurityUeRrc::Resume:
+     *        cell selection, RRCResumeRequest).
+     * \param ue a UE device
+     * \param when delay from now
+     * \throws std::invalid_argument if ue is not a UE device
+     */
+    void Resume(Ptr<NetDevice> ue, Time when);
+
+    /**
      * \brief Writes one CSV row per trace event of every RRC entity, PDCP discard and radio
-     *        link failure: time_s,node,ue_id,event,step,detail.
+     *        link failure: time_s,node,ue_id,event,step,detail (handover steps as
+     *        HandoverEvent rows), and one row per new K_gNB of every UE and gNB into the
+     *        key-epoch CSV next to it (NrSecurityKeyEpochWriter: "traces.csv" ->
+     *        "traces-key-epochs.csv").
      * \param filename the CSV file; missing folders on its path are created
      * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
@@ -256,6 +315,10 @@ class NrSecurityHelper : public Object
     Ptr<NrSecurityChannel> GetChannel() const;
     /// \return the AMF
     Ptr<NrSecurityAmf> GetAmf() const;
+    /// \return the Xn interface connecting every installed gNB
+    Ptr<NrSecurityXn> GetXn() const;
+    /// \return the user plane's path switches so far (0 without EnableUserPlane)
+    uint64_t GetPathSwitches() const;
 
     /**
      * \param stream first stream index
@@ -269,6 +332,10 @@ class NrSecurityHelper : public Object
 
   private:
     NrSecurityKey256 RandomKey();
+    /// PropagationLossModel attribute: the channel's (received power, strongest-cell Attach).
+    void SetPropagationLossModel(Ptr<PropagationLossModel> loss);
+    /// \return the PropagationLossModel attribute
+    Ptr<PropagationLossModel> GetPropagationLossModel() const;
     /// Hands a new device to the enabled output writers (CSV, pcap, chart).
     template <typename Device>
     void WatchWithOutputs(Ptr<Device> dev);
@@ -278,19 +345,21 @@ class NrSecurityHelper : public Object
     /// Attributes for the RRC entity of every gNB / UE device installed afterwards.
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_gnbRrcAttributes;
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_ueRrcAttributes; ///< likewise
-    Ptr<NrSecurityChannel> m_channel;                 ///< the air interface
-    Ptr<NrSecurityAmf> m_amf;                         ///< the AMF
-    Ptr<UniformRandomVariable> m_random;              ///< K_AMF generator
-    Ptr<PropagationLossModel> m_loss;                 ///< for Attach to the strongest gNB
-    uint32_t m_ulNasCount;                            ///< default uplink NAS COUNT
-    uint16_t m_nextCellId;                            ///< next cell id
-    uint16_t m_nextUeId;                              ///< next UE id
-    NetDeviceContainer m_gnbs;                        ///< installed gNBs
-    NetDeviceContainer m_ues;                         ///< installed UEs
-    std::shared_ptr<NrSecurityTraceWriter> m_traces;  ///< CSV writer
-    std::shared_ptr<NrSecurityPcapRecorder> m_pcap;   ///< pcap and key writer
-    std::shared_ptr<NrSecurityMscWriter> m_msc;       ///< sequence chart writer
-    std::shared_ptr<NrSecurityUserPlane> m_userPlane; ///< UPF, N3, UE addresses
+    Ptr<NrSecurityChannel> m_channel;                      ///< the air interface
+    Ptr<NrSecurityAmf> m_amf;                              ///< the AMF
+    Ptr<NrSecurityXn> m_xn;                                ///< Xn between the gNBs
+    Ptr<UniformRandomVariable> m_random;                   ///< K_AMF generator
+    Ptr<PropagationLossModel> m_loss;                      ///< the channel's path loss
+    uint32_t m_ulNasCount;                                 ///< default uplink NAS COUNT
+    uint16_t m_nextCellId;                                 ///< next cell id
+    uint16_t m_nextUeId;                                   ///< next UE id
+    NetDeviceContainer m_gnbs;                             ///< installed gNBs
+    NetDeviceContainer m_ues;                              ///< installed UEs
+    std::shared_ptr<NrSecurityTraceWriter> m_traces;       ///< CSV writer
+    std::shared_ptr<NrSecurityPcapRecorder> m_pcap;        ///< pcap and key writer
+    std::shared_ptr<NrSecurityMscWriter> m_msc;            ///< sequence chart writer
+    std::shared_ptr<NrSecurityKeyEpochWriter> m_keyEpochs; ///< key-epoch CSV writer
+    std::shared_ptr<NrSecurityUserPlane> m_userPlane;      ///< UPF, N3, UE addresses
 };
 
 } // namespace ns3

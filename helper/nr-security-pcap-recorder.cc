@@ -4,6 +4,7 @@
  */
 #include "nr-security-pcap-recorder.h"
 
+#include "ns3/nr-security-kdf.h"
 #include "ns3/simulator.h"
 
 #include <filesystem>
@@ -54,6 +55,8 @@ NrSecurityPcapRecorder::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
     NrSecurityGnbRrc* rrc = PeekPointer(gnb->GetRrc());
     rrc->TraceConnectWithoutContext(
         "SmcStep", MakeCallback(&NrSecurityPcapRecorder::OnGnbStep, this).Bind(rrc));
+    rrc->TraceConnectWithoutContext(
+        "KeyChange", MakeCallback(&NrSecurityPcapRecorder::OnGnbKeyChange, this).Bind(rrc));
 }
 
 void
@@ -113,16 +116,80 @@ NrSecurityPcapRecorder::OnGnbStep(NrSecurityGnbRrc* rrc,
         k.kAmf = it->second->GetKamf();
         k.ulNasCount = it->second->GetUlNasCount();
     }
+    k.epoch = 0;
+    k.ncc = 0;
+    k.cellId = rrc->GetCellInfo().cellId;
     if (m_keys.empty())
     {
         m_nea = ue->nea;
         m_nia = ue->nia;
     }
+    // A later SecurityModeCommand to the same UE starts a new connection: its rows go.
+    std::vector<NrSecurityPcapUeKeys> kept;
+    for (const auto& existing : m_keys)
+    {
+        if (existing.ueId != ueId)
+        {
+            kept.push_back(existing);
+        }
+    }
+    m_keys = kept;
+    m_keys.push_back(k);
+}
+
+void
+NrSecurityPcapRecorder::OnGnbKeyChange(NrSecurityGnbRrc* rrc,
+                                       uint16_t ueId,
+                                       const NrSecurityKeyEpoch& epoch)
+{
+    if (epoch.epoch == 0 || m_flushed)
+    {
+        return; // epoch 0: at the SecurityModeCommand (OnGnbStep), with the selected algorithms
+    }
+    // The gNB may select the algorithms in the same event (handover target): read them after it.
+    Ptr<NrSecurityGnbRrc> keep = rrc;
+    NrSecurityKeyEpoch e = epoch;
+    Simulator::ScheduleNow(
+        [this, keep, ueId, e]()
+        {
+            const NrSecurityGnbUeContext* ue = keep->GetUeContext(ueId);
+            NrSecurityPcapUeKeys k;
+            k.ueId = ueId;
+            k.kGnb = e.kGnb;
+            k.epoch = e.epoch;
+            k.ncc = e.ncc;
+            k.cellId = e.cellId;
+            const uint8_t nea = ue ? static_cast<uint8_t>(ue->nea) : static_cast<uint8_t>(m_nea);
+            const uint8_t nia = ue ? static_cast<uint8_t>(ue->nia) : static_cast<uint8_t>(m_nia);
+            const NrSecurityAsKeys as = NrSecurityKdf::DeriveAsKeys(e.kGnb, nea, nia);
+            k.kRrcEnc = as.kRrcEnc;
+            k.kRrcInt = as.kRrcInt;
+            k.kUpEnc = as.kUpEnc;
+            k.kUpInt = as.kUpInt;
+            for (const auto& existing : m_keys)
+            {
+                if (existing.ueId == ueId)
+                {
+                    k.kAmf = existing.kAmf; // the NAS context of the connection
+                    k.ulNasCount = existing.ulNasCount;
+                }
+            }
+            Store(k);
+        });
+}
+
+void
+NrSecurityPcapRecorder::Store(const NrSecurityPcapUeKeys& k)
+{
+    if (m_flushed)
+    {
+        return;
+    }
     for (auto& existing : m_keys)
     {
-        if (existing.ueId == ueId)
+        if (existing.ueId == k.ueId && existing.epoch == k.epoch)
         {
-            existing = k; // a later SecurityModeCommand to the same UE
+            existing = k;
             return;
         }
     }
@@ -142,11 +209,20 @@ NrSecurityPcapRecorder::Flush()
         w->Close();
     }
     NrSecurityPcapWriter::WriteKeysCsv(m_directory + "/keys.csv", m_keys);
+    // Wireshark's UAT has one entry per UE: the keys of its SecurityModeCommand (epoch 0).
+    std::vector<NrSecurityPcapUeKeys> first;
+    for (const auto& k : m_keys)
+    {
+        if (k.epoch == 0)
+        {
+            first.push_back(k);
+        }
+    }
     const std::string profile = m_directory + "/wireshark/profiles/nr-security";
     std::filesystem::create_directories(profile);
     for (const std::string& dir : {m_directory, profile})
     {
-        NrSecurityPcapWriter::WriteWiresharkUeKeys(dir + "/pdcp_nr_ue_keys", m_keys);
+        NrSecurityPcapWriter::WriteWiresharkUeKeys(dir + "/pdcp_nr_ue_keys", first);
         NrSecurityPcapWriter::WriteWiresharkPreferences(dir + "/preferences", m_nea, m_nia);
     }
 }

@@ -8,6 +8,7 @@
 #include "nr-security-pcap-writer.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-key-epoch.h"
 #include "ns3/nr-security-ue-net-device.h"
 
 #include <map>
@@ -28,6 +29,14 @@ namespace ns3
  * AMF, else from the UE): keys.csv, and Wireshark's pdcp_nr_ue_keys (with the user-plane keys) and
  * preferences, both in the directory and as the Wireshark profile wireshark/profiles/nr-security
  * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...).
+ *
+ * Key epochs: keys.csv has one row per UE and key epoch of its latest connection: epoch 0 from
+ * the SecurityModeCommand (a new connection's SecurityModeCommand replaces the UE's earlier
+ * rows), and one row per later KeyChange at a watched gNB (handover target, intra-cell
+ * handover, key refresh, re-establishment, resume) with the AS keys of that K_gNB for the
+ * algorithms the gNB selected, its NCC and cell. Wireshark's UAT has one entry per UE: the
+ * keys of its SecurityModeCommand (epoch 0), so tshark deciphers a capture up to the first
+ * key change (handover, re-establishment, resume); keys.csv has the later epochs.
  */
 class NrSecurityPcapRecorder
 {
@@ -59,13 +68,16 @@ class NrSecurityPcapRecorder
   private:
     void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
     void OnGnbStep(NrSecurityGnbRrc* rrc, uint16_t ueId, uint32_t step, const std::string& what);
+    void OnGnbKeyChange(NrSecurityGnbRrc* rrc, uint16_t ueId, const NrSecurityKeyEpoch& epoch);
+    /// Adds or replaces the row of (k.ueId, k.epoch).
+    void Store(const NrSecurityPcapUeKeys& k);
     NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);
 
     std::string m_directory;                               ///< output directory
     uint32_t m_maxUeFiles;                                 ///< UE pcaps at most
     uint32_t m_ueFiles = 0;                                ///< UE pcaps opened
     std::vector<Ptr<NrSecurityPcapWriter>> m_writers;      ///< one per device
-    std::vector<NrSecurityPcapUeKeys> m_keys;              ///< activated UEs
+    std::vector<NrSecurityPcapUeKeys> m_keys;              ///< key epochs of activated UEs
     Ptr<NrSecurityAmf> m_amf;                              ///< for K_AMF and NAS COUNT
     std::map<uint16_t, Ptr<NrSecurityUeRrc>> m_ueRrcs;     ///< their fallback source
     NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file

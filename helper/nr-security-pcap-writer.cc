@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 namespace ns3
 {
@@ -434,15 +435,23 @@ void
 NrSecurityPcapWriter::WriteKeysCsv(const std::string& filename,
                                    const std::vector<NrSecurityPcapUeKeys>& ues)
 {
-    CheckUniqueUeIds(ues);
+    std::set<std::pair<uint16_t, uint32_t>> seen;
+    for (const auto& ue : ues)
+    {
+        if (!seen.insert({ue.ueId, ue.epoch}).second)
+        {
+            throw std::invalid_argument("ues: UE id " + std::to_string(ue.ueId) + " epoch "
+                                        + std::to_string(ue.epoch) + " appears twice");
+        }
+    }
     std::ofstream out = OpenText(filename);
-    out << "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count\n";
+    out << "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count,epoch,ncc,cell\n";
     for (const auto& ue : ues)
     {
         out << ue.ueId << ',' << NrSecurityToHex(ue.kGnb) << ',' << NrSecurityToHex(ue.kRrcEnc)
             << ',' << NrSecurityToHex(ue.kRrcInt) << ',' << NrSecurityToHex(ue.kUpEnc) << ','
             << NrSecurityToHex(ue.kUpInt) << ',' << NrSecurityToHex(ue.kAmf) << ',' << ue.ulNasCount
-            << '\n';
+            << ',' << ue.epoch << ',' << unsigned(ue.ncc) << ',' << ue.cellId << '\n';
     }
     CloseText(out, filename);
 }

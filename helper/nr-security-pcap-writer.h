@@ -38,6 +38,9 @@ struct NrSecurityPcapUeKeys
     NrSecurityKey128 kUpInt{};  ///< K_UPint, 16 bytes
     NrSecurityKey256 kAmf{};    ///< K_AMF, 32 bytes (the input of step 27, TS 33.501 A.9)
     uint32_t ulNasCount = 0;    ///< the uplink NAS COUNT K_gNB was derived with (A.9, P0)
+    uint32_t epoch = 0;         ///< the key epoch of kGnb (0: the connection's initial K_gNB)
+    uint8_t ncc = 0;            ///< the NCC that goes with kGnb (TS 33.501 6.9.2.1.1)
+    uint16_t cellId = 0;        ///< the cell the keys are used in
 };
 
 /**
@@ -271,14 +274,16 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
 
     /**
      * \brief Writes the keys as CSV: the header line
-     *        "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count", then one
-     *        line per UE with the decimal UE id, the keys as lowercase hex (64 digits for
-     *        K_gNB and K_AMF, 32 for the others) and the uplink NAS COUNT in decimal, so that
-     *        K_gNB = KDF(K_AMF, FC 0x6E, P0 = ul_nas_count as 4 bytes, P1 = 0x01) can be
-     *        redone (TS 33.501 A.9, step 27).
+     *        "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count,epoch,ncc,
+     *        cell", then one line per UE and key epoch with the decimal UE id, the keys as
+     *        lowercase hex (64 digits for K_gNB and K_AMF, 32 for the others), the uplink NAS
+     *        COUNT, the epoch, the NCC and the cell id in decimal, so that for epoch 0 K_gNB =
+     *        KDF(K_AMF, FC 0x6E, P0 = ul_nas_count as 4 bytes, P1 = 0x01) can be redone (TS
+     *        33.501 A.9, step 27); later epochs (handovers) have the K_gNB* in force (the
+     *        key-epoch CSV of NrSecurityHelper::EnableTraces has its derivation).
      * \param filename the path of the file.
-     * \param ues the UEs, one line each, in the given order.
-     * \throws std::invalid_argument if two entries have the same ueId.
+     * \param ues the UEs' key epochs, one line each, in the given order.
+     * \throws std::invalid_argument if two entries have the same ueId and epoch.
      * \throws std::runtime_error if the file cannot be written.
      */
     static void WriteKeysCsv(const std::string& filename,

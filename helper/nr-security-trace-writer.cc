@@ -63,6 +63,8 @@ NrSecurityTraceWriter::Connect(Ptr<Rrc> rrc, uint32_t node)
         MakeCallback(&NrSecurityTraceWriter::OnUserDataDiscarded, this).Bind(node));
     rrc->TraceConnectWithoutContext(
         "PdcpEntityCreated", MakeCallback(&NrSecurityTraceWriter::OnEntity, this).Bind(node));
+    rrc->TraceConnectWithoutContext(
+        "HandoverEvent", MakeCallback(&NrSecurityTraceWriter::OnHandoverEvent, this).Bind(node));
 }
 
 void
@@ -194,6 +196,15 @@ NrSecurityTraceWriter::OnConnectionEvent(uint32_t node,
                                          const std::string& detail)
 {
     Row(node, ueId, "ConnectionEvent", "", detail.empty() ? event : event + ": " + detail);
+}
+
+void
+NrSecurityTraceWriter::OnHandoverEvent(uint32_t node,
+                                       uint16_t ueId,
+                                       const std::string& step,
+                                       const std::string& detail)
+{
+    Row(node, ueId, "HandoverEvent", "", detail.empty() ? step : step + ": " + detail);
 }
 
 void

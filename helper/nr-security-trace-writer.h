@@ -28,7 +28,8 @@ namespace ns3
  * StateChanged (OLD->NEW), RrcMessage ("tx|rx NAME HEX BEARER PROTECTION", e.g.
  * "tx rrcSetup 2040... SRB0 none"; PROTECTION none, integrity or integrity+ciphering),
  * MessageRefused ("NAME count=N: reason"), ConnectionEvent ("EVENT: detail"),
- * UserDataDiscarded ("BEARER: reason"), PduDiscarded (every PDCP discard at every entity,
+ * UserDataDiscarded ("BEARER: reason"), HandoverEvent of the UE and gNB RRC (mobility: "STEP:
+ * detail", e.g. "handover-request-sent: ..."), PduDiscarded (every PDCP discard at every entity,
  * SRB1-3 and DRBs: "RB DIR count=N sn=M: reason", "-" for an unknown COUNT or SN) and
  * RadioLinkFailure. step is filled for KeyDerived and SmcStep. Fields with commas or quotes
  * are quoted (RFC 4180). PDCP entities are found through the RRC trace source
@@ -101,6 +102,10 @@ class NrSecurityTraceWriter
                            uint16_t ueId,
                            const std::string& event,
                            const std::string& detail);
+    void OnHandoverEvent(uint32_t node,
+                         uint16_t ueId,
+                         const std::string& step,
+                         const std::string& detail);
     void OnUserDataDiscarded(uint32_t node,
                              uint16_t ueId,
                              const std::string& bearer,

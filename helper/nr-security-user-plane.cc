@@ -203,9 +203,29 @@ NrSecurityUserPlane::PduSessionSetup(Ptr<NrSecurityGnbNetDevice> gnb,
                           << " carries the UE's address)");
         return;
     }
+    const NrSecurityUpfSession* existing
+        = carrying != m_ueSession.end() ? m_upf->GetSession(addr->second) : nullptr;
+    if (existing)
+    {
+        // Path switch: the session already runs through another gNB (or this one again).
+        const uint32_t ulTeid = existing->ulTeid;
+        if (existing->gnb != g.gnbAddress)
+        {
+            ++m_pathSwitches;
+        }
+        m_upf->ModifySession(addr->second, g.gnbAddress, dlTeid);
+        g.n3->SetUplinkTunnel(ueId, pduSessionId, g.upfAddress, ulTeid);
+        return;
+    }
     m_ueSession[ueId] = pduSessionId;
     const uint32_t ulTeid = m_upf->AddSession(addr->second, g.gnbAddress, dlTeid, qfi);
     g.n3->SetUplinkTunnel(ueId, pduSessionId, g.upfAddress, ulTeid);
+}
+
+uint64_t
+NrSecurityUserPlane::GetPathSwitches() const
+{
+    return m_pathSwitches;
 }
 
 } // namespace ns3

@@ -37,6 +37,12 @@ namespace ns3
  * and allocates the UL TEID, and the gNB learns it, all at that instant (NGAP PDU Session
  * Resource Setup and N4 are not modelled as messages). The UPF maps one address per UE, so
  * the first session set up carries a UE's traffic; QFI: the first of the session's QoS flows.
+ *
+ * Path switch (handover, TS 23.502 4.9.1.2.2): when a gNB reports PduSessionSetup for a UE
+ * whose session the UPF already has through another gNB (the handover target, after the
+ * PATH SWITCH REQUEST or HANDOVER NOTIFY), the target's N3 endpoint allocates a DL TEID, the
+ * UPF's session moves to the target's address and TEID (NrSecurityUpf::ModifySession, the UL
+ * TEID unchanged) and the target learns the UL TEID. GetPathSwitches() counts them.
  */
 class NrSecurityUserPlane
 {
@@ -78,6 +84,8 @@ class NrSecurityUserPlane
     Ipv4Address GetUeDefaultGatewayAddress() const;
     /// \param ueId a UE id \return its address, or 0.0.0.0 if none was assigned
     Ipv4Address GetUeAddress(uint16_t ueId) const;
+    /// \return the number of path switches done (sessions moved to another gNB)
+    uint64_t GetPathSwitches() const;
 
   private:
     /// A gNB's PduSessionSetup: sets up the N3 tunnel if ok.
@@ -107,6 +115,7 @@ class NrSecurityUserPlane
     Ipv4AddressHelper m_ueAddresses;          ///< 7.0.0.0/8
     Ipv4AddressHelper m_n3Addresses;          ///< 10.100.0.0/30, ...
     Ipv4AddressHelper m_remoteAddresses;      ///< 1.0.0.0/8
+    uint64_t m_pathSwitches = 0;              ///< sessions moved to another gNB
 };
 
 } // namespace ns3

@@ -1,19 +1,535 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * The radio side of mobility: received power per (UE, gNB) from the nodes' MobilityModels,
+ * the channel's PropagationLossModel and the gNB's TxPower; serving-cell filtering of
+ * downlink frames; delivery confirmations to the sender; the UE device's cell switch by PCI,
+ * cell selection and measurements; distinct PCIs from the helper; the UPF's path switch; the
+ * key-epoch CSV row and keys.csv with one row per key epoch.
  */
-// Placeholder: filled in by the mobility work (issue 10).
+#include "ns3/constant-position-mobility-model.h"
+#include "ns3/constant-velocity-mobility-model.h"
+#include "ns3/double.h"
+#include "ns3/error-model.h"
+#include "ns3/node-container.h"
+#include "ns3/nr-security-channel.h"
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-helper.h"
+#include "ns3/nr-security-key-epoch-writer.h"
+#include "ns3/nr-security-pcap-writer.h"
+#include "ns3/nr-security-ue-net-device.h"
+#include "ns3/nr-security-upf.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 using namespace ns3;
 
-/// Placeholder suite, replaced by the real tests.
+namespace
+{
+
+/// Loses the first m_count attempts it sees (after m_skip), then none.
+class LoseFirstErrorModel : public ErrorModel
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::NrSecurityMobilityTestLoseFirst")
+                                .SetParent<ErrorModel>()
+                                .AddConstructor<LoseFirstErrorModel>();
+        return tid;
+    }
+
+    uint32_t m_skip = 0;  ///< attempts let through first
+    uint32_t m_count = 1; ///< attempts lost then
+
+  private:
+    bool DoCorrupt(Ptr<Packet>) override
+    {
+        if (m_skip > 0)
+        {
+            --m_skip;
+            return false;
+        }
+        if (m_count > 0)
+        {
+            --m_count;
+            return true;
+        }
+        return false;
+    }
+
+    void DoReset() override
+    {
+    }
+};
+
+/// Puts a node at x metres on the x axis.
+void
+Place(Ptr<Node> node, double x)
+{
+    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+    m->SetPosition(Vector(x, 0, 0));
+    node->AggregateObject(m);
+}
+
+/// Two gNBs (x = 0 m and x = 100 m) and one UE (x = ueX) on one channel, built by the helper.
+struct TwoCells
+{
+    Ptr<NrSecurityHelper> nr;
+    NodeContainer gnbNodes;
+    NodeContainer ueNodes;
+    NetDeviceContainer gnbs;
+    NetDeviceContainer ues;
+
+    explicit TwoCells(double ueX, bool mobility = true)
+    {
+        nr = CreateObject<NrSecurityHelper>();
+        gnbNodes.Create(2);
+        ueNodes.Create(1);
+        if (mobility)
+        {
+            Place(gnbNodes.Get(0), 0);
+            Place(gnbNodes.Get(1), 100);
+            Place(ueNodes.Get(0), ueX);
+        }
+        gnbs = nr->InstallGnbDevice(gnbNodes);
+        ues = nr->InstallUeDevice(ueNodes);
+    }
+
+    Ptr<NrSecurityGnbNetDevice> Gnb(uint32_t i) const
+    {
+        return DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(i));
+    }
+
+    Ptr<NrSecurityUeNetDevice> Ue() const
+    {
+        return DynamicCast<NrSecurityUeNetDevice>(ues.Get(0));
+    }
+};
+
+/// LogDistancePropagationLossModel defaults (ns-3 propagation model documentation: L = L0 +
+/// 10 n log10(d / d0), n = 3, d0 = 1 m, L0 = 46.6777 dB).
+double
+LogDistanceRsrp(double txPowerDbm, double d)
+{
+    return txPowerDbm - (46.6777 + 10 * 3 * std::log10(d / 1.0));
+}
+
+/// A downlink frame of a cell to a UE (an SRB1 PDU of 4 bytes the UE RRC refuses).
+NrSecurityAirFrame
+Downlink(uint16_t cellId, uint16_t ueId)
+{
+    NrSecurityAirFrame f;
+    f.cellId = cellId;
+    f.ueId = ueId;
+    f.uplink = false;
+    f.type = NrSecurityRbType::SRB;
+    f.rbId = 1;
+    const uint8_t bytes[4] = {0, 0, 0, 0};
+    f.pdu = Create<Packet>(bytes, 4);
+    return f;
+}
+
+/// Counts frames on a trace.
+void
+CountFrame(uint32_t* n, const NrSecurityAirFrame&)
+{
+    ++*n;
+}
+
+/// Records the time of a frame on a trace.
+void
+TimeFrame(std::vector<Time>* t, const NrSecurityAirFrame&)
+{
+    t->push_back(Simulator::Now());
+}
+
+/// Records CellChanged.
+void
+CellChanged(std::vector<std::string>* out, uint16_t ue, uint16_t from, uint16_t to)
+{
+    out->push_back(std::to_string(ue) + ":" + std::to_string(from) + "->" + std::to_string(to));
+}
+
+} // namespace
+
+/**
+ * RSRP (TS 38.215 5.1.1 as modelled: TxPower less the path loss): the exact value of the
+ * LogDistance formula at 30 m and 70 m, a changed TxPower, a changed loss model, and no path
+ * loss without MobilityModels.
+ */
+class RsrpTestCase : public TestCase
+{
+  public:
+    RsrpTestCase()
+        : TestCase("rsrp: TxPower less the PropagationLossModel's loss between the nodes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            TwoCells s(30);
+            Ptr<NrSecurityChannel> ch = s.nr->GetChannel();
+            NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRsrpDbm(s.Ue(), s.Gnb(0)),
+                                      LogDistanceRsrp(18, 30),
+                                      1e-9,
+                                      "cell 1 at 30 m, TxPower 18 dBm (default)");
+            NS_TEST_EXPECT_MSG_EQ_TOL(
+                ch->GetRsrpDbm(s.Ue(), s.Gnb(1)), LogDistanceRsrp(18, 70), 1e-9, "cell 2 at 70 m");
+            NS_TEST_EXPECT_MSG_EQ_TOL(LogDistanceRsrp(18, 30), -72.99125, 1e-4, "the oracle");
+            s.Gnb(1)->SetAttribute("TxPower", DoubleValue(40));
+            NS_TEST_EXPECT_MSG_EQ_TOL(
+                ch->GetRsrpDbm(s.Ue(), s.Gnb(1)), LogDistanceRsrp(40, 70), 1e-9, "TxPower 40 dBm");
+            // The helper's PropagationLossModel attribute is the channel's.
+            Ptr<FixedRssLossModel> fixed = CreateObject<FixedRssLossModel>();
+            fixed->SetRss(-77.5);
+            s.nr->SetAttribute("PropagationLossModel", PointerValue(fixed));
+            NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRsrpDbm(s.Ue(), s.Gnb(0)),
+                                      -77.5,
+                                      1e-12,
+                                      "helper attribute reaches the channel");
+            // Measure(): every cell, by ascending cell id, with its PCI.
+            std::vector<NrSecurityCellMeasurement> m = s.Ue()->Measure();
+            NS_TEST_ASSERT_MSG_EQ(m.size(), 2u, "two cells measured");
+            NS_TEST_EXPECT_MSG_EQ(m[0].cell.cellId, 1, "first: cell 1");
+            NS_TEST_EXPECT_MSG_EQ(m[1].cell.pci, 2, "second: PCI 2");
+        }
+        {
+            TwoCells s(30, false);
+            NS_TEST_EXPECT_MSG_EQ_TOL(s.nr->GetChannel()->GetRsrpDbm(s.Ue(), s.Gnb(0)),
+                                      18.0,
+                                      1e-12,
+                                      "no MobilityModel: no path loss");
+        }
+        {
+            // A moving UE: the strongest cell changes as it crosses the middle.
+            TwoCells s(0, false);
+            Place(s.gnbNodes.Get(0), 0);
+            Place(s.gnbNodes.Get(1), 100);
+            Ptr<ConstantVelocityMobilityModel> v = CreateObject<ConstantVelocityMobilityModel>();
+            v->SetPosition(Vector(10, 0, 0));
+            v->SetVelocity(Vector(20, 0, 0));
+            s.ueNodes.Get(0)->AggregateObject(v);
+            NrSecurityCellInfo at0;
+            NrSecurityCellInfo at4;
+            s.Ue()->SelectCell(at0);
+            Simulator::Schedule(Seconds(4), [&]() { s.Ue()->SelectCell(at4); });
+            Simulator::Run();
+            Simulator::Destroy();
+            NS_TEST_EXPECT_MSG_EQ(at0.cellId, 1, "at x = 10 m: cell 1");
+            NS_TEST_EXPECT_MSG_EQ(at4.cellId, 2, "at x = 90 m: cell 2");
+        }
+    }
+};
+
+/**
+ * Serving cell: a downlink frame reaches a UE only from its serving cell (dropped, counted,
+ * traced otherwise, without retransmission or delivery confirmation); uplink frames go to
+ * the cell the UE is in.
+ */
+class ServingCellTestCase : public TestCase
+{
+  public:
+    ServingCellTestCase()
+        : TestCase("serving-cell: downlink frames of another cell do not reach the UE")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TwoCells s(30);
+        Ptr<NrSecurityChannel> ch = s.nr->GetChannel();
+        uint32_t rx = 0;
+        uint32_t notServing = 0;
+        uint32_t delivered1 = 0;
+        uint32_t delivered2 = 0;
+        s.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&CountFrame, &rx));
+        ch->TraceConnectWithoutContext("NotServingDrop",
+                                       MakeBoundCallback(&CountFrame, &notServing));
+        s.Gnb(0)->TraceConnectWithoutContext("PduDelivered",
+                                             MakeBoundCallback(&CountFrame, &delivered1));
+        s.Gnb(1)->TraceConnectWithoutContext("PduDelivered",
+                                             MakeBoundCallback(&CountFrame, &delivered2));
+        NS_TEST_EXPECT_MSG_EQ(s.Ue()->SetServingCellId(1), true, "cell 1 exists");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue()->SetServingCellId(9), false, "no cell 9");
+        NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetServingCellId(), 1, "still cell 1");
+        ch->Send(Downlink(1, 1));
+        ch->Send(Downlink(2, 1));
+        ch->Send(Downlink(2, 1));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rx, 1u, "only the serving cell's frame arrives");
+        NS_TEST_EXPECT_MSG_EQ(notServing, 2u, "the other two are dropped, traced");
+        NS_TEST_EXPECT_MSG_EQ(ch->GetNotServingDrops(), 2u, "and counted");
+        NS_TEST_EXPECT_MSG_EQ(delivered1, 1u, "cell 1's frame is confirmed to cell 1");
+        NS_TEST_EXPECT_MSG_EQ(delivered2, 0u, "cell 2's frames are not confirmed");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * Delivery confirmation: the sender learns of each PDU when an attempt arrives (after an ARQ
+ * retransmission if the first is lost), never for a PDU lost beyond the ARQ limit (4
+ * retransmissions by default).
+ */
+class DeliveryTestCase : public TestCase
+{
+  public:
+    DeliveryTestCase()
+        : TestCase("delivery-confirmation: on arrival, after ARQ, never for a dropped PDU")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            TwoCells s(30, false);
+            Ptr<NrSecurityChannel> ch = s.nr->GetChannel();
+            Ptr<LoseFirstErrorModel> lose = CreateObject<LoseFirstErrorModel>();
+            lose->m_count = 1;
+            s.Ue()->SetAttribute("ReceiveErrorModel", PointerValue(lose));
+            s.Ue()->SetServingCellId(1);
+            std::vector<Time> delivered;
+            std::vector<Time> received;
+            s.Gnb(0)->TraceConnectWithoutContext("PduDelivered",
+                                                 MakeBoundCallback(&TimeFrame, &delivered));
+            s.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&TimeFrame, &received));
+            ch->Send(Downlink(1, 1));
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(delivered.size(), 1u, "one confirmation");
+            NS_TEST_ASSERT_MSG_EQ(received.size(), 1u, "one reception");
+            // 0.5 ms processing, slot boundary (0.5 ms slots at 30 kHz), one slot: 1 ms; lost,
+            // retransmitted 4 ms later, 1 ms again: 6 ms.
+            NS_TEST_EXPECT_MSG_EQ(delivered[0], MilliSeconds(6), "after one ARQ round");
+            NS_TEST_EXPECT_MSG_EQ(received[0], delivered[0], "at the arrival");
+            Simulator::Destroy();
+        }
+        {
+            TwoCells s(30, false);
+            Ptr<NrSecurityChannel> ch = s.nr->GetChannel();
+            Ptr<LoseFirstErrorModel> lose = CreateObject<LoseFirstErrorModel>();
+            lose->m_count = 5; // 1 + 4 attempts
+            s.Ue()->SetAttribute("ReceiveErrorModel", PointerValue(lose));
+            s.Ue()->SetServingCellId(1);
+            uint32_t delivered = 0;
+            uint32_t rlf = 0;
+            s.Gnb(0)->TraceConnectWithoutContext("PduDelivered",
+                                                 MakeBoundCallback(&CountFrame, &delivered));
+            s.Gnb(0)->TraceConnectWithoutContext("RadioLinkFailure",
+                                                 MakeBoundCallback(&CountFrame, &rlf));
+            ch->Send(Downlink(1, 1));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(delivered, 0u, "never confirmed");
+            NS_TEST_EXPECT_MSG_EQ(rlf, 1u, "radio link failure at the sender");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * Cell switch by PCI (reconfigurationWithSync, TS 38.331 5.3.5.4: the target named by
+ * physCellId) and cell selection (strongest RSRP) in the UE device; the helper's distinct
+ * PCIs and a user-set PCI kept.
+ */
+class CellSwitchTestCase : public TestCase
+{
+  public:
+    CellSwitchTestCase()
+        : TestCase("cell-switch: by PCI, strongest-cell selection, distinct PCIs per gNB")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            TwoCells s(70);
+            std::vector<std::string> changes;
+            s.Ue()->TraceConnectWithoutContext("CellChanged",
+                                               MakeBoundCallback(&CellChanged, &changes));
+            NS_TEST_EXPECT_MSG_EQ(s.Gnb(0)->GetCellInfo().pci, 1, "cell 1: PCI 1");
+            NS_TEST_EXPECT_MSG_EQ(s.Gnb(1)->GetCellInfo().pci, 2, "cell 2: PCI 2");
+            s.Ue()->SetServingCellId(1);
+            NrSecurityCellInfo cell;
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->SwitchToPci(2, cell), true, "PCI 2 exists");
+            NS_TEST_EXPECT_MSG_EQ(cell.cellId, 2, "cell 2");
+            NS_TEST_EXPECT_MSG_EQ(cell.arfcnDl, 632628u, "its ARFCN-DL (default)");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetServingCellId(), 2, "serving cell 2");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetRrc()->GetServingCell().pci, 2, "the RRC knows");
+            NrSecurityCellInfo none;
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->SwitchToPci(77, none), false, "no PCI 77");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetServingCellId(), 2, "unchanged");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->SwitchToPci(1, cell), true, "back to PCI 1");
+            NrSecurityCellInfo selected;
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->SelectCell(selected), true, "a cell");
+            NS_TEST_EXPECT_MSG_EQ(selected.cellId, 2, "at 70 m from cell 1: cell 2 is strongest");
+            NS_TEST_ASSERT_MSG_EQ(changes.size(), 4u, "four changes");
+            NS_TEST_EXPECT_MSG_EQ(changes[0], "1:0->1", "attach-like");
+            NS_TEST_EXPECT_MSG_EQ(changes[1], "1:1->2", "switch");
+            NS_TEST_EXPECT_MSG_EQ(changes[2], "1:2->1", "back");
+            NS_TEST_EXPECT_MSG_EQ(changes[3], "1:1->2", "selection");
+            Simulator::Destroy();
+        }
+        {
+            Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+            nr->SetGnbRrcAttribute("PhysCellId", UintegerValue(500));
+            NodeContainer n;
+            n.Create(2);
+            NetDeviceContainer g = nr->InstallGnbDevice(n);
+            NS_TEST_EXPECT_MSG_EQ(DynamicCast<NrSecurityGnbNetDevice>(g.Get(1))->GetCellInfo().pci,
+                                  500,
+                                  "a PhysCellId the user set is kept");
+            NrSecurityCellInfo viaXn;
+            NS_TEST_EXPECT_MSG_EQ(
+                nr->GetXn()->LookupCell(2, 0, viaXn), true, "the gNBs are on the helper's Xn");
+            NS_TEST_EXPECT_MSG_EQ(viaXn.pci, 500, "cell 2 by its cell id");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * UPF path switch (TS 23.502 4.9.1.2.2, N4 session modification): the downlink tunnel moves
+ * to the new gNB's address and TEID; the UL TEID, QFI and counters stay.
+ */
+class UpfPathSwitchTestCase : public TestCase
+{
+  public:
+    UpfPathSwitchTestCase()
+        : TestCase("upf-path-switch: the DL tunnel moves, the UL TEID stays")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<NrSecurityUpf> upf = CreateObject<NrSecurityUpf>();
+        const Ipv4Address ue("7.0.0.2");
+        const uint32_t ulTeid = upf->AddSession(ue, Ipv4Address("10.100.0.1"), 1, 9);
+        NS_TEST_EXPECT_MSG_EQ(
+            upf->ModifySession(ue, Ipv4Address("10.100.0.5"), 7), true, "the session exists");
+        const NrSecurityUpfSession* s = upf->GetSession(ue);
+        NS_TEST_ASSERT_MSG_NE(s, nullptr, "still there");
+        NS_TEST_EXPECT_MSG_EQ(s->gnb, Ipv4Address("10.100.0.5"), "new gNB");
+        NS_TEST_EXPECT_MSG_EQ(s->dlTeid, 7u, "new DL TEID");
+        NS_TEST_EXPECT_MSG_EQ(s->ulTeid, ulTeid, "same UL TEID");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(s->qfi), 9u, "same QFI");
+        NS_TEST_EXPECT_MSG_EQ(upf->GetSessionByUlTeid(ulTeid), s, "found by its UL TEID");
+        NS_TEST_EXPECT_MSG_EQ(upf->ModifySession(Ipv4Address("7.0.0.9"), Ipv4Address("1.1.1.1"), 3),
+                              false,
+                              "no session for 7.0.0.9");
+        upf->Dispose();
+    }
+};
+
+/**
+ * Outputs: the key-epoch CSV row of one vertical epoch (every column, TS 33.501 A.10/A.11
+ * inputs) and keys.csv with two epochs of one UE (epoch, NCC, cell columns).
+ */
+class KeyEpochOutputTestCase : public TestCase
+{
+  public:
+    KeyEpochOutputTestCase()
+        : TestCase("key-epoch-outputs: the key-epoch CSV row and keys.csv per epoch")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NrSecurityKeyEpoch e;
+        e.epoch = 2;
+        e.cause = "xn-handover";
+        e.derivation = NrSecurityKeyEpoch::VERTICAL;
+        for (uint32_t i = 0; i < 32; ++i)
+        {
+            e.kGnb[i] = static_cast<uint8_t>(i);
+            e.inputKey[i] = static_cast<uint8_t>(0xff - i);
+        }
+        e.ulNasCount = 5;
+        e.ncc = 2;
+        e.nhIndex = 2;
+        e.cellId = 3;
+        e.pci = 3;
+        e.arfcnDl = 632628;
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityKeyEpochWriter::Header(),
+                              "time_s,node,ue_id,epoch,cause,derivation,k_gnb,input_key,"
+                              "ul_nas_count,ncc,nh_index,cell,pci,arfcn_dl",
+                              "header");
+        NS_TEST_EXPECT_MSG_EQ(
+            NrSecurityKeyEpochWriter::Row(4, 1, e),
+            "0.000000000,4,1,2,xn-handover,vertical,"
+            "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,"
+            "fffefdfcfbfaf9f8f7f6f5f4f3f2f1f0efeeedecebeae9e8e7e6e5e4e3e2e1e0,5,2,2,3,3,632628",
+            "row");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityKeyEpochWriter::KeyEpochFileName("out/traces.csv"),
+                              "out/traces-key-epochs.csv",
+                              "file name");
+
+        const std::string dir
+            = (std::filesystem::temp_directory_path() / "nr-security-mobility-channel").string();
+        std::filesystem::create_directories(dir);
+        NrSecurityPcapUeKeys k0;
+        k0.ueId = 1;
+        NrSecurityPcapUeKeys k1 = k0;
+        k1.epoch = 1;
+        k1.ncc = 1;
+        k1.cellId = 2;
+        NrSecurityPcapWriter::WriteKeysCsv(dir + "/keys.csv", {k0, k1});
+        std::ifstream in(dir + "/keys.csv");
+        std::string header;
+        std::string row0;
+        std::string row1;
+        std::getline(in, header);
+        std::getline(in, row0);
+        std::getline(in, row1);
+        NS_TEST_EXPECT_MSG_EQ(
+            header,
+            "ue_id,k_gnb,k_rrc_enc,k_rrc_int,k_up_enc,k_up_int,k_amf,ul_nas_count,epoch,ncc,cell",
+            "keys.csv header");
+        NS_TEST_EXPECT_MSG_EQ(row0.substr(row0.size() - 8), ",0,0,0,0", "epoch 0 row");
+        NS_TEST_EXPECT_MSG_EQ(row1.substr(row1.size() - 8), ",0,1,1,2", "epoch 1: NCC 1, cell 2");
+        bool threw = false;
+        try
+        {
+            NrSecurityPcapWriter::WriteKeysCsv(dir + "/keys.csv", {k1, k1});
+        }
+        catch (const std::invalid_argument&)
+        {
+            threw = true;
+        }
+        NS_TEST_EXPECT_MSG_EQ(threw, true, "the same UE and epoch twice is refused");
+        std::filesystem::remove_all(dir);
+    }
+};
+
+/// The suite.
 class NrSecurityMobilityChannelTestSuite : public TestSuite
 {
   public:
     NrSecurityMobilityChannelTestSuite()
         : TestSuite("nr-security-mobility-channel", UNIT)
     {
+        AddTestCase(new RsrpTestCase, TestCase::QUICK);
+        AddTestCase(new ServingCellTestCase, TestCase::QUICK);
+        AddTestCase(new DeliveryTestCase, TestCase::QUICK);
+        AddTestCase(new CellSwitchTestCase, TestCase::QUICK);
+        AddTestCase(new UpfPathSwitchTestCase, TestCase::QUICK);
+        AddTestCase(new KeyEpochOutputTestCase, TestCase::QUICK);
     }
 };
 

@@ -42,7 +42,7 @@ R1 = dict(k_amf="d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d0554440
           k_up_enc="e3f1848b8dd2745013da1a530d91d68e",
           k_up_int="45b2f2033f2e881c5d6b0f31b245df2c")
 CSV_HEADER = ["ue_id", "k_gnb", "k_rrc_enc", "k_rrc_int", "k_up_enc", "k_up_int", "k_amf",
-              "ul_nas_count"]
+              "ul_nas_count", "epoch", "ncc", "cell"]
 
 
 def ipv4_udp(src, dst, sport, dport, text):

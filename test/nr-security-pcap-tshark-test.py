@@ -65,7 +65,7 @@ R1 = dict(k_gnb="493a16c58b77b627fa3f1ac6344c183039f01ba0cb7636bbccc4365b023bd56
 R1_PDU_COUNT1 = "0001d6cd2f5cbceb89ca"  # DL, NEA2 + NIA2, payload 28804000
 R1_MAC_COUNT1 = "90b12016"
 CSV_HEADER = ["ue_id", "k_gnb", "k_rrc_enc", "k_rrc_int", "k_up_enc", "k_up_int", "k_amf",
-              "ul_nas_count"]
+              "ul_nas_count", "epoch", "ncc", "cell"]
 R1_K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405"
 NAS_COUNTS = {1: 0, 2: 1}  # uplink NAS COUNT per UE in the writer program
 

@@ -10,6 +10,7 @@
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
 #include "ns3/nr-security-attribute-checker.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -69,6 +70,12 @@ NrSecurityChannel::GetTypeId()
                             UintegerValue(4),
                             MakeUintegerAccessor(&NrSecurityChannel::m_maxRetransmissions),
                             MakeUintegerChecker<uint32_t>())
+              .AddAttribute("PropagationLossModel",
+                            "Path loss between a gNB and a UE for the received power "
+                            "(GetRsrpDbm: measurements and cell selection).",
+                            PointerValue(CreateObject<LogDistancePropagationLossModel>()),
+                            MakePointerAccessor(&NrSecurityChannel::m_loss),
+                            MakePointerChecker<PropagationLossModel>())
               .AddTraceSource("Transmission",
                               "Every transmission attempt on the air.",
                               MakeTraceSourceAccessor(&NrSecurityChannel::m_transmissionTrace),
@@ -76,6 +83,11 @@ NrSecurityChannel::GetTypeId()
               .AddTraceSource("RadioLinkFailure",
                               "A PDU was lost MaxRetransmissions + 1 times and dropped.",
                               MakeTraceSourceAccessor(&NrSecurityChannel::m_radioLinkFailureTrace),
+                              "ns3::NrSecurityChannel::FrameTracedCallback")
+              .AddTraceSource("NotServingDrop",
+                              "A downlink frame arrived at a UE whose serving cell is another "
+                              "one, and was dropped.",
+                              MakeTraceSourceAccessor(&NrSecurityChannel::m_notServingTrace),
                               "ns3::NrSecurityChannel::FrameTracedCallback");
     return tid;
 }
@@ -85,6 +97,8 @@ NrSecurityChannel::NrSecurityChannel()
     , m_processingDelay(MicroSeconds(500))
     , m_retransmissionDelay(MilliSeconds(4))
     , m_maxRetransmissions(4)
+    , m_loss(CreateObject<LogDistancePropagationLossModel>())
+    , m_notServingDrops(0)
 {
 }
 
@@ -97,6 +111,7 @@ NrSecurityChannel::DoDispose()
     m_ues.clear();
     m_devices.clear();
     m_taps.clear();
+    m_loss = nullptr;
     Channel::DoDispose();
 }
 
@@ -126,6 +141,37 @@ NrSecurityChannel::GetUe(uint16_t ueId) const
 {
     auto it = m_ues.find(ueId);
     return it == m_ues.end() ? nullptr : it->second;
+}
+
+std::vector<Ptr<NrSecurityGnbNetDevice>>
+NrSecurityChannel::GetGnbs() const
+{
+    std::vector<Ptr<NrSecurityGnbNetDevice>> gnbs;
+    for (const auto& [cellId, gnb] : m_gnbs)
+    {
+        gnbs.push_back(gnb);
+    }
+    return gnbs;
+}
+
+double
+NrSecurityChannel::GetRsrpDbm(Ptr<const NrSecurityUeNetDevice> ue,
+                              Ptr<const NrSecurityGnbNetDevice> gnb) const
+{
+    const double txPower = gnb->GetTxPower();
+    Ptr<MobilityModel> a = ue->GetNode() ? ue->GetNode()->GetObject<MobilityModel>() : nullptr;
+    Ptr<MobilityModel> b = gnb->GetNode() ? gnb->GetNode()->GetObject<MobilityModel>() : nullptr;
+    if (!a || !b || !m_loss)
+    {
+        return txPower;
+    }
+    return m_loss->CalcRxPower(txPower, b, a);
+}
+
+uint64_t
+NrSecurityChannel::GetNotServingDrops() const
+{
+    return m_notServingDrops;
 }
 
 std::size_t
@@ -196,6 +242,17 @@ NrSecurityChannel::Sender(const NrSecurityAirFrame& frame) const
 }
 
 bool
+NrSecurityChannel::Listening(const NrSecurityAirFrame& frame, Ptr<NrSecurityNetDevice> to) const
+{
+    if (frame.uplink)
+    {
+        return true; // Receiver() is the gNB of frame.cellId
+    }
+    Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(to);
+    return ue && ue->GetServingCellId() == frame.cellId;
+}
+
+bool
 NrSecurityChannel::Send(NrSecurityAirFrame frame)
 {
     Ptr<NrSecurityNetDevice> to = Receiver(frame);
@@ -241,8 +298,16 @@ NrSecurityChannel::Arrive(NrSecurityAirFrame frame,
                           Ptr<NrSecurityNetDevice> from,
                           Ptr<NrSecurityNetDevice> to)
 {
+    if (!Listening(frame, to))
+    {
+        NS_LOG_LOGIC("UE " << frame.ueId << " does not listen to cell " << frame.cellId);
+        ++m_notServingDrops;
+        m_notServingTrace(frame);
+        return;
+    }
     if (!to->IsLost(frame))
     {
+        from->NotifyDelivered(frame);
         to->ReceiveFrame(frame);
         return;
     }

@@ -9,6 +9,7 @@
 #include "ns3/callback.h"
 #include "ns3/channel.h"
 #include "ns3/nstime.h"
+#include "ns3/propagation-loss-model.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -34,6 +35,24 @@ class NrSecurityUeNetDevice;
  *
  * Every attempt is offered to the taps (and to the Transmission trace) with its UE id, RB id,
  * direction and attempt number: the hook for passive listeners and adversaries.
+ *
+ * Received power (mobility): GetRsrpDbm(ue, gnb) = the gNB's TxPower attribute (dBm) through
+ * the channel's PropagationLossModel between the two nodes' MobilityModels, taken as the
+ * SS-RSRP the UE measures (TS 38.215 5.1.1; the model has no resource grid, so TxPower is read
+ * as the SS/PBCH block power per resource element). A node without a MobilityModel: no path
+ * loss (RSRP = TxPower). The received power does not decide losses (the ErrorModel does); it
+ * feeds measurements (A3, TS 38.331 5.5.4.4) and cell selection.
+ *
+ * Serving cell: a downlink frame of cell C reaches a UE only while C is the UE's serving cell
+ * (NrSecurityUeNetDevice::GetServingCellId) when it arrives; otherwise it is dropped (the UE no
+ * longer listens there: no retransmission, no delivery confirmation), counted in
+ * GetNotServingDrops() and fired on NotServingDrop. Likewise an uplink frame reaches only the
+ * gNB of the cell it was sent in (frame.cellId).
+ *
+ * Delivery confirmation: when an attempt arrives (not lost, receiver listening), the channel
+ * tells the sender (NrSecurityNetDevice::NotifyDelivered) at that instant: the HARQ/RLC
+ * acknowledgement, without its own delay or loss. The devices hand it to their RRC, whose
+ * PDCP keeps AM DRB SDUs until then (TS 38.323 5.1.2: retransmission after re-establishment).
  */
 class NrSecurityChannel : public Channel
 {
@@ -84,6 +103,21 @@ class NrSecurityChannel : public Channel
     /// \param tap a listener called with every transmission attempt
     void AddTap(TapCallback tap);
 
+    /**
+     * \brief The SS-RSRP a UE receives from a gNB now (see the class comment).
+     * \param ue the UE device
+     * \param gnb the gNB device
+     * \return TxPower of the gNB minus the path loss of the PropagationLossModel, in dBm
+     */
+    double GetRsrpDbm(Ptr<const NrSecurityUeNetDevice> ue,
+                      Ptr<const NrSecurityGnbNetDevice> gnb) const;
+
+    /// \return the gNB devices, by ascending cell id
+    std::vector<Ptr<NrSecurityGnbNetDevice>> GetGnbs() const;
+
+    /// \return downlink frames dropped because their cell was not the UE's serving cell
+    uint64_t GetNotServingDrops() const;
+
     /// \return the slot duration for the configured subcarrier spacing
     Time GetSlotDuration() const;
 
@@ -111,17 +145,22 @@ class NrSecurityChannel : public Channel
                 Ptr<NrSecurityNetDevice> to);
     Ptr<NrSecurityNetDevice> Receiver(const NrSecurityAirFrame& frame) const;
     Ptr<NrSecurityNetDevice> Sender(const NrSecurityAirFrame& frame) const;
+    /// \return true if the receiver listens to the frame's cell (downlink: serving cell)
+    bool Listening(const NrSecurityAirFrame& frame, Ptr<NrSecurityNetDevice> to) const;
 
-    uint32_t m_subcarrierSpacingKhz; ///< 15, 30, 60 or 120
-    Time m_processingDelay;          ///< sender processing before the slot boundary
-    Time m_retransmissionDelay;      ///< ARQ: time from a lost attempt to the next one
-    uint32_t m_maxRetransmissions;   ///< ARQ limit
+    uint32_t m_subcarrierSpacingKhz;  ///< 15, 30, 60 or 120
+    Time m_processingDelay;           ///< sender processing before the slot boundary
+    Time m_retransmissionDelay;       ///< ARQ: time from a lost attempt to the next one
+    uint32_t m_maxRetransmissions;    ///< ARQ limit
+    Ptr<PropagationLossModel> m_loss; ///< path loss for GetRsrpDbm
+    uint64_t m_notServingDrops;       ///< downlink frames for a cell the UE did not listen to
     std::map<uint16_t, Ptr<NrSecurityGnbNetDevice>> m_gnbs;            ///< by cell id
     std::map<uint16_t, Ptr<NrSecurityUeNetDevice>> m_ues;              ///< by UE id
     std::vector<Ptr<NetDevice>> m_devices;                             ///< in attach order
     std::vector<TapCallback> m_taps;                                   ///< listeners
     TracedCallback<const NrSecurityAirFrame&> m_transmissionTrace;     ///< every attempt
     TracedCallback<const NrSecurityAirFrame&> m_radioLinkFailureTrace; ///< ARQ exhausted
+    TracedCallback<const NrSecurityAirFrame&> m_notServingTrace;       ///< NotServingDrop
 };
 
 } // namespace ns3

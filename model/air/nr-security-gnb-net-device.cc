@@ -4,6 +4,7 @@
  */
 #include "nr-security-gnb-net-device.h"
 
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/uinteger.h"
@@ -26,13 +27,21 @@ NrSecurityGnbNetDevice::GetTypeId()
                                           "The gNB's RRC security entity.",
                                           PointerValue(),
                                           MakePointerAccessor(&NrSecurityGnbNetDevice::m_rrc),
-                                          MakePointerChecker<NrSecurityGnbRrc>());
+                                          MakePointerChecker<NrSecurityGnbRrc>())
+                            .AddAttribute("TxPower",
+                                          "SS/PBCH block transmit power per resource element, "
+                                          "dBm: the RSRP at a UE is this less the channel's "
+                                          "path loss (TS 38.215 5.1.1).",
+                                          DoubleValue(18.0),
+                                          MakeDoubleAccessor(&NrSecurityGnbNetDevice::m_txPower),
+                                          MakeDoubleChecker<double>(-60.0, 80.0));
     return tid;
 }
 
 NrSecurityGnbNetDevice::NrSecurityGnbNetDevice()
     : m_cellId(0)
     , m_rrc(CreateObject<NrSecurityGnbRrc>())
+    , m_txPower(18.0)
 {
     m_rrc->SetTransmitCallback(MakeCallback(&NrSecurityGnbNetDevice::Transmit, this));
 }
@@ -70,6 +79,25 @@ Ptr<NrSecurityGnbRrc>
 NrSecurityGnbNetDevice::GetRrc() const
 {
     return m_rrc;
+}
+
+NrSecurityCellInfo
+NrSecurityGnbNetDevice::GetCellInfo() const
+{
+    return m_rrc->GetCellInfo();
+}
+
+double
+NrSecurityGnbNetDevice::GetTxPower() const
+{
+    return m_txPower;
+}
+
+void
+NrSecurityGnbNetDevice::NotifyDelivered(const NrSecurityAirFrame& frame)
+{
+    NrSecurityNetDevice::NotifyDelivered(frame);
+    m_rrc->ConfirmDelivery(frame.ueId, frame.ToRbPdu());
 }
 
 void

@@ -15,6 +15,10 @@ namespace ns3
  * \ingroup nr-security
  * \brief A gNB (one cell) on the NR air interface: it hosts the gNB's RRC security entity and
  *        carries the PDCP PDUs of all its UEs.
+ *
+ * TxPower (dBm): the SS/PBCH block power per resource element the channel's received power
+ * starts from (NrSecurityChannel::GetRsrpDbm). The channel's delivery confirmations of the PDUs
+ * it sent go to NrSecurityGnbRrc::ConfirmDelivery (UE id, PDU).
  */
 class NrSecurityGnbNetDevice : public NrSecurityNetDevice
 {
@@ -33,8 +37,13 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
     uint16_t GetCellId() const;
     /// \return the RRC entity
     Ptr<NrSecurityGnbRrc> GetRrc() const;
+    /// \return the cell's identity as its RRC announces it (NrSecurityGnbRrc::GetCellInfo)
+    NrSecurityCellInfo GetCellInfo() const;
+    /// \return the TxPower attribute, dBm
+    double GetTxPower() const;
 
     void ReceiveFrame(NrSecurityAirFrame frame) override;
+    void NotifyDelivered(const NrSecurityAirFrame& frame) override;
 
   protected:
     void DoDispose() override;
@@ -44,6 +53,7 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
 
     uint16_t m_cellId;           ///< cell id
     Ptr<NrSecurityGnbRrc> m_rrc; ///< RRC
+    double m_txPower;            ///< dBm
 };
 
 } // namespace ns3

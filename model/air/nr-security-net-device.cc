@@ -39,6 +39,11 @@ NrSecurityNetDevice::GetTypeId()
               .AddTraceSource("RadioLinkFailure",
                               "A PDU this device sent was lost beyond the ARQ limit.",
                               MakeTraceSourceAccessor(&NrSecurityNetDevice::m_rlfTrace),
+                              "ns3::NrSecurityChannel::FrameTracedCallback")
+              .AddTraceSource("PduDelivered",
+                              "A PDU this device sent arrived at its receiver (the lower "
+                              "layers' acknowledgement, given to the RRC).",
+                              MakeTraceSourceAccessor(&NrSecurityNetDevice::m_deliveredTrace),
                               "ns3::NrSecurityChannel::FrameTracedCallback");
     return tid;
 }
@@ -85,6 +90,12 @@ void
 NrSecurityNetDevice::NotifyRadioLinkFailure(const NrSecurityAirFrame& frame)
 {
     m_rlfTrace(frame);
+}
+
+void
+NrSecurityNetDevice::NotifyDelivered(const NrSecurityAirFrame& frame)
+{
+    m_deliveredTrace(frame);
 }
 
 bool

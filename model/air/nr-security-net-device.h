@@ -58,10 +58,18 @@ class NrSecurityNetDevice : public NetDevice
 
     /**
      * \brief Called by the channel when a PDU this device sent was dropped after the last
-     *        retransmission.
+     *        retransmission: fires RadioLinkFailure (subclasses add what their RRC does).
      * \param frame the frame
      */
-    void NotifyRadioLinkFailure(const NrSecurityAirFrame& frame);
+    virtual void NotifyRadioLinkFailure(const NrSecurityAirFrame& frame);
+
+    /**
+     * \brief Called by the channel when an attempt of a PDU this device sent arrived at its
+     *        receiver (the lower layers' acknowledgement): fires PduDelivered; the UE and gNB
+     *        devices also hand the PDU to their RRC (ConfirmDelivery, for the PDCP of AM DRBs).
+     * \param frame the frame as sent
+     */
+    virtual void NotifyDelivered(const NrSecurityAirFrame& frame);
 
     // ns3::NetDevice
     void SetIfIndex(const uint32_t index) override;
@@ -118,17 +126,18 @@ class NrSecurityNetDevice : public NetDevice
     Ptr<NrSecurityChannel> m_channel; ///< the air interface
 
   private:
-    Ptr<Node> m_node;                                      ///< the node
-    uint32_t m_ifIndex;                                    ///< interface index
-    Mac48Address m_address;                                ///< a dummy address
-    uint16_t m_mtu;                                        ///< MTU in bytes (IP packet limit)
-    Ptr<ErrorModel> m_errorModel;                          ///< receive losses
-    NetDevice::ReceiveCallback m_rxCallback;               ///< upper layer
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; ///< promiscuous upper layer
-    std::vector<Callback<void>> m_linkChangeCallbacks;     ///< link up/down listeners
-    TracedCallback<const NrSecurityAirFrame&> m_txTrace;   ///< PduTx
-    TracedCallback<const NrSecurityAirFrame&> m_rxTrace;   ///< PduRx
-    TracedCallback<const NrSecurityAirFrame&> m_rlfTrace;  ///< RadioLinkFailure
+    Ptr<Node> m_node;                                           ///< the node
+    uint32_t m_ifIndex;                                         ///< interface index
+    Mac48Address m_address;                                     ///< a dummy address
+    uint16_t m_mtu;                                             ///< MTU in bytes (IP packet limit)
+    Ptr<ErrorModel> m_errorModel;                               ///< receive losses
+    NetDevice::ReceiveCallback m_rxCallback;                    ///< upper layer
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback;      ///< promiscuous upper layer
+    std::vector<Callback<void>> m_linkChangeCallbacks;          ///< link up/down listeners
+    TracedCallback<const NrSecurityAirFrame&> m_txTrace;        ///< PduTx
+    TracedCallback<const NrSecurityAirFrame&> m_rxTrace;        ///< PduRx
+    TracedCallback<const NrSecurityAirFrame&> m_rlfTrace;       ///< RadioLinkFailure
+    TracedCallback<const NrSecurityAirFrame&> m_deliveredTrace; ///< PduDelivered
 };
 
 } // namespace ns3

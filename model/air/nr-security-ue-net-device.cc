@@ -4,8 +4,11 @@
  */
 #include "nr-security-ue-net-device.h"
 
+#include "nr-security-gnb-net-device.h"
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -34,6 +37,24 @@ NrSecurityUeNetDevice::GetTypeId()
                             UintegerValue(64),
                             MakeUintegerAccessor(&NrSecurityUeNetDevice::m_uplinkQfi),
                             MakeUintegerChecker<uint8_t>(0, 64))
+              .AddAttribute("MeasurementPeriod",
+                            "How often the UE hands its RRC the RSRP of every cell while "
+                            "connected (with more than one cell on the channel); 0 disables.",
+                            TimeValue(MilliSeconds(40)),
+                            MakeTimeAccessor(&NrSecurityUeNetDevice::m_measurementPeriod),
+                            MakeTimeChecker(Time(0)))
+              .AddAttribute("ArqRadioLinkFailure",
+                            "A PDU this UE sent that the channel dropped after the last ARQ "
+                            "attempt is a radio link failure for the RRC (TS 38.331 5.3.10.3: "
+                            "re-establishment, or RRC_IDLE without AS security); false: only "
+                            "the RadioLinkFailure traces fire.",
+                            BooleanValue(true),
+                            MakeBooleanAccessor(&NrSecurityUeNetDevice::m_arqRlf),
+                            MakeBooleanChecker())
+              .AddTraceSource("CellChanged",
+                              "The serving cell changed (UE id, old cell id, new cell id).",
+                              MakeTraceSourceAccessor(&NrSecurityUeNetDevice::m_cellChangedTrace),
+                              "ns3::NrSecurityUeNetDevice::CellChangedTracedCallback")
               .AddTraceSource("MacTx",
                               "An IP packet was handed to the RRC (SDAP, DRB).",
                               MakeTraceSourceAccessor(&NrSecurityUeNetDevice::m_macTxTrace),
@@ -57,9 +78,13 @@ NrSecurityUeNetDevice::NrSecurityUeNetDevice()
     , m_linkUp(false)
     , m_txDrops(0)
     , m_rxDrops(0)
+    , m_measurementPeriod(MilliSeconds(40))
+    , m_arqRlf(true)
 {
     m_rrc->SetTransmitCallback(MakeCallback(&NrSecurityUeNetDevice::Transmit, this));
     m_rrc->SetUserDataCallback(MakeCallback(&NrSecurityUeNetDevice::ReceiveUserData, this));
+    m_rrc->SetCellSwitchCallback(MakeCallback(&NrSecurityUeNetDevice::SwitchToPci, this));
+    m_rrc->SetCellSelectionCallback(MakeCallback(&NrSecurityUeNetDevice::SelectCell, this));
 }
 
 NrSecurityUeNetDevice::~NrSecurityUeNetDevice() = default;
@@ -67,6 +92,7 @@ NrSecurityUeNetDevice::~NrSecurityUeNetDevice() = default;
 void
 NrSecurityUeNetDevice::DoDispose()
 {
+    m_measurementEvent.Cancel();
     if (m_rrc)
     {
         m_rrc->Dispose();
@@ -104,8 +130,149 @@ bool
 NrSecurityUeNetDevice::Attach(uint16_t cellId)
 {
     NS_LOG_FUNCTION(this << m_ueId << cellId);
-    m_cellId = cellId;
+    SetServingCellId(cellId);
+    m_cellId = cellId; // also a cell the channel does not know (the RRC then gets no answer)
+    m_rrc->SetServingCell(CellInfo(cellId));
     return m_rrc->Connect(cellId);
+}
+
+NrSecurityCellInfo
+NrSecurityUeNetDevice::CellInfo(uint16_t cellId) const
+{
+    Ptr<NrSecurityGnbNetDevice> gnb = m_channel ? m_channel->GetGnb(cellId) : nullptr;
+    if (!gnb)
+    {
+        NrSecurityCellInfo none;
+        none.cellId = cellId;
+        return none;
+    }
+    return gnb->GetRrc()->GetCellInfo();
+}
+
+bool
+NrSecurityUeNetDevice::SetServingCellId(uint16_t cellId)
+{
+    if (!m_channel || !m_channel->GetGnb(cellId))
+    {
+        NS_LOG_WARN("UE " << m_ueId << ": no cell " << cellId << " on the channel");
+        return false;
+    }
+    if (cellId != m_cellId)
+    {
+        const uint16_t old = m_cellId;
+        m_cellId = cellId;
+        NS_LOG_INFO("UE " << m_ueId << " serving cell " << old << " -> " << cellId);
+        m_cellChangedTrace(m_ueId, old, cellId);
+    }
+    return true;
+}
+
+bool
+NrSecurityUeNetDevice::SwitchToPci(uint16_t pci, NrSecurityCellInfo& cell)
+{
+    if (!m_channel)
+    {
+        return false;
+    }
+    for (const Ptr<NrSecurityGnbNetDevice>& gnb : m_channel->GetGnbs())
+    {
+        NrSecurityCellInfo info = gnb->GetRrc()->GetCellInfo();
+        if (info.pci == pci)
+        {
+            SetServingCellId(info.cellId);
+            m_rrc->SetServingCell(info);
+            cell = info;
+            return true;
+        }
+    }
+    NS_LOG_WARN("UE " << m_ueId << ": no cell with PCI " << pci);
+    return false;
+}
+
+std::vector<NrSecurityCellMeasurement>
+NrSecurityUeNetDevice::Measure() const
+{
+    std::vector<NrSecurityCellMeasurement> cells;
+    if (!m_channel)
+    {
+        return cells;
+    }
+    for (const Ptr<NrSecurityGnbNetDevice>& gnb : m_channel->GetGnbs())
+    {
+        NrSecurityCellMeasurement m;
+        m.cell = gnb->GetRrc()->GetCellInfo();
+        m.rsrpDbm = m_channel->GetRsrpDbm(this, gnb);
+        cells.push_back(m);
+    }
+    return cells;
+}
+
+bool
+NrSecurityUeNetDevice::SelectCell(NrSecurityCellInfo& cell)
+{
+    const std::vector<NrSecurityCellMeasurement> cells = Measure();
+    if (cells.empty())
+    {
+        return false;
+    }
+    const NrSecurityCellMeasurement* best = &cells.front();
+    for (const NrSecurityCellMeasurement& m : cells)
+    {
+        if (m.rsrpDbm > best->rsrpDbm)
+        {
+            best = &m;
+        }
+    }
+    SetServingCellId(best->cell.cellId);
+    cell = best->cell;
+    return true;
+}
+
+void
+NrSecurityUeNetDevice::CheckMeasurements()
+{
+    if (m_measurementEvent.IsRunning() || m_measurementPeriod.IsZero() || !m_channel
+        || m_channel->GetGnbs().size() < 2 || !m_rrc->IsConnected())
+    {
+        return;
+    }
+    m_measurementEvent
+        = Simulator::Schedule(m_measurementPeriod, &NrSecurityUeNetDevice::MeasurementTick, this);
+}
+
+void
+NrSecurityUeNetDevice::MeasurementTick()
+{
+    if (!m_rrc || !m_rrc->IsConnected())
+    {
+        return; // restarted by the next frame received while connected
+    }
+    m_rrc->ReportMeasurements(Measure());
+    CheckMeasurements();
+}
+
+void
+NrSecurityUeNetDevice::TriggerRadioLinkFailure()
+{
+    NS_LOG_FUNCTION(this << m_ueId);
+    m_rrc->RadioLinkFailure();
+}
+
+void
+NrSecurityUeNetDevice::NotifyRadioLinkFailure(const NrSecurityAirFrame& frame)
+{
+    NrSecurityNetDevice::NotifyRadioLinkFailure(frame);
+    if (m_arqRlf && frame.uplink && frame.cellId == m_cellId)
+    {
+        m_rrc->RadioLinkFailure(); // TS 38.331 5.3.10.3: the RLC's maximum retransmissions
+    }
+}
+
+void
+NrSecurityUeNetDevice::NotifyDelivered(const NrSecurityAirFrame& frame)
+{
+    NrSecurityNetDevice::NotifyDelivered(frame);
+    m_rrc->ConfirmDelivery(frame.ToRbPdu());
 }
 
 void
@@ -129,6 +296,7 @@ NrSecurityUeNetDevice::ReceiveFrame(NrSecurityAirFrame frame)
     NotifyReceived(frame);
     m_rrc->ReceivePdu(frame.ToRbPdu());
     CheckLink();
+    CheckMeasurements();
 }
 
 bool

@@ -6,6 +6,8 @@
 #define NR_SECURITY_UE_NET_DEVICE_H
 
 #include "nr-security-net-device.h"
+#include "ns3/event-id.h"
+#include "ns3/nr-security-cell-info.h"
 #include "ns3/nr-security-ue-rrc.h"
 
 namespace ns3
@@ -28,7 +30,19 @@ namespace ns3
  * change callbacks fire when that changes); ns-3's IP layer may still hand packets to a device
  * whose link is down, and they are then refused as above.
  * Trace sources: MacTx (an IP packet handed to the RRC), MacTxDrop, MacRx (an IP packet
- * handed up), and those of NrSecurityNetDevice.
+ * handed up), CellChanged (ueId, old cell id, new cell id), and those of NrSecurityNetDevice.
+ *
+ * Mobility: the device tells its RRC the serving cell (NrSecurityUeRrc::SetServingCell: cell
+ * id, PCI, ARFCN-DL, cellIdentity of the gNB's RRC) on Attach; it answers the RRC's
+ * CellSwitchCallback (reconfigurationWithSync: the target named by its PCI among the gNBs of
+ * the channel) and CellSelectionCallback (re-establishment: the cell with the strongest RSRP,
+ * TS 38.304 5.2.3 reduced to "strongest"), switching its serving cell. Every
+ * MeasurementPeriod while the RRC is connected and the channel has more than one cell, it
+ * hands the RRC the RSRP of every cell (NrSecurityChannel::GetRsrpDbm; ReportMeasurements:
+ * the RRC evaluates A3). A PDU it sent that the channel dropped after the last ARQ attempt is
+ * a radio link failure for the RRC (NrSecurityUeRrc::RadioLinkFailure; attribute
+ * ArqRadioLinkFailure, default true); the channel's
+ * delivery confirmations go to NrSecurityUeRrc::ConfirmDelivery.
  */
 class NrSecurityUeNetDevice : public NrSecurityNetDevice
 {
@@ -45,6 +59,15 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     void SetUeId(uint16_t ueId);
     /// \return the UE id
     uint16_t GetUeId() const;
+    /**
+     * TracedCallback signature for CellChanged.
+     * \param ueId the UE \param oldCellId the previous serving cell (0: none)
+     * \param newCellId the new serving cell
+     */
+    typedef void (*CellChangedTracedCallback)(uint16_t ueId,
+                                              uint16_t oldCellId,
+                                              uint16_t newCellId);
+
     /// \return the serving cell (0 before attach)
     uint16_t GetServingCellId() const;
     /// \return the RRC entity
@@ -57,6 +80,39 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
      * \return false if the RRC refused (T302 running, not in RRC_IDLE)
      */
     bool Attach(uint16_t cellId);
+
+    /**
+     * \brief Makes a cell the serving cell: later uplink frames go to it and only its
+     *        downlink frames are received (fires CellChanged if it changed).
+     * \param cellId a cell on the channel
+     * \return false (nothing changed) if the channel has no gNB with that cell id
+     */
+    bool SetServingCellId(uint16_t cellId);
+
+    /**
+     * \brief The CellSwitchCallback of the RRC: switches to the cell with a PCI.
+     * \param pci the target's PhysCellId (reconfigurationWithSync)
+     * \param cell out: the new serving cell
+     * \return false if no gNB of the channel has that PCI (the serving cell is unchanged)
+     */
+    bool SwitchToPci(uint16_t pci, NrSecurityCellInfo& cell);
+
+    /**
+     * \brief The CellSelectionCallback of the RRC: selects the cell with the strongest RSRP
+     *        (ties: the lowest cell id) and makes it the serving cell.
+     * \param cell out: the selected cell
+     * \return false if the channel has no gNB
+     */
+    bool SelectCell(NrSecurityCellInfo& cell);
+
+    /// \return the RSRP of every cell of the channel now, by ascending cell id
+    std::vector<NrSecurityCellMeasurement> Measure() const;
+
+    /// A radio link failure now (NrSecurityUeRrc::RadioLinkFailure), e.g. from a script.
+    void TriggerRadioLinkFailure();
+
+    void NotifyRadioLinkFailure(const NrSecurityAirFrame& frame) override;
+    void NotifyDelivered(const NrSecurityAirFrame& frame) override;
 
     void ReceiveFrame(NrSecurityAirFrame frame) override;
 
@@ -86,6 +142,12 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     void CheckLink();
     /// \return the QFI for an uplink packet (the rule of the class comment)
     uint8_t UplinkQfi() const;
+    /// Starts the measurement timer if the RRC is connected and there are neighbours.
+    void CheckMeasurements();
+    /// Measurement timer: ReportMeasurements, then again after MeasurementPeriod.
+    void MeasurementTick();
+    /// \return the cell info the gNB of a cell announces (cell id 0 if unknown)
+    NrSecurityCellInfo CellInfo(uint16_t cellId) const;
 
     uint16_t m_ueId;            ///< UE id
     uint16_t m_cellId;          ///< serving cell
@@ -94,9 +156,13 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     bool m_linkUp;              ///< IsLinkUp() when last checked
     uint64_t m_txDrops;         ///< refused Send()s
     uint64_t m_rxDrops;         ///< downlink packets not handed up
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;     ///< MacTx
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace; ///< MacTxDrop
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;     ///< MacRx
+    Time m_measurementPeriod;   ///< MeasurementPeriod attribute (0: no measurements)
+    EventId m_measurementEvent; ///< the next measurement
+    bool m_arqRlf;              ///< ArqRadioLinkFailure attribute
+    TracedCallback<uint16_t, uint16_t, uint16_t> m_cellChangedTrace; ///< CellChanged
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;                  ///< MacTx
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;              ///< MacTxDrop
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;                  ///< MacRx
 };
 
 } // namespace ns3

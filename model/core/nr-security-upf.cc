@@ -125,6 +125,22 @@ NrSecurityUpf::AddSession(Ipv4Address ue, Ipv4Address gnb, uint32_t dlTeid, uint
 }
 
 bool
+NrSecurityUpf::ModifySession(Ipv4Address ue, Ipv4Address gnb, uint32_t dlTeid)
+{
+    auto it = m_sessions.find(ue);
+    if (it == m_sessions.end())
+    {
+        return false;
+    }
+    NS_LOG_INFO("path switch UE " << ue << ": gNB " << it->second.gnb << " DL TEID "
+                                  << it->second.dlTeid << " -> gNB " << gnb << " DL TEID "
+                                  << dlTeid);
+    it->second.gnb = gnb;
+    it->second.dlTeid = dlTeid;
+    return true;
+}
+
+bool
 NrSecurityUpf::RemoveSession(Ipv4Address ue)
 {
     auto it = m_sessions.find(ue);

@@ -52,7 +52,8 @@ struct NrSecurityUpfSession
  * IP stack through the tun device.
  *
  * Session management (N4 / NGAP in a real network) is modelled by direct calls: the helper
- * calls AddSession when the gNB reports a PDU session set up.
+ * calls AddSession when the gNB reports a PDU session set up, and ModifySession when a
+ * handover target reports a session the UPF already has (path switch).
  *
  * Every refused packet is counted (GetDiscards) and fired on the Discard trace with its
  * reason: "no PDU session for the destination", "not IPv4", "malformed GTP-U: ...",
@@ -101,6 +102,19 @@ class NrSecurityUpf : public Application
      * \throws std::invalid_argument for a QFI above 63
      */
     uint32_t AddSession(Ipv4Address ue, Ipv4Address gnb, uint32_t dlTeid, uint8_t qfi);
+
+    /**
+     * \brief Path switch (TS 23.502 4.9.1.2.2 step 4, N4 Session Modification; TS 38.413
+     *        8.4.4 PATH SWITCH REQUEST): the session's downlink tunnel moves to another gNB's
+     *        N3 address and DL TEID. The UL TEID, the QFI and the counters are kept, so the
+     *        target gNB sends uplink on the same TEID; uplink G-PDUs from the old gNB are
+     *        refused from now on ("peer is not the session's gNB").
+     * \param ue the UE's IPv4 address
+     * \param gnb the new gNB's N3 address
+     * \param dlTeid the new gNB's TEID for the session
+     * \return false if the UE address has no session (nothing changed)
+     */
+    bool ModifySession(Ipv4Address ue, Ipv4Address gnb, uint32_t dlTeid);
 
     /**
      * \brief Removes the session of a UE address (its later packets are discarded).
