@@ -510,6 +510,72 @@ class ConfirmationBoundsTestCase : public TestCase
     }
 };
 
+/**
+ * A lower layer that confirms each PDU inside the transmit callback (a channel delivering at
+ * once) re-enters the entity during the retransmission loop: every kept SDU still goes out
+ * once, in ascending COUNT, and nothing stays kept.
+ */
+class SynchronousConfirmTestCase : public TestCase
+{
+  public:
+    SynchronousConfirmTestCase()
+        : TestCase("confirm-inside-transmit: confirmations from inside the transmit callback "
+                   "during the retransmission")
+    {
+    }
+
+  private:
+    Ptr<NrSecurityPdcp> m_pdcp;
+    bool m_confirm = false;
+    std::vector<uint32_t> m_sent;
+    std::vector<Ptr<Packet>> m_pdus;
+
+    void OnPdu(Ptr<Packet> p)
+    {
+        uint8_t h[2];
+        p->CopyData(h, 2);
+        m_sent.push_back(static_cast<uint32_t>(h[0] & 0x0F) << 8 | h[1]);
+        m_pdus.push_back(p);
+        if (m_confirm)
+        {
+            m_pdcp->ConfirmPduDelivery(p);
+        }
+    }
+
+    /// A failed assertion returns early: no event of this case may outlive it.
+    void DoTeardown() override
+    {
+        m_pdcp = nullptr;
+        m_pdus.clear();
+        Simulator::Destroy();
+    }
+
+    void DoRun() override
+    {
+        m_pdcp = CreateObject<NrSecurityPdcp>();
+        m_pdcp->SetFormat(AmDrb());
+        m_pdcp->SetAttribute("Direction", StringValue("DL"));
+        m_pdcp->SetTransmitPduCallback(MakeCallback(&SynchronousConfirmTestCase::OnPdu, this));
+        m_pdcp->SetTxCiphering(NrSecurityCiphering::NEA2, Key(R1_K_UP_ENC));
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            m_pdcp->TransmitSdu(HexPacket(Sdu(i)));
+        }
+        // COUNT 2 confirmed behind the unconfirmed 0 and 1: released during the loop when 0
+        // and 1 are confirmed, yet retransmitted (from the first unconfirmed SDU on).
+        m_pdcp->ConfirmPduDelivery(m_pdus[2]);
+        m_pdcp->SetTxCiphering(NrSecurityCiphering::NEA2, Key(NEW_K_UP_ENC));
+        m_confirm = true;
+        m_pdcp->Reestablish();
+        NS_TEST_EXPECT_MSG_EQ(Join(m_sent), "0,1,2,3,0,1,2,3", "each once again, in order");
+        NS_TEST_EXPECT_MSG_EQ(m_pdcp->GetCounters().retransmitted, 4u, "4 retransmitted");
+        NS_TEST_EXPECT_MSG_EQ(m_pdcp->GetKeptSduCount(), 0u, "all confirmed and released");
+        NS_TEST_EXPECT_MSG_EQ(m_pdcp->GetCounters().confirmed, 5u, "2 once, then all four");
+        NS_TEST_EXPECT_MSG_EQ(m_pdcp->GetCounters().confirmUnmatched, 0u, "each one matched");
+        NS_TEST_EXPECT_MSG_EQ(m_pdcp->GetCounters().txRefused, 0u, "no COUNT reuse");
+    }
+};
+
 /// The suite.
 class NrSecurityPdcpReestablishTestSuite : public TestSuite
 {
@@ -522,6 +588,7 @@ class NrSecurityPdcpReestablishTestSuite : public TestSuite
         AddTestCase(new ReceiveAcrossKeyChangeTestCase, TestCase::QUICK);
         AddTestCase(new ForwardWithCountTestCase, TestCase::QUICK);
         AddTestCase(new ConfirmationBoundsTestCase, TestCase::QUICK);
+        AddTestCase(new SynchronousConfirmTestCase, TestCase::QUICK);
     }
 };
 
