@@ -75,6 +75,7 @@ def build(bld):
         'model/rrc/nr-security-gnb-rrc-smc.cc',
         'model/rrc/nr-security-gnb-rrc-reconfiguration.cc',
         'model/rrc/nr-security-gnb-rrc-handover.cc',
+        'model/rrc/nr-security-gnb-rrc-handover-target.cc',
         'model/rrc/nr-security-gnb-rrc-key-refresh.cc',
         'model/rrc/nr-security-gnb-rrc-reestablishment.cc',
         'model/rrc/nr-security-gnb-rrc-resume.cc',

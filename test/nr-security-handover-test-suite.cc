@@ -19,6 +19,18 @@
 using namespace ns3;
 using namespace ns3::nrsecuritytest;
 
+/// Asserts and returns from DoRun on failure (the runner continues on failure by default, and
+/// what follows would index past a vector).
+#define HO_REQUIRE_EQ(actual, limit, msg)          \
+    do                                             \
+    {                                              \
+        NS_TEST_EXPECT_MSG_EQ(actual, limit, msg); \
+        if (!((actual) == (limit)))                \
+        {                                          \
+            return;                                \
+        }                                          \
+    } while (false)
+
 namespace
 {
 
@@ -117,12 +129,12 @@ class XnHandoverTestCase : public TestCase
                             [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(600));
         const NrSecurityKey256 kGnb0 = OracleKgnb(s.kAmf, 0);
-        NS_TEST_ASSERT_MSG_EQ(KeyHex(kGnb0), R1_KGNB, "oracle K_gNB = case R1");
+        HO_REQUIRE_EQ(KeyHex(kGnb0), R1_KGNB, "oracle K_gNB = case R1");
         const NrSecurityKey256 star = OracleKgnbStar(kGnb0, 1, 632628);
-        NS_TEST_ASSERT_MSG_EQ(KeyHex(star), M1_KGNB_STAR, "oracle K_gNB* = case M1");
+        HO_REQUIRE_EQ(KeyHex(star), M1_KGNB_STAR, "oracle K_gNB* = case M1");
 
         auto ue = s.EpochsAt("ue");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 2u, "UE epochs: initial and the handover");
+        HO_REQUIRE_EQ(ue.size(), 2u, "UE epochs: initial and the handover");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[0].kGnb), R1_KGNB, "UE epoch 0");
         NS_TEST_EXPECT_MSG_EQ(ue[0].DerivationName(), "initial", "UE epoch 0 derivation");
         NS_TEST_EXPECT_MSG_EQ(ue[1].epoch, 1u, "UE epoch number");
@@ -135,9 +147,9 @@ class XnHandoverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(ue[1].cellId, 2, "UE: target cell");
         auto g1 = s.EpochsAt("gnb1");
         auto g2 = s.EpochsAt("gnb2");
-        NS_TEST_ASSERT_MSG_EQ(g1.size(), 1u, "source: epoch 0 only");
+        HO_REQUIRE_EQ(g1.size(), 1u, "source: epoch 0 only");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[0].kGnb), R1_KGNB, "source epoch 0");
-        NS_TEST_ASSERT_MSG_EQ(g2.size(), 1u, "target: the handover epoch");
+        HO_REQUIRE_EQ(g2.size(), 1u, "target: the handover epoch");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[0].kGnb), M1_KGNB_STAR, "target K_gNB = K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g2[0].epoch, 1u, "target epoch number");
         NS_TEST_EXPECT_MSG_EQ(unsigned(g2[0].ncc), 0u, "target NCC");
@@ -150,12 +162,13 @@ class XnHandoverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(KeyHex(nh1), M2_NH1, "oracle NH1 = case M2");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(nh2), M2_NH2, "oracle NH2 = case M2");
         const NrSecurityGnbUeContext* t = s.Gnb(2)->GetUeContext(1);
-        NS_TEST_ASSERT_MSG_NE(t, nullptr, "target context");
+        HO_REQUIRE_EQ((t != nullptr), true, "target context");
         NS_TEST_EXPECT_MSG_EQ(t->nhUnused, true, "target holds an unused NH");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(t->nh), M2_NH2, "target NH = NH2 (all 32 bytes, M4)");
         NS_TEST_EXPECT_MSG_EQ(unsigned(t->nhNcc), 2u, "target NCC of the NH");
         NS_TEST_EXPECT_MSG_EQ((t->state == NrSecurityRrcState::SECURITY_ACTIVE), true, "target");
         const NrSecurityGnbUeContext* src = s.Gnb(1)->GetUeContext(1);
+        HO_REQUIRE_EQ((src != nullptr), true, "source context");
         NS_TEST_EXPECT_MSG_EQ(
             (src->state == NrSecurityRrcState::RELEASED), true, "source released");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetHandoversCompleted(), 1u, "target completed it");
@@ -208,12 +221,12 @@ class XnChainTestCase : public TestCase
         const NrSecurityKey256 nh1 = OracleNh(s.kAmf, k0);
         const NrSecurityKey256 nh2 = OracleNh(s.kAmf, nh1);
         const NrSecurityKey256 nh3 = OracleNh(s.kAmf, nh2);
-        NS_TEST_ASSERT_MSG_EQ(KeyHex(nh3), M2_NH3, "oracle NH3 = case M2");
+        HO_REQUIRE_EQ(KeyHex(nh3), M2_NH3, "oracle NH3 = case M2");
         const NrSecurityKey256 k1 = OracleKgnbStar(k0, 1, 632628);
         const NrSecurityKey256 k2 = OracleKgnbStar(nh2, 500, 2079167);
         const NrSecurityKey256 k3 = OracleKgnbStar(nh3, 7, 632628);
         auto ue = s.EpochsAt("ue");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 4u, "UE epochs 0..3");
+        HO_REQUIRE_EQ(ue.size(), 4u, "UE epochs 0..3");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "hop 1 (horizontal)");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "hop 2: KDF(NH_2, PCI 500, 2079167)");
         NS_TEST_EXPECT_MSG_EQ(ue[2].DerivationName(), "vertical", "hop 2 vertical");
@@ -225,15 +238,16 @@ class XnChainTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[3].inputKey), M2_NH3, "hop 3 from NH3");
         auto g3 = s.EpochsAt("gnb3");
         auto g1 = s.EpochsAt("gnb1");
-        NS_TEST_ASSERT_MSG_EQ(g3.size(), 1u, "cell 3: one epoch");
+        HO_REQUIRE_EQ(g3.size(), 1u, "cell 3: one epoch");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g3[0].kGnb), KeyHex(k2), "cell 3 K_gNB");
-        NS_TEST_ASSERT_MSG_EQ(g1.size(), 2u, "cell 1: epoch 0 and epoch 3");
+        HO_REQUIRE_EQ(g1.size(), 2u, "cell 1: epoch 0 and epoch 3");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[1].kGnb), KeyHex(k3), "cell 1 K_gNB after hop 3");
         NS_TEST_EXPECT_MSG_EQ(g1[1].epoch, 3u, "cell 1 epoch number");
         // M3: the command of each hop carries the NCC of the key the source used for K_gNB*.
         NS_TEST_EXPECT_MSG_EQ(Join(cmds.nccs), "gnb1:0:1\ngnb2:2:500\ngnb3:3:7\n", "command NCCs");
         // After the third path switch cell 1 holds {NH_4, NCC 4}.
         const NrSecurityGnbUeContext* c1 = s.Gnb(1)->GetUeContext(1);
+        HO_REQUIRE_EQ((c1 != nullptr), true, "cell 1 context");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(c1->nh), KeyHex(OracleNh(s.kAmf, nh3)), "NH_4 at cell 1");
         NS_TEST_EXPECT_MSG_EQ(unsigned(c1->nhNcc), 4u, "NCC 4");
         NS_TEST_EXPECT_MSG_EQ(unsigned(s.ue->GetNcc()), 3u, "UE NCC in force");
@@ -273,7 +287,7 @@ class StaleNccTestCase : public TestCase
                             [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(600));
         auto ue = s.EpochsAt("ue");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 3u, "UE epochs");
+        HO_REQUIRE_EQ(ue.size(), 3u, "UE epochs");
         const NrSecurityKey256 k1 = OracleKgnbStar(OracleKgnb(s.kAmf, 0), 1, 632628);
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "hop 1 unaffected (NCC 0 = 0)");
         NS_TEST_EXPECT_MSG_EQ(
@@ -321,17 +335,18 @@ class N2HandoverTestCase : public TestCase
         auto ue = s.EpochsAt("ue");
         auto g2 = s.EpochsAt("gnb2");
         auto g3 = s.EpochsAt("gnb3");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 3u, "UE epochs");
+        HO_REQUIRE_EQ(ue.size(), 3u, "UE epochs");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "UE: KDF(NH_2, PCI 1, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[1].DerivationName(), "vertical", "N2 is vertical");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[1].ncc), 2u, "NCC 2");
-        NS_TEST_ASSERT_MSG_EQ(g2.size(), 1u, "target epoch");
+        HO_REQUIRE_EQ(g2.size(), 1u, "target epoch");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[0].kGnb), KeyHex(k1), "target K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g2[0].nhIndex, 2u, "target: NH index 2");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "Xn after N2: horizontal");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[2].ncc), 2u, "NCC stays 2");
-        NS_TEST_ASSERT_MSG_EQ(g3.size(), 1u, "cell 3 epoch");
+        HO_REQUIRE_EQ(g3.size(), 1u, "cell 3 epoch");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g3[0].kGnb), KeyHex(k2), "cell 3 K_gNB");
+        HO_REQUIRE_EQ((s.Gnb(1)->GetUeContext(1) != nullptr), true, "N2 source context");
         NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetUeContext(1)->state == NrSecurityRrcState::RELEASED),
                               true,
                               "AMF released the N2 source");
@@ -379,19 +394,20 @@ class IntraCellTestCase : public TestCase
         auto ue = s.EpochsAt("ue");
         auto g1 = s.EpochsAt("gnb1");
         auto g2 = s.EpochsAt("gnb2");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 4u, "UE epochs");
+        HO_REQUIRE_EQ(ue.size(), 4u, "UE epochs");
         NS_TEST_EXPECT_MSG_EQ(
             KeyHex(ue[1].kGnb), KeyHex(k1), "intra-cell 1: KDF(K_gNB, 7, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[1].cause, "intra-cell", "UE cause");
-        NS_TEST_ASSERT_MSG_EQ(g1.size(), 2u, "cell 1 epochs");
+        HO_REQUIRE_EQ(g1.size(), 2u, "cell 1 epochs");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[1].kGnb), KeyHex(k1), "cell 1 K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g1[1].cause, "intra-cell", "gNB cause");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "Xn hop");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[3].kGnb), KeyHex(k3), "intra-cell 2: KDF(NH_2, 1, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[3].DerivationName(), "vertical", "from the unused NH");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[3].ncc), 2u, "NCC 2");
-        NS_TEST_ASSERT_MSG_EQ(g2.size(), 2u, "cell 2 epochs");
+        HO_REQUIRE_EQ(g2.size(), 2u, "cell 2 epochs");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[1].kGnb), KeyHex(k3), "cell 2 K_gNB*");
+        HO_REQUIRE_EQ((s.Gnb(2)->GetUeContext(1) != nullptr), true, "cell 2 context");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetUeContext(1)->nhUnused, false, "the NH is used up");
         NS_TEST_EXPECT_MSG_EQ(Join(s.integrity), "", "no integrity failure anywhere");
         NS_TEST_EXPECT_MSG_EQ(s.TxRefused(), 0u, "no COUNT refused by any PDCP guard");
@@ -426,8 +442,8 @@ class KeyRefreshTestCase : public TestCase
         auto g1 = s.EpochsAt("gnb1");
         auto ue = s.EpochsAt("ue");
         // 250 SDUs each way from 100 ms, every 2 ms: DRB1 reaches COUNT 100 twice.
-        NS_TEST_ASSERT_MSG_EQ(g1.size(), 3u, "cell 1: epoch 0 and two refreshes");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 3u, "UE: the same epochs");
+        HO_REQUIRE_EQ(g1.size(), 3u, "cell 1: epoch 0 and two refreshes");
+        HO_REQUIRE_EQ(ue.size(), 3u, "UE: the same epochs");
         NrSecurityKey256 k = OracleKgnb(s.kAmf, 0);
         for (size_t i = 1; i < g1.size(); ++i)
         {
@@ -506,7 +522,7 @@ class A3HandoverTestCase : public TestCase
             "the gNB decoded the report:\n" + Join(s.gnbEvents));
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetServingCell().cellId, 2, "UE in cell 2");
         auto ue = s.EpochsAt("ue");
-        NS_TEST_ASSERT_MSG_EQ(ue.size(), 2u, "UE epochs");
+        HO_REQUIRE_EQ(ue.size(), 2u, "UE epochs");
         NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), M1_KGNB_STAR, "K_gNB* (M1)");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetHandoversCompleted(), 1u, "handover completed");
     }

@@ -146,6 +146,7 @@ struct NrSecurityGnbUeContext
     uint8_t recoveryTransactionId = 0; ///< of the RRCReestablishment / RRCResume sent
     bool retrieved = false;            ///< context retrieved over Xn (RETRIEVE UE CONTEXT)
     uint16_t retrievedFromCellId = 0;  ///< the last serving gNB's cell (if retrieved)
+    uint16_t retrievedByCellId = 0;    ///< old node: the cell that retrieved the context
     uint32_t shortIRnti = 0;           ///< INACTIVE: shortI-RNTI of the suspendConfig
     uint64_t fullIRnti = 0;            ///< INACTIVE: fullI-RNTI of the suspendConfig
     uint16_t suspendPci = 0;           ///< INACTIVE: PCI of the cell that suspended the UE
@@ -188,7 +189,7 @@ struct NrSecurityGnbUeContext
  * UpConfidentialitySupported (off: cipheringDisabled). A REQUIRED policy the gNB cannot meet
  * rejects the session (no DRB), reported to the AMF and traced (PduSessionSetup).
  *
- * Mobility (nr-security-gnb-rrc-handover.cc, nr-security-gnb-rrc-key-refresh.cc):
+ * Mobility (nr-security-gnb-rrc-handover.cc, -handover-target.cc, -key-refresh.cc):
  * - Conventions: the C-RNTI of a UE is its UE id in every cell, and newUE-Identity of
  *   reconfigurationWithSync is the UE id; the target keeps the source's algorithms (no
  *   securityConfig is signalled) if its own priority lists allow them, else it refuses.
@@ -545,7 +546,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void SetCapabilityEnquiry(std::string mode);
     std::string GetCapabilityEnquiry() const;
 
-    // nr-security-gnb-rrc-handover.cc
+    // nr-security-gnb-rrc-handover.cc (source side) and -handover-target.cc (target side)
     void StartKeyEpoch(NrSecurityGnbUeContext& ue);
     void KeyChange(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
     void HandoverEvent(uint16_t ueId, const std::string& step, const std::string& detail);
@@ -599,6 +600,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
                                        const NrSecurityRrcDecoded& m,
                                        uint32_t count);
+    bool ReceiveXnRecovery(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextFailure(const NrSecurityXnMessage& msg);
