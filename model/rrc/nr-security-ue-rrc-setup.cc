@@ -86,6 +86,11 @@ NrSecurityUeRrc::ReceiveCcch(Ptr<Packet> pdu)
         Refuse(m_ueId, 0, name, "DL-CCCH message not decoded: " + m.error);
         return;
     }
+    if (m_state == NrSecurityRrcState::REESTABLISHING || m_state == NrSecurityRrcState::RESUMING)
+    {
+        ReceiveCcchRecovery(m, bytes); // nr-security-ue-rrc-reestablishment.cc
+        return;
+    }
     if (m_state != NrSecurityRrcState::CONNECTING)
     {
         // Only an answer to our RRCSetupRequest is acted upon (RRCSetup as a fallback of
@@ -165,8 +170,13 @@ NrSecurityUeRrc::HandleRrcReject(const NrSecurityRrcDecoded& m, const std::vecto
 }
 
 void
-NrSecurityUeRrc::HandleRrcRelease(const NrSecurityRrcDecoded&, uint32_t)
+NrSecurityUeRrc::HandleRrcRelease(const NrSecurityRrcDecoded& m, uint32_t count)
 {
+    if (m.suspendConfigPresent)
+    {
+        HandleSuspend(m, count); // RRC_INACTIVE (nr-security-ue-rrc-resume.cc)
+        return;
+    }
     // TS 38.331 5.3.8.3: release all radio resources (PDCP and SDAP of every established RB)
     // and go to RRC_IDLE. The 60 ms delay before acting is not modelled.
     GoToIdle("RRCRelease received");
@@ -190,6 +200,8 @@ NrSecurityUeRrc::T302Expired()
 void
 NrSecurityUeRrc::GoToIdle(const std::string& why)
 {
+    StopRecovery(); // T301, T311, T319 (nr-security-ue-rrc-reestablishment.cc)
+    m_inactive = NrSecurityUeInactiveContext();
     ReleaseBearers();
     m_kGnb = NrSecurityKey256{};
     m_keys = NrSecurityAsKeys();
