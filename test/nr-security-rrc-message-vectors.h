@@ -27,7 +27,14 @@ namespace nrsecuritytest
  * params hold: tid (rrc-TransactionIdentifier), tmsiPart1 / identity39 / cause
  * (rrcSetupRequest), waitTime (rrcReject; absent = no waitTime), selectedPlmn, nas_hex,
  * bands (array), srbs (array) and drbs (array of objects with the NrSecurityDrbConfig field
- * names).
+ * names; reestablishPdcp optional), srbReestablishPdcp and drbToRelease (array). Issue 10:
+ * rrcReconfiguration sync {targetPci, ssbArfcn, newUeIdentity, t304Ms, band} and
+ * masterKeyUpdate {keySetChangeIndicator, nextHopChainingCount} (each optional);
+ * measurementReport measId, serving {pci, rsrpDbm}, neighbours [{pci, rsrpDbm}];
+ * rrcReestablishmentRequest cRnti, pci, shortMacI, cause; rrcReestablishment tid, ncc;
+ * rrcRelease suspend {fullIRnti, shortIRnti, ranPagingCycle, ncc} (optional);
+ * rrcResumeRequest shortIRnti, resumeMacI, cause; rrcResume rbConfig (bool: radioBearerConfig
+ * present, from srbs / drbs); rrcReestablishmentComplete, rrcResumeComplete tid.
  */
 struct RrcMessageParams
 {
@@ -96,10 +103,91 @@ struct RrcMessageParams
                 c.snLengthBits = static_cast<uint8_t>(d.get<unsigned>("snLengthBits"));
                 c.integrityProtection = d.get<bool>("integrityProtection");
                 c.cipheringDisabled = d.get<bool>("cipheringDisabled");
+                c.reestablishPdcp = d.get<bool>("reestablishPdcp", false);
                 rb.drbsToAdd.push_back(c);
             }
         }
+        rb.srbReestablishPdcp = p.get<bool>("srbReestablishPdcp", false);
+        rb.drbToRelease = Array<uint8_t>(p, "drbToRelease");
         return rb;
+    }
+
+    /**
+     * \brief The reconfigurationWithSync of params ("sync").
+     * \param s the "sync" object.
+     * \return the value.
+     */
+    static NrSecurityReconfigurationWithSync Sync(const boost::property_tree::ptree& s)
+    {
+        NrSecurityReconfigurationWithSync r;
+        r.targetPci = static_cast<uint16_t>(s.get<unsigned>("targetPci"));
+        r.ssbArfcn = s.get<uint32_t>("ssbArfcn");
+        r.newUeIdentity = static_cast<uint16_t>(s.get<unsigned>("newUeIdentity"));
+        r.t304Ms = static_cast<uint16_t>(s.get<unsigned>("t304Ms"));
+        r.band = static_cast<uint16_t>(s.get<unsigned>("band"));
+        return r;
+    }
+
+    /**
+     * \brief The masterKeyUpdate of params ("masterKeyUpdate").
+     * \param m the object.
+     * \return the value.
+     */
+    static NrSecurityMasterKeyUpdate MasterKeyUpdate(const boost::property_tree::ptree& m)
+    {
+        NrSecurityMasterKeyUpdate r;
+        r.keySetChangeIndicator = m.get<bool>("keySetChangeIndicator");
+        r.nextHopChainingCount = static_cast<uint8_t>(m.get<unsigned>("nextHopChainingCount"));
+        return r;
+    }
+
+    /**
+     * \brief A {pci, rsrpDbm} object as a cell measurement.
+     * \param c the object.
+     * \return the measurement (cell.pci and rsrpDbm set).
+     */
+    static NrSecurityCellMeasurement Cell(const boost::property_tree::ptree& c)
+    {
+        NrSecurityCellMeasurement m;
+        m.cell.pci = static_cast<uint16_t>(c.get<unsigned>("pci"));
+        m.rsrpDbm = c.get<double>("rsrpDbm");
+        return m;
+    }
+
+    /**
+     * \brief The MeasResults of params (measId, serving, neighbours).
+     * \param p the params.
+     * \return the value.
+     */
+    static NrSecurityMeasResults MeasResults(const boost::property_tree::ptree& p)
+    {
+        NrSecurityMeasResults r;
+        r.measId = static_cast<uint8_t>(p.get<unsigned>("measId"));
+        r.serving = Cell(p.get_child("serving"));
+        auto n = p.get_child_optional("neighbours");
+        if (n)
+        {
+            for (const auto& e : *n)
+            {
+                r.neighbours.push_back(Cell(e.second));
+            }
+        }
+        return r;
+    }
+
+    /**
+     * \brief The suspendConfig of params ("suspend").
+     * \param s the object.
+     * \return the value.
+     */
+    static NrSecuritySuspendConfig Suspend(const boost::property_tree::ptree& s)
+    {
+        NrSecuritySuspendConfig r;
+        r.fullIRnti = s.get<uint64_t>("fullIRnti");
+        r.shortIRnti = s.get<uint32_t>("shortIRnti");
+        r.ranPagingCycle = static_cast<uint16_t>(s.get<unsigned>("ranPagingCycle"));
+        r.nextHopChainingCount = static_cast<uint8_t>(s.get<unsigned>("ncc"));
+        return r;
     }
 
     /**
@@ -145,7 +233,59 @@ struct RrcMessageParams
         }
         if (message == "rrcReconfiguration")
         {
-            return R::EncodeRrcReconfiguration(tid, RadioBearers(p));
+            auto sync = p.get_child_optional("sync");
+            auto mku = p.get_child_optional("masterKeyUpdate");
+            if (!sync && !mku)
+            {
+                return R::EncodeRrcReconfiguration(tid, RadioBearers(p));
+            }
+            NrSecurityReconfigurationWithSync s;
+            NrSecurityMasterKeyUpdate m;
+            if (sync)
+            {
+                s = Sync(*sync);
+            }
+            if (mku)
+            {
+                m = MasterKeyUpdate(*mku);
+            }
+            return R::EncodeRrcReconfiguration(
+                tid, RadioBearers(p), sync ? &s : nullptr, mku ? &m : nullptr);
+        }
+        if (message == "measurementReport")
+        {
+            return R::EncodeMeasurementReport(MeasResults(p));
+        }
+        if (message == "rrcReestablishmentRequest")
+        {
+            return R::EncodeRrcReestablishmentRequest(
+                static_cast<uint16_t>(p.get<unsigned>("cRnti")),
+                static_cast<uint16_t>(p.get<unsigned>("pci")),
+                static_cast<uint16_t>(p.get<unsigned>("shortMacI")),
+                static_cast<uint8_t>(p.get<unsigned>("cause")));
+        }
+        if (message == "rrcReestablishment")
+        {
+            return R::EncodeRrcReestablishment(tid, static_cast<uint8_t>(p.get<unsigned>("ncc")));
+        }
+        if (message == "rrcReestablishmentComplete")
+        {
+            return R::EncodeRrcReestablishmentComplete(tid);
+        }
+        if (message == "rrcResumeRequest")
+        {
+            return R::EncodeRrcResumeRequest(p.get<uint32_t>("shortIRnti"),
+                                             static_cast<uint16_t>(p.get<unsigned>("resumeMacI")),
+                                             static_cast<uint8_t>(p.get<unsigned>("cause")));
+        }
+        if (message == "rrcResume")
+        {
+            NrSecurityRadioBearerConfig rb = RadioBearers(p);
+            return R::EncodeRrcResume(tid, p.get<bool>("rbConfig") ? &rb : nullptr);
+        }
+        if (message == "rrcResumeComplete")
+        {
+            return R::EncodeRrcResumeComplete(tid);
         }
         if (message == "rrcReconfigurationComplete")
         {
@@ -161,7 +301,8 @@ struct RrcMessageParams
         }
         if (message == "rrcRelease")
         {
-            return R::EncodeRrcRelease(tid);
+            auto suspend = p.get_child_optional("suspend");
+            return suspend ? R::EncodeRrcRelease(tid, Suspend(*suspend)) : R::EncodeRrcRelease(tid);
         }
         throw std::invalid_argument("unknown message " + message);
     }

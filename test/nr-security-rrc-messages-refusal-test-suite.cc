@@ -141,8 +141,6 @@ class RrcMessagesRefusalTestCase : public TestCase
         auto sr = FromHex("12468acf1346");
         Framing(UL_CCCH, sr, false);
         Field(UL_CCCH, sr, 0, 1, 0, 1, "messageClassExtension is not supported");
-        Field(UL_CCCH, sr, 1, 2, 0, 1, "rrcResumeRequest is not supported");
-        Field(UL_CCCH, sr, 1, 2, 0, 2, "rrcReestablishmentRequest is not supported");
         Field(UL_CCCH, sr, 1, 2, 0, 3, "rrcSystemInfoRequest is not supported");
         Field(UL_CCCH, sr, 43, 4, 3, 10, "establishmentCause spare6 (index 10)");
         Field(UL_CCCH, sr, 43, 4, 3, 15, "establishmentCause spare1 (index 15)");
@@ -245,11 +243,10 @@ class RrcMessagesRefusalTestCase : public TestCase
         Field(DL_DCCH, reconf, 8, 1, 1, 0, "rrcReconfiguration: radioBearerConfig is absent");
         Field(DL_DCCH, reconf, 9, 1, 0, 1, "secondaryCellGroup is present: not supported");
         Field(DL_DCCH, reconf, 10, 1, 0, 1, "measConfig is present: not supported");
-        Field(DL_DCCH, reconf, 17, 1, 0, 1, "drb-ToReleaseList is present: not supported");
+        Field(DL_DCCH, reconf, 17, 1, 0, 1, "while reading drb-ToReleaseList size");
         Field(DL_DCCH, reconf, 26, 5, 0, 31, "drb-ToAddModList size 32 is out of range 1..29");
         Field(DL_DCCH, reconf, 31, 1, 0, 1, "DRB-ToAddMod extension additions");
         Field(DL_DCCH, reconf, 32, 1, 1, 0, "cnAssociation is absent: not supported");
-        Field(DL_DCCH, reconf, 33, 1, 0, 1, "reestablishPDCP is present: not supported");
         Field(DL_DCCH, reconf, 34, 1, 0, 1, "recoverPDCP is present: not supported");
         Field(DL_DCCH, reconf, 36, 1, 1, 0, "cnAssociation eps-BearerIdentity is not supported");
         Field(DL_DCCH, reconf, 37, 1, 0, 1, "sdap-Config: extension additions");
@@ -293,12 +290,12 @@ class RrcMessagesRefusalTestCase : public TestCase
         auto release = FromHex("1000");
         Framing(DL_DCCH, release, true);
         Field(DL_DCCH, release, 8, 1, 0, 1, "rrcRelease: redirectedCarrierInfo is present");
-        Field(DL_DCCH, release, 10, 1, 0, 1, "rrcRelease: suspendConfig is present");
+        Field(DL_DCCH, release, 10, 1, 0, 1, "while reading SuspendConfig presence bit of t380");
 
         // c1 alternatives we do not carry, named (TS 38.331 6.2.1)
         Field(DL_DCCH, release, 1, 4, 2, 7, "counterCheck is not supported");
         Field(DL_DCCH, release, 1, 4, 2, 9, "dlDedicatedMessageSegment-r16 is not supported");
-        Field(UL_DCCH, rc, 1, 4, 1, 0, "measurementReport is not supported");
+        Field(UL_DCCH, rc, 1, 4, 1, 8, "locationMeasurementIndication is not supported");
         Field(UL_DCCH, rc, 1, 4, 1, 11, "ueAssistanceInformation is not supported");
         Refused(DL_CCCH, FromHex("80"), "messageClassExtension is not supported");
         // a message on the wrong channel: RRCSetupRequest bytes as DL-CCCH are an RRCReject

@@ -5,14 +5,17 @@
 # definitions) as the referee of our UPER encodings (TS 38.331 6.2.1, 6.2.2; ITU-T X.691
 # UNALIGNED).
 #
-# For every entry of test/data/rrc-messages-uper.json (the exact bytes of NrSecurityRrcMessage;
+# For every entry of test/data/rrc-messages-uper.json (the exact bytes of NrSecurityRrcMessage,
+# issue 9 and the issue-10 mobility messages;
 # the C++ suite nr-security-rrc-messages checks that our encoder still produces them) and of
 # test/data/rrc-uper.json (the SMC messages):
 #   1. pycrate decodes the bytes as the entry's channel (DL-CCCH-Message, UL-CCCH-Message,
 #      DL-DCCH-Message, UL-DCCH-Message) without error and consumes them all;
 #   2. the decoded value equals the value the entry's params mean, built here from the ASN.1
 #      (not from our encoder): message, transaction id, every RadioBearerConfig field, the
-#      masterCellGroup CellGroupConfig, the UE-NR-Capability in the container, the NAS octets;
+#      masterCellGroup CellGroupConfig, the UE-NR-Capability in the container, the NAS octets,
+#      reconfigurationWithSync, masterKeyUpdate, MeasResults (RSRP-Range from the dBm value by
+#      TS 38.133 10.1.6.1), ReestabUE-Identity, suspendConfig, resumeIdentity / resumeMAC-I;
 #   3. pycrate re-encodes the decoded value to exactly the same bytes, and encoding the value
 #      the params mean gives those bytes too.
 # pycrate must be installed (the Makefile's venv rule: build/venv with a pinned pycrate); this
@@ -86,17 +89,107 @@ def drb_value(d):
     pdcp = {"drb": drb, "t-Reordering": "ms100"}
     if d["cipheringDisabled"]:
         pdcp["cipheringDisabled"] = "true"
-    return {"cnAssociation": ("sdap-Config", sdap), "drb-Identity": d["drbId"],
-            "pdcp-Config": pdcp}
+    value = {"cnAssociation": ("sdap-Config", sdap), "drb-Identity": d["drbId"]}
+    if d.get("reestablishPdcp"):
+        value["reestablishPDCP"] = "true"
+    value["pdcp-Config"] = pdcp
+    return value
 
 
 def radio_bearer_config(p):
     rb = {}
     if p.get("srbs"):
-        rb["srb-ToAddModList"] = [{"srb-Identity": s} for s in p["srbs"]]
+        srb = [{"srb-Identity": s} for s in p["srbs"]]
+        if p.get("srbReestablishPdcp"):
+            for s in srb:
+                s["reestablishPDCP"] = "true"
+        rb["srb-ToAddModList"] = srb
     if p.get("drbs"):
         rb["drb-ToAddModList"] = [drb_value(d) for d in p["drbs"]]
+    if p.get("drbToRelease"):
+        rb["drb-ToReleaseList"] = list(p["drbToRelease"])
     return rb
+
+
+T304 = {50: "ms50", 100: "ms100", 150: "ms150", 200: "ms200", 500: "ms500", 1000: "ms1000",
+        2000: "ms2000", 10000: "ms10000"}
+RESUME_CAUSES = CAUSES[:8] + ["rna-Update", "mps-PriorityAccess", "mcs-PriorityAccess"]
+REESTABLISHMENT_CAUSES = ["reconfigurationFailure", "handoverFailure", "otherFailure"]
+
+
+def sync_cell_group_config(s):
+    """The masterCellGroup of a handover (see NrSecurityReconfigurationWithSync)."""
+    fdl = {"absoluteFrequencySSB": s["ssbArfcn"], "frequencyBandList": [s["band"]],
+           "absoluteFrequencyPointA": s["ssbArfcn"],
+           "scs-SpecificCarrierList": [{"offsetToCarrier": 0, "subcarrierSpacing": "kHz30",
+                                        "carrierBandwidth": 273}]}
+    common = {"physCellId": s["targetPci"], "downlinkConfigCommon": {"frequencyInfoDL": fdl},
+              "dmrs-TypeA-Position": "pos2", "ss-PBCH-BlockPower": 0}
+    sync = {"spCellConfigCommon": common, "newUE-Identity": s["newUeIdentity"],
+            "t304": T304[s["t304Ms"]]}
+    return {"cellGroupId": 0, "spCellConfig": {"reconfigurationWithSync": sync}}
+
+
+def rsrp_index(dbm):
+    """TS 38.133 Table 10.1.6.1-1: RSRP_0 below -156 dBm, RSRP_n: -157 + n <= SS-RSRP < -156 + n,
+    RSRP_126 from -31 dBm."""
+    import math
+    return max(0, min(126, math.floor(dbm) + 157))
+
+
+def meas_result_nr(c):
+    return {"physCellId": c["pci"],
+            "measResult": {"cellResults": {"resultsSSB-Cell": {"rsrp": rsrp_index(c["rsrpDbm"])}}}}
+
+
+def mobility_value(message, p):
+    """The pycrate value of an issue-10 message, or None for another message."""
+    tid = p.get("tid", 0)
+
+    def dcch(name, ies):
+        return {"message": ("c1", (name, {"rrc-TransactionIdentifier": tid,
+                                          "criticalExtensions": (name, ies)}))}
+    if message == "rrcReconfiguration" and ("sync" in p or "masterKeyUpdate" in p):
+        ext = {}
+        if "sync" in p:
+            ext["masterCellGroup"] = ("CellGroupConfig", sync_cell_group_config(p["sync"]))
+        if "masterKeyUpdate" in p:
+            m = p["masterKeyUpdate"]
+            ext["masterKeyUpdate"] = {"keySetChangeIndicator": m["keySetChangeIndicator"],
+                                      "nextHopChainingCount": m["nextHopChainingCount"]}
+        return dcch("rrcReconfiguration", {"radioBearerConfig": radio_bearer_config(p),
+                                           "nonCriticalExtension": ext})
+    if message == "measurementReport":
+        res = {"measId": p["measId"],
+               "measResultServingMOList": [{"servCellId": 0,
+                                            "measResultServingCell": meas_result_nr(p["serving"])}]}
+        if p.get("neighbours"):
+            res["measResultNeighCells"] = ("measResultListNR",
+                                           [meas_result_nr(c) for c in p["neighbours"]])
+        return {"message": ("c1", ("measurementReport", {
+            "criticalExtensions": ("measurementReport", {"measResults": res})}))}
+    if message == "rrcReestablishmentRequest":
+        ies = {"ue-Identity": {"c-RNTI": p["cRnti"], "physCellId": p["pci"],
+                               "shortMAC-I": (p["shortMacI"], 16)},
+               "reestablishmentCause": REESTABLISHMENT_CAUSES[p["cause"]], "spare": (0, 1)}
+        return {"message": ("c1", ("rrcReestablishmentRequest", {"rrcReestablishmentRequest": ies}))}
+    if message == "rrcReestablishment":
+        return dcch("rrcReestablishment", {"nextHopChainingCount": p["ncc"]})
+    if message in ("rrcReestablishmentComplete", "rrcResumeComplete"):
+        return dcch(message, {})
+    if message == "rrcRelease" and "suspend" in p:
+        s = p["suspend"]
+        sc = {"fullI-RNTI": (s["fullIRnti"], 40), "shortI-RNTI": (s["shortIRnti"], 24),
+              "ran-PagingCycle": f"rf{s['ranPagingCycle']}", "nextHopChainingCount": s["ncc"]}
+        return dcch("rrcRelease", {"suspendConfig": sc})
+    if message == "rrcResumeRequest":
+        ies = {"resumeIdentity": (p["shortIRnti"], 24), "resumeMAC-I": (p["resumeMacI"], 16),
+               "resumeCause": RESUME_CAUSES[p["cause"]], "spare": (0, 1)}
+        return {"message": ("c1", ("rrcResumeRequest", {"rrcResumeRequest": ies}))}
+    if message == "rrcResume":
+        return dcch("rrcResume", {"radioBearerConfig": radio_bearer_config(p)}
+                    if p["rbConfig"] else {})
+    return None
 
 
 def cell_group_config(srbs):
@@ -126,6 +219,9 @@ def nas_ies(p):
 def expected_value(message, p, capability_bytes):
     """The pycrate value of the whole message; capability_bytes: the container octets."""
     tid = p.get("tid", 0)
+    mobility = mobility_value(message, p)
+    if mobility is not None:
+        return mobility
     if message == "rrcSetupRequest":
         ident = ("ng-5G-S-TMSI-Part1" if p["tmsiPart1"] else "randomValue", (p["identity39"], 39))
         ies = {"ue-Identity": ident, "establishmentCause": CAUSES[p["cause"]], "spare": (0, 1)}
@@ -233,6 +329,14 @@ def main():
               "rrcReconfigurationComplete", "dlInformationTransfer", "ulInformationTransfer",
               "rrcRelease"}
     check("every issue-9 message has an encoding", wanted <= seen, str(wanted - seen))
+    wanted10 = {"measurementReport", "rrcReestablishmentRequest", "rrcReestablishment",
+                "rrcReestablishmentComplete", "rrcResumeRequest", "rrcResume", "rrcResumeComplete"}
+    check("every issue-10 message has an encoding", wanted10 <= seen, str(wanted10 - seen))
+    kinds = {("sync" in e["params"], "masterKeyUpdate" in e["params"], "suspend" in e["params"])
+             for e in doc["encodings"]}
+    check("reconfigurationWithSync + masterKeyUpdate, masterKeyUpdate alone and suspendConfig "
+          "are covered", {(True, True, False), (False, True, False), (False, False, True)} <= kinds,
+          str(kinds))
 
     # The SMC messages of rrc-uper.json as well.
     with open(os.path.join(DATA, "rrc-uper.json")) as f:
@@ -258,7 +362,7 @@ def main():
     for f in failures:
         print("FAIL " + f)
     print(f"{checks - len(failures)} of {checks} pycrate checks passed "
-          f"({len(doc['encodings'])} issue-9 encodings, {len(smc['encodings'])} SMC encodings)")
+          f"({len(doc['encodings'])} issue-9 and issue-10 encodings, {len(smc['encodings'])} SMC encodings)")
     return 1 if failures else 0
 
 

@@ -227,10 +227,11 @@ class RrcVectorsTestCase : public TestCase
                 auto buf = FromBits(bits + std::string(dl ? 19 : 5, '0'));
                 auto d = dl ? DecodeDl(buf) : DecodeUl(buf);
                 bool wanted = dl ? index == 4 : (index == 5 || index == 6);
-                // the other messages of nr-security-rrc-messages: supported, so never refused
-                // as "not supported" (this all-zero body may be refused for another reason)
-                bool other = dl ? (index == 0 || index == 2 || index == 5 || index == 6)
-                                : (index == 1 || index == 2 || index == 7 || index == 9);
+                // the other messages of nr-security-rrc-messages and (issue 10)
+                // nr-security-rrc-mobility-messages: supported, so never refused as "not
+                // supported" (this all-zero body may be refused for another reason)
+                bool other = dl ? (index <= 3 || index == 5 || index == 6)
+                                : (index <= 4 || index == 7 || index == 9);
                 if (wanted)
                 {
                     NS_TEST_EXPECT_MSG_EQ(d.ok, true, table << " " << alt.first << ": " << d.error);
@@ -332,9 +333,8 @@ class RrcMalformedTestCase : public TestCase
         // Other c1 messages, named (TS 38.331 6.2.1 c1 order)
         // (rrcReconfiguration, rrcRelease, dlInformationTransfer, ueCapabilityEnquiry and their
         // UL answers are supported since issue 9: nr-security-rrc-messages refuses their
-        // malformed forms)
-        Refused(true, FromBits("0 0001 00 0 00 0 0 1 0010 0010"), "rrcResume is not supported");
-        Refused(true, FromBits("0 0011 00000000000000000"), "rrcReestablishment is not supported");
+        // malformed forms; rrcResume, rrcReestablishment, measurementReport and the
+        // complete messages since issue 10: nr-security-rrc-mobility-messages)
         Refused(true, FromBits("0 0111 00000000000000000"), "counterCheck is not supported");
         Refused(
             true, FromBits("0 1000 00000000000000000"), "mobilityFromNRCommand is not supported");
@@ -343,8 +343,6 @@ class RrcMalformedTestCase : public TestCase
                 "loggedMeasurementConfiguration-r16 is not supported");
         Refused(true, FromBits("0 1101 00000000000000000"), "spare3 is not supported");
         Refused(true, FromBits("0 1111 00000000000000000"), "spare1 is not supported");
-        Refused(false, FromBits("0 0000 00 0 00"), "measurementReport is not supported");
-        Refused(false, FromBits("0 0011 00 0 00"), "rrcReestablishmentComplete is not supported");
         Refused(false, FromBits("0 1010 00 0 00"), "counterCheckResponse is not supported");
         Refused(false, FromBits("0 1111 00 0 00"), "scgFailureInformationEUTRA is not supported");
 
@@ -414,7 +412,8 @@ class RrcMalformedTestCase : public TestCase
         // (28 00 on DL-DCCH is a valid dlInformationTransfer without dedicatedNAS-Message:
         // c1 5, tid 0, no optional field; 30 00 is a ueCapabilityEnquiry cut short)
         Refused(true, FromHex("3000"), "truncated");
-        Refused(false, FromHex("200910"), "rrcResumeComplete is not supported");
+        // (an SMC on UL-DCCH is an rrcResumeComplete, c1 4, with nonCriticalExtension set)
+        Refused(false, FromHex("200910"), "rrcResumeComplete: nonCriticalExtension is present");
     }
 };
 
@@ -465,7 +464,8 @@ class RrcFuzzTestCase : public TestCase
             bool dlType
                 = d.type == Decoded::SECURITY_MODE_COMMAND || d.type == Decoded::RRC_RECONFIGURATION
                   || d.type == Decoded::RRC_RELEASE || d.type == Decoded::DL_INFORMATION_TRANSFER
-                  || d.type == Decoded::UE_CAPABILITY_ENQUIRY;
+                  || d.type == Decoded::UE_CAPABILITY_ENQUIRY || d.type == Decoded::RRC_RESUME
+                  || d.type == Decoded::RRC_REESTABLISHMENT;
             bool rightChannel = dl == dlType;
             if (!d.error.empty() || !rightChannel || Reencode(d) != buf)
             {
@@ -501,7 +501,14 @@ class RrcFuzzTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(m_others["dlInformationTransfer"], 4, "2-byte DLInfo: 4 tids");
         NS_TEST_EXPECT_MSG_EQ(m_others["rrcReconfigurationComplete"], 4, "2-byte: 4 tids");
         NS_TEST_EXPECT_MSG_EQ(m_others["ulInformationTransfer"], 1, "2-byte ULInfo: 38 00");
-        NS_TEST_EXPECT_MSG_EQ(m_others.size(), 4, "no other 2-byte message is accepted");
+        // and those of issue 10 (nr-security-rrc-mobility-messages): rrcResume without
+        // radioBearerConfig, rrcReestablishmentComplete and rrcResumeComplete per tid,
+        // rrcReestablishment per tid and NCC (0..7)
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcResume"], 4, "2-byte rrcResume: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcReestablishment"], 32, "4 tids x 8 NCCs");
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcReestablishmentComplete"], 4, "2-byte: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others["rrcResumeComplete"], 4, "2-byte: 4 tids");
+        NS_TEST_EXPECT_MSG_EQ(m_others.size(), 8, "no other 2-byte message is accepted");
         m_others.clear();
 
         // Every 3-byte buffer whose first byte is a DL-DCCH securityModeCommand header

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Wireshark's nr-rrc dissector as a referee of our TS 38.331 UPER encodings.
+"""Wireshark's nr-rrc dissector as a referee of our TS 38.331 UPER encodings (issue 9 and
+the issue-10 mobility messages).
 
 Every entry of test/data/rrc-messages-uper.json (the exact bytes of NrSecurityRrcMessage; the
 C++ suite nr-security-rrc-messages checks that the encoder still produces them) is written into
@@ -15,7 +16,11 @@ frame it checks:
    ue-Identity and establishmentCause, waitTime, selectedPLMN-Identity, the NAS octets, the
    SRB and DRB identities, logical channels of the masterCellGroup, pdu-Session, QFIs, SDAP
    headers, PDCP SN sizes, integrityProtection, cipheringDisabled, discardTimer /
-   t-Reordering (ms100), rat-Type nr, the supportedBandListNR bands.
+   t-Reordering (ms100), rat-Type nr, the supportedBandListNR bands; issue 10: reestablishPDCP,
+   drb-ToReleaseList, reconfigurationWithSync (physCellId, absoluteFrequencySSB, band, point
+   A, newUE-Identity, t304), masterKeyUpdate, MeasResults (measId, PCIs, RSRP-Range of TS
+   38.133 10.1.6.1), c-RNTI / physCellId / shortMAC-I / cause, NCC, fullI-RNTI /
+   shortI-RNTI / ran-PagingCycle, resumeIdentity / resumeMAC-I / resumeCause.
 tshark 4.0 (Debian 12) is enough. Without tshark the test prints a SKIP line, unless the
 environment variable CI is set: then a missing tshark is a failure. The last line is
 "N passed, M failed"; the exit status is 1 if anything failed."""
@@ -62,11 +67,71 @@ def colon_hex(b):
     return ":".join(f"{x:02x}" for x in b)
 
 
+T304_INDEX = {50: 0, 100: 1, 150: 2, 200: 3, 500: 4, 1000: 5, 2000: 6, 10000: 7}
+
+
+def rsrp_index(dbm):
+    """TS 38.133 Table 10.1.6.1-1 (RSRP_n: -157 + n <= SS-RSRP < -156 + n, clamped 0..126)."""
+    import math
+    return max(0, min(126, math.floor(dbm) + 157))
+
+
+def mobility_fields(message, p):
+    """The issue-10 fields: reconfigurationWithSync, masterKeyUpdate, reestablishPDCP,
+    drb-ToReleaseList, MeasResults, ReestabUE-Identity, suspendConfig, resume request."""
+    e = {}
+    if message in ("rrcReconfiguration", "rrcResume"):
+        srb = len(p.get("srbs", [])) if p.get("srbReestablishPdcp") else 0
+        drb = sum(1 for d in p.get("drbs", []) if d.get("reestablishPdcp"))
+        e["reestablishPDCP"] = ["0"] * (srb + drb)  # ENUMERATED {true}: index 0
+        e["DRB_Identity"] = [str(d) for d in p.get("drbToRelease", [])]
+    if message == "rrcReconfiguration":
+        s = p.get("sync")
+        e["absoluteFrequencySSB"] = [str(s["ssbArfcn"])] if s else []
+        e["absoluteFrequencyPointA"] = [str(s["ssbArfcn"])] if s else []
+        e["FreqBandIndicatorNR"] = [str(s["band"])] if s else []
+        e["physCellId"] = [str(s["targetPci"])] if s else []
+        e["newUE_Identity"] = [str(s["newUeIdentity"])] if s else []
+        e["t304"] = [str(T304_INDEX[s["t304Ms"]])] if s else []
+        e["carrierBandwidth"] = ["273"] if s else []
+        e["subcarrierSpacing"] = ["1"] if s else []  # kHz30
+        m = p.get("masterKeyUpdate")
+        e["keySetChangeIndicator"] = ["1" if m["keySetChangeIndicator"] else "0"] if m else []
+        e["nextHopChainingCount"] = [str(m["nextHopChainingCount"])] if m else []
+    if message == "measurementReport":
+        cells = [p["serving"]] + p.get("neighbours", [])
+        e["measId"] = [str(p["measId"])]
+        e["servCellId"] = ["0"]
+        e["physCellId"] = [str(c["pci"]) for c in cells]
+        e["measQuantityResults.rsrp"] = [str(rsrp_index(c["rsrpDbm"])) for c in cells]
+    if message == "rrcReestablishmentRequest":
+        e["c_RNTI"] = [str(p["cRnti"])]
+        e["physCellId"] = [str(p["pci"])]
+        e["shortMAC_I"] = [colon_hex(p["shortMacI"].to_bytes(2, "big"))]
+        e["reestablishmentCause"] = [str(p["cause"])]
+    if message == "rrcReestablishment":
+        e["nextHopChainingCount"] = [str(p["ncc"])]
+    if message == "rrcRelease" and "suspend" in p:
+        s = p["suspend"]
+        e["fullI_RNTI"] = [colon_hex(s["fullIRnti"].to_bytes(5, "big"))]
+        e["shortI_RNTI"] = [colon_hex(s["shortIRnti"].to_bytes(3, "big"))]
+        e["ran_PagingCycle"] = [str({32: 0, 64: 1, 128: 2, 256: 3}[s["ranPagingCycle"]])]
+        e["nextHopChainingCount"] = [str(s["ncc"])]
+    if message == "rrcResumeRequest":
+        e["resumeIdentity"] = [colon_hex(p["shortIRnti"].to_bytes(3, "big"))]
+        e["resumeMAC_I"] = [colon_hex(p["resumeMacI"].to_bytes(2, "big"))]
+        e["resumeCause"] = [str(p["cause"])]
+    return e
+
+
 def expected_fields(message, p):
     """field -> the list of values tshark must show (in order) for this entry."""
     e = {}
-    if "tid" in p or message not in ("rrcSetupRequest", "rrcReject", "ulInformationTransfer"):
+    if "tid" in p or message not in ("rrcSetupRequest", "rrcReject", "ulInformationTransfer",
+                                     "measurementReport", "rrcReestablishmentRequest",
+                                     "rrcResumeRequest"):
         e["rrc_TransactionIdentifier"] = [str(p.get("tid", 0))]
+    e.update(mobility_fields(message, p))
     if message == "rrcSetupRequest":
         e["ue_Identity"] = ["0" if p["tmsiPart1"] else "1"]
         # the 39-bit BIT STRING, shown left-aligned in 5 octets
@@ -75,7 +140,8 @@ def expected_fields(message, p):
         e["establishmentCause"] = [str(p["cause"])]
     if message == "rrcReject":
         e["waitTime"] = [str(p["waitTime"])] if "waitTime" in p else []
-    if message in ("rrcSetup", "rrcReconfiguration"):
+    if message in ("rrcSetup", "rrcReconfiguration") or (message == "rrcResume"
+                                                         and p["rbConfig"]):
         srbs, drbs = p.get("srbs", []), p.get("drbs", [])
         e["srb_Identity"] = [str(s) for s in srbs]
         e["drb_Identity"] = [str(d["drbId"]) for d in drbs]

@@ -7,6 +7,8 @@
  *
  * RadioBearerConfig ::= SEQUENCE { srb-ToAddModList OPTIONAL, srb3-ToRelease OPTIONAL,
  *   drb-ToAddModList OPTIONAL, drb-ToReleaseList OPTIONAL, securityConfig OPTIONAL, ... }
+ * DRB-ToReleaseList ::= SEQUENCE (SIZE (1..maxDRB)) OF DRB-Identity
+ * reestablishPDCP ENUMERATED {true}: a single value, encoded in no bits (X.691 14.1)
  * SRB-ToAddModList ::= SEQUENCE (SIZE (1..2)) OF SRB-ToAddMod
  * SRB-ToAddMod ::= SEQUENCE { srb-Identity (1..3), reestablishPDCP OPTIONAL,
  *   discardOnPDCP OPTIONAL, pdcp-Config OPTIONAL, ... }
@@ -273,7 +275,7 @@ ReadDrb(Decoder& d, size_t index, NrSecurityDrbConfig& drb)
     }
     std::vector<bool> p;
     if (!d.Presence({"cnAssociation", "reestablishPDCP", "recoverPDCP", "pdcp-Config"},
-                    {true, false, false, true},
+                    {true, true, false, true},
                     at + "DRB-ToAddMod",
                     p))
     {
@@ -348,6 +350,7 @@ ReadDrb(Decoder& d, size_t index, NrSecurityDrbConfig& drb)
         return false;
     }
     drb.drbId = static_cast<uint8_t>(v);
+    drb.reestablishPdcp = p[1];
     return ReadPdcpConfig(d, at, drb);
 }
 
@@ -378,19 +381,33 @@ AppendRadioBearerConfig(NrSecurityUperWriter& w, const NrSecurityRadioBearerConf
     {
         CheckDrb(rb.drbsToAdd[i], i);
     }
-    w.AppendBit(false);                 // RadioBearerConfig: no extension additions
-    w.AppendBit(!rb.srbsToAdd.empty()); // srb-ToAddModList
-    w.AppendBit(false);                 // srb3-ToRelease
-    w.AppendBit(!rb.drbsToAdd.empty()); // drb-ToAddModList
-    w.AppendBit(false);                 // drb-ToReleaseList
-    w.AppendBit(false);                 // securityConfig
+    if (rb.drbToRelease.size() > MAX_DRB)
+    {
+        throw std::invalid_argument("drbToRelease has " + std::to_string(rb.drbToRelease.size())
+                                    + " entries; DRB-ToReleaseList allows 1..29 (maxDRB)");
+    }
+    for (uint8_t id : rb.drbToRelease)
+    {
+        if (id < 1 || id > 32)
+        {
+            throw std::invalid_argument("drbToRelease: DRB-Identity " + std::to_string(id)
+                                        + " is out of range 1..32 (TS 38.331 6.3.2)");
+        }
+    }
+    w.AppendBit(false);                    // RadioBearerConfig: no extension additions
+    w.AppendBit(!rb.srbsToAdd.empty());    // srb-ToAddModList
+    w.AppendBit(false);                    // srb3-ToRelease
+    w.AppendBit(!rb.drbsToAdd.empty());    // drb-ToAddModList
+    w.AppendBit(!rb.drbToRelease.empty()); // drb-ToReleaseList
+    w.AppendBit(false);                    // securityConfig
     if (!rb.srbsToAdd.empty())
     {
         w.Append(static_cast<uint32_t>(rb.srbsToAdd.size() - 1), 1);
         for (uint8_t srb : rb.srbsToAdd)
         {
-            w.AppendBit(false); // SRB-ToAddMod: no extension additions
-            w.Append(0, 3);     // reestablishPDCP, discardOnPDCP, pdcp-Config absent
+            w.AppendBit(false);                 // SRB-ToAddMod: no extension additions
+            w.AppendBit(rb.srbReestablishPdcp); // reestablishPDCP (ENUMERATED {true}: no bits)
+            w.Append(0, 2);                     // discardOnPDCP, pdcp-Config absent
             w.Append(srb - 1U, 2);
         }
     }
@@ -399,15 +416,15 @@ AppendRadioBearerConfig(NrSecurityUperWriter& w, const NrSecurityRadioBearerConf
         w.Append(static_cast<uint32_t>(rb.drbsToAdd.size() - 1), 5);
         for (const NrSecurityDrbConfig& drb : rb.drbsToAdd)
         {
-            w.AppendBit(false);             // DRB-ToAddMod: no extension additions
-            w.AppendBit(true);              // cnAssociation present
-            w.AppendBit(false);             // reestablishPDCP
-            w.AppendBit(false);             // recoverPDCP
-            w.AppendBit(true);              // pdcp-Config present
-            w.AppendBit(true);              // cnAssociation: sdap-Config
-            w.AppendBit(false);             // SDAP-Config: no extension additions
-            w.AppendBit(!drb.qfis.empty()); // mappedQoS-FlowsToAdd
-            w.AppendBit(false);             // mappedQoS-FlowsToRelease
+            w.AppendBit(false);               // DRB-ToAddMod: no extension additions
+            w.AppendBit(true);                // cnAssociation present
+            w.AppendBit(drb.reestablishPdcp); // reestablishPDCP (no bits)
+            w.AppendBit(false);               // recoverPDCP
+            w.AppendBit(true);                // pdcp-Config present
+            w.AppendBit(true);                // cnAssociation: sdap-Config
+            w.AppendBit(false);               // SDAP-Config: no extension additions
+            w.AppendBit(!drb.qfis.empty());   // mappedQoS-FlowsToAdd
+            w.AppendBit(false);               // mappedQoS-FlowsToRelease
             w.Append(drb.pduSessionId, 8);
             w.AppendBit(!drb.sdapHeaderDl); // present 0, absent 1
             w.AppendBit(!drb.sdapHeaderUl);
@@ -422,6 +439,14 @@ AppendRadioBearerConfig(NrSecurityUperWriter& w, const NrSecurityRadioBearerConf
             }
             w.Append(drb.drbId - 1U, 5);
             AppendPdcpConfig(w, drb);
+        }
+    }
+    if (!rb.drbToRelease.empty())
+    {
+        w.Append(static_cast<uint32_t>(rb.drbToRelease.size() - 1), 5);
+        for (uint8_t id : rb.drbToRelease)
+        {
+            w.Append(id - 1U, 5);
         }
     }
 }
@@ -441,7 +466,7 @@ ReadRadioBearerConfig(Decoder& d, NrSecurityRadioBearerConfig& rb)
                      "drb-ToAddModList",
                      "drb-ToReleaseList",
                      "securityConfig"},
-                    {true, false, true, false, false},
+                    {true, false, true, true, false},
                     "RadioBearerConfig",
                     p))
     {
@@ -465,12 +490,22 @@ ReadRadioBearerConfig(Decoder& d, NrSecurityRadioBearerConfig& rb)
             }
             std::vector<bool> s;
             if (!d.Presence({"reestablishPDCP", "discardOnPDCP", "pdcp-Config"},
-                            {false, false, false},
+                            {true, false, false},
                             at + "SRB-ToAddMod",
                             s)
                 || !d.ReadConstrained(1, 3, at + "srb-Identity", v))
             {
                 return false;
+            }
+            if (i == 0)
+            {
+                rb.srbReestablishPdcp = s[0];
+            }
+            else if (s[0] != rb.srbReestablishPdcp)
+            {
+                return d.Fail(at
+                              + "SRB-ToAddMod: reestablishPDCP differs from the first SRB's: "
+                                "not supported (one flag for all SRBs)");
             }
             rb.srbsToAdd.push_back(static_cast<uint8_t>(v));
         }
@@ -489,6 +524,21 @@ ReadRadioBearerConfig(Decoder& d, NrSecurityRadioBearerConfig& rb)
                 return false;
             }
             rb.drbsToAdd.push_back(drb);
+        }
+    }
+    if (p[3])
+    {
+        if (!d.ReadConstrained(1, 29, "drb-ToReleaseList size", n))
+        {
+            return false;
+        }
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            if (!d.ReadConstrained(1, 32, "drb-ToReleaseList DRB-Identity", v))
+            {
+                return false;
+            }
+            rb.drbToRelease.push_back(static_cast<uint8_t>(v));
         }
     }
     return true;

@@ -7,6 +7,7 @@
  *
  * UL-CCCH-MessageType ::= CHOICE { c1 CHOICE { rrcSetupRequest, rrcResumeRequest,
  *   rrcReestablishmentRequest, rrcSystemInfoRequest }, messageClassExtension SEQUENCE {} }
+ *   (rrcResumeRequest and rrcReestablishmentRequest: nr-security-rrc-reestablishment-codec.cc)
  * RRCSetupRequest ::= SEQUENCE { rrcSetupRequest RRCSetupRequest-IEs }
  * RRCSetupRequest-IEs ::= SEQUENCE { ue-Identity InitialUE-Identity, establishmentCause
  *   EstablishmentCause, spare BIT STRING (SIZE (1)) }
@@ -49,6 +50,8 @@ const char* const kCauseSpareNames[6]
 constexpr uint32_t DL_CCCH_RRC_REJECT = 0;
 constexpr uint32_t DL_CCCH_RRC_SETUP = 1;
 constexpr uint32_t UL_CCCH_RRC_SETUP_REQUEST = 0;
+constexpr uint32_t UL_CCCH_RRC_RESUME_REQUEST = 1;
+constexpr uint32_t UL_CCCH_RRC_REESTABLISHMENT_REQUEST = 2;
 constexpr uint64_t IDENTITY_LIMIT = 1ULL << 39;
 constexpr uint8_t MAX_CAUSE = 9; ///< mcs-PriorityAccess; 10..15 are spare
 
@@ -190,10 +193,16 @@ NrSecurityRrcMessage::DecodeUlCcch(const uint8_t* data, size_t bytes)
     {
         return r;
     }
+    if (c1 == UL_CCCH_RRC_RESUME_REQUEST || c1 == UL_CCCH_RRC_REESTABLISHMENT_REQUEST)
+    {
+        DecodeUlCcchRequestBody(d, c1 == UL_CCCH_RRC_REESTABLISHMENT_REQUEST);
+        return r;
+    }
     if (c1 != UL_CCCH_RRC_SETUP_REQUEST)
     {
         d.Fail(std::string(kUlCcchC1Names[c1 & 3U]) + " is not supported (c1 index "
-               + std::to_string(c1) + "; only rrcSetupRequest, 0, is)");
+               + std::to_string(c1) + "; rrcSetupRequest 0, rrcResumeRequest 1 and "
+               + "rrcReestablishmentRequest 2 are)");
         return r;
     }
     r.type = NrSecurityRrcDecoded::RRC_SETUP_REQUEST;

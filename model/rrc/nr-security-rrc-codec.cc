@@ -285,6 +285,24 @@ CheckTransactionId(uint8_t transactionId)
     }
 }
 
+NrSecurityUperWriter
+StartDcchMessage(uint32_t c1, bool withTransactionId, uint8_t transactionId)
+{
+    if (withTransactionId)
+    {
+        CheckTransactionId(transactionId);
+    }
+    NrSecurityUperWriter w;
+    w.AppendBit(false); // MessageType: c1
+    w.Append(c1, 4);    // c1 index
+    if (withTransactionId)
+    {
+        w.Append(transactionId, 2);
+    }
+    w.AppendBit(false); // criticalExtensions: the message's -IEs
+    return w;
+}
+
 void
 AppendOctetString(NrSecurityUperWriter& w,
                   const std::vector<uint8_t>& octets,

@@ -180,6 +180,18 @@ class Decoder
 void CheckTransactionId(uint8_t transactionId);
 
 /**
+ * \brief Starts a DCCH message (TS 38.331 6.2.1, 6.2.2): 1 bit MessageType choice (c1), the
+ *        4-bit c1 index, rrc-TransactionIdentifier (if the message has one) and the
+ *        criticalExtensions choice bit (0: the message's -IEs).
+ * \param c1 the c1 index, 0..15.
+ * \param withTransactionId whether the message has rrc-TransactionIdentifier.
+ * \param transactionId rrc-TransactionIdentifier, 0..3 (ignored without).
+ * \return the writer, positioned at the -IEs presence bits.
+ * \throws std::invalid_argument naming transactionId if it is above 3.
+ */
+NrSecurityUperWriter StartDcchMessage(uint32_t c1, bool withTransactionId, uint8_t transactionId);
+
+/**
  * \brief Appends an OCTET STRING without size constraint (X.691 11.9.3.6-7 length
  *        determinant, then the octets, UNALIGNED).
  * \param w the writer.
@@ -192,12 +204,13 @@ void AppendOctetString(NrSecurityUperWriter& w,
                        const std::string& field);
 
 /**
- * \brief Appends a RadioBearerConfig (TS 38.331 6.3.2) with the SRBs and DRBs to add.
+ * \brief Appends a RadioBearerConfig (TS 38.331 6.3.2) with the SRBs and DRBs to add or
+ *        modify (reestablishPDCP) and the DRBs to release.
  * \param w the writer.
  * \param rb the configuration (see NrSecurityRadioBearerConfig, NrSecurityDrbConfig).
  * \throws std::invalid_argument naming the field out of range (srbsToAdd size 0..2, SRB
  *         identity 1..3, drbsToAdd size 0..29, drbId 1..32, pduSessionId, qfis size 0..64,
- *         QFI 0..63, snLengthBits 12 or 18).
+ *         QFI 0..63, snLengthBits 12 or 18, drbToRelease size 0..29, its identities 1..32).
  */
 void AppendRadioBearerConfig(NrSecurityUperWriter& w, const NrSecurityRadioBearerConfig& rb);
 
@@ -273,18 +286,71 @@ bool DecodeUeCapabilityEnquiryBody(Decoder& d);
 bool DecodeUeCapabilityInformationBody(Decoder& d);
 
 /**
- * \brief Decodes the DL-DCCH messages added for issue 9 after their c1 index
- *        (rrcReconfiguration 0, rrcRelease 2, dlInformationTransfer 5, ueCapabilityEnquiry 6).
+ * \brief Decodes an RRCReconfiguration after its c1 index as
+ *        NrSecurityRrcMessage::EncodeRrcReconfiguration writes it (with or without the
+ *        v1530 masterCellGroup / masterKeyUpdate), up to and including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \return false if refused.
+ */
+bool DecodeRrcReconfigurationBody(Decoder& d);
+
+/**
+ * \brief Decodes an RRCRelease after its c1 index (every optional field absent, or
+ *        suspendConfig only), up to and including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \return false if refused.
+ */
+bool DecodeRrcReleaseBody(Decoder& d);
+
+/**
+ * \brief Decodes an RRCResume after its c1 index as EncodeRrcResume writes it, up to and
+ *        including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \return false if refused.
+ */
+bool DecodeRrcResumeBody(Decoder& d);
+
+/**
+ * \brief Decodes an RRCReestablishment after its c1 index as EncodeRrcReestablishment
+ *        writes it, up to and including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \return false if refused.
+ */
+bool DecodeRrcReestablishmentBody(Decoder& d);
+
+/**
+ * \brief Decodes a MeasurementReport after its c1 index as EncodeMeasurementReport writes
+ *        it, up to and including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \return false if refused.
+ */
+bool DecodeMeasurementReportBody(Decoder& d);
+
+/**
+ * \brief Decodes an RRCReestablishmentRequest (rrcReestablishment true) or RRCResumeRequest
+ *        after the UL-CCCH c1 index, up to and including Finish().
+ * \param d the decoder, positioned after the c1 index.
+ * \param reestablishment true for rrcReestablishmentRequest (c1 2), false for
+ *        rrcResumeRequest (c1 1).
+ * \return false if refused.
+ */
+bool DecodeUlCcchRequestBody(Decoder& d, bool reestablishment);
+
+/**
+ * \brief Decodes the DL-DCCH messages other than securityModeCommand after their c1 index
+ *        (rrcReconfiguration 0, rrcResume 1, rrcRelease 2, rrcReestablishment 3,
+ *        dlInformationTransfer 5, ueCapabilityEnquiry 6).
  * \param d the decoder, positioned after the c1 index.
  * \param c1 the index.
  * \return false if refused; true once Finish() accepted the message. c1 must be one of
- *         the four (anything else is refused as not supported).
+ *         the six (anything else is refused as not supported).
  */
 bool DecodeDlDcchBody(Decoder& d, uint32_t c1);
 
 /**
- * \brief Decodes the UL-DCCH messages added for issue 9 after their c1 index
- *        (rrcReconfigurationComplete 1, rrcSetupComplete 2, ulInformationTransfer 7,
+ * \brief Decodes the UL-DCCH messages other than securityModeComplete / -Failure after their
+ *        c1 index (measurementReport 0, rrcReconfigurationComplete 1, rrcSetupComplete 2,
+ *        rrcReestablishmentComplete 3, rrcResumeComplete 4, ulInformationTransfer 7,
  *        ueCapabilityInformation 9).
  * \param d the decoder, positioned after the c1 index.
  * \param c1 the index.

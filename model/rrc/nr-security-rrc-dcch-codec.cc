@@ -40,32 +40,18 @@ namespace
 {
 
 constexpr uint32_t DL_RRC_RECONFIGURATION = 0;
+constexpr uint32_t DL_RRC_RESUME = 1;
 constexpr uint32_t DL_RRC_RELEASE = 2;
+constexpr uint32_t DL_RRC_REESTABLISHMENT = 3;
 constexpr uint32_t DL_DL_INFORMATION_TRANSFER = 5;
 constexpr uint32_t DL_UE_CAPABILITY_ENQUIRY = 6;
+constexpr uint32_t UL_MEASUREMENT_REPORT = 0;
 constexpr uint32_t UL_RRC_RECONFIGURATION_COMPLETE = 1;
 constexpr uint32_t UL_RRC_SETUP_COMPLETE = 2;
+constexpr uint32_t UL_RRC_REESTABLISHMENT_COMPLETE = 3;
+constexpr uint32_t UL_RRC_RESUME_COMPLETE = 4;
 constexpr uint32_t UL_UL_INFORMATION_TRANSFER = 7;
 constexpr uint32_t UL_UE_CAPABILITY_INFORMATION = 9;
-
-/// The c1 header and, if any, the transaction identifier and criticalExtensions bit.
-NrSecurityUperWriter
-Start(uint32_t c1, bool withTransactionId, uint8_t transactionId)
-{
-    if (withTransactionId)
-    {
-        CheckTransactionId(transactionId);
-    }
-    NrSecurityUperWriter w;
-    w.AppendBit(false); // MessageType: c1
-    w.Append(c1, 4);    // c1 index
-    if (withTransactionId)
-    {
-        w.Append(transactionId, 2);
-    }
-    w.AppendBit(false); // criticalExtensions: the message's -IEs
-    return w;
-}
 
 /// DLInformationTransfer / ULInformationTransfer: an empty NAS message omits the field.
 std::vector<uint8_t>
@@ -74,7 +60,7 @@ EncodeInformationTransfer(uint32_t c1,
                           uint8_t transactionId,
                           const std::vector<uint8_t>& nas)
 {
-    NrSecurityUperWriter w = Start(c1, withTransactionId, transactionId);
+    NrSecurityUperWriter w = StartDcchMessage(c1, withTransactionId, transactionId);
     w.AppendBit(!nas.empty()); // dedicatedNAS-Message
     w.AppendBit(false);        // lateNonCriticalExtension
     w.AppendBit(false);        // nonCriticalExtension
@@ -127,7 +113,7 @@ NrSecurityRrcMessage::EncodeRrcSetupComplete(uint8_t transactionId,
         throw std::invalid_argument("selectedPlmn " + std::to_string(selectedPlmn)
                                     + " is out of range 1..12 (selectedPLMN-Identity, maxPLMN)");
     }
-    NrSecurityUperWriter w = Start(UL_RRC_SETUP_COMPLETE, true, transactionId);
+    NrSecurityUperWriter w = StartDcchMessage(UL_RRC_SETUP_COMPLETE, true, transactionId);
     // registeredAMF, guami-Type, s-NSSAI-List, ng-5G-S-TMSI-Value, lateNonCriticalExtension,
     // nonCriticalExtension: all absent
     w.Append(0, 6);
@@ -140,17 +126,13 @@ std::vector<uint8_t>
 NrSecurityRrcMessage::EncodeRrcReconfiguration(uint8_t transactionId,
                                                const NrSecurityRadioBearerConfig& rb)
 {
-    NrSecurityUperWriter w = Start(DL_RRC_RECONFIGURATION, true, transactionId);
-    w.AppendBit(true); // radioBearerConfig
-    w.Append(0, 4);    // secondaryCellGroup, measConfig, lateNonCritical..., nonCritical...
-    AppendRadioBearerConfig(w, rb);
-    return w.Bytes();
+    return EncodeRrcReconfiguration(transactionId, rb, nullptr, nullptr);
 }
 
 std::vector<uint8_t>
 NrSecurityRrcMessage::EncodeRrcReconfigurationComplete(uint8_t transactionId)
 {
-    NrSecurityUperWriter w = Start(UL_RRC_RECONFIGURATION_COMPLETE, true, transactionId);
+    NrSecurityUperWriter w = StartDcchMessage(UL_RRC_RECONFIGURATION_COMPLETE, true, transactionId);
     w.Append(0, 2); // lateNonCriticalExtension, nonCriticalExtension absent
     return w.Bytes();
 }
@@ -171,7 +153,7 @@ NrSecurityRrcMessage::EncodeUlInformationTransfer(const std::vector<uint8_t>& na
 std::vector<uint8_t>
 NrSecurityRrcMessage::EncodeRrcRelease(uint8_t transactionId)
 {
-    NrSecurityUperWriter w = Start(DL_RRC_RELEASE, true, transactionId);
+    NrSecurityUperWriter w = StartDcchMessage(DL_RRC_RELEASE, true, transactionId);
     w.Append(0, 6); // every OPTIONAL component of RRCRelease-IEs absent
     return w.Bytes();
 }
@@ -188,37 +170,16 @@ DecodeDlDcchBody(Decoder& d, uint32_t c1)
     {
         case DL_RRC_RECONFIGURATION:
             r.type = NrSecurityRrcDecoded::RRC_RECONFIGURATION;
-            if (!d.Body("rrcReconfiguration",
-                        true,
-                        {"radioBearerConfig",
-                         "secondaryCellGroup",
-                         "measConfig",
-                         "lateNonCriticalExtension",
-                         "nonCriticalExtension"},
-                        {true, false, false, false, false},
-                        p))
-            {
-                return false;
-            }
-            if (!p[0])
-            {
-                return d.Fail("rrcReconfiguration: radioBearerConfig is absent: not supported");
-            }
-            r.radioBearerConfigPresent = true;
-            return ReadRadioBearerConfig(d, r.radioBearerConfig) && d.Finish();
+            return DecodeRrcReconfigurationBody(d);
+        case DL_RRC_RESUME:
+            r.type = NrSecurityRrcDecoded::RRC_RESUME;
+            return DecodeRrcResumeBody(d);
         case DL_RRC_RELEASE:
             r.type = NrSecurityRrcDecoded::RRC_RELEASE;
-            return d.Body("rrcRelease",
-                          true,
-                          {"redirectedCarrierInfo",
-                           "cellReselectionPriorities",
-                           "suspendConfig",
-                           "deprioritisationReq",
-                           "lateNonCriticalExtension",
-                           "nonCriticalExtension"},
-                          {false, false, false, false, false, false},
-                          p)
-                   && d.Finish();
+            return DecodeRrcReleaseBody(d);
+        case DL_RRC_REESTABLISHMENT:
+            r.type = NrSecurityRrcDecoded::RRC_REESTABLISHMENT;
+            return DecodeRrcReestablishmentBody(d);
         case DL_DL_INFORMATION_TRANSFER:
             r.type = NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER;
             return DecodeInformationTransfer(d, "dlInformationTransfer", true);
@@ -239,6 +200,29 @@ DecodeUlDcchBody(Decoder& d, uint32_t c1)
     uint32_t v = 0;
     switch (c1)
     {
+        case UL_MEASUREMENT_REPORT:
+            r.type = NrSecurityRrcDecoded::MEASUREMENT_REPORT;
+            return DecodeMeasurementReportBody(d);
+        case UL_RRC_REESTABLISHMENT_COMPLETE:
+            r.type = NrSecurityRrcDecoded::RRC_REESTABLISHMENT_COMPLETE;
+            return d.Body("rrcReestablishmentComplete",
+                          true,
+                          {"lateNonCriticalExtension", "nonCriticalExtension"},
+                          {false, false},
+                          p)
+                   && d.Finish();
+        case UL_RRC_RESUME_COMPLETE:
+            r.type = NrSecurityRrcDecoded::RRC_RESUME_COMPLETE;
+            return d.Body("rrcResumeComplete",
+                          true,
+                          {"dedicatedNAS-Message",
+                           "selectedPLMN-Identity",
+                           "uplinkTxDirectCurrentList",
+                           "lateNonCriticalExtension",
+                           "nonCriticalExtension"},
+                          {false, false, false, false, false},
+                          p)
+                   && d.Finish();
         case UL_RRC_RECONFIGURATION_COMPLETE:
             r.type = NrSecurityRrcDecoded::RRC_RECONFIGURATION_COMPLETE;
             return d.Body("rrcReconfigurationComplete",

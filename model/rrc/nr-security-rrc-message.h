@@ -456,7 +456,8 @@ class NrSecurityRrcMessage
      * \param resumeMacI resumeMAC-I (NrSecurityShortMacI::ResumeMacI).
      * \param cause ResumeCause 0..10 (emergency, highPriorityAccess, mt-Access, mo-Signalling,
      *        mo-Data, mo-VoiceCall, mo-VideoCall, mo-SMS, rna-Update, mps-PriorityAccess,
-     *        mcs-PriorityAccess); 11..15 are spare.
+     *        mcs-PriorityAccess); 11..15 (mt-SDT-v1810, srs-PosConfigOrActivationReq-v1800,
+     *        spare3..spare1) are refused.
      * \return 6 bytes.
      * \throws std::invalid_argument naming shortIRnti or cause if out of range.
      */

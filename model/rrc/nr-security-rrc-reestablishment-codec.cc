@@ -2,8 +2,32 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
- * RRC connection re-establishment and resume request messages (TS 38.331 6.2.2 under ITU-T
- * X.691 UNALIGNED, written from the TS 38.331 ASN.1).
+ * RRC connection re-establishment and the resume request, TS 38.331 6.2.2 under ITU-T X.691
+ * UNALIGNED, written from the TS 38.331 ASN.1:
+ *
+ * RRCReestablishmentRequest (UL-CCCH c1 2) ::= SEQUENCE { rrcReestablishmentRequest
+ *   RRCReestablishmentRequest-IEs }
+ * RRCReestablishmentRequest-IEs ::= SEQUENCE { ue-Identity ReestabUE-Identity,
+ *   reestablishmentCause ReestablishmentCause, spare BIT STRING (SIZE (1)) }
+ * ReestabUE-Identity ::= SEQUENCE { c-RNTI RNTI-Value (0..65535), physCellId PhysCellId
+ *   (0..1007), shortMAC-I BIT STRING (SIZE (16)) }
+ * ReestablishmentCause ::= ENUMERATED { reconfigurationFailure, handoverFailure,
+ *   otherFailure, spare1 }
+ * RRCResumeRequest (UL-CCCH c1 1) ::= SEQUENCE { rrcResumeRequest RRCResumeRequest-IEs }
+ * RRCResumeRequest-IEs ::= SEQUENCE { resumeIdentity ShortI-RNTI-Value (BIT STRING (SIZE
+ *   (24))), resumeMAC-I BIT STRING (SIZE (16)), resumeCause ResumeCause, spare BIT STRING
+ *   (SIZE (1)) }
+ * ResumeCause ::= ENUMERATED { emergency, highPriorityAccess, mt-Access, mo-Signalling,
+ *   mo-Data, mo-VoiceCall, mo-VideoCall, mo-SMS, rna-Update, mps-PriorityAccess,
+ *   mcs-PriorityAccess, mt-SDT-v1810, srs-PosConfigOrActivationReq-v1800, spare3, spare2,
+ *   spare1 } (16 values, 4 bits)
+ * RRCReestablishment (DL-DCCH c1 3) ::= SEQUENCE { rrc-TransactionIdentifier,
+ *   criticalExtensions CHOICE { rrcReestablishment RRCReestablishment-IEs,
+ *   criticalExtensionsFuture } }
+ * RRCReestablishment-IEs ::= SEQUENCE { nextHopChainingCount (0..7),
+ *   lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
+ * RRCReestablishmentComplete (UL-DCCH c1 3): -IEs ::= SEQUENCE { lateNonCriticalExtension
+ *   OPTIONAL, nonCriticalExtension OPTIONAL }
  */
 #include "nr-security-rrc-codec.h"
 
@@ -14,32 +38,59 @@ namespace ns3
 
 using namespace nrsecurityrrc;
 
+namespace
+{
+
+constexpr uint32_t UL_CCCH_RRC_RESUME_REQUEST = 1;          ///< UL-CCCH c1 index
+constexpr uint32_t UL_CCCH_RRC_REESTABLISHMENT_REQUEST = 2; ///< UL-CCCH c1 index
+constexpr uint32_t DL_RRC_REESTABLISHMENT = 3;              ///< DL-DCCH c1 index
+constexpr uint32_t UL_RRC_REESTABLISHMENT_COMPLETE = 3;     ///< UL-DCCH c1 index
+constexpr uint16_t MAX_PCI = 1007;                          ///< PhysCellId (0..1007)
+constexpr uint8_t MAX_REESTABLISHMENT_CAUSE = 2;            ///< otherFailure; 3 is spare1
+constexpr uint8_t MAX_RESUME_CAUSE = 10;                    ///< mcs-PriorityAccess
+constexpr uint32_t SHORT_I_RNTI_LIMIT = 1U << 24;           ///< ShortI-RNTI-Value (SIZE (24))
+
+/// ResumeCause values 11..15 (TS 38.331 V18), which the encoder does not send.
+const char* const kResumeCauseHigh[5]
+    = {"mt-SDT-v1810", "srs-PosConfigOrActivationReq-v1800", "spare3", "spare2", "spare1"};
+
+/// The UL-CCCH header: 1 bit c1, 2 bits c1 index (the RRC*Request SEQUENCE and its -IEs
+/// SEQUENCE have no extension marker and no OPTIONAL component: no bits).
+NrSecurityUperWriter
+StartUlCcch(uint32_t c1)
+{
+    NrSecurityUperWriter w;
+    w.AppendBit(false); // UL-CCCH-MessageType: c1
+    w.Append(c1, 2);
+    return w;
+}
+
+} // namespace
+
 std::vector<uint8_t>
 NrSecurityRrcMessage::EncodeRrcReestablishmentRequest(uint16_t cRnti,
                                                       uint16_t pci,
                                                       uint16_t shortMacI,
                                                       uint8_t cause)
 {
-    (void)cRnti;
-    (void)pci;
-    (void)shortMacI;
-    (void)cause;
-    throw std::logic_error("EncodeRrcReestablishmentRequest: not implemented yet");
-}
-
-std::vector<uint8_t>
-NrSecurityRrcMessage::EncodeRrcReestablishment(uint8_t transactionId, uint8_t ncc)
-{
-    (void)transactionId;
-    (void)ncc;
-    throw std::logic_error("EncodeRrcReestablishment: not implemented yet");
-}
-
-std::vector<uint8_t>
-NrSecurityRrcMessage::EncodeRrcReestablishmentComplete(uint8_t transactionId)
-{
-    (void)transactionId;
-    throw std::logic_error("EncodeRrcReestablishmentComplete: not implemented yet");
+    if (pci > MAX_PCI)
+    {
+        throw std::invalid_argument("pci " + std::to_string(pci)
+                                    + " is out of range 0..1007 (PhysCellId, TS 38.331 6.3.2)");
+    }
+    if (cause > MAX_REESTABLISHMENT_CAUSE)
+    {
+        throw std::invalid_argument("cause " + std::to_string(cause)
+                                    + " is not a ReestablishmentCause 0..2 (3 is spare1, TS "
+                                      "38.331 6.2.2)");
+    }
+    NrSecurityUperWriter w = StartUlCcch(UL_CCCH_RRC_REESTABLISHMENT_REQUEST);
+    w.Append(cRnti, 16);     // ue-Identity c-RNTI
+    w.Append(pci, 10);       // ue-Identity physCellId
+    w.Append(shortMacI, 16); // ue-Identity shortMAC-I
+    w.Append(cause, 2);      // reestablishmentCause
+    w.AppendBit(false);      // spare
+    return w.Bytes();
 }
 
 std::vector<uint8_t>
@@ -47,10 +98,121 @@ NrSecurityRrcMessage::EncodeRrcResumeRequest(uint32_t shortIRnti,
                                              uint16_t resumeMacI,
                                              uint8_t cause)
 {
-    (void)shortIRnti;
-    (void)resumeMacI;
-    (void)cause;
-    throw std::logic_error("EncodeRrcResumeRequest: not implemented yet");
+    if (shortIRnti >= SHORT_I_RNTI_LIMIT)
+    {
+        throw std::invalid_argument("shortIRnti " + std::to_string(shortIRnti)
+                                    + " does not fit in 24 bits (ShortI-RNTI-Value, TS 38.331 "
+                                      "6.3.2)");
+    }
+    if (cause > MAX_RESUME_CAUSE)
+    {
+        throw std::invalid_argument("cause " + std::to_string(cause)
+                                    + " is not a ResumeCause 0..10 (emergency .. "
+                                      "mcs-PriorityAccess, TS 38.331 6.2.2)");
+    }
+    NrSecurityUperWriter w = StartUlCcch(UL_CCCH_RRC_RESUME_REQUEST);
+    w.Append(shortIRnti, 24); // resumeIdentity
+    w.Append(resumeMacI, 16); // resumeMAC-I
+    w.Append(cause, 4);       // resumeCause
+    w.AppendBit(false);       // spare
+    return w.Bytes();
 }
 
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcReestablishment(uint8_t transactionId, uint8_t ncc)
+{
+    if (ncc > 7)
+    {
+        throw std::invalid_argument("ncc " + std::to_string(ncc)
+                                    + " is out of range 0..7 (NextHopChainingCount, TS 38.331 "
+                                      "6.3.2)");
+    }
+    NrSecurityUperWriter w = StartDcchMessage(DL_RRC_REESTABLISHMENT, true, transactionId);
+    w.Append(0, 2);   // lateNonCriticalExtension, nonCriticalExtension absent
+    w.Append(ncc, 3); // nextHopChainingCount
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcReestablishmentComplete(uint8_t transactionId)
+{
+    NrSecurityUperWriter w = StartDcchMessage(UL_RRC_REESTABLISHMENT_COMPLETE, true, transactionId);
+    w.Append(0, 2); // lateNonCriticalExtension, nonCriticalExtension absent
+    return w.Bytes();
+}
+
+namespace nrsecurityrrc
+{
+
+bool
+DecodeRrcReestablishmentBody(Decoder& d)
+{
+    std::vector<bool> p;
+    uint32_t v = 0;
+    if (!d.Body("rrcReestablishment",
+                true,
+                {"lateNonCriticalExtension", "nonCriticalExtension"},
+                {false, false},
+                p)
+        || !d.Read(3, "nextHopChainingCount", v))
+    {
+        return false;
+    }
+    d.Result().nextHopChainingCount = static_cast<uint8_t>(v);
+    return d.Finish();
+}
+
+bool
+DecodeUlCcchRequestBody(Decoder& d, bool reestablishment)
+{
+    NrSecurityRrcDecoded& r = d.Result();
+    uint32_t a = 0;
+    uint32_t b = 0;
+    uint32_t c = 0;
+    uint32_t cause = 0;
+    uint32_t spare = 0;
+    if (reestablishment)
+    {
+        r.type = NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST;
+        if (!d.Read(16, "ue-Identity c-RNTI", a)
+            || !d.ReadConstrained(0, MAX_PCI, "ue-Identity physCellId", b)
+            || !d.Read(16, "ue-Identity shortMAC-I", c) || !d.Read(2, "reestablishmentCause", cause)
+            || !d.Read(1, "spare", spare))
+        {
+            return false;
+        }
+        if (cause > MAX_REESTABLISHMENT_CAUSE)
+        {
+            return d.Fail("reestablishmentCause spare1 (index 3) is not supported");
+        }
+        r.cRnti = static_cast<uint16_t>(a);
+        r.physCellId = static_cast<uint16_t>(b);
+        r.shortMacI = static_cast<uint16_t>(c);
+        r.reestablishmentCause = static_cast<uint8_t>(cause);
+    }
+    else
+    {
+        r.type = NrSecurityRrcDecoded::RRC_RESUME_REQUEST;
+        if (!d.Read(24, "resumeIdentity", a) || !d.Read(16, "resumeMAC-I", c)
+            || !d.Read(4, "resumeCause", cause) || !d.Read(1, "spare", spare))
+        {
+            return false;
+        }
+        if (cause > MAX_RESUME_CAUSE)
+        {
+            return d.Fail("resumeCause " + std::string(kResumeCauseHigh[cause - 11]) + " (index "
+                          + std::to_string(cause) + ") is not supported");
+        }
+        r.resumeIdentity = a;
+        r.resumeMacI = static_cast<uint16_t>(c);
+        r.resumeCause = static_cast<uint8_t>(cause);
+    }
+    if (spare != 0)
+    {
+        return d.Fail("the spare bit is 1 (the UE sets it to 0, TS 38.331 6.2.2): not supported");
+    }
+    return d.Finish();
+}
+
+} // namespace nrsecurityrrc
 } // namespace ns3
