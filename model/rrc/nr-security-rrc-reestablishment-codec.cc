@@ -2,8 +2,8 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
- * RRC connection re-establishment and the resume request, TS 38.331 6.2.2 under ITU-T X.691
- * UNALIGNED, written from the TS 38.331 ASN.1:
+ * RRC connection re-establishment, suspend (RRCRelease with suspendConfig) and resume,
+ * TS 38.331 6.2.2 under ITU-T X.691 UNALIGNED, written from the TS 38.331 ASN.1:
  *
  * RRCReestablishmentRequest (UL-CCCH c1 2) ::= SEQUENCE { rrcReestablishmentRequest
  *   RRCReestablishmentRequest-IEs }
@@ -28,6 +28,16 @@
  *   lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
  * RRCReestablishmentComplete (UL-DCCH c1 3): -IEs ::= SEQUENCE { lateNonCriticalExtension
  *   OPTIONAL, nonCriticalExtension OPTIONAL }
+ *
+ * RRCRelease-IEs: suspendConfig SuspendConfig ::= SEQUENCE { fullI-RNTI BIT STRING (SIZE
+ *   (40)), shortI-RNTI BIT STRING (SIZE (24)), ran-PagingCycle ENUMERATED {rf32, rf64, rf128,
+ *   rf256}, ran-NotificationAreaInfo OPTIONAL, t380 OPTIONAL, nextHopChainingCount, ... }
+ * RRCResume (DL c1 1): RRCResume-IEs ::= SEQUENCE { radioBearerConfig OPTIONAL,
+ *   masterCellGroup OPTIONAL, measConfig OPTIONAL, fullConfig OPTIONAL,
+ *   lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
+ * RRCResumeComplete (UL c1 4): RRCResumeComplete-IEs ::= SEQUENCE { dedicatedNAS-Message
+ *   OPTIONAL, selectedPLMN-Identity OPTIONAL, uplinkTxDirectCurrentList OPTIONAL,
+ *   lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
  */
 #include "nr-security-rrc-codec.h"
 
@@ -49,6 +59,12 @@ constexpr uint16_t MAX_PCI = 1007;                          ///< PhysCellId (0..
 constexpr uint8_t MAX_REESTABLISHMENT_CAUSE = 2;            ///< otherFailure; 3 is spare1
 constexpr uint8_t MAX_RESUME_CAUSE = 10;                    ///< mcs-PriorityAccess
 constexpr uint32_t SHORT_I_RNTI_LIMIT = 1U << 24;           ///< ShortI-RNTI-Value (SIZE (24))
+constexpr uint64_t FULL_I_RNTI_LIMIT = 1ULL << 40;          ///< I-RNTI-Value (SIZE (40))
+constexpr uint32_t DL_RRC_RESUME = 1;                       ///< DL-DCCH c1 index
+constexpr uint32_t DL_RRC_RELEASE = 2;                      ///< DL-DCCH c1 index
+constexpr uint32_t UL_RRC_RESUME_COMPLETE = 4;              ///< UL-DCCH c1 index
+/// PagingCycle values in radio frames in ENUMERATED order.
+const uint16_t kPagingCycleRf[4] = {32, 64, 128, 256};
 
 /// ResumeCause values 11..15 (TS 38.331 V18), which the encoder does not send.
 const char* const kResumeCauseHigh[5]
@@ -141,8 +157,153 @@ NrSecurityRrcMessage::EncodeRrcReestablishmentComplete(uint8_t transactionId)
     return w.Bytes();
 }
 
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcRelease(uint8_t transactionId, const NrSecuritySuspendConfig& s)
+{
+    if (s.fullIRnti >= FULL_I_RNTI_LIMIT)
+    {
+        throw std::invalid_argument("fullIRnti " + std::to_string(s.fullIRnti)
+                                    + " does not fit in 40 bits (I-RNTI-Value, TS 38.331 6.3.2)");
+    }
+    if (s.shortIRnti >= SHORT_I_RNTI_LIMIT)
+    {
+        throw std::invalid_argument("shortIRnti " + std::to_string(s.shortIRnti)
+                                    + " does not fit in 24 bits (ShortI-RNTI-Value, TS 38.331 "
+                                      "6.3.2)");
+    }
+    int cycle = -1;
+    for (int i = 0; i < 4; ++i)
+    {
+        cycle = kPagingCycleRf[i] == s.ranPagingCycle ? i : cycle;
+    }
+    if (cycle < 0)
+    {
+        throw std::invalid_argument("ranPagingCycle " + std::to_string(s.ranPagingCycle)
+                                    + " is not a PagingCycle (32, 64, 128, 256 radio frames)");
+    }
+    if (s.nextHopChainingCount > 7)
+    {
+        throw std::invalid_argument("nextHopChainingCount " + std::to_string(s.nextHopChainingCount)
+                                    + " is out of range 0..7 (NextHopChainingCount, TS 38.331 "
+                                      "6.3.2)");
+    }
+    NrSecurityUperWriter w = StartDcchMessage(DL_RRC_RELEASE, true, transactionId);
+    w.Append(0, 2);     // redirectedCarrierInfo, cellReselectionPriorities absent
+    w.AppendBit(true);  // suspendConfig
+    w.Append(0, 3);     // deprioritisationReq, lateNonCriticalExtension, nonCritical... absent
+    w.AppendBit(false); // SuspendConfig: no extension additions
+    w.Append(0, 2);     // ran-NotificationAreaInfo, t380 absent
+    w.Append(static_cast<uint32_t>(s.fullIRnti >> 32), 8);
+    w.Append(static_cast<uint32_t>(s.fullIRnti & 0xFFFFFFFFU), 32);
+    w.Append(s.shortIRnti, 24);
+    w.Append(static_cast<uint32_t>(cycle), 2);
+    w.Append(s.nextHopChainingCount, 3);
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcResume(uint8_t transactionId,
+                                      const NrSecurityRadioBearerConfig* rbConfig)
+{
+    NrSecurityUperWriter w = StartDcchMessage(DL_RRC_RESUME, true, transactionId);
+    w.AppendBit(rbConfig != nullptr); // radioBearerConfig
+    w.Append(0, 5); // masterCellGroup, measConfig, fullConfig, lateNonCritical..., nonCritical...
+    if (rbConfig != nullptr)
+    {
+        AppendRadioBearerConfig(w, *rbConfig);
+    }
+    return w.Bytes();
+}
+
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcResumeComplete(uint8_t transactionId)
+{
+    NrSecurityUperWriter w = StartDcchMessage(UL_RRC_RESUME_COMPLETE, true, transactionId);
+    w.Append(0, 5); // every OPTIONAL component of RRCResumeComplete-IEs absent
+    return w.Bytes();
+}
+
 namespace nrsecurityrrc
 {
+
+bool
+DecodeRrcReleaseBody(Decoder& d)
+{
+    NrSecurityRrcDecoded& r = d.Result();
+    std::vector<bool> p;
+    if (!d.Body("rrcRelease",
+                true,
+                {"redirectedCarrierInfo",
+                 "cellReselectionPriorities",
+                 "suspendConfig",
+                 "deprioritisationReq",
+                 "lateNonCriticalExtension",
+                 "nonCriticalExtension"},
+                {false, false, true, false, false, false},
+                p))
+    {
+        return false;
+    }
+    if (!p[2])
+    {
+        return d.Finish();
+    }
+    std::vector<bool> q;
+    uint32_t high = 0;
+    uint32_t low = 0;
+    uint32_t v = 0;
+    if (!d.ReadZero("the SuspendConfig extension bit",
+                    "SuspendConfig extension additions are not supported")
+        || !d.Presence({"ran-NotificationAreaInfo", "t380"}, {false, false}, "SuspendConfig", q)
+        || !d.Read(8, "fullI-RNTI", high) || !d.Read(32, "fullI-RNTI", low))
+    {
+        return false;
+    }
+    r.suspendConfig.fullIRnti = (static_cast<uint64_t>(high) << 32) | low;
+    if (!d.Read(24, "shortI-RNTI", v))
+    {
+        return false;
+    }
+    r.suspendConfig.shortIRnti = v;
+    if (!d.Read(2, "ran-PagingCycle", v))
+    {
+        return false;
+    }
+    r.suspendConfig.ranPagingCycle = kPagingCycleRf[v];
+    if (!d.Read(3, "nextHopChainingCount", v))
+    {
+        return false;
+    }
+    r.suspendConfig.nextHopChainingCount = static_cast<uint8_t>(v);
+    r.suspendConfigPresent = true;
+    return d.Finish();
+}
+
+bool
+DecodeRrcResumeBody(Decoder& d)
+{
+    NrSecurityRrcDecoded& r = d.Result();
+    std::vector<bool> p;
+    if (!d.Body("rrcResume",
+                true,
+                {"radioBearerConfig",
+                 "masterCellGroup",
+                 "measConfig",
+                 "fullConfig",
+                 "lateNonCriticalExtension",
+                 "nonCriticalExtension"},
+                {true, false, false, false, false, false},
+                p))
+    {
+        return false;
+    }
+    r.radioBearerConfigPresent = p[0];
+    if (p[0] && !ReadRadioBearerConfig(d, r.radioBearerConfig))
+    {
+        return false;
+    }
+    return d.Finish();
+}
 
 bool
 DecodeRrcReestablishmentBody(Decoder& d)
