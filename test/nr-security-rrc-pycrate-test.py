@@ -338,6 +338,17 @@ def main():
           "are covered", {(True, True, False), (False, True, False), (False, False, True)} <= kinds,
           str(kinds))
 
+    # VarShortMAC-Input / VarResumeMAC-Input (TS 38.331 7.4, NR-UE-Variables), the inputs of
+    # shortMAC-I and resumeMAC-I: case M5 (PCI 1, cellIdentity 0x000000010, C-RNTI 0x4601) and
+    # all ones, the bytes NrSecurityShortMacI encodes (nr-security-rrc-mobility-messages)
+    for name in ("VarShortMAC_Input", "VarResumeMAC_Input"):
+        var = getattr(RRCNR.NR_UE_Variables, name)
+        for value, want in (((1, 0x10, 0x4601), "0040000000411804"),
+                            ((1007, (1 << 36) - 1, 0xFFFF), "fbfffffffffffffc")):
+            var.set_val({"sourcePhysCellId": value[0], "targetCellIdentity": (value[1], 36),
+                         "source-c-RNTI": value[2]})
+            check(f"{name} {value}", var.to_uper().hex() == want, var.to_uper().hex())
+
     # The SMC messages of rrc-uper.json as well.
     with open(os.path.join(DATA, "rrc-uper.json")) as f:
         smc = json.load(f)
