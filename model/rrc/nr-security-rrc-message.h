@@ -131,7 +131,13 @@ struct NrSecurityRrcDecoded
  *        rrcSetup and rrcReject, UL-DCCH rrcSetupComplete), capability transfer (5.6.1:
  *        ueCapabilityEnquiry, ueCapabilityInformation), reconfiguration (5.3.5:
  *        rrcReconfiguration, rrcReconfigurationComplete), NAS transfer (5.7.1, 5.7.2:
- *        dlInformationTransfer, ulInformationTransfer) and release (5.3.8: rrcRelease).
+ *        dlInformationTransfer, ulInformationTransfer), release (5.3.8: rrcRelease) and
+ *        mobility: handover and key change (5.3.5.5, 5.3.5.7: rrcReconfiguration with
+ *        reconfigurationWithSync and masterKeyUpdate), measurement reporting (5.5.5:
+ *        measurementReport), re-establishment (5.3.7: UL-CCCH rrcReestablishmentRequest,
+ *        rrcReestablishment, rrcReestablishmentComplete), suspend and resume (5.3.8.3,
+ *        5.3.13: rrcRelease with suspendConfig, UL-CCCH rrcResumeRequest, rrcResume,
+ *        rrcResumeComplete). shortMAC-I and resumeMAC-I: NrSecurityShortMacI.
  *
  * The encodings are those of the TS 38.331 ASN.1 (6.2.1 DL-DCCH-Message, UL-DCCH-Message;
  * 6.2.2 SecurityModeCommand, SecurityModeComplete, SecurityModeFailure; 6.3.2
