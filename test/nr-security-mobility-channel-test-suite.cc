@@ -12,6 +12,7 @@
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/error-model.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-channel.h"
 #include "ns3/nr-security-gnb-net-device.h"
@@ -517,6 +518,200 @@ class KeyEpochOutputTestCase : public TestCase
     }
 };
 
+/**
+ * Delivery confirmations reach PDCP (TS 38.323 5.1.2: an AM DRB keeps what the lower layer has
+ * not confirmed): after 5 downlink SDUs that arrive, the gNB's DRB 1 has 5 confirmed and none
+ * kept; 3 more sent while the UE listens to another cell are kept unconfirmed with their
+ * COUNTs 5, 6, 7; 2 uplink SDUs of the UE are confirmed at the UE.
+ */
+class DeliveryToPdcpTestCase : public TestCase
+{
+  public:
+    DeliveryToPdcpTestCase()
+        : TestCase("delivery-to-pdcp: confirmed AM DRB SDUs are released, unheard ones kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TwoCells s(0, false);
+        s.Ue()->SetAttribute("MeasurementPeriod", TimeValue(Time(0)));
+        s.nr->Attach(s.ues, s.gnbs.Get(0));
+        Ptr<NrSecurityGnbRrc> gnb = s.Gnb(0)->GetRrc();
+        Ptr<NrSecurityUeRrc> ue = s.Ue()->GetRrc();
+        auto sdu = []()
+        {
+            std::vector<uint8_t> ip(40, 0);
+            ip[0] = 0x45; // an IPv4 header's first octet
+            return Create<Packet>(ip.data(), ip.size());
+        };
+        Simulator::Schedule(MilliSeconds(100),
+                            [&]()
+                            {
+                                for (int i = 0; i < 5; ++i)
+                                {
+                                    gnb->SendUserData(1, 1, 9, sdu());
+                                }
+                                ue->SendUserData(sdu(), 9);
+                                ue->SendUserData(sdu(), 9);
+                            });
+        Simulator::Schedule(MilliSeconds(200),
+                            [&]()
+                            {
+                                s.Ue()->SetServingCellId(2); // the UE no longer hears cell 1
+                                for (int i = 0; i < 3; ++i)
+                                {
+                                    gnb->SendUserData(1, 1, 9, sdu());
+                                }
+                            });
+        Simulator::Stop(MilliSeconds(300));
+        Simulator::Run();
+        Ptr<NrSecurityPdcp> dl = gnb->GetDrb(1, 1);
+        Ptr<NrSecurityPdcp> ul = ue->GetDrb(1);
+        NS_TEST_ASSERT_MSG_NE(dl, nullptr, "gNB DRB 1");
+        NS_TEST_ASSERT_MSG_NE(ul, nullptr, "UE DRB 1");
+        NS_TEST_EXPECT_MSG_EQ(dl->GetCounters().txPdus, 8u, "8 downlink PDUs");
+        NS_TEST_EXPECT_MSG_EQ(dl->GetCounters().confirmed, 5u, "5 confirmed");
+        std::vector<std::pair<uint32_t, Ptr<Packet>>> kept = dl->GetUnconfirmedSdus();
+        NS_TEST_ASSERT_MSG_EQ(kept.size(), 3u, "3 kept");
+        NS_TEST_EXPECT_MSG_EQ(kept[0].first, 5u, "COUNT 5");
+        NS_TEST_EXPECT_MSG_EQ(kept[2].first, 7u, "COUNT 7");
+        NS_TEST_EXPECT_MSG_EQ(ul->GetCounters().confirmed, 2u, "the UE's 2 are confirmed");
+        NS_TEST_EXPECT_MSG_EQ(ul->GetUnconfirmedSdus().size(), 0u, "none kept at the UE");
+        NS_TEST_EXPECT_MSG_EQ(s.nr->GetChannel()->GetNotServingDrops(), 3u, "3 unheard");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * Measurements drive the handover (TS 38.331 5.5.4.4 A3 at the UE, evaluated by its RRC): a UE
+ * at 90 m from cell 1 and 10 m from cell 2, attached to cell 1, reports and is handed over to
+ * cell 2 (a second key epoch); with MeasurementPeriod 0 it reports nothing and stays; with one
+ * cell no measurement event keeps the simulation alive (no periodic event after 1 s).
+ */
+class MeasurementTestCase : public TestCase
+{
+  public:
+    MeasurementTestCase()
+        : TestCase("measurements: RSRP reports make the A3 handover; none with period 0 or "
+                   "one cell")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool measure : {true, false})
+        {
+            TwoCells s(90);
+            if (!measure)
+            {
+                s.Ue()->SetAttribute("MeasurementPeriod", TimeValue(Time(0)));
+            }
+            s.nr->Attach(s.ues, s.gnbs.Get(0));
+            Simulator::Stop(Seconds(1));
+            Simulator::Run();
+            Ptr<NrSecurityUeRrc> rrc = s.Ue()->GetRrc();
+            if (measure)
+            {
+                NS_TEST_EXPECT_MSG_GT(rrc->GetMeasurementReports(), 0u, "reported");
+                NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetServingCellId(), 2, "handed over to cell 2");
+                NS_TEST_EXPECT_MSG_EQ(rrc->GetKeyEpochs().size(), 2u, "two key epochs");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ(rrc->GetMeasurementReports(), 0u, "no report");
+                NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetServingCellId(), 1, "stays in cell 1");
+            }
+            Simulator::Destroy();
+        }
+        {
+            Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+            NodeContainer g(1);
+            NodeContainer u(1);
+            NetDeviceContainer gnbs = nr->InstallGnbDevice(g);
+            NetDeviceContainer ues = nr->InstallUeDevice(u);
+            nr->Attach(ues, gnbs.Get(0));
+            uint64_t eventsAt1s = 0;
+            Simulator::Schedule(Seconds(1), [&]() { eventsAt1s = Simulator::GetEventCount(); });
+            Simulator::Stop(Seconds(100));
+            Simulator::Run();
+            // A few one-shot events may remain (the Stop, timers); a periodic measurement
+            // every 40 ms would add about 2475.
+            NS_TEST_EXPECT_MSG_LT(Simulator::GetEventCount() - eventsAt1s,
+                                  10u,
+                                  "no periodic event between 1 s and the Stop at 100 s");
+            NS_TEST_EXPECT_MSG_EQ(
+                DynamicCast<NrSecurityUeNetDevice>(ues.Get(0))->GetRrc()->IsSecurityActive(),
+                true,
+                "connected");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * The helper's scripted handovers (TS 33.501 6.9.2.3.2 Xn, 6.9.2.3.3 N2, 6.9.3 intra-cell)
+ * with the user plane: the UE ends in the target with one more key epoch of the right cause,
+ * and for Xn and N2 the UPF's session points at the target (one path switch, UL TEID kept).
+ */
+class HelperHandoverTestCase : public TestCase
+{
+  public:
+    HelperHandoverTestCase()
+        : TestCase("helper-handover: Xn, N2 and intra-cell scripted, the UPF path follows")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (NrSecurityHandoverType type : {NrSecurityHandoverType::XN,
+                                            NrSecurityHandoverType::N2,
+                                            NrSecurityHandoverType::INTRA_CELL})
+        {
+            const std::string name = NrSecurityHandoverTypeName(type);
+            Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+            nr->EnableUserPlane();
+            nr->SetUeDeviceAttribute("MeasurementPeriod", TimeValue(Time(0)));
+            NodeContainer g(2);
+            NodeContainer u(1);
+            NetDeviceContainer gnbs = nr->InstallGnbDevice(g);
+            NetDeviceContainer ues = nr->InstallUeDevice(u);
+            InternetStackHelper().Install(u);
+            Ipv4InterfaceContainer ips = nr->AssignUeIpv4Address(ues);
+            nr->Attach(ues, gnbs.Get(0));
+            uint32_t ulTeid = 0;
+            Simulator::Schedule(MilliSeconds(150),
+                                [&]()
+                                {
+                                    const NrSecurityUpfSession* sess
+                                        = nr->GetUpf()->GetSession(ips.GetAddress(0));
+                                    ulTeid = sess ? sess->ulTeid : 0;
+                                });
+            nr->Handover(ues.Get(0), gnbs.Get(1), MilliSeconds(200), type);
+            Simulator::Stop(Seconds(1));
+            Simulator::Run();
+            Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0));
+            const bool intra = type == NrSecurityHandoverType::INTRA_CELL;
+            NS_TEST_EXPECT_MSG_EQ(ue->GetServingCellId(), intra ? 1 : 2, name + ": serving cell");
+            const std::vector<NrSecurityKeyEpoch>& epochs = ue->GetRrc()->GetKeyEpochs();
+            NS_TEST_ASSERT_MSG_EQ(epochs.size(), 2u, name + ": two key epochs");
+            NS_TEST_EXPECT_MSG_EQ(epochs[1].cellId, intra ? 1 : 2, name + ": epoch 1's cell");
+            NS_TEST_EXPECT_MSG_EQ(nr->GetPathSwitches(), intra ? 0u : 1u, name + ": switches");
+            const NrSecurityUpfSession* sess = nr->GetUpf()->GetSession(ips.GetAddress(0));
+            NS_TEST_ASSERT_MSG_NE(sess, nullptr, name + ": session");
+            NS_TEST_EXPECT_MSG_NE(ulTeid, 0u, name + ": a session before");
+            NS_TEST_EXPECT_MSG_EQ(sess->ulTeid, ulTeid, name + ": UL TEID kept");
+            NS_TEST_EXPECT_MSG_EQ(sess->gnb,
+                                  Ipv4Address(intra ? "10.100.0.1" : "10.100.0.5"),
+                                  name + ": the DL tunnel ends at the serving gNB's N3 address");
+            Simulator::Destroy();
+        }
+    }
+};
+
 /// The suite.
 class NrSecurityMobilityChannelTestSuite : public TestSuite
 {
@@ -530,6 +725,9 @@ class NrSecurityMobilityChannelTestSuite : public TestSuite
         AddTestCase(new CellSwitchTestCase, TestCase::QUICK);
         AddTestCase(new UpfPathSwitchTestCase, TestCase::QUICK);
         AddTestCase(new KeyEpochOutputTestCase, TestCase::QUICK);
+        AddTestCase(new DeliveryToPdcpTestCase, TestCase::QUICK);
+        AddTestCase(new MeasurementTestCase, TestCase::QUICK);
+        AddTestCase(new HelperHandoverTestCase, TestCase::QUICK);
     }
 };
 
