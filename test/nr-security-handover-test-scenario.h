@@ -34,7 +34,7 @@ namespace nrsecuritytest
 
 /// Oracle KDF (TS 33.220 B.2): HMAC-SHA-256(key, FC || P0 || L0 || ...), OpenSSL directly.
 inline NrSecurityKey256
-OracleKdf(const NrSecurityKey256& key, uint8_t fc, const std::vector<std::vector<uint8_t>>& ps)
+HoOracleKdf(const NrSecurityKey256& key, uint8_t fc, const std::vector<std::vector<uint8_t>>& ps)
 {
     std::vector<uint8_t> s{fc};
     for (const auto& p : ps)
@@ -51,37 +51,37 @@ OracleKdf(const NrSecurityKey256& key, uint8_t fc, const std::vector<std::vector
 
 /// Oracle K_gNB (TS 33.501 A.9): FC 0x6E, uplink NAS COUNT (4 bytes), access type 3GPP (0x01).
 inline NrSecurityKey256
-OracleKgnb(const NrSecurityKey256& kAmf, uint32_t ulNasCount)
+HoOracleKgnb(const NrSecurityKey256& kAmf, uint32_t ulNasCount)
 {
-    return OracleKdf(kAmf,
-                     0x6E,
-                     {{uint8_t(ulNasCount >> 24),
-                       uint8_t(ulNasCount >> 16),
-                       uint8_t(ulNasCount >> 8),
-                       uint8_t(ulNasCount)},
-                      {0x01}});
+    return HoOracleKdf(kAmf,
+                       0x6E,
+                       {{uint8_t(ulNasCount >> 24),
+                         uint8_t(ulNasCount >> 16),
+                         uint8_t(ulNasCount >> 8),
+                         uint8_t(ulNasCount)},
+                        {0x01}});
 }
 
 /// Oracle NH (TS 33.501 A.10): FC 0x6F, SYNC-input (32 bytes).
 inline NrSecurityKey256
-OracleNh(const NrSecurityKey256& kAmf, const NrSecurityKey256& sync)
+HoOracleNh(const NrSecurityKey256& kAmf, const NrSecurityKey256& sync)
 {
-    return OracleKdf(kAmf, 0x6F, {std::vector<uint8_t>(sync.begin(), sync.end())});
+    return HoOracleKdf(kAmf, 0x6F, {std::vector<uint8_t>(sync.begin(), sync.end())});
 }
 
 /// Oracle K_gNB* (TS 33.501 A.11): FC 0x70, PCI (2 bytes), ARFCN-DL (always 3 bytes).
 inline NrSecurityKey256
-OracleKgnbStar(const NrSecurityKey256& key, uint16_t pci, uint32_t arfcn)
+HoOracleKgnbStar(const NrSecurityKey256& key, uint16_t pci, uint32_t arfcn)
 {
-    return OracleKdf(key,
-                     0x70,
-                     {{uint8_t(pci >> 8), uint8_t(pci)},
-                      {uint8_t(arfcn >> 16), uint8_t(arfcn >> 8), uint8_t(arfcn)}});
+    return HoOracleKdf(key,
+                       0x70,
+                       {{uint8_t(pci >> 8), uint8_t(pci)},
+                        {uint8_t(arfcn >> 16), uint8_t(arfcn >> 8), uint8_t(arfcn)}});
 }
 
 /// \return a 32-byte key from 64 hex digits
 inline NrSecurityKey256
-Key(const std::string& hex)
+HoKey(const std::string& hex)
 {
     NrSecurityKey256 k{};
     const std::vector<uint8_t> b = FromHex(hex);
@@ -91,7 +91,7 @@ Key(const std::string& hex)
 
 /// \return a key as lowercase hex
 inline std::string
-KeyHex(const NrSecurityKey256& k)
+HoKeyHex(const NrSecurityKey256& k)
 {
     return ToHex(std::vector<uint8_t>(k.begin(), k.end()));
 }
@@ -139,7 +139,7 @@ struct HoScenario
 
     explicit HoScenario(const std::vector<HoCell>& cells, bool drbIntegrity = true)
     {
-        kAmf = Key("d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405");
+        kAmf = HoKey("d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b382d05544405");
         NrSecurityAmfUeContext c;
         c.kAmf = kAmf;
         c.ulNasCount = 0;

@@ -128,19 +128,19 @@ class XnHandoverTestCase : public TestCase
         Simulator::Schedule(MilliSeconds(200),
                             [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(600));
-        const NrSecurityKey256 kGnb0 = OracleKgnb(s.kAmf, 0);
-        HO_REQUIRE_EQ(KeyHex(kGnb0), R1_KGNB, "oracle K_gNB = case R1");
-        const NrSecurityKey256 star = OracleKgnbStar(kGnb0, 1, 632628);
-        HO_REQUIRE_EQ(KeyHex(star), M1_KGNB_STAR, "oracle K_gNB* = case M1");
+        const NrSecurityKey256 kGnb0 = HoOracleKgnb(s.kAmf, 0);
+        HO_REQUIRE_EQ(HoKeyHex(kGnb0), R1_KGNB, "oracle K_gNB = case R1");
+        const NrSecurityKey256 star = HoOracleKgnbStar(kGnb0, 1, 632628);
+        HO_REQUIRE_EQ(HoKeyHex(star), M1_KGNB_STAR, "oracle K_gNB* = case M1");
 
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 2u, "UE epochs: initial and the handover");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[0].kGnb), R1_KGNB, "UE epoch 0");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[0].kGnb), R1_KGNB, "UE epoch 0");
         NS_TEST_EXPECT_MSG_EQ(ue[0].DerivationName(), "initial", "UE epoch 0 derivation");
         NS_TEST_EXPECT_MSG_EQ(ue[1].epoch, 1u, "UE epoch number");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), M1_KGNB_STAR, "UE K_gNB* (M1)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), M1_KGNB_STAR, "UE K_gNB* (M1)");
         NS_TEST_EXPECT_MSG_EQ(ue[1].DerivationName(), "horizontal", "UE: NCC unchanged");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].inputKey), R1_KGNB, "UE: from the old K_gNB");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].inputKey), R1_KGNB, "UE: from the old K_gNB");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[1].ncc), 0u, "UE NCC");
         NS_TEST_EXPECT_MSG_EQ(ue[1].pci, 1, "UE: target PCI");
         NS_TEST_EXPECT_MSG_EQ(ue[1].arfcnDl, 632628u, "UE: target ARFCN-DL");
@@ -148,23 +148,23 @@ class XnHandoverTestCase : public TestCase
         auto g1 = s.EpochsAt("gnb1");
         auto g2 = s.EpochsAt("gnb2");
         HO_REQUIRE_EQ(g1.size(), 1u, "source: epoch 0 only");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[0].kGnb), R1_KGNB, "source epoch 0");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g1[0].kGnb), R1_KGNB, "source epoch 0");
         HO_REQUIRE_EQ(g2.size(), 1u, "target: the handover epoch");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[0].kGnb), M1_KGNB_STAR, "target K_gNB = K_gNB*");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g2[0].kGnb), M1_KGNB_STAR, "target K_gNB = K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g2[0].epoch, 1u, "target epoch number");
         NS_TEST_EXPECT_MSG_EQ(unsigned(g2[0].ncc), 0u, "target NCC");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(s.ue->GetKgnb()), M1_KGNB_STAR, "UE K_gNB in force");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(s.ue->GetKgnb()), M1_KGNB_STAR, "UE K_gNB in force");
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetServingCell().cellId, 2, "UE in cell 2");
 
         // Path switch: {NH_2, NCC 2} kept unused at the target (TS 33.501 6.9.2.3.2).
-        const NrSecurityKey256 nh1 = OracleNh(s.kAmf, kGnb0);
-        const NrSecurityKey256 nh2 = OracleNh(s.kAmf, nh1);
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(nh1), M2_NH1, "oracle NH1 = case M2");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(nh2), M2_NH2, "oracle NH2 = case M2");
+        const NrSecurityKey256 nh1 = HoOracleNh(s.kAmf, kGnb0);
+        const NrSecurityKey256 nh2 = HoOracleNh(s.kAmf, nh1);
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(nh1), M2_NH1, "oracle NH1 = case M2");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(nh2), M2_NH2, "oracle NH2 = case M2");
         const NrSecurityGnbUeContext* t = s.Gnb(2)->GetUeContext(1);
         HO_REQUIRE_EQ((t != nullptr), true, "target context");
         NS_TEST_EXPECT_MSG_EQ(t->nhUnused, true, "target holds an unused NH");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(t->nh), M2_NH2, "target NH = NH2 (all 32 bytes, M4)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(t->nh), M2_NH2, "target NH = NH2 (all 32 bytes, M4)");
         NS_TEST_EXPECT_MSG_EQ(unsigned(t->nhNcc), 2u, "target NCC of the NH");
         NS_TEST_EXPECT_MSG_EQ((t->state == NrSecurityRrcState::SECURITY_ACTIVE), true, "target");
         const NrSecurityGnbUeContext* src = s.Gnb(1)->GetUeContext(1);
@@ -217,38 +217,41 @@ class XnChainTestCase : public TestCase
                             [&s]() { s.Gnb(3)->Handover(1, 1, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(1000));
 
-        const NrSecurityKey256 k0 = OracleKgnb(s.kAmf, 0);
-        const NrSecurityKey256 nh1 = OracleNh(s.kAmf, k0);
-        const NrSecurityKey256 nh2 = OracleNh(s.kAmf, nh1);
-        const NrSecurityKey256 nh3 = OracleNh(s.kAmf, nh2);
-        HO_REQUIRE_EQ(KeyHex(nh3), M2_NH3, "oracle NH3 = case M2");
-        const NrSecurityKey256 k1 = OracleKgnbStar(k0, 1, 632628);
-        const NrSecurityKey256 k2 = OracleKgnbStar(nh2, 500, 2079167);
-        const NrSecurityKey256 k3 = OracleKgnbStar(nh3, 7, 632628);
+        const NrSecurityKey256 k0 = HoOracleKgnb(s.kAmf, 0);
+        const NrSecurityKey256 nh1 = HoOracleNh(s.kAmf, k0);
+        const NrSecurityKey256 nh2 = HoOracleNh(s.kAmf, nh1);
+        const NrSecurityKey256 nh3 = HoOracleNh(s.kAmf, nh2);
+        HO_REQUIRE_EQ(HoKeyHex(nh3), M2_NH3, "oracle NH3 = case M2");
+        const NrSecurityKey256 k1 = HoOracleKgnbStar(k0, 1, 632628);
+        const NrSecurityKey256 k2 = HoOracleKgnbStar(nh2, 500, 2079167);
+        const NrSecurityKey256 k3 = HoOracleKgnbStar(nh3, 7, 632628);
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 4u, "UE epochs 0..3");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "hop 1 (horizontal)");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "hop 2: KDF(NH_2, PCI 500, 2079167)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), HoKeyHex(k1), "hop 1 (horizontal)");
+        NS_TEST_EXPECT_MSG_EQ(
+            HoKeyHex(ue[2].kGnb), HoKeyHex(k2), "hop 2: KDF(NH_2, PCI 500, 2079167)");
         NS_TEST_EXPECT_MSG_EQ(ue[2].DerivationName(), "vertical", "hop 2 vertical");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[2].ncc), 2u, "hop 2 NCC");
         NS_TEST_EXPECT_MSG_EQ(ue[2].nhIndex, 2u, "hop 2 NH index");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].inputKey), M2_NH2, "hop 2 from NH2");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[3].kGnb), KeyHex(k3), "hop 3: KDF(NH_3, PCI 7, 632628)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[2].inputKey), M2_NH2, "hop 2 from NH2");
+        NS_TEST_EXPECT_MSG_EQ(
+            HoKeyHex(ue[3].kGnb), HoKeyHex(k3), "hop 3: KDF(NH_3, PCI 7, 632628)");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[3].ncc), 3u, "hop 3 NCC");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[3].inputKey), M2_NH3, "hop 3 from NH3");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[3].inputKey), M2_NH3, "hop 3 from NH3");
         auto g3 = s.EpochsAt("gnb3");
         auto g1 = s.EpochsAt("gnb1");
         HO_REQUIRE_EQ(g3.size(), 1u, "cell 3: one epoch");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g3[0].kGnb), KeyHex(k2), "cell 3 K_gNB");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g3[0].kGnb), HoKeyHex(k2), "cell 3 K_gNB");
         HO_REQUIRE_EQ(g1.size(), 2u, "cell 1: epoch 0 and epoch 3");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[1].kGnb), KeyHex(k3), "cell 1 K_gNB after hop 3");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g1[1].kGnb), HoKeyHex(k3), "cell 1 K_gNB after hop 3");
         NS_TEST_EXPECT_MSG_EQ(g1[1].epoch, 3u, "cell 1 epoch number");
         // M3: the command of each hop carries the NCC of the key the source used for K_gNB*.
         NS_TEST_EXPECT_MSG_EQ(Join(cmds.nccs), "gnb1:0:1\ngnb2:2:500\ngnb3:3:7\n", "command NCCs");
         // After the third path switch cell 1 holds {NH_4, NCC 4}.
         const NrSecurityGnbUeContext* c1 = s.Gnb(1)->GetUeContext(1);
         HO_REQUIRE_EQ((c1 != nullptr), true, "cell 1 context");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(c1->nh), KeyHex(OracleNh(s.kAmf, nh3)), "NH_4 at cell 1");
+        NS_TEST_EXPECT_MSG_EQ(
+            HoKeyHex(c1->nh), HoKeyHex(HoOracleNh(s.kAmf, nh3)), "NH_4 at cell 1");
         NS_TEST_EXPECT_MSG_EQ(unsigned(c1->nhNcc), 4u, "NCC 4");
         NS_TEST_EXPECT_MSG_EQ(unsigned(s.ue->GetNcc()), 3u, "UE NCC in force");
         NS_TEST_EXPECT_MSG_EQ(Join(s.integrity), "", "no integrity failure anywhere");
@@ -288,10 +291,10 @@ class StaleNccTestCase : public TestCase
         s.Run(MilliSeconds(600));
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 3u, "UE epochs");
-        const NrSecurityKey256 k1 = OracleKgnbStar(OracleKgnb(s.kAmf, 0), 1, 632628);
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "hop 1 unaffected (NCC 0 = 0)");
+        const NrSecurityKey256 k1 = HoOracleKgnbStar(HoOracleKgnb(s.kAmf, 0), 1, 632628);
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), HoKeyHex(k1), "hop 1 unaffected (NCC 0 = 0)");
         NS_TEST_EXPECT_MSG_EQ(
-            KeyHex(ue[2].kGnb), KeyHex(OracleKgnbStar(k1, 500, 2079167)), "UE: horizontal");
+            HoKeyHex(ue[2].kGnb), HoKeyHex(HoOracleKgnbStar(k1, 500, 2079167)), "UE: horizontal");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[2].ncc), 0u, "UE kept NCC 0");
         NS_TEST_EXPECT_MSG_EQ(s.EpochsAt("gnb3").size(), 0u, "target: no key epoch in force");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(3)->GetHandoversCompleted(), 0u, "target never completes");
@@ -329,23 +332,24 @@ class N2HandoverTestCase : public TestCase
         Simulator::Schedule(MilliSeconds(400),
                             [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(700));
-        const NrSecurityKey256 nh2 = OracleNh(s.kAmf, OracleNh(s.kAmf, OracleKgnb(s.kAmf, 0)));
-        const NrSecurityKey256 k1 = OracleKgnbStar(nh2, 1, 632628);
-        const NrSecurityKey256 k2 = OracleKgnbStar(k1, 500, 2079167);
+        const NrSecurityKey256 nh2
+            = HoOracleNh(s.kAmf, HoOracleNh(s.kAmf, HoOracleKgnb(s.kAmf, 0)));
+        const NrSecurityKey256 k1 = HoOracleKgnbStar(nh2, 1, 632628);
+        const NrSecurityKey256 k2 = HoOracleKgnbStar(k1, 500, 2079167);
         auto ue = s.EpochsAt("ue");
         auto g2 = s.EpochsAt("gnb2");
         auto g3 = s.EpochsAt("gnb3");
         HO_REQUIRE_EQ(ue.size(), 3u, "UE epochs");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), KeyHex(k1), "UE: KDF(NH_2, PCI 1, 632628)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), HoKeyHex(k1), "UE: KDF(NH_2, PCI 1, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[1].DerivationName(), "vertical", "N2 is vertical");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[1].ncc), 2u, "NCC 2");
         HO_REQUIRE_EQ(g2.size(), 1u, "target epoch");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[0].kGnb), KeyHex(k1), "target K_gNB*");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g2[0].kGnb), HoKeyHex(k1), "target K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g2[0].nhIndex, 2u, "target: NH index 2");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "Xn after N2: horizontal");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[2].kGnb), HoKeyHex(k2), "Xn after N2: horizontal");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[2].ncc), 2u, "NCC stays 2");
         HO_REQUIRE_EQ(g3.size(), 1u, "cell 3 epoch");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g3[0].kGnb), KeyHex(k2), "cell 3 K_gNB");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g3[0].kGnb), HoKeyHex(k2), "cell 3 K_gNB");
         HO_REQUIRE_EQ((s.Gnb(1)->GetUeContext(1) != nullptr), true, "N2 source context");
         NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetUeContext(1)->state == NrSecurityRrcState::RELEASED),
                               true,
@@ -386,27 +390,28 @@ class IntraCellTestCase : public TestCase
                             [&s]()
                             { s.Gnb(2)->Handover(1, 0, NrSecurityHandoverType::INTRA_CELL); });
         s.Run(MilliSeconds(800));
-        const NrSecurityKey256 k0 = OracleKgnb(s.kAmf, 0);
-        const NrSecurityKey256 k1 = OracleKgnbStar(k0, 7, 632628);
-        const NrSecurityKey256 k2 = OracleKgnbStar(k1, 1, 632628);
-        const NrSecurityKey256 nh2 = OracleNh(s.kAmf, OracleNh(s.kAmf, k0));
-        const NrSecurityKey256 k3 = OracleKgnbStar(nh2, 1, 632628);
+        const NrSecurityKey256 k0 = HoOracleKgnb(s.kAmf, 0);
+        const NrSecurityKey256 k1 = HoOracleKgnbStar(k0, 7, 632628);
+        const NrSecurityKey256 k2 = HoOracleKgnbStar(k1, 1, 632628);
+        const NrSecurityKey256 nh2 = HoOracleNh(s.kAmf, HoOracleNh(s.kAmf, k0));
+        const NrSecurityKey256 k3 = HoOracleKgnbStar(nh2, 1, 632628);
         auto ue = s.EpochsAt("ue");
         auto g1 = s.EpochsAt("gnb1");
         auto g2 = s.EpochsAt("gnb2");
         HO_REQUIRE_EQ(ue.size(), 4u, "UE epochs");
         NS_TEST_EXPECT_MSG_EQ(
-            KeyHex(ue[1].kGnb), KeyHex(k1), "intra-cell 1: KDF(K_gNB, 7, 632628)");
+            HoKeyHex(ue[1].kGnb), HoKeyHex(k1), "intra-cell 1: KDF(K_gNB, 7, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[1].cause, "intra-cell", "UE cause");
         HO_REQUIRE_EQ(g1.size(), 2u, "cell 1 epochs");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[1].kGnb), KeyHex(k1), "cell 1 K_gNB*");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g1[1].kGnb), HoKeyHex(k1), "cell 1 K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g1[1].cause, "intra-cell", "gNB cause");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[2].kGnb), KeyHex(k2), "Xn hop");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[3].kGnb), KeyHex(k3), "intra-cell 2: KDF(NH_2, 1, 632628)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[2].kGnb), HoKeyHex(k2), "Xn hop");
+        NS_TEST_EXPECT_MSG_EQ(
+            HoKeyHex(ue[3].kGnb), HoKeyHex(k3), "intra-cell 2: KDF(NH_2, 1, 632628)");
         NS_TEST_EXPECT_MSG_EQ(ue[3].DerivationName(), "vertical", "from the unused NH");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[3].ncc), 2u, "NCC 2");
         HO_REQUIRE_EQ(g2.size(), 2u, "cell 2 epochs");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(g2[1].kGnb), KeyHex(k3), "cell 2 K_gNB*");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g2[1].kGnb), HoKeyHex(k3), "cell 2 K_gNB*");
         HO_REQUIRE_EQ((s.Gnb(2)->GetUeContext(1) != nullptr), true, "cell 2 context");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetUeContext(1)->nhUnused, false, "the NH is used up");
         NS_TEST_EXPECT_MSG_EQ(Join(s.integrity), "", "no integrity failure anywhere");
@@ -444,12 +449,12 @@ class KeyRefreshTestCase : public TestCase
         // 250 SDUs each way from 100 ms, every 2 ms: DRB1 reaches COUNT 100 twice.
         HO_REQUIRE_EQ(g1.size(), 3u, "cell 1: epoch 0 and two refreshes");
         HO_REQUIRE_EQ(ue.size(), 3u, "UE: the same epochs");
-        NrSecurityKey256 k = OracleKgnb(s.kAmf, 0);
+        NrSecurityKey256 k = HoOracleKgnb(s.kAmf, 0);
         for (size_t i = 1; i < g1.size(); ++i)
         {
-            k = OracleKgnbStar(k, 7, 632628);
-            NS_TEST_EXPECT_MSG_EQ(KeyHex(g1[i].kGnb), KeyHex(k), "gNB epoch " << i);
-            NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[i].kGnb), KeyHex(k), "UE epoch " << i);
+            k = HoOracleKgnbStar(k, 7, 632628);
+            NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g1[i].kGnb), HoKeyHex(k), "gNB epoch " << i);
+            NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[i].kGnb), HoKeyHex(k), "UE epoch " << i);
             NS_TEST_EXPECT_MSG_EQ(g1[i].cause, "key-refresh", "cause");
         }
         uint64_t highest = 0;
@@ -523,7 +528,7 @@ class A3HandoverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetServingCell().cellId, 2, "UE in cell 2");
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 2u, "UE epochs");
-        NS_TEST_EXPECT_MSG_EQ(KeyHex(ue[1].kGnb), M1_KGNB_STAR, "K_gNB* (M1)");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), M1_KGNB_STAR, "K_gNB* (M1)");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetHandoversCompleted(), 1u, "handover completed");
     }
 };
