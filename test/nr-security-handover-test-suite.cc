@@ -346,6 +346,7 @@ class N2HandoverTestCase : public TestCase
         HO_REQUIRE_EQ(g2.size(), 1u, "target epoch");
         NS_TEST_EXPECT_MSG_EQ(HoKeyHex(g2[0].kGnb), HoKeyHex(k1), "target K_gNB*");
         NS_TEST_EXPECT_MSG_EQ(g2[0].nhIndex, 2u, "target: NH index 2");
+        NS_TEST_EXPECT_MSG_EQ(g2[0].epoch, 1u, "target: epoch number 1 (the UE's)");
         NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[2].kGnb), HoKeyHex(k2), "Xn after N2: horizontal");
         NS_TEST_EXPECT_MSG_EQ(unsigned(ue[2].ncc), 2u, "NCC stays 2");
         HO_REQUIRE_EQ(g3.size(), 1u, "cell 3 epoch");

@@ -113,7 +113,8 @@ NrSecurityAmf::HandoverRequired(uint16_t ueId,
                                 uint16_t sourceCellId,
                                 uint16_t targetCellId,
                                 const std::vector<NrSecurityDrbCountStatus>& status,
-                                HandoverCommandCallback handoverCommand)
+                                HandoverCommandCallback handoverCommand,
+                                uint32_t keyEpoch)
 {
     NS_LOG_FUNCTION(this << ueId << sourceCellId << targetCellId);
     const std::string procedure = "HandoverRequired";
@@ -163,6 +164,7 @@ NrSecurityAmf::HandoverRequired(uint16_t ueId,
     req.emergency = ue->second.emergency;
     req.pduSessions = ue->second.pduSessions;
     req.status = status;
+    req.keyEpoch = keyEpoch;
     N2Handover ho;
     ho.sourceCellId = sourceCellId;
     ho.targetCellId = targetCellId;

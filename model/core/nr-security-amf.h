@@ -88,6 +88,9 @@ struct NrSecurityN2HandoverRequest
     bool emergency = false;                        ///< unauthenticated emergency session
     std::vector<NrSecurityPduSession> pduSessions; ///< PDU sessions to set up
     std::vector<NrSecurityDrbCountStatus> status;  ///< per-DRB COUNT status of the source
+    /// The key epoch number the target's K_gNB starts (the source's + 1), for the gNBs'
+    /// KeyChange traces only: not an NGAP field.
+    uint32_t keyEpoch = 0;
 };
 
 /**
@@ -313,6 +316,8 @@ class NrSecurityAmf : public Object
      * \param targetCellId the target gNB's cell (must be registered, not the source)
      * \param status the source's per-DRB COUNT status
      * \param handoverCommand the source's HANDOVER COMMAND / PREPARATION FAILURE handler
+     * \param keyEpoch the key epoch number of the target's K_gNB, copied into the request
+     *        (trace only)
      * \return false (refused, counted, traced MobilityRefused; the chain is not advanced) for
      *         an unknown UE, no Initial Context Setup yet, an unregistered source or target,
      *         a source that is not the serving cell, target = source, or a handover already
@@ -322,7 +327,8 @@ class NrSecurityAmf : public Object
                           uint16_t sourceCellId,
                           uint16_t targetCellId,
                           const std::vector<NrSecurityDrbCountStatus>& status,
-                          HandoverCommandCallback handoverCommand);
+                          HandoverCommandCallback handoverCommand,
+                          uint32_t keyEpoch = 0);
 
     /**
      * \brief NGAP HANDOVER REQUEST ACKNOWLEDGE (ok) or HANDOVER FAILURE (not ok) from the

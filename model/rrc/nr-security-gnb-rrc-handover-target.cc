@@ -153,10 +153,7 @@ NrSecurityGnbRrc::HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req
     e.pci = c.pci;
     e.arfcnDl = c.arfcnDl;
     e.kGnb = NrSecurityKdf::DeriveKgnbStar(req.nh, c.pci, c.arfcnDl);
-    NrSecurityGnbUeContext* old = Find(req.ueId);
-    // The epoch number continues the UE's (known at the source; here from a context this gNB
-    // may still hold, else unknown: counted from the NH index).
-    e.epoch = old ? old->epoch.epoch + 1 : req.nhIndex;
+    e.epoch = req.keyEpoch; // the source's epoch + 1 (trace only, through the AMF)
     NrSecurityCiphering nea = NrSecurityCiphering::NEA0;
     NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0;
     std::string cause;

@@ -197,12 +197,12 @@ NrSecurityGnbRrc::Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHando
             return RefuseHandover(ueId, "no AMF for an N2 handover");
         }
         ue->handover = h; // DL user data is held from now on (COUNT status taken now)
-        if (!m_amf->HandoverRequired(
-                ueId,
-                m_cellId,
-                targetCellId,
-                CountStatus(*ue),
-                MakeCallback(&NrSecurityGnbRrc::HandleN2HandoverCommand, this)))
+        if (!m_amf->HandoverRequired(ueId,
+                                     m_cellId,
+                                     targetCellId,
+                                     CountStatus(*ue),
+                                     MakeCallback(&NrSecurityGnbRrc::HandleN2HandoverCommand, this),
+                                     ue->epoch.epoch + 1))
         {
             ue->handover = NrSecurityGnbHandover();
             return RefuseHandover(ueId, "the AMF refused HANDOVER REQUIRED");
