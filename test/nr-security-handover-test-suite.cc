@@ -12,6 +12,7 @@
  */
 #include "nr-security-handover-test-scenario.h"
 #include "ns3/nr-security-rrc-message.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 
 #include <algorithm>
@@ -534,6 +535,117 @@ class A3HandoverTestCase : public TestCase
     }
 };
 
+/**
+ * Refusals, each counted or traced and without a key change (TS 33.501 6.9.2.3.2; TS 38.331
+ * 5.3.5.4, 5.3.5.8; TS 38.423 8.2.1.3): a handover before AS security or to an unknown cell;
+ * a target whose IntegrityPriority excludes the source's NIA2 answers HANDOVER PREPARATION
+ * FAILURE and the UE stays with its keys and its traffic; an RRCReconfiguration with
+ * reconfigurationWithSync but no masterKeyUpdate, and one to a PCI the UE cannot reach, are
+ * refused by the UE with nothing applied; an Xn message for an unknown UE is refused and one
+ * for an unknown cell is unroutable.
+ */
+class RefusalsTestCase : public TestCase
+{
+  public:
+    RefusalsTestCase()
+        : TestCase("handover-refusals: before security, unknown cell, algorithms, no key update, "
+                   "unreachable PCI, unknown UE, unroutable")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HoScenario s(THREE_CELLS);
+        s.Gnb(2)->SetAttribute("IntegrityPriority", StringValue("NIA1"));
+        bool early = true;
+        bool unknown = true;
+        Simulator::Schedule(MilliSeconds(12),
+                            [&]()
+                            { early = s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        s.StartTraffic(MilliSeconds(100));
+        s.trafficStop = MilliSeconds(500);
+        Simulator::Schedule(MilliSeconds(150),
+                            [&]()
+                            { unknown = s.Gnb(1)->Handover(1, 9, NrSecurityHandoverType::XN); });
+        Simulator::Schedule(MilliSeconds(200),
+                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        Simulator::Schedule(
+            MilliSeconds(300),
+            [&s]()
+            {
+                NrSecurityRadioBearerConfig rbc;
+                rbc.srbsToAdd = {1, 2};
+                rbc.srbReestablishPdcp = true;
+                for (const auto& d : s.ue->GetDrbConfigs())
+                {
+                    NrSecurityDrbConfig c = d;
+                    c.reestablishPdcp = true;
+                    rbc.drbsToAdd.push_back(c);
+                }
+                NrSecurityReconfigurationWithSync sync;
+                sync.targetPci = 1;
+                sync.ssbArfcn = 632628;
+                sync.newUeIdentity = 1;
+                s.Gnb(1)->SendDlDcch(
+                    1, NrSecurityRrcMessage::EncodeRrcReconfiguration(1, rbc, &sync, nullptr));
+                NrSecurityMasterKeyUpdate mku;
+                sync.targetPci = 999; // no such cell
+                s.Gnb(1)->SendDlDcch(
+                    1, NrSecurityRrcMessage::EncodeRrcReconfiguration(2, rbc, &sync, &mku));
+            });
+        Simulator::Schedule(MilliSeconds(350),
+                            [&s]()
+                            {
+                                NrSecurityXnMessage m;
+                                m.type = NrSecurityXnMessage::SN_STATUS_TRANSFER;
+                                m.ueId = 42;
+                                m.sourceCellId = 2;
+                                m.targetCellId = 1;
+                                s.xn->Send(m);
+                                m.targetCellId = 9;
+                                s.xn->Send(m);
+                            });
+        s.Run(MilliSeconds(700));
+        NS_TEST_EXPECT_MSG_EQ(early, false, "no handover before AS security");
+        NS_TEST_EXPECT_MSG_EQ(unknown, false, "no handover to an unknown cell");
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(s.gnbEvents, "gnb1:handover-refused: AS security is not active"),
+            true,
+            Join(s.gnbEvents));
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(s.gnbEvents, "gnb1:handover-refused: cell 9 is not an Xn neighbour"),
+            true,
+            Join(s.gnbEvents));
+        NS_TEST_EXPECT_MSG_EQ(Contains(s.gnbEvents,
+                                       "gnb1:handover-preparation-failure: the source's algorithms "
+                                       "(NEA2, NIA2) are not allowed in this cell"),
+                              true,
+                              Join(s.gnbEvents));
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(s.refused,
+                     "ue:rrcReconfiguration:reconfigurationWithSync without masterKeyUpdate"),
+            true,
+            Join(s.refused));
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(s.refused, "ue:rrcReconfiguration:the target cell (PCI 999) is not reachable"),
+            true,
+            Join(s.refused));
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(s.refused, "gnb1:SN STATUS TRANSFER:Xn message for an unknown UE"),
+            true,
+            Join(s.refused));
+        NS_TEST_EXPECT_MSG_EQ(s.xn->GetUnroutable(), 1u, "the message for cell 9");
+        NS_TEST_EXPECT_MSG_EQ(s.EpochsAt("ue").size(), 1u, "the UE kept its initial K_gNB");
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(s.ue->GetKgnb()), R1_KGNB, "K_gNB unchanged");
+        NS_TEST_EXPECT_MSG_EQ(s.ue->GetServingCell().cellId, 1, "UE still in cell 1");
+        NS_TEST_EXPECT_MSG_EQ(s.ue->IsHandoverInProgress(), false, "no handover left half-done");
+        NS_TEST_EXPECT_MSG_EQ(Join(s.integrity), "", "no integrity failure anywhere");
+        NS_TEST_EXPECT_MSG_EQ(s.Missing(s.ulSent, s.ulReceived), 0u, "no uplink SDU lost");
+        NS_TEST_EXPECT_MSG_EQ(s.Missing(s.dlSent, s.dlReceived), 0u, "no downlink SDU lost");
+    }
+};
+
 } // namespace
 
 /// The nr-security-handover suite.
@@ -550,6 +662,7 @@ class NrSecurityHandoverTestSuite : public TestSuite
         AddTestCase(new IntraCellTestCase, TestCase::QUICK);
         AddTestCase(new KeyRefreshTestCase, TestCase::QUICK);
         AddTestCase(new A3HandoverTestCase, TestCase::QUICK);
+        AddTestCase(new RefusalsTestCase, TestCase::QUICK);
     }
 };
 

@@ -163,28 +163,7 @@ NrSecurityXn::GetSent() const
 std::string
 NrSecurityXn::MessageName(NrSecurityXnMessage::Type type)
 {
-    switch (type)
-    {
-        case NrSecurityXnMessage::HANDOVER_REQUEST:
-            return "HANDOVER REQUEST";
-        case NrSecurityXnMessage::HANDOVER_REQUEST_ACKNOWLEDGE:
-            return "HANDOVER REQUEST ACKNOWLEDGE";
-        case NrSecurityXnMessage::HANDOVER_PREPARATION_FAILURE:
-            return "HANDOVER PREPARATION FAILURE";
-        case NrSecurityXnMessage::SN_STATUS_TRANSFER:
-            return "SN STATUS TRANSFER";
-        case NrSecurityXnMessage::DATA_FORWARDING:
-            return "DATA FORWARDING";
-        case NrSecurityXnMessage::UE_CONTEXT_RELEASE:
-            return "UE CONTEXT RELEASE";
-        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_REQUEST:
-            return "RETRIEVE UE CONTEXT REQUEST";
-        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_RESPONSE:
-            return "RETRIEVE UE CONTEXT RESPONSE";
-        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_FAILURE:
-            return "RETRIEVE UE CONTEXT FAILURE";
-    }
-    return "?";
+    return NrSecurityXnMessageName(type);
 }
 
 } // namespace ns3

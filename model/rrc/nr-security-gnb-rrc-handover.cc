@@ -436,7 +436,7 @@ NrSecurityGnbRrc::ReceiveXn(const NrSecurityXnMessage& msg)
         return;
     }
     NrSecurityGnbUeContext* ue = Find(msg.ueId);
-    const std::string name = "Xn message " + std::to_string(unsigned(msg.type));
+    const std::string name = NrSecurityXnMessageName(msg.type);
     if (!ue)
     {
         Refuse(msg.ueId, 0, name, "Xn message for an unknown UE");

@@ -105,6 +105,38 @@ struct NrSecurityXnMessage
     NrSecurityCellInfo newCell; ///< the cell the UE is in now (for K_gNB* and the MAC input)
 };
 
+/**
+ * \ingroup nr-security
+ * \param type an XnAP message type
+ * \return its TS 38.423 name, e.g. "HANDOVER REQUEST" (DATA FORWARDING: the user plane)
+ */
+inline std::string
+NrSecurityXnMessageName(NrSecurityXnMessage::Type type)
+{
+    switch (type)
+    {
+        case NrSecurityXnMessage::HANDOVER_REQUEST:
+            return "HANDOVER REQUEST";
+        case NrSecurityXnMessage::HANDOVER_REQUEST_ACKNOWLEDGE:
+            return "HANDOVER REQUEST ACKNOWLEDGE";
+        case NrSecurityXnMessage::HANDOVER_PREPARATION_FAILURE:
+            return "HANDOVER PREPARATION FAILURE";
+        case NrSecurityXnMessage::SN_STATUS_TRANSFER:
+            return "SN STATUS TRANSFER";
+        case NrSecurityXnMessage::DATA_FORWARDING:
+            return "DATA FORWARDING";
+        case NrSecurityXnMessage::UE_CONTEXT_RELEASE:
+            return "UE CONTEXT RELEASE";
+        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_REQUEST:
+            return "RETRIEVE UE CONTEXT REQUEST";
+        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_RESPONSE:
+            return "RETRIEVE UE CONTEXT RESPONSE";
+        case NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_FAILURE:
+            return "RETRIEVE UE CONTEXT FAILURE";
+    }
+    return "?";
+}
+
 } // namespace ns3
 
 #endif // NR_SECURITY_XN_MESSAGE_H
