@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -239,7 +240,14 @@ NrSecurityGnbRrc::Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHando
         e.ncc = ue->epoch.ncc;
         e.nhIndex = ue->epoch.nhIndex;
     }
-    e.kGnb = NrSecurityKdf::DeriveKgnbStar(e.inputKey, target.pci, target.arfcnDl);
+    try
+    {
+        e.kGnb = NrSecurityKdf::DeriveKgnbStar(e.inputKey, target.pci, target.arfcnDl);
+    }
+    catch (const std::invalid_argument& ex)
+    {
+        return RefuseHandover(ueId, std::string("K_gNB* for the target: ") + ex.what());
+    }
     NrSecurityXnMessage msg;
     msg.type = NrSecurityXnMessage::HANDOVER_REQUEST;
     msg.ueId = ueId;
