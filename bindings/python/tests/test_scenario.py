@@ -202,7 +202,8 @@ def test_output_directory(tmp_path):
         assert (out / name).stat().st_size > 24
     r2 = nr.run_scenario(ues=1, output_dir=str(tmp_path / "nopcap"), pcap=False)
     assert r2["output_dir"] == str(tmp_path / "nopcap")
-    assert sorted(p.name for p in (tmp_path / "nopcap").iterdir()) == ["traces-pdus.csv", "traces.csv"]
+    assert sorted(p.name for p in (tmp_path / "nopcap").iterdir()) == [
+        "traces-key-epochs.csv", "traces-pdus.csv", "traces.csv"]
 
 
 def test_no_output_directory_leaves_nothing():
