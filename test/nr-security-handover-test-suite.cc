@@ -191,7 +191,9 @@ class XnHandoverTestCase : public TestCase
  * Three Xn hops 1 -> 2 -> 3 -> 1: the second and third are vertical from the NH the previous
  * target received in its path switch (NH_2 with NCC 2, then NH_3 with NCC 3), each command
  * carries that NCC (case M3: not 0, not the source's old one), the UE advances its own chain
- * to it; exact K_gNB* (oracle) at the UE and at each target, no loss, no COUNT reuse.
+ * to it; exact K_gNB* (oracle) at the UE and at each target, no loss, no COUNT reuse (with a
+ * packet every 250 us each way: DL SDUs keep arriving at each source after its command and
+ * are forwarded after the unconfirmed ones, which go only once).
  */
 class XnChainTestCase : public TestCase
 {
@@ -208,6 +210,7 @@ class XnChainTestCase : public TestCase
         HoScenario s(THREE_CELLS);
         CommandNccs cmds;
         cmds.Connect(s);
+        s.trafficPeriod = MicroSeconds(250); // several DL SDUs reach each source after its command
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(800);
         Simulator::Schedule(MilliSeconds(200),

@@ -310,7 +310,7 @@ NrSecurityGnbRrc::HandleN2HandoverCommand(uint16_t ueId,
         return;
     }
     SendHandoverCommand(*ue, command);
-    ForwardData(*ue, false); // the COUNT status went with HANDOVER REQUIRED
+    ForwardData(*ue, false, true); // the COUNT status went with HANDOVER REQUIRED
 }
 
 void
@@ -327,7 +327,7 @@ NrSecurityGnbRrc::SendHandoverCommand(NrSecurityGnbUeContext& ue,
 }
 
 void
-NrSecurityGnbRrc::ForwardData(NrSecurityGnbUeContext& ue, bool withStatus)
+NrSecurityGnbRrc::ForwardData(NrSecurityGnbUeContext& ue, bool withStatus, bool withUnconfirmed)
 {
     if (m_xnSend.IsNull())
     {
@@ -361,6 +361,10 @@ NrSecurityGnbRrc::ForwardData(NrSecurityGnbUeContext& ue, bool withStatus)
     f.targetCellId = ue.handover.targetCellId;
     for (const auto& [id, rb] : ue.drbs)
     {
+        if (!withUnconfirmed)
+        {
+            break; // forwarded once, with the command
+        }
         for (const auto& [count, sdu] : rb->GetPdcp()->GetUnconfirmedSdus())
         {
             NrSecurityXnForwardedSdu x;
@@ -395,7 +399,7 @@ NrSecurityGnbRrc::ForwardDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr
     ue.handover.heldDownlink.emplace_back(drbId, sdu);
     if (ue.handover.commandSent)
     {
-        ForwardData(ue, false);
+        ForwardData(ue, false, false); // the SDUs that arrived after the command
     }
 }
 
@@ -463,7 +467,7 @@ NrSecurityGnbRrc::ReceiveXn(const NrSecurityXnMessage& msg)
             HandoverEvent(
                 msg.ueId, "handover-request-ack", "from cell " + std::to_string(msg.sourceCellId));
             SendHandoverCommand(*ue, msg.rrcContainer);
-            ForwardData(*ue, true);
+            ForwardData(*ue, true, true);
             return;
         case NrSecurityXnMessage::HANDOVER_PREPARATION_FAILURE:
             if (h.role != NrSecurityGnbHandover::SOURCE || h.commandSent)

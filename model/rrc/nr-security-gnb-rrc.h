@@ -556,7 +556,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                  uint32_t count);
     std::vector<NrSecurityDrbCountStatus> CountStatus(const NrSecurityGnbUeContext& ue) const;
     void SendHandoverCommand(NrSecurityGnbUeContext& ue, const std::vector<uint8_t>& command);
-    void ForwardData(NrSecurityGnbUeContext& ue, bool withStatus);
+    void ForwardData(NrSecurityGnbUeContext& ue, bool withStatus, bool withUnconfirmed);
     void ForwardDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr<Packet> sdu);
     void HandleHandoverRequest(const NrSecurityXnMessage& msg);
     void HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req);
