@@ -340,7 +340,8 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
 
     /// \return the NCC associated with the K_gNB in use (0 after the SMC)
     uint8_t GetNcc() const;
-    /// \return every key epoch of the connection in order (cleared at RRC setup)
+    /// \return every key epoch of the connection in order (restarted with epoch 0 when the
+    ///         SecurityModeCommand is verified)
     const std::vector<NrSecurityKeyEpoch>& GetKeyEpochs() const;
     /// \return the UE's NH chain (seeded at the SMC with K_AMF and the initial K_gNB)
     const NrSecurityNhChain& GetNhChain() const;
