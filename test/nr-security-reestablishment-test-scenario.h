@@ -211,6 +211,7 @@ struct Scenario
     size_t selected = 0; ///< the cell the UE's cell selection returns
     bool dropUlCcch = false;
     std::function<void(std::vector<uint8_t>&)> tamperUlCcch; ///< changes UL-CCCH bytes
+    std::function<void(NrSecurityRbPdu&)> tamperDl;          ///< changes downlink PDUs
     std::vector<std::string> ueMsgs;                         ///< "tx|rx name bearer protection"
     std::vector<std::string> gnbMsgs;   ///< "cell:tx|rx name bearer protection"
     std::vector<std::string> refused;   ///< "ue|cellN:name:reason"
@@ -388,6 +389,10 @@ struct Scenario
         }
         NrSecurityRbPdu p = p0;
         p.pdu = p0.pdu->Copy();
+        if (tamperDl)
+        {
+            tamperDl(p);
+        }
         Simulator::Schedule(MilliSeconds(1), &NrSecurityUeRrc::ReceivePdu, ue, p);
     }
 

@@ -525,6 +525,118 @@ class ResumeOtherGnbTestCase : public RecoveryTestCase
 };
 
 /**
+ * A forged RRCReestablishment (TS 38.331 5.3.7.5): the UE verifies the message with the
+ * K_RRCint it derives from it; a flipped MAC-I bit fails the check, the UE keeps none of the
+ * new keys and goes to RRC_IDLE (release cause 'RRC connection failure').
+ */
+class ReestablishmentForgedTestCase : public RecoveryTestCase
+{
+  public:
+    ReestablishmentForgedTestCase()
+        : RecoveryTestCase("reestablishment-forged: RRCReestablishment with a wrong MAC-I")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s;
+        Establish(s);
+        bool armed = false;
+        uint32_t flipped = 0;
+        s.tamperDl = [&](NrSecurityRbPdu& p)
+        {
+            if (armed && p.type == NrSecurityRbType::SRB && p.rbId == 1)
+            {
+                // The first SRB1 PDU after the request: RRCReestablishment, COUNT 0.
+                std::vector<uint8_t> b(p.pdu->GetSize());
+                p.pdu->CopyData(b.data(), b.size());
+                b.back() ^= 0x01;
+                p.pdu = Create<Packet>(b.data(), uint32_t(b.size()));
+                armed = false;
+                ++flipped;
+            }
+        };
+        Simulator::Schedule(MilliSeconds(1),
+                            [&]()
+                            {
+                                armed = true;
+                                s.ue->RadioLinkFailure();
+                            });
+        s.RunUntil(MilliSeconds(200));
+        NS_TEST_EXPECT_MSG_EQ(flipped, 1, "one PDU altered");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.CountEvents(s.ueEvents,
+                          "reestablishment-failed:RRCReestablishment failed the integrity check"),
+            1,
+            "the check failed");
+        NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::IDLE, "RRC_IDLE");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.ue->GetKgnb()), std::string(64, '0'), "no key kept");
+        NS_TEST_EXPECT_MSG_EQ(s.ue->GetReestablishments(), 0, "not re-established");
+        for (const auto& e : s.ueEpochs)
+        {
+            NS_TEST_EXPECT_MSG_NE(e.cause, "reestablishment", "no re-establishment epoch");
+        }
+    }
+};
+
+/**
+ * Suspend with a fresh NCC, resume elsewhere (TS 33.501 6.8.2.1.1-6.8.2.1.3): after a
+ * re-establishment into gNB 2 its path switch left {NH_2, NCC 2} unused, so its RRCRelease
+ * carries NCC 2 and gNB 2 drops K_gNB; the UE resumes in cell 1: gNB 1 retrieves the context,
+ * gNB 2 checks resumeMAC-I (K_RRCint of gNB 2's K_gNB, VarResumeMAC-Input(2, 0x10, 0x4601))
+ * and derives K_gNB* = KDF(NH_2, 0x70, 1, 632628), vertical, as the UE does from its chain.
+ */
+class ResumeFreshNccTestCase : public RecoveryTestCase
+{
+  public:
+    ResumeFreshNccTestCase()
+        : RecoveryTestCase("resume-fresh-ncc: suspended with the NCC of an unused NH, vertical")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s(2);
+        Establish(s);
+        s.selected = 1;
+        Simulator::Schedule(MilliSeconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ue);
+        s.RunUntil(MilliSeconds(200));
+        const std::vector<uint8_t> k2 = OracleKgnbStar(FromHex(R1_KGNB), 2, 640628);
+        NS_TEST_ASSERT_MSG_EQ(Hex(s.ue->GetKgnb()), ToHex(k2), "re-established in cell 2");
+        NS_TEST_ASSERT_MSG_EQ(s.Ctx(1).nhUnused, true, "unused {NH_2, NCC 2}");
+        Simulator::Schedule(MilliSeconds(1), &NrSecurityGnbRrc::Suspend, s.gnbs[1], s.ueId);
+        s.RunUntil(MilliSeconds(220));
+        NS_TEST_ASSERT_MSG_EQ(s.ue->IsInactive(), true, "inactive");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(s.ue->GetInactiveContext().suspend.nextHopChainingCount),
+                              2,
+                              "suspendConfig carries the fresh NCC");
+        NS_TEST_EXPECT_MSG_EQ(s.ue->GetInactiveContext().suspend.shortIRnti, 0x020001u, "I-RNTI");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.Ctx(1).kGnb), std::string(64, '0'), "K_gNB deleted");
+        s.selected = 0;
+        Simulator::Schedule(MilliSeconds(1), &NrSecurityUeRrc::Resume, s.ue);
+        s.RunUntil(MilliSeconds(300));
+        NrSecurityRrcDecoded r
+            = NrSecurityRrcMessage::DecodeUlCcch(s.ulCcch.back().data(), s.ulCcch.back().size());
+        NS_TEST_EXPECT_MSG_EQ(r.resumeMacI,
+                              OracleShortMacI(OracleAlgKey(k2, 0x04, 2), 2, 0x10, M5_CRNTI),
+                              "resumeMAC-I with gNB 2's K_RRCint");
+        const std::vector<uint8_t> k3 = OracleKgnbStar(FromHex(M2_NH2), 1, 632628);
+        NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::SECURITY_ACTIVE, "resumed");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.ue->GetKgnb()), ToHex(k3), "UE K_gNB* from NH_2");
+        NS_TEST_EXPECT_MSG_EQ(Hex(s.Ctx(0).kGnb), ToHex(k3), "gNB 1 K_gNB* from NH_2");
+        NS_TEST_ASSERT_MSG_EQ(s.ueEpochs.empty(), false, "epochs");
+        NS_TEST_EXPECT_MSG_EQ(s.ueEpochs.back().cause, "resume", "cause");
+        NS_TEST_EXPECT_MSG_EQ(s.ueEpochs.back().DerivationName(), "vertical", "vertical");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(s.ue->GetNcc()), 2, "NCC 2");
+        NS_TEST_EXPECT_MSG_EQ(s.Ctx(1).state, NrSecurityRrcState::RELEASED, "gNB 2 released");
+        NS_TEST_EXPECT_MSG_EQ(s.refused.size(), 0, "nothing refused");
+        CheckDataAndDrbIntegrity(s, 0, k3);
+    }
+};
+
+/**
  * Timers and preconditions (TS 38.331 5.3.7.1, 5.3.7.7, 5.3.13.5): no answer to the request:
  * T301 (200 ms) / T319 (200 ms) expiry sends the UE to RRC_IDLE; a radio link failure before
  * AS security activation: RRC_IDLE at once, no request.
@@ -610,6 +722,8 @@ class NrSecurityReestablishmentTestSuite : public TestSuite
         AddTestCase(new ReestablishmentOtherGnbWrongMacTestCase, TestCase::QUICK);
         AddTestCase(new ResumeOtherGnbTestCase(false), TestCase::QUICK);
         AddTestCase(new ResumeOtherGnbTestCase(true), TestCase::QUICK);
+        AddTestCase(new ReestablishmentForgedTestCase, TestCase::QUICK);
+        AddTestCase(new ResumeFreshNccTestCase, TestCase::QUICK);
         AddTestCase(new RecoveryTimersTestCase, TestCase::QUICK);
     }
 };

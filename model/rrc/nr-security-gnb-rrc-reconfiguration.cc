@@ -307,12 +307,13 @@ bool
 NrSecurityGnbRrc::SendNas(uint16_t ueId, const std::vector<uint8_t>& nas)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
-    if (!ue || !IsConnected(*ue))
+    if (!ue || !IsConnected(*ue) || ue->state == NrSecurityRrcState::INACTIVE)
     {
         return false;
     }
+    // SRB2 is suspended during RRC re-establishment (nr-security-gnb-rrc-reestablishment.cc).
     return Send(*ue,
-                ue->srbs.count(2) != 0 ? 2 : 1,
+                ue->srbs.count(2) != 0 && !ue->rbsSuspended ? 2 : 1,
                 "dlInformationTransfer",
                 NrSecurityRrcMessage::EncodeDlInformationTransfer(NextTransactionId(*ue), nas));
 }
