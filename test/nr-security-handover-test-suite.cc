@@ -480,20 +480,32 @@ class KeyRefreshTestCase : public TestCase
  * TimeToTrigger 160 ms: measurements every 40 ms from 100 ms, cell 1 at -80 - 2k dBm, cell 2
  * at -100 + 2k dBm (k = 0, 1, ...). Entering Mn - 1 > Mp + 3 first holds at k = 7 (380 ms:
  * -86 > -91... -86 - 1 > -94 + 3), so the report goes at 540 ms (k = 11, serving -102 dBm,
- * neighbour PCI 1 -78 dBm) and the gNB hands the UE over to cell 2 by Xn.
+ * neighbour PCI 1 -78 dBm) and the gNB hands the UE over to cell 2 by Xn (or N2 with
+ * MeasurementHandoverType N2).
  */
 class A3HandoverTestCase : public TestCase
 {
   public:
-    A3HandoverTestCase()
-        : TestCase("a3-handover: MeasurementReport at the exact time, Xn handover to the neighbour")
+    /// \param n2 MeasurementHandoverType N2 (else Xn)
+    explicit A3HandoverTestCase(bool n2)
+        : TestCase(n2 ? "a3-handover-n2: MeasurementReport at the exact time, "
+                        "MeasurementHandoverType N2 (K_gNB* from NH_2)"
+                      : "a3-handover: MeasurementReport at the exact time, Xn handover to the "
+                        "neighbour")
+        , m_n2(n2)
     {
     }
 
   private:
+    bool m_n2; ///< MeasurementHandoverType N2
+
     void DoRun() override
     {
         HoScenario s({{7, 632628}, {1, 632628}});
+        if (m_n2)
+        {
+            s.Gnb(1)->SetAttribute("MeasurementHandoverType", StringValue("N2"));
+        }
         std::vector<std::string> reports;
         s.ue->TraceConnectWithoutContext(
             "HandoverEvent",
@@ -533,7 +545,11 @@ class A3HandoverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetServingCell().cellId, 2, "UE in cell 2");
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 2u, "UE epochs");
-        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb), M1_KGNB_STAR, "K_gNB* (M1)");
+        const NrSecurityKey256 k0 = HoOracleKgnb(s.kAmf, 0);
+        const NrSecurityKey256 nh2 = HoOracleNh(s.kAmf, HoOracleNh(s.kAmf, k0));
+        NS_TEST_EXPECT_MSG_EQ(HoKeyHex(ue[1].kGnb),
+                              m_n2 ? HoKeyHex(HoOracleKgnbStar(nh2, 1, 632628)) : M1_KGNB_STAR,
+                              "K_gNB*: N2 vertical from NH_2, Xn horizontal (M1)");
         NS_TEST_EXPECT_MSG_EQ(s.Gnb(2)->GetHandoversCompleted(), 1u, "handover completed");
     }
 };
@@ -664,7 +680,8 @@ class NrSecurityHandoverTestSuite : public TestSuite
         AddTestCase(new N2HandoverTestCase, TestCase::QUICK);
         AddTestCase(new IntraCellTestCase, TestCase::QUICK);
         AddTestCase(new KeyRefreshTestCase, TestCase::QUICK);
-        AddTestCase(new A3HandoverTestCase, TestCase::QUICK);
+        AddTestCase(new A3HandoverTestCase(false), TestCase::QUICK);
+        AddTestCase(new A3HandoverTestCase(true), TestCase::QUICK);
         AddTestCase(new RefusalsTestCase, TestCase::QUICK);
     }
 };
