@@ -13,6 +13,7 @@
  */
 #include "nr-security-reestablishment-test-scenario.h"
 #include "ns3/boolean.h"
+#include "ns3/nr-security-pdcp.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -581,6 +582,61 @@ class ReestablishmentForgedTestCase : public RecoveryTestCase
 };
 
 /**
+ * An unprotected message injected on SRB1 during re-establishment: SRB1 runs without security
+ * from the request until the RRCReestablishment is verified (TS 38.331 5.3.7.4), so an
+ * RRCRelease with a zero MAC-I is delivered by PDCP; RRC refuses it (the UE does not go to
+ * RRC_IDLE on it). The genuine RRCReestablishment then has the same COUNT and is discarded as
+ * a duplicate, so T301 ends the attempt (a denial of service an attacker on the air can cause
+ * in any case).
+ */
+class ReestablishmentInjectedTestCase : public RecoveryTestCase
+{
+  public:
+    ReestablishmentInjectedTestCase()
+        : RecoveryTestCase("reestablishment-injected: unprotected RRCRelease on SRB1 refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s;
+        s.ue->SetAttribute("T301", TimeValue(MilliSeconds(200)));
+        Establish(s);
+        // The forged PDU: a PDCP SRB1 data PDU for COUNT 0 without protection (zero MAC-I).
+        Ptr<NrSecurityPdcp> forger = CreateObject<NrSecurityPdcp>();
+        NrSecurityPdcpFormat f;
+        f.rbType = NrSecurityRbType::SRB;
+        f.rbId = 1;
+        forger->SetAttribute("Direction", StringValue("DL"));
+        forger->SetFormat(f);
+        Ptr<Packet> forged;
+        forger->SetTransmitPduCallback(
+            Callback<void, Ptr<Packet>>([&forged](Ptr<Packet> p) { forged = p; }));
+        const std::vector<uint8_t> release = NrSecurityRrcMessage::EncodeRrcRelease(0);
+        forger->TransmitSdu(Create<Packet>(release.data(), uint32_t(release.size())));
+        NS_TEST_ASSERT_MSG_NE(forged, nullptr, "forged PDU built");
+        Simulator::Schedule(MilliSeconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ue);
+        Simulator::Schedule(MilliSeconds(1) + MicroSeconds(500),
+                            [&]()
+                            {
+                                NrSecurityRbPdu p;
+                                p.type = NrSecurityRbType::SRB;
+                                p.rbId = 1;
+                                p.pdu = forged;
+                                s.ue->ReceivePdu(p);
+                            });
+        s.RunUntil(MilliSeconds(130));
+        NS_TEST_EXPECT_MSG_EQ(
+            s.CountEvents(s.refused, "ue:rrcRelease:only RRCReestablishment"), 1, "refused");
+        NS_TEST_EXPECT_MSG_EQ(s.CountEvents(s.ueEvents, "idle:RRCRelease"), 0, "not acted upon");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.ue->GetState(), NrSecurityRrcState::REESTABLISHING, "still re-establishing");
+        forger->Dispose();
+    }
+};
+
+/**
  * Suspend with a fresh NCC, resume elsewhere (TS 33.501 6.8.2.1.1-6.8.2.1.3): after a
  * re-establishment into gNB 2 its path switch left {NH_2, NCC 2} unused, so its RRCRelease
  * carries NCC 2 and gNB 2 drops K_gNB; the UE resumes in cell 1: gNB 1 retrieves the context,
@@ -723,6 +779,7 @@ class NrSecurityReestablishmentTestSuite : public TestSuite
         AddTestCase(new ResumeOtherGnbTestCase(false), TestCase::QUICK);
         AddTestCase(new ResumeOtherGnbTestCase(true), TestCase::QUICK);
         AddTestCase(new ReestablishmentForgedTestCase, TestCase::QUICK);
+        AddTestCase(new ReestablishmentInjectedTestCase, TestCase::QUICK);
         AddTestCase(new ResumeFreshNccTestCase, TestCase::QUICK);
         AddTestCase(new RecoveryTimersTestCase, TestCase::QUICK);
     }

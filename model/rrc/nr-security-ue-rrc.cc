@@ -380,6 +380,19 @@ NrSecurityUeRrc::ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_
     // The SecurityModeCommand is delivered before its integrity check, which RRC does itself.
     m_rrcMessageTrace(
         m_ueId, "rx", name, bytes, rb.GetName(), smc ? "integrity" : rb.RxProtection(count));
+    if (m_state == NrSecurityRrcState::REESTABLISHING && rb.GetRbId() == 1
+        && !(m.ok && m.type == NrSecurityRrcDecoded::RRC_REESTABLISHMENT))
+    {
+        // SRB1 runs without security from the RRCReestablishmentRequest until RRC verified the
+        // RRCReestablishment (TS 38.331 5.3.7.4, 5.3.7.5; nr-security-ue-rrc-reestablishment.cc):
+        // nothing else it delivers meanwhile is acted upon or passed on.
+        Refuse(m_ueId,
+               count,
+               name,
+               "only RRCReestablishment is accepted on SRB1 during re-establishment (TS 38.331 "
+               "5.3.7.4)");
+        return;
+    }
     if (!m.ok)
     {
         // An SDU that is no DL-DCCH message we know: delivered as it is (SduReceived), so that
