@@ -86,12 +86,14 @@ demo: build
 	@mkdir -p $(OUT)
 	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
 	$(BUILD)/bin/nr-security-user-plane --ues=3 --duration=1 --outputDir=$(OUT)/user-plane
+	$(BUILD)/bin/nr-security-handover --outputDir=$(OUT)/handover
 	@echo
-	@echo "Files in $(OUT)/ (the SMC run) and $(OUT)/user-plane/ (the user-plane run), each:"
+	@echo "Files in $(OUT)/ (the SMC run), $(OUT)/user-plane/ and $(OUT)/handover/, each:"
 	@echo "traces.csv (one row per trace event), traces-pdus.csv (one row per PDCP PDU at every"
 	@echo "entity), gnb-1.pcap and ue-N.pcap (every SRB0 message and PDCP PDU on the air), keys.csv"
 	@echo "(with K_AMF and the uplink NAS COUNT), a Wireshark profile with the keys (wireshark/);"
-	@echo "$(OUT)/smc.msc/smc.png (the sequence chart of the SMC run)."
+	@echo "$(OUT)/smc.msc/smc.png (the sequence chart of the SMC run); $(OUT)/handover/ also has"
+	@echo "traces-key-epochs.csv (every K_gNB of the run with the inputs of its derivation)."
 	@if command -v tshark >/dev/null; then \
 	  echo "tshark's decoding of the signalling in user-plane/gnb-1.pcap (SRB0-SRB2):"; \
 	  $(TSHARK_DEMO) -Y 'pdcp-nr.plane == 1' 2>/dev/null; \
