@@ -70,11 +70,8 @@ struct NrSecurityXnMessage
     /// HANDOVER_REQUEST, RETRIEVE_UE_CONTEXT_RESPONSE: AS Security Information.
     NrSecurityKey256 kGnbStar{};
     uint8_t ncc = 0; ///< the NCC that goes with kGnbStar
-    /// The {NH, NCC} the source holds unused (a later Xn hop may use it; TS 33.501 6.9.2.3.2).
-    bool nhPresent = false;
-    NrSecurityKey256 nh{}; ///< that NH (if nhPresent)
-    uint8_t nhNcc = 0;     ///< its NCC (if nhPresent)
-    uint32_t nhIndex = 0;  ///< its index in the chain (if nhPresent), for traces
+    // No NH travels over Xn (TS 38.423 9.2.3.49: K_gNB* and NCC only); the target gets its
+    // own {NH, NCC} from the AMF with the path switch.
     uint32_t keyEpoch = 0; ///< the epoch number kGnbStar starts (for traces)
     /// How the source derived kGnbStar, with its inputs (epoch number, derivation, input key,
     /// NH index, PCI, ARFCN-DL): for the target's KeyChange trace only, not on the wire (the
