@@ -128,6 +128,7 @@ def build(bld):
         'test/nr-security-pdcp-reestablish-test-suite.cc',
         'test/nr-security-rrc-mobility-messages-test-suite.cc',
         'test/nr-security-handover-test-suite.cc',
+        'test/nr-security-handover-agreement-test.cc',
         'test/nr-security-reestablishment-test-suite.cc',
         'test/nr-security-mobility-channel-test-suite.cc',
     ]

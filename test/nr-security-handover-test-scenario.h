@@ -18,6 +18,7 @@
 #include "ns3/nr-security-ue-rrc.h"
 #include "ns3/nr-security-xn.h"
 #include "ns3/simulator.h"
+#include "ns3/test.h"
 #include "ns3/uinteger.h"
 
 #include <map>
@@ -391,6 +392,13 @@ struct HoScenario
         Simulator::Run();
     }
 };
+
+/**
+ * \return the cases of nr-security-handover-agreement-test.cc (algorithms, kept DRBs' UP
+ *         security, path switch peers, bearers suspended by a re-establishment), new objects
+ *         for the nr-security-handover suite to own (QUICK)
+ */
+std::vector<TestCase*> HandoverAgreementTestCases();
 
 } // namespace nrsecuritytest
 } // namespace ns3

@@ -683,6 +683,10 @@ class NrSecurityHandoverTestSuite : public TestSuite
         AddTestCase(new A3HandoverTestCase(false), TestCase::QUICK);
         AddTestCase(new A3HandoverTestCase(true), TestCase::QUICK);
         AddTestCase(new RefusalsTestCase, TestCase::QUICK);
+        for (TestCase* c : HandoverAgreementTestCases()) // nr-security-handover-agreement-test.cc
+        {
+            AddTestCase(c, TestCase::QUICK);
+        }
     }
 };
 

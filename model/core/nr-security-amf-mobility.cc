@@ -97,6 +97,13 @@ NrSecurityAmf::PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitc
     {
         return RefuseMobility(ueId, procedure, "no security context");
     }
+    if (m_gnbs.count(targetCellId) == 0)
+    {
+        // TS 38.413 8.4.4: PATH SWITCH REQUEST comes over the target's NG connection; the
+        // fresh {NH, NCC} goes to no gNB the AMF does not know.
+        return RefuseMobility(
+            ueId, procedure, "unknown target cell " + std::to_string(targetCellId));
+    }
     // TS 33.501 6.9.2.3.2: increment the NCC by one, fresh NH, send {NH, NCC}.
     const NrSecurityNhChain& chain = AdvanceNhChain(ueId);
     NrSecurityPathSwitchAck a;
@@ -104,7 +111,14 @@ NrSecurityAmf::PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitc
     a.ncc = chain.GetNcc();
     a.nhIndex = chain.GetIndex();
     m_servingCell[ueId] = targetCellId;
-    Simulator::Schedule(m_n2Delay, [ack, ueId, a]() { ack(ueId, a); });
+    Simulator::Schedule(m_n2Delay,
+                        [ack, ueId, a]()
+                        {
+                            if (!ack.IsNull())
+                            {
+                                ack(ueId, a);
+                            }
+                        });
     return true;
 }
 
@@ -114,7 +128,10 @@ NrSecurityAmf::HandoverRequired(uint16_t ueId,
                                 uint16_t targetCellId,
                                 const std::vector<NrSecurityDrbCountStatus>& status,
                                 HandoverCommandCallback handoverCommand,
-                                uint32_t keyEpoch)
+                                uint32_t keyEpoch,
+                                NrSecurityCiphering nea,
+                                NrSecurityIntegrity nia,
+                                const std::vector<NrSecurityPduSessionResult>& results)
 {
     NS_LOG_FUNCTION(this << ueId << sourceCellId << targetCellId);
     const std::string procedure = "HandoverRequired";
@@ -165,6 +182,9 @@ NrSecurityAmf::HandoverRequired(uint16_t ueId,
     req.pduSessions = ue->second.pduSessions;
     req.status = status;
     req.keyEpoch = keyEpoch;
+    req.nea = nea;
+    req.nia = nia;
+    req.results = results;
     N2Handover ho;
     ho.sourceCellId = sourceCellId;
     ho.targetCellId = targetCellId;

@@ -88,6 +88,18 @@ struct NrSecurityN2HandoverRequest
     bool emergency = false;                        ///< unauthenticated emergency session
     std::vector<NrSecurityPduSession> pduSessions; ///< PDU sessions to set up
     std::vector<NrSecurityDrbCountStatus> status;  ///< per-DRB COUNT status of the source
+    /// The source's ciphering algorithm in use (Source to Target Transparent Container:
+    /// HandoverPreparationInformation as-Context, TS 38.331 11.2.2). The UE keeps its
+    /// algorithms through a handover without securityConfig, so the target keeps this one or
+    /// refuses the preparation.
+    NrSecurityCiphering nea = NrSecurityCiphering::NEA0;
+    /// The source's integrity algorithm in use (as nea).
+    NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0;
+    /// The source's per-session UP security decisions (DRB identity, integrity, ciphering;
+    /// TS 33.501 6.6.1): the UE keeps its DRBs' integrityProtection and cipheringDisabled, so
+    /// the target rebuilds each DRB with them (sessions without an ok result are not handed
+    /// over).
+    std::vector<NrSecurityPduSessionResult> results;
     /// The key epoch number the target's K_gNB starts (the source's + 1), for the gNBs'
     /// KeyChange traces only: not an NGAP field.
     uint32_t keyEpoch = 0;
@@ -295,12 +307,14 @@ class NrSecurityAmf : public Object
      *        6.9.2.3.2): the AMF increments its NCC by one, computes a fresh NH (A.10; the
      *        first path switch after Initial Context Setup gives NH_2, NCC 2), traces
      *        NhDerived, makes targetCellId the UE's serving cell and, after N2Delay, calls ack
-     *        with the {NH, NCC} pair. The target cell need not be registered.
+     *        with the {NH, NCC} pair. The target cell must be registered (RegisterGnb): the
+     *        AMF sends a fresh NH only to a gNB it has an NG connection with.
      * \param ueId the UE
      * \param targetCellId the cell now serving the UE
      * \param ack the target gNB's PATH SWITCH REQUEST ACKNOWLEDGE handler
-     * \return false (refused, counted, traced MobilityRefused, nothing scheduled) for a UE
-     *         without a context or without an Initial Context Setup
+     * \return false (refused, counted, traced MobilityRefused, nothing scheduled; the chain is
+     *         not advanced) for a UE without a context, without an Initial Context Setup, or
+     *         an unregistered target cell
      */
     bool PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitchAckCallback ack);
 
@@ -318,6 +332,9 @@ class NrSecurityAmf : public Object
      * \param handoverCommand the source's HANDOVER COMMAND / PREPARATION FAILURE handler
      * \param keyEpoch the key epoch number of the target's K_gNB, copied into the request
      *        (trace only)
+     * \param nea the source's ciphering algorithm in use, copied into the request
+     * \param nia the source's integrity algorithm in use, copied into the request
+     * \param results the source's per-session DRB decisions, copied into the request
      * \return false (refused, counted, traced MobilityRefused; the chain is not advanced) for
      *         an unknown UE, no Initial Context Setup yet, an unregistered source or target,
      *         a source that is not the serving cell, target = source, or a handover already
@@ -328,7 +345,10 @@ class NrSecurityAmf : public Object
                           uint16_t targetCellId,
                           const std::vector<NrSecurityDrbCountStatus>& status,
                           HandoverCommandCallback handoverCommand,
-                          uint32_t keyEpoch = 0);
+                          uint32_t keyEpoch = 0,
+                          NrSecurityCiphering nea = NrSecurityCiphering::NEA0,
+                          NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0,
+                          const std::vector<NrSecurityPduSessionResult>& results = {});
 
     /**
      * \brief NGAP HANDOVER REQUEST ACKNOWLEDGE (ok) or HANDOVER FAILURE (not ok) from the

@@ -36,6 +36,34 @@ SetSrbKeys(Ptr<NrSecurityPdcp> p,
     p->SetRxCiphering(nea, keys.kRrcEnc, 0);
 }
 
+/**
+ * The source's algorithms, kept by the UE through a handover without securityConfig (TS
+ * 38.331 5.3.5.4), are usable here if this gNB's priority lists hold them, the UE supports
+ * them and NIA0 only for an emergency session (TS 33.501 6.7.3.0, 5.11.1).
+ * \return true if allowed; else false with cause set
+ */
+bool
+SourceAlgorithmsAllowed(const std::vector<NrSecurityCiphering>& neaPriority,
+                        const std::vector<NrSecurityIntegrity>& niaPriority,
+                        const NrSecurityUeCapabilities& caps,
+                        bool emergency,
+                        NrSecurityCiphering nea,
+                        NrSecurityIntegrity nia,
+                        std::string& cause)
+{
+    const bool neaOk = std::find(neaPriority.begin(), neaPriority.end(), nea) != neaPriority.end()
+                       && caps.Supports(nea);
+    const bool niaOk = std::find(niaPriority.begin(), niaPriority.end(), nia) != niaPriority.end()
+                       && caps.Supports(nia) && (nia != NrSecurityIntegrity::NIA0 || emergency);
+    if (!neaOk || !niaOk)
+    {
+        cause = "the source's algorithms (" + NrSecurityAlgorithms::Name(nea) + ", "
+                + NrSecurityAlgorithms::Name(nia) + ") are not allowed in this cell";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 /// Configures a DRB's PDCP entity with the UP keys its configuration asks for.
@@ -78,14 +106,6 @@ NrSecurityGnbRrc::HandleHandoverRequest(const NrSecurityXnMessage& msg)
     answer.ueId = msg.ueId;
     answer.sourceCellId = m_cellId;
     answer.targetCellId = msg.sourceCellId;
-    // The target keeps the source's algorithms (the UE keeps them: no securityConfig is
-    // signalled) if its own policy allows them.
-    const bool neaOk
-        = std::find(m_neaPriority.begin(), m_neaPriority.end(), msg.nea) != m_neaPriority.end()
-          && msg.caps.Supports(msg.nea);
-    const bool niaOk
-        = std::find(m_niaPriority.begin(), m_niaPriority.end(), msg.nia) != m_niaPriority.end()
-          && msg.caps.Supports(msg.nia) && (msg.nia != NrSecurityIntegrity::NIA0 || msg.emergency);
     std::string cause;
     std::vector<uint8_t> command;
     NrSecurityKeyEpoch e = msg.derivation;
@@ -93,10 +113,12 @@ NrSecurityGnbRrc::HandleHandoverRequest(const NrSecurityXnMessage& msg)
     e.ncc = msg.ncc;
     e.cellId = m_cellId;
     e.cause = "xn-handover";
-    if (!neaOk || !niaOk)
+    // The target keeps the source's algorithms (the UE keeps them: no securityConfig is
+    // signalled) if its own policy allows them.
+    if (!SourceAlgorithmsAllowed(
+            m_neaPriority, m_niaPriority, msg.caps, msg.emergency, msg.nea, msg.nia, cause))
     {
-        cause = "the source's algorithms (" + NrSecurityAlgorithms::Name(msg.nea) + ", "
-                + NrSecurityAlgorithms::Name(msg.nia) + ") are not allowed in this cell";
+        // cause set
     }
     else if (!PrepareTarget(msg.ueId,
                             e,
@@ -154,50 +176,46 @@ NrSecurityGnbRrc::HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req
     e.arfcnDl = c.arfcnDl;
     e.kGnb = NrSecurityKdf::DeriveKgnbStar(req.nh, c.pci, c.arfcnDl);
     e.epoch = req.keyEpoch; // the source's epoch + 1 (trace only, through the AMF)
-    NrSecurityCiphering nea = NrSecurityCiphering::NEA0;
-    NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0;
     std::string cause;
     std::vector<uint8_t> command;
     std::vector<NrSecurityDrbConfig> drbs;
-    if (!SelectAlgorithms(m_neaPriority, m_niaPriority, req.caps, req.emergency, nea, nia, cause))
+    // The UE keeps its algorithms (no securityConfig is signalled): the target keeps the
+    // source's ones, as on Xn, or refuses (TS 38.413 8.4.2.3 HANDOVER FAILURE).
+    if (SourceAlgorithmsAllowed(
+            m_neaPriority, m_niaPriority, req.caps, req.emergency, req.nea, req.nia, cause))
     {
-        // cause set
-    }
-    else
-    {
-        // The DRBs are rebuilt from the PDU sessions as at the source (one per session, in
-        // order, with this gNB's UP policy decision).
-        uint8_t next = 1;
+        // The UE keeps its DRBs' integrityProtection and cipheringDisabled (it refuses a
+        // change): each handed-over session's DRB is rebuilt with the source's decision
+        // (TS 33.501 6.6.1), not re-decided from this gNB's UP policy.
         for (const NrSecurityPduSession& s : req.pduSessions)
         {
-            bool integrity = false;
-            bool ciphering = false;
-            if (!NrSecurityUpActivation(s.integrity, m_upIntegritySupported, integrity)
-                || !NrSecurityUpActivation(
-                    s.confidentiality, m_upConfidentialitySupported, ciphering))
+            auto r = std::find_if(req.results.begin(),
+                                  req.results.end(),
+                                  [&s](const NrSecurityPduSessionResult& x)
+                                  { return x.ok && x.pduSessionId == s.pduSessionId; });
+            if (r == req.results.end())
             {
-                continue;
+                continue; // no DRB served it at the source: not handed over
             }
             NrSecurityDrbConfig d;
-            d.drbId = next++;
+            d.drbId = r->drbId;
             d.pduSessionId = s.pduSessionId;
             d.sdapHeaderUl = m_sdapHeader;
             d.sdapHeaderDl = m_sdapHeader;
             d.qfis = s.qfis;
             d.snLengthBits = m_drbSnLength;
-            d.integrityProtection = integrity;
-            d.cipheringDisabled = !ciphering;
+            d.integrityProtection = r->integrity;
+            d.cipheringDisabled = !r->ciphering;
             drbs.push_back(d);
         }
-        std::vector<NrSecurityPduSessionResult> results;
         PrepareTarget(req.ueId,
                       e,
                       req.caps,
                       req.emergency,
-                      nea,
-                      nia,
+                      req.nea,
+                      req.nia,
                       req.pduSessions,
-                      results,
+                      req.results,
                       drbs,
                       command,
                       cause);
@@ -242,6 +260,20 @@ NrSecurityGnbRrc::PrepareTarget(uint16_t ueId,
     {
         cause = "no DRB to hand over";
         return false;
+    }
+    for (const NrSecurityDrbConfig& d : drbs)
+    {
+        // The DRB keeps its UP security activation through the handover (the UE refuses a
+        // change, TS 38.331 5.3.5.6.5): a gNB that cannot provide it refuses the UE.
+        if ((d.integrityProtection && !m_upIntegritySupported)
+            || (!d.cipheringDisabled && !m_upConfidentialitySupported))
+        {
+            cause = "DRB" + std::to_string(unsigned(d.drbId)) + " has UP "
+                    + (d.integrityProtection && !m_upIntegritySupported ? "integrity protection"
+                                                                        : "ciphering")
+                    + " active and this gNB cannot provide it";
+            return false;
+        }
     }
     if (old)
     {

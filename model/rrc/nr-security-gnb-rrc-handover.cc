@@ -198,12 +198,29 @@ NrSecurityGnbRrc::Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHando
             return RefuseHandover(ueId, "no AMF for an N2 handover");
         }
         ue->handover = h; // DL user data is held from now on (COUNT status taken now)
+        // The source's algorithms and DRB decisions travel in the Source to Target
+        // Transparent Container: the UE keeps both through the handover.
+        std::vector<NrSecurityPduSessionResult> results;
+        for (const auto& [id, rb] : ue->drbs)
+        {
+            const NrSecurityDrbConfig& d = rb->GetDrbConfig();
+            NrSecurityPduSessionResult r;
+            r.pduSessionId = d.pduSessionId;
+            r.ok = true;
+            r.drbId = d.drbId;
+            r.integrity = d.integrityProtection;
+            r.ciphering = !d.cipheringDisabled;
+            results.push_back(r);
+        }
         if (!m_amf->HandoverRequired(ueId,
                                      m_cellId,
                                      targetCellId,
                                      CountStatus(*ue),
                                      MakeCallback(&NrSecurityGnbRrc::HandleN2HandoverCommand, this),
-                                     ue->epoch.epoch + 1))
+                                     ue->epoch.epoch + 1,
+                                     ue->nea,
+                                     ue->nia,
+                                     results))
         {
             ue->handover = NrSecurityGnbHandover();
             return RefuseHandover(ueId, "the AMF refused HANDOVER REQUIRED");

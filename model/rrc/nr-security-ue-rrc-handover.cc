@@ -198,6 +198,18 @@ NrSecurityUeRrc::HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, ui
             problem = "DRB" + std::to_string(unsigned(d.drbId))
                       + " is kept without reestablishPDCP (the keys change, TS 38.331 5.3.5.6.5)";
         }
+        else if (exists
+                 && (d.integrityProtection != m_drbs.at(d.drbId)->GetDrbConfig().integrityProtection
+                     || d.cipheringDisabled
+                            != m_drbs.at(d.drbId)->GetDrbConfig().cipheringDisabled))
+        {
+            // TS 38.331 6.3.2 PDCP-Config: integrityProtection and cipheringDisabled are not
+            // changed for a DRB once it is set up (release and add it instead); applying the
+            // old values while the target uses the new ones would disagree on MAC-I or
+            // ciphering, applying the new ones is not allowed.
+            problem = "DRB" + std::to_string(unsigned(d.drbId))
+                      + " is kept with a changed integrityProtection or cipheringDisabled";
+        }
         else if (d.sdapHeaderUl != d.sdapHeaderDl)
         {
             problem = "DRB" + std::to_string(unsigned(d.drbId))
@@ -364,6 +376,10 @@ NrSecurityUeRrc::HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, ui
     HandoverEvent("handover-done",
                   "in cell " + std::to_string(target.cellId) + ", K_gNB "
                       + NrSecurityToHex(std::vector<uint8_t>(e.kGnb.begin(), e.kGnb.end())));
+    // TS 38.331 5.3.5.3: the first RRCReconfiguration after a re-establishment resumes SRB2
+    // and the suspended DRBs, a reconfigurationWithSync included (every bearer was just
+    // re-established with the target's keys above).
+    ResumeSuspendedBearers();
     FlushHeldUplink();
     return true;
 }
