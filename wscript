@@ -130,6 +130,7 @@ def build(bld):
         'test/nr-security-handover-test-suite.cc',
         'test/nr-security-handover-agreement-test.cc',
         'test/nr-security-reestablishment-test-suite.cc',
+        'test/nr-security-reestablishment-replay-test-suite.cc',
         'test/nr-security-mobility-channel-test-suite.cc',
     ]
 

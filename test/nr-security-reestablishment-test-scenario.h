@@ -563,6 +563,17 @@ class RecoveryTestCase : public TestCase
     }
 };
 
+// nr-security-reestablishment-replay-test-suite.cc: further cases of the suite.
+
+/// \return resume-replay (a replayed RRCResumeRequest after a fresh NCC)
+TestCase* MakeResumeReplayTestCase();
+/// \return reestablishment-replay (a replayed RRCReestablishmentRequest, no COUNT reuse)
+TestCase* MakeReestablishmentReplayTestCase();
+/// \return reestablishment-nh-index (the chain index of a horizontal K_gNB*)
+TestCase* MakeReestablishmentNhIndexTestCase();
+/// \return retrieve-bad-input (RETRIEVE UE CONTEXT REQUEST with a bad new cell)
+TestCase* MakeRetrieveBadInputTestCase();
+
 } // namespace recovery
 } // namespace nrsecuritytest
 } // namespace ns3

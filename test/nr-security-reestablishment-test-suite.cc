@@ -10,6 +10,7 @@
  * computed here with OpenSSL (HMAC-SHA-256 for the KDF of TS 33.220 B.2 / TS 33.501 A.9-A.11,
  * AES-CMAC for NIA2 of TS 33.501 D.3.1.3 / TS 33.401 B.2.3), independently of the module's
  * KDF and NIA code, or taken from the mobility cases M1, M2 and M5 (shared/cases/mobility.md).
+ * The replay, NH index and bad-input cases are in nr-security-reestablishment-replay-test-suite.cc.
  */
 #include "nr-security-reestablishment-test-scenario.h"
 #include "ns3/boolean.h"
@@ -782,6 +783,10 @@ class NrSecurityReestablishmentTestSuite : public TestSuite
         AddTestCase(new ReestablishmentInjectedTestCase, TestCase::QUICK);
         AddTestCase(new ResumeFreshNccTestCase, TestCase::QUICK);
         AddTestCase(new RecoveryTimersTestCase, TestCase::QUICK);
+        AddTestCase(MakeResumeReplayTestCase(), TestCase::QUICK);
+        AddTestCase(MakeReestablishmentReplayTestCase(), TestCase::QUICK);
+        AddTestCase(MakeReestablishmentNhIndexTestCase(), TestCase::QUICK);
+        AddTestCase(MakeRetrieveBadInputTestCase(), TestCase::QUICK);
     }
 };
 

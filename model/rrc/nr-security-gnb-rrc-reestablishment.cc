@@ -16,6 +16,7 @@
 #include "ns3/simulator.h"
 
 #include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -46,39 +47,106 @@ NrSecurityGnbRrc::GetReestablishments() const
     return m_reestablishments;
 }
 
-NrSecurityKeyEpoch
+bool
 NrSecurityGnbRrc::RecoveryEpoch(NrSecurityGnbUeContext& ue,
                                 const NrSecurityCellInfo& cell,
-                                uint8_t ncc,
-                                const std::string& cause)
+                                bool resume,
+                                NrSecurityKeyEpoch& e,
+                                std::string& why)
 {
-    // TS 33.501 6.11, 6.8.2.1.3, A.11: K_gNB* for the new cell's PCI and ARFCN-DL, from the
-    // unused NH when the NCC given to the UE is that NH's (vertical), else from K_gNB
-    // (horizontal, NCC unchanged).
-    NrSecurityKeyEpoch e;
+    // TS 33.501 6.11, 6.8.2.1.3, A.11: K_gNB* for the new cell's PCI and ARFCN-DL.
+    // Re-establishment: from the unused NH when the gNB holds one (vertical, its NCC), else
+    // from K_gNB (horizontal, NCC unchanged). Resume: from the input fixed at Suspend (the NH
+    // of the NCC sent in suspendConfig, or K_gNB with its NCC), whatever happened since.
+    e = NrSecurityKeyEpoch();
     e.epoch = ue.epoch.epoch + 1;
-    e.cause = cause;
+    e.cause = resume ? "resume" : "reestablishment";
     e.ulNasCount = ue.epoch.ulNasCount;
     e.cellId = cell.cellId;
     e.pci = cell.pci;
     e.arfcnDl = cell.arfcnDl;
-    if (ue.nhUnused && ncc == ue.nhNcc && ncc != ue.epoch.ncc)
+    const bool vertical = resume ? ue.suspendVertical : ue.nhUnused && ue.nhNcc != ue.epoch.ncc;
+    if (resume)
     {
-        e.derivation = NrSecurityKeyEpoch::VERTICAL;
+        e.inputKey = ue.suspendKey;
+        e.ncc = ue.suspendNcc;
+        e.nhIndex = ue.suspendNhIndex;
+    }
+    else if (vertical)
+    {
         e.inputKey = ue.nh;
         e.ncc = ue.nhNcc;
         e.nhIndex = ue.nhIndex;
-        ue.nhUnused = false; // used once (TS 33.501 6.9.2.3.2)
     }
     else
     {
-        e.derivation = NrSecurityKeyEpoch::HORIZONTAL;
         e.inputKey = ue.kGnb;
         e.ncc = ue.epoch.ncc;
         e.nhIndex = ue.epoch.nhIndex;
     }
-    e.kGnb = NrSecurityKdf::DeriveKgnbStar(e.inputKey, cell.pci, cell.arfcnDl);
-    return e;
+    e.derivation = vertical ? NrSecurityKeyEpoch::VERTICAL : NrSecurityKeyEpoch::HORIZONTAL;
+    if (e.inputKey == NrSecurityKey256{})
+    {
+        // A deleted key (TS 33.501 6.8.2.1.1: K_gNB after a fresh NCC) or one handed over
+        // already: K_gNB* of an all-zero key would be public.
+        why = "no " + std::string(vertical ? "NH" : "K_gNB")
+              + " to derive K_gNB* from (all-zero key refused)";
+        return false;
+    }
+    try
+    {
+        e.kGnb = NrSecurityKdf::DeriveKgnbStar(e.inputKey, cell.pci, cell.arfcnDl);
+    }
+    catch (const std::invalid_argument& x)
+    {
+        // The new cell comes from the peer (XnAP): a PCI above 1007 or a too-large ARFCN-DL.
+        why = std::string("no K_gNB* for the new cell: ") + x.what();
+        return false;
+    }
+    if (vertical && !resume)
+    {
+        ue.nhUnused = false; // used once (TS 33.501 6.9.2.3.2)
+    }
+    return true;
+}
+
+bool
+NrSecurityGnbRrc::RefuseRepeatedRecovery(uint16_t ueId, const std::string& name, bool otherGnb)
+{
+    // A request (or a retrieval) for a UE whose re-establishment or resume is already running
+    // here: taking it again would rebuild the bearers under the same K_gNB* and restart their
+    // COUNTs (keystream reuse); RRCReestablishmentRequest and RRCResumeRequest carry no
+    // freshness, so this is what a replay looks like. Refused, no fallback: the running
+    // procedure goes on.
+    const NrSecurityGnbUeContext* ue = Find(ueId);
+    std::string why;
+    if (m_retrievePending.count(ueId) != 0)
+    {
+        why = "a RETRIEVE UE CONTEXT REQUEST for this UE is pending";
+    }
+    else if (ue
+             && (ue->state == NrSecurityRrcState::REESTABLISHING
+                 || ue->state == NrSecurityRrcState::RESUMING))
+    {
+        why = "the UE is " + NrSecurityRrcStateName(ue->state) + " already (replayed request?)";
+    }
+    else if (ue && otherGnb && ue->state == NrSecurityRrcState::SECURITY_ACTIVE
+             && ue->handover.role == NrSecurityGnbHandover::NONE)
+    {
+        // The UE's AS context is here and active (no handover): its own request would name
+        // this cell; one that names another gNB's context is stale or replayed (asking for
+        // it again would get a FAILURE, whose RRCSetup fallback would end the connection).
+        why = "the UE is connected here with active AS security; the request names another "
+              "gNB's context (replayed request?)";
+    }
+    if (why.empty())
+    {
+        return false;
+    }
+    ++m_recoveryRefusals;
+    Refuse(ueId, 0, name, why);
+    m_connectionEventTrace(ueId, "recovery-refused", name + ": " + why);
+    return true;
 }
 
 NrSecurityRadioBearer&
@@ -121,6 +189,10 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRr
                            "c-RNTI " + std::to_string(m.cRnti) + ", source PCI "
                                + std::to_string(m.physCellId) + ", shortMAC-I "
                                + Hex16(m.shortMacI));
+    if (RefuseRepeatedRecovery(ueId, name, m.physCellId != m_pci))
+    {
+        return;
+    }
     if (m.cRnti != ueId)
     {
         // The model's C-RNTI is the UE id in every cell (issue 10 convention).
@@ -162,17 +234,33 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRr
         return;
     }
     NrSecurityGnbUeContext* ue = Find(ueId);
-    if (!ue
-        || (ue->state != NrSecurityRrcState::SECURITY_ACTIVE
-            && ue->state != NrSecurityRrcState::REESTABLISHING))
+    if (!ue || ue->state != NrSecurityRrcState::SECURITY_ACTIVE)
     {
         RecoveryFallback(ueId, name, "no UE context with active AS security", true);
         return;
     }
+    if (ue->retrievedByCellId != 0)
+    {
+        RecoveryFallback(ueId,
+                         name,
+                         "UE context handed to cell " + std::to_string(ue->retrievedByCellId)
+                             + " already (RETRIEVE UE CONTEXT)",
+                         true);
+        return;
+    }
     // TS 38.331 5.3.7.4, TS 33.501 6.11: the expected shortMAC-I with the source K_RRCint and
     // NIA over VarShortMAC-Input (source PCI, this cell's cellIdentity, source C-RNTI).
-    const uint16_t expected = NrSecurityShortMacI::ShortMacI(
-        ue->nia, ue->keys.kRrcInt, m_pci, here.cellIdentity, m.cRnti);
+    uint16_t expected = 0;
+    try
+    {
+        expected = NrSecurityShortMacI::ShortMacI(
+            ue->nia, ue->keys.kRrcInt, m_pci, here.cellIdentity, m.cRnti);
+    }
+    catch (const std::invalid_argument& x)
+    {
+        RecoveryFallback(ueId, name, std::string("no shortMAC-I: ") + x.what(), true);
+        return;
+    }
     if (expected != m.shortMacI)
     {
         RecoveryFallback(ueId,
@@ -182,8 +270,14 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRr
                          true);
         return;
     }
-    StartReestablishment(
-        *ue, RecoveryEpoch(*ue, here, ue->nhUnused ? ue->nhNcc : ue->epoch.ncc, "reestablishment"));
+    NrSecurityKeyEpoch e;
+    std::string why;
+    if (!RecoveryEpoch(*ue, here, false, e, why))
+    {
+        RecoveryFallback(ueId, name, why, true);
+        return;
+    }
+    StartReestablishment(*ue, e);
 }
 
 void
@@ -377,40 +471,76 @@ void
 NrSecurityGnbRrc::HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg)
 {
     // The old node (TS 38.423 8.2.4.2, TS 33.501 6.11 / 6.8.2.1.3): verify the UE's MAC with
-    // the K_RRCint it holds, derive K_gNB* for the new cell, answer with it and the NCC.
+    // the K_RRCint it holds, derive K_gNB* for the new cell, answer with it and the NCC. A
+    // context is handed over once: a later request for it (a replayed RRCResumeRequest or
+    // RRCReestablishmentRequest, which carry no freshness) gets FAILURE, so no K_gNB* and
+    // COUNTs are given out twice.
     const std::string name = msg.resume ? "rrcResumeRequest" : "rrcReestablishmentRequest";
     NrSecurityXnMessage r;
     r.ueId = msg.ueId;
     r.sourceCellId = m_cellId;
     r.targetCellId = msg.sourceCellId;
     r.resume = msg.resume;
-    NrSecurityGnbUeContext* ue
-        = msg.resume ? FindInactive(static_cast<uint32_t>(msg.iRnti)) : Find(msg.cRnti);
+    NrSecurityGnbUeContext* ue = nullptr;
+    if (msg.resume)
+    {
+        for (auto& [id, c] : m_ues)
+        {
+            if (c.shortIRnti == static_cast<uint32_t>(msg.iRnti)
+                && (c.state == NrSecurityRrcState::INACTIVE || c.retrievedByCellId != 0))
+            {
+                ue = &c;
+                break;
+            }
+        }
+    }
+    else
+    {
+        ue = Find(msg.cRnti);
+    }
     std::string why;
-    uint16_t expected = 0;
+    NrSecurityKeyEpoch e;
     if (!ue)
     {
         why = msg.resume ? "no UE context for shortI-RNTI " + std::to_string(msg.iRnti)
                          : "no UE context for c-RNTI " + std::to_string(msg.cRnti);
     }
+    else if (ue->retrievedByCellId != 0)
+    {
+        why = "UE context retrieved by cell " + std::to_string(ue->retrievedByCellId) + " already";
+    }
     else if (!msg.resume
-             && (msg.sourcePci != m_pci
-                 || (ue->state != NrSecurityRrcState::SECURITY_ACTIVE
-                     && ue->state != NrSecurityRrcState::REESTABLISHING)))
+             && (msg.sourcePci != m_pci || ue->state != NrSecurityRrcState::SECURITY_ACTIVE))
     {
         why = "no UE context with active AS security in PCI " + std::to_string(msg.sourcePci);
     }
     else
     {
-        expected
-            = msg.resume ? NrSecurityShortMacI::ResumeMacI(
-                  ue->nia, ue->keys.kRrcInt, ue->suspendPci, msg.newCell.cellIdentity, ue->ueId)
-                         : NrSecurityShortMacI::ShortMacI(
-                             ue->nia, ue->keys.kRrcInt, m_pci, msg.newCell.cellIdentity, msg.cRnti);
-        if (expected != msg.macI16)
+        uint16_t expected = 0;
+        try
         {
-            why = std::string(msg.resume ? "resumeMAC-I " : "shortMAC-I ") + Hex16(msg.macI16)
-                  + " does not match " + Hex16(expected);
+            expected
+                = msg.resume ? NrSecurityShortMacI::ResumeMacI(
+                      ue->nia, ue->keys.kRrcInt, ue->suspendPci, msg.newCell.cellIdentity, ue->ueId)
+                             : NrSecurityShortMacI::ShortMacI(ue->nia,
+                                                              ue->keys.kRrcInt,
+                                                              m_pci,
+                                                              msg.newCell.cellIdentity,
+                                                              msg.cRnti);
+            if (expected != msg.macI16)
+            {
+                why = std::string(msg.resume ? "resumeMAC-I " : "shortMAC-I ") + Hex16(msg.macI16)
+                      + " does not match " + Hex16(expected);
+            }
+        }
+        catch (const std::invalid_argument& x)
+        {
+            // The new cell's cellIdentity comes from the peer (more than 36 bits).
+            why = std::string(msg.resume ? "no resumeMAC-I: " : "no shortMAC-I: ") + x.what();
+        }
+        if (why.empty())
+        {
+            RecoveryEpoch(*ue, msg.newCell, msg.resume, e, why);
         }
     }
     if (!why.empty())
@@ -421,16 +551,14 @@ NrSecurityGnbRrc::HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg)
                name,
                "RETRIEVE UE CONTEXT REQUEST from cell " + std::to_string(msg.sourceCellId) + ": "
                    + why);
+        m_connectionEventTrace(msg.ueId,
+                               "retrieve-ue-context-failure",
+                               "to cell " + std::to_string(msg.sourceCellId) + ": " + why);
         r.type = NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_FAILURE;
         r.cause = why;
         m_xnSend(r);
         return;
     }
-    const NrSecurityKeyEpoch e
-        = RecoveryEpoch(*ue,
-                        msg.newCell,
-                        msg.resume ? ue->suspendNcc : (ue->nhUnused ? ue->nhNcc : ue->epoch.ncc),
-                        msg.resume ? "resume" : "reestablishment");
     r.type = NrSecurityXnMessage::RETRIEVE_UE_CONTEXT_RESPONSE;
     r.kGnbStar = e.kGnb;
     r.ncc = e.ncc;
@@ -445,6 +573,15 @@ NrSecurityGnbRrc::HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg)
     if (msg.resume)
     {
         r.drbs = ue->suspendDrbs;
+        // Handed over: the resume input and K_RRCint are of no further use here, and the
+        // context leaves RRC_INACTIVE (FindInactive no longer matches it) until UE CONTEXT
+        // RELEASE.
+        ue->suspendKey = NrSecurityKey256{};
+        ue->kGnb = NrSecurityKey256{};
+        ue->nh = NrSecurityKey256{};
+        ue->nhUnused = false;
+        ue->keys = NrSecurityAsKeys();
+        SetState(*ue, NrSecurityRrcState::RELEASED);
     }
     else
     {
@@ -510,6 +647,19 @@ NrSecurityGnbRrc::HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg
         return;
     }
     m_retrievePending.erase(it);
+    const NrSecurityGnbUeContext* running = Find(msg.ueId);
+    if (running
+        && (running->state == NrSecurityRrcState::REESTABLISHING
+            || running->state == NrSecurityRrcState::RESUMING))
+    {
+        // Adopting it would rebuild the running bearers under a K_gNB* with their COUNTs again.
+        ++m_recoveryRefusals;
+        const std::string why = "the UE is " + NrSecurityRrcStateName(running->state)
+                                + " already; the retrieved context is not adopted again";
+        Refuse(msg.ueId, 0, "retrieveUeContextResponse", why);
+        m_connectionEventTrace(msg.ueId, "recovery-refused", "retrieveUeContextResponse: " + why);
+        return;
+    }
     NrSecurityGnbUeContext& ue = AdoptRetrievedContext(msg);
     // XnAP carries K_gNB* and the NCC (TS 38.423 9.2.3.49); the rest of the epoch is the old
     // node's record of the derivation (traces only). This cell is where K_gNB* is used.

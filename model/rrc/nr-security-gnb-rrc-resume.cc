@@ -13,6 +13,8 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <stdexcept>
+
 namespace ns3
 {
 
@@ -76,6 +78,12 @@ NrSecurityGnbRrc::Suspend(uint16_t ueId)
     ue->fullIRnti = sc.fullIRnti;
     ue->suspendPci = m_pci;
     ue->suspendNcc = ncc;
+    // TS 33.501 6.8.2.1.1, 6.8.2.1.3: the resume's K_gNB* comes from the key of that NCC, fixed
+    // now: the NH of the fresh NCC (then used: no other procedure derives from it) or K_gNB.
+    ue->suspendVertical = ue->nhUnused && ncc == ue->nhNcc && ncc != ue->epoch.ncc;
+    ue->suspendKey = ue->suspendVertical ? ue->nh : ue->kGnb;
+    ue->suspendNhIndex = ue->suspendVertical ? ue->nhIndex : ue->epoch.nhIndex;
+    ue->retrievedByCellId = 0;
     ue->suspendSrb2 = ue->srbs.count(2) != 0;
     ue->suspendDrbs.clear();
     for (const auto& [id, rb] : ue->drbs)
@@ -89,9 +97,10 @@ NrSecurityGnbRrc::Suspend(uint16_t ueId)
     ue->keys.kRrcEnc = NrSecurityKey128{};
     ue->keys.kUpEnc = NrSecurityKey128{};
     ue->keys.kUpInt = NrSecurityKey128{};
-    if (ue->nhUnused && ncc == ue->nhNcc && ncc != ue->epoch.ncc)
+    if (ue->suspendVertical)
     {
         ue->kGnb = NrSecurityKey256{};
+        ue->nhUnused = false;
     }
     for (auto& [id, rb] : ue->srbs)
     {
@@ -127,6 +136,10 @@ NrSecurityGnbRrc::HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded&
                            "resume-request",
                            "shortI-RNTI " + std::to_string(shortIRnti) + ", resumeMAC-I "
                                + std::to_string(m.resumeMacI));
+    if (RefuseRepeatedRecovery(ueId, name, lastCell != (m_cellId & 0xFF)))
+    {
+        return;
+    }
     if (lastCell != (m_cellId & 0xFF))
     {
         // Suspended by another gNB (the gNB part of the I-RNTI): TS 38.423 8.2.4.
@@ -160,8 +173,17 @@ NrSecurityGnbRrc::HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded&
     }
     // TS 38.331 5.3.13.3, TS 33.501 6.8.2.1.2: resumeMAC-I over VarResumeMAC-Input (PCI of the
     // suspending cell, this cell's cellIdentity, the C-RNTI there) with the stored K_RRCint.
-    const uint16_t expected = NrSecurityShortMacI::ResumeMacI(
-        ue->nia, ue->keys.kRrcInt, ue->suspendPci, here.cellIdentity, ue->ueId);
+    uint16_t expected = 0;
+    try
+    {
+        expected = NrSecurityShortMacI::ResumeMacI(
+            ue->nia, ue->keys.kRrcInt, ue->suspendPci, here.cellIdentity, ue->ueId);
+    }
+    catch (const std::invalid_argument& x)
+    {
+        RecoveryFallback(ueId, name, std::string("no resumeMAC-I: ") + x.what(), true);
+        return;
+    }
     if (expected != m.resumeMacI)
     {
         RecoveryFallback(ueId,
@@ -172,7 +194,14 @@ NrSecurityGnbRrc::HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded&
                          true);
         return;
     }
-    StartResume(*ue, RecoveryEpoch(*ue, here, ue->suspendNcc, "resume"));
+    NrSecurityKeyEpoch e;
+    std::string why;
+    if (!RecoveryEpoch(*ue, here, true, e, why))
+    {
+        RecoveryFallback(ueId, name, why, true);
+        return;
+    }
+    StartResume(*ue, e);
 }
 
 void
@@ -180,6 +209,7 @@ NrSecurityGnbRrc::StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpo
 {
     const uint16_t ueId = ue.ueId;
     ue.kGnb = epoch.kGnb;
+    ue.suspendKey = NrSecurityKey256{}; // used once
     ue.keys = NrSecurityKdf::DeriveAsKeys(
         ue.kGnb, static_cast<uint8_t>(ue.nea), static_cast<uint8_t>(ue.nia));
     KeyDerived(ueId, "K_gNB", ue.kGnb.data(), ue.kGnb.size());

@@ -146,11 +146,15 @@ struct NrSecurityGnbUeContext
     uint8_t recoveryTransactionId = 0; ///< of the RRCReestablishment / RRCResume sent
     bool retrieved = false;            ///< context retrieved over Xn (RETRIEVE UE CONTEXT)
     uint16_t retrievedFromCellId = 0;  ///< the last serving gNB's cell (if retrieved)
-    uint16_t retrievedByCellId = 0;    ///< old node: the cell that retrieved the context
+    uint16_t retrievedByCellId = 0;    ///< old node: the cell that retrieved the context;
+                                       ///< once set, every further retrieval is refused
     uint32_t shortIRnti = 0;           ///< INACTIVE: shortI-RNTI of the suspendConfig
     uint64_t fullIRnti = 0;            ///< INACTIVE: fullI-RNTI of the suspendConfig
     uint16_t suspendPci = 0;           ///< INACTIVE: PCI of the cell that suspended the UE
     uint8_t suspendNcc = 0;            ///< INACTIVE: nextHopChainingCount sent to the UE
+    NrSecurityKey256 suspendKey{};     ///< INACTIVE: the resume's K_gNB* input (NH or K_gNB)
+    bool suspendVertical = false;      ///< INACTIVE: suspendKey is an NH (fresh NCC)
+    uint32_t suspendNhIndex = 0;       ///< INACTIVE: chain index of suspendKey's NCC
     bool suspendSrb2 = false;          ///< INACTIVE: SRB2 was set up
     std::vector<NrSecurityDrbConfig> suspendDrbs; ///< INACTIVE: the DRBs to restore
 };
@@ -263,6 +267,17 @@ struct NrSecurityGnbUeContext
  *   the UE starts a new connection (next uplink NAS COUNT, new K_gNB). The KeyChange trace
  *   fires with the cause "reestablishment" or "resume" when the gNB sends RRCReestablishment /
  *   RRCResume under the new K_gNB.
+ * - Replays (RRCReestablishmentRequest and RRCResumeRequest carry no freshness): the old node
+ *   hands a context over once (retrievedByCellId; a retrieved INACTIVE context leaves
+ *   INACTIVE and its keys are deleted), a later RETRIEVE UE CONTEXT REQUEST for it gets
+ *   FAILURE. A gNB refuses, without RRCSetup fallback, a request for a UE it is
+ *   re-establishing or resuming or has a retrieval pending for, and one naming another gNB's
+ *   context for a UE connected here; a RETRIEVE UE CONTEXT RESPONSE is not adopted for a UE
+ *   re-establishing or resuming. The resume's K_gNB* input (NH of the NCC sent, or K_gNB) is
+ *   fixed at Suspend; no K_gNB* is derived from an all-zero key; a new cell from Xn whose
+ *   PCI, ARFCN-DL or cellIdentity is out of range gets FAILURE. Each is counted in
+ *   GetRecoveryRefusals() and traced (MessageRefused; ConnectionEvent "recovery-refused" or
+ *   "retrieve-ue-context-failure").
  *
  * Trace sources: those of NrSecurityRrc, PduSessionSetup and HandoverEvent.
  */
@@ -604,10 +619,12 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextFailure(const NrSecurityXnMessage& msg);
-    NrSecurityKeyEpoch RecoveryEpoch(NrSecurityGnbUeContext& ue,
-                                     const NrSecurityCellInfo& cell,
-                                     uint8_t ncc,
-                                     const std::string& cause);
+    bool RecoveryEpoch(NrSecurityGnbUeContext& ue,
+                       const NrSecurityCellInfo& cell,
+                       bool resume,
+                       NrSecurityKeyEpoch& e,
+                       std::string& why);
+    bool RefuseRepeatedRecovery(uint16_t ueId, const std::string& name, bool otherGnb);
     void StartReestablishment(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
     NrSecurityGnbUeContext& AdoptRetrievedContext(const NrSecurityXnMessage& msg);
     void FinishRetrieved(NrSecurityGnbUeContext& ue);

@@ -233,7 +233,7 @@ NrSecurityUeRrc::DeriveRecoveryKeys(const NrSecurityKey256& kGnb,
     epoch.inputKey = d.inputKey;
     epoch.ulNasCount = m_ulNasCount;
     epoch.ncc = d.ncc;
-    epoch.nhIndex = d.vertical ? d.nhIndex : 0;
+    epoch.nhIndex = d.nhIndex; // the chain's index, also for a horizontal derivation (as the gNB)
     epoch.cellId = cell.cellId;
     epoch.pci = cell.pci;
     epoch.arfcnDl = cell.arfcnDl;

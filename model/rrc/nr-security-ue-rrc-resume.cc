@@ -61,6 +61,13 @@ NrSecurityUeRrc::HandleSuspend(const NrSecurityRrcDecoded& m, uint32_t count)
     m_inactive.stored = true;
     m_inactive.suspend = m.suspendConfig;
     m_inactive.kGnb = m_kGnb;
+    if (m.suspendConfig.nextHopChainingCount != m_ncc)
+    {
+        // TS 33.501 6.8.2.1.1: a received NCC that differs from the NCC of the current K_gNB:
+        // the UE deletes K_gNB (the resume derives K_gNB* from the NH of that NCC, vertical).
+        m_kGnb = NrSecurityKey256{};
+        m_inactive.kGnb = NrSecurityKey256{};
+    }
     m_inactive.kRrcInt = m_keys.kRrcInt;
     m_inactive.nea = m_nea;
     m_inactive.nia = m_nia;
