@@ -361,11 +361,14 @@ Run(int argc, char* argv[])
         ok = ok && good;
         std::cout << "  " << std::left << std::setw(9) << f.name << std::right << " sent "
                   << std::setw(8) << sent << " B, delivered " << std::setw(8) << got << " B"
-                  << (good ? "" : "   <- packets lost") << "\n";
+                  << (good         ? ""
+                      : got > sent ? "   <- more than sent: duplicates"
+                                   : "   <- packets lost")
+                  << "\n";
     }
     std::cout << "UPF path switches: " << nr->GetPathSwitches() << "\n";
     std::cout << (ok ? "every handover completed and no packet was lost\n"
-                     : "A HANDOVER FAILED OR PACKETS WERE LOST\n");
+                     : "A HANDOVER FAILED, OR PACKETS WERE LOST OR DUPLICATED\n");
     Simulator::Destroy();
     return ok ? 0 : 1;
 }

@@ -11,6 +11,7 @@
 #include "ns3/error-model.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-helper.h"
+#include "ns3/nr-security-xn.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -19,6 +20,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <unistd.h>
 
 using namespace ns3;
@@ -650,6 +652,61 @@ class RrcOutputFolderTestCase : public TestCase
     }
 };
 
+/**
+ * Mobility settings a review of this module found accepted (issue 10), each refused now:
+ * neighbouring cells with the same PhysCellId (the UE took a handover command to the other
+ * cell as intra-cell and the handover never completed: PCI confusion, TS 38.300 5.2.1), and a
+ * KeyRefreshCount reached by connection set-up itself (a refresh during capability transfer
+ * left the UE without a DRB; 3 gave back-to-back refreshes).
+ */
+class MobilitySettingsRefusedTestCase : public TestCase
+{
+  public:
+    MobilitySettingsRefusedTestCase()
+        : TestCase("pci-confusion-accepted: Xn refuses two cells with one PhysCellId; "
+                   "KeyRefreshCount below 64 refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<NrSecurityXn> xn = CreateObject<NrSecurityXn>();
+        Ptr<NrSecurityGnbRrc> a = CreateObject<NrSecurityGnbRrc>();
+        Ptr<NrSecurityGnbRrc> b = CreateObject<NrSecurityGnbRrc>();
+        a->SetCellId(1);
+        b->SetCellId(2);
+        a->SetAttribute("PhysCellId", UintegerValue(5));
+        b->SetAttribute("PhysCellId", UintegerValue(5));
+        xn->AddGnbRrc(a);
+        std::string error;
+        try
+        {
+            xn->AddGnbRrc(b);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_EXPECT_MSG_EQ(error,
+                              "NrSecurityXn: cells 1 and 2 both have PhysCellId 5; neighbouring "
+                              "cells need distinct PCIs",
+                              "same PCI refused");
+        b->SetAttribute("PhysCellId", UintegerValue(6));
+        xn->AddGnbRrc(b); // distinct: accepted
+
+        for (uint32_t bad : {0u, 1u, 3u, 63u})
+        {
+            NS_TEST_EXPECT_MSG_EQ(a->SetAttributeFailSafe("KeyRefreshCount", UintegerValue(bad)),
+                                  false,
+                                  "KeyRefreshCount " << bad);
+        }
+        NS_TEST_EXPECT_MSG_EQ(a->SetAttributeFailSafe("KeyRefreshCount", UintegerValue(64)),
+                              true,
+                              "KeyRefreshCount 64");
+    }
+};
+
 /// \return the RRC section's cases (the suite takes ownership)
 std::vector<TestCase*>
 RrcHardeningCases()
@@ -658,7 +715,8 @@ RrcHardeningCases()
             new RrcFalseReleaseReorderedCompleteTestCase,
             new RrcFalseReleasePreSmcUplinkTestCase,
             new RrcAttributeRefusedWhenSetTestCase,
-            new RrcOutputFolderTestCase};
+            new RrcOutputFolderTestCase,
+            new MobilitySettingsRefusedTestCase};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -420,17 +421,30 @@ class CellSwitchTestCase : public SimTestCase
         }
         {
             Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
-            nr->SetGnbRrcAttribute("PhysCellId", UintegerValue(500));
             NodeContainer n;
-            n.Create(2);
-            NetDeviceContainer g = nr->InstallGnbDevice(n);
-            NS_TEST_EXPECT_MSG_EQ(DynamicCast<NrSecurityGnbNetDevice>(g.Get(1))->GetCellInfo().pci,
+            n.Create(3);
+            nr->SetGnbRrcAttribute("PhysCellId", UintegerValue(499));
+            nr->InstallGnbDevice(NodeContainer(n.Get(0)));
+            nr->SetGnbRrcAttribute("PhysCellId", UintegerValue(500));
+            NetDeviceContainer g = nr->InstallGnbDevice(NodeContainer(n.Get(1)));
+            NS_TEST_EXPECT_MSG_EQ(DynamicCast<NrSecurityGnbNetDevice>(g.Get(0))->GetCellInfo().pci,
                                   500,
                                   "a PhysCellId the user set is kept");
             NrSecurityCellInfo viaXn;
             NS_TEST_EXPECT_MSG_EQ(
                 nr->GetXn()->LookupCell(2, 0, viaXn), true, "the gNBs are on the helper's Xn");
             NS_TEST_EXPECT_MSG_EQ(viaXn.pci, 500, "cell 2 by its cell id");
+            // A third neighbour with PCI 500 would be confused with cell 2: refused.
+            bool refused = false;
+            try
+            {
+                nr->InstallGnbDevice(NodeContainer(n.Get(2)));
+            }
+            catch (const std::invalid_argument&)
+            {
+                refused = true;
+            }
+            NS_TEST_EXPECT_MSG_EQ(refused, true, "two neighbours with PCI 500 refused");
             Simulator::Destroy();
         }
     }

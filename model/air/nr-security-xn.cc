@@ -8,6 +8,9 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace ns3
 {
 
@@ -69,6 +72,20 @@ NrSecurityXn::AddGnbRrc(Ptr<NrSecurityGnbRrc> rrc)
         if (g == rrc)
         {
             return;
+        }
+    }
+    // Neighbours must have distinct PCIs (TS 38.300 5.2.1: PCI confusion): a UE tells its
+    // cells apart, and this transport routes handovers, by PCI.
+    const NrSecurityCellInfo mine = rrc->GetCellInfo();
+    for (const auto& g : m_gnbs)
+    {
+        const NrSecurityCellInfo other = g->GetCellInfo();
+        if (other.pci == mine.pci)
+        {
+            throw std::invalid_argument("NrSecurityXn: cells " + std::to_string(other.cellId)
+                                        + " and " + std::to_string(mine.cellId)
+                                        + " both have PhysCellId " + std::to_string(mine.pci)
+                                        + "; neighbouring cells need distinct PCIs");
         }
     }
     m_gnbs.push_back(rrc);

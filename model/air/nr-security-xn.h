@@ -60,12 +60,14 @@ class NrSecurityXn : public Object
      * \brief Connects a gNB: sets its RRC's XnSendCallback and NeighbourLookupCallback. The
      *        gNB is known by the cell id its device has when a message is routed.
      * \param gnb the gNB device
+     * \throws std::invalid_argument if a gNB already connected has the same PhysCellId
      */
     void AddGnb(Ptr<NrSecurityGnbNetDevice> gnb);
     /**
      * \brief Connects a gNB RRC directly (tests that wire RRC entities without devices); as
      *        AddGnb.
      * \param rrc the gNB's RRC entity
+     * \throws std::invalid_argument if a gNB already connected has the same PhysCellId
      */
     void AddGnbRrc(Ptr<NrSecurityGnbRrc> rrc);
 

@@ -172,10 +172,11 @@ NrSecurityGnbRrc::GetTypeId()
                             "COUNT at which the gNB refreshes a UE's keys with an intra-cell "
                             "handover (TS 33.501 6.9.4.1): when a bearer's TX_NEXT or RX_NEXT "
                             "reaches it; DRBs at or above it are released and re-added (COUNT 0). "
-                            "Default 2^32 - 2^16.",
+                            "Default 2^32 - 2^16; at least 64, so that the COUNTs of connection "
+                            "set-up and of a refresh itself stay below it.",
                             UintegerValue(0xFFFF0000u),
                             MakeUintegerAccessor(&NrSecurityGnbRrc::m_keyRefreshCount),
-                            MakeUintegerChecker<uint32_t>(1))
+                            MakeUintegerChecker<uint32_t>(64))
               .AddTraceSource("HandoverEvent",
                               "A step of a handover at the gNB (UE id, step, detail).",
                               MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_handoverEventTrace),
