@@ -65,12 +65,16 @@ ChannelOf(NrSecurityRrcDecoded::Type t)
         case NrSecurityRrcDecoded::RRC_REJECT:
             return DL_CCCH;
         case NrSecurityRrcDecoded::RRC_SETUP_REQUEST:
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST:
+        case NrSecurityRrcDecoded::RRC_RESUME_REQUEST:
             return UL_CCCH;
         case NrSecurityRrcDecoded::SECURITY_MODE_COMMAND:
         case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
         case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
         case NrSecurityRrcDecoded::DL_INFORMATION_TRANSFER:
         case NrSecurityRrcDecoded::RRC_RELEASE:
+        case NrSecurityRrcDecoded::RRC_REESTABLISHMENT:
+        case NrSecurityRrcDecoded::RRC_RESUME:
             return DL_DCCH;
         default:
             return UL_DCCH;
