@@ -231,7 +231,7 @@ NrSecurityUeNetDevice::SelectCell(NrSecurityCellInfo& cell)
 void
 NrSecurityUeNetDevice::CheckMeasurements()
 {
-    if (m_measurementEvent.IsRunning() || m_measurementPeriod.IsZero() || !m_channel
+    if (!m_measurementEvent.IsExpired() || m_measurementPeriod.IsZero() || !m_channel
         || m_channel->GetGnbs().size() < 2 || !m_rrc->IsConnected())
     {
         return;
