@@ -308,13 +308,47 @@ NrSecurityGnbRrc::StartReestablishment(NrSecurityGnbUeContext& ue, const NrSecur
          "rrcReestablishment",
          NrSecurityRrcMessage::EncodeRrcReestablishment(ue.recoveryTransactionId, epoch.ncc));
     srb1.GetPdcp()->SetTxCiphering(ue.nea, ue.keys.kRrcEnc);
-    m_connectionEventTrace(ueId,
-                           "reestablishment",
-                           "RRCReestablishment sent: K_gNB* " + epoch.DerivationName() + ", NCC "
+    RecoverySent(ue, "reestablishment", "RRCReestablishment", epoch);
+}
+
+void
+NrSecurityGnbRrc::RecoverySent(NrSecurityGnbUeContext& ue,
+                               const std::string& event,
+                               const std::string& message,
+                               const NrSecurityKeyEpoch& epoch)
+{
+    m_connectionEventTrace(ue.ueId,
+                           event,
+                           message + " sent: K_gNB* " + epoch.DerivationName() + ", NCC "
                                + std::to_string(unsigned(epoch.ncc)) + ", PCI "
                                + std::to_string(epoch.pci));
     ue.guard.Cancel();
-    ue.guard = Simulator::Schedule(m_smcGuard, &NrSecurityGnbRrc::RecoveryGuardExpired, this, ueId);
+    ue.guard
+        = Simulator::Schedule(m_smcGuard, &NrSecurityGnbRrc::RecoveryGuardExpired, this, ue.ueId);
+}
+
+bool
+NrSecurityGnbRrc::AcceptRecoveryComplete(NrSecurityGnbUeContext& ue,
+                                         const NrSecurityRrcDecoded& m,
+                                         uint32_t count,
+                                         const std::string& name,
+                                         NrSecurityRrcState pending,
+                                         const std::string& request)
+{
+    if (ue.state != pending)
+    {
+        Refuse(ue.ueId, count, name, "no " + request + " is pending");
+        return false;
+    }
+    if (m.transactionId != ue.recoveryTransactionId)
+    {
+        RefuseOtherTransaction(ue, count, name, m.transactionId, ue.recoveryTransactionId, request);
+        return false;
+    }
+    // PDCP verified and deciphered it with the new keys.
+    ue.guard.Cancel();
+    SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
+    return true;
 }
 
 void
@@ -322,21 +356,15 @@ NrSecurityGnbRrc::HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
                                                 const NrSecurityRrcDecoded& m,
                                                 uint32_t count)
 {
-    const std::string name = "rrcReestablishmentComplete";
-    if (ue.state != NrSecurityRrcState::REESTABLISHING)
+    if (!AcceptRecoveryComplete(ue,
+                                m,
+                                count,
+                                "rrcReestablishmentComplete",
+                                NrSecurityRrcState::REESTABLISHING,
+                                "RRCReestablishment"))
     {
-        Refuse(ue.ueId, count, name, "no RRCReestablishment is pending");
         return;
     }
-    if (m.transactionId != ue.recoveryTransactionId)
-    {
-        RefuseOtherTransaction(
-            ue, count, name, m.transactionId, ue.recoveryTransactionId, "RRCReestablishment");
-        return;
-    }
-    // PDCP verified and deciphered it with the new keys.
-    ue.guard.Cancel();
-    SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
     ++m_reestablishments;
     m_connectionEventTrace(ue.ueId, "reestablished", "RRCReestablishmentComplete verified");
     // TS 38.331 5.3.7.1, 5.3.5.6.3, 5.3.5.6.5: RRCReconfiguration re-establishing SRB2 and

@@ -252,13 +252,7 @@ NrSecurityGnbRrc::StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpo
          1,
          "rrcResume",
          NrSecurityRrcMessage::EncodeRrcResume(ue.recoveryTransactionId, nullptr));
-    m_connectionEventTrace(ueId,
-                           "resume",
-                           "RRCResume sent: K_gNB* " + epoch.DerivationName() + ", NCC "
-                               + std::to_string(unsigned(epoch.ncc)) + ", PCI "
-                               + std::to_string(epoch.pci));
-    ue.guard.Cancel();
-    ue.guard = Simulator::Schedule(m_smcGuard, &NrSecurityGnbRrc::RecoveryGuardExpired, this, ueId);
+    RecoverySent(ue, "resume", "RRCResume", epoch);
 }
 
 void
@@ -266,20 +260,11 @@ NrSecurityGnbRrc::HandleResumeComplete(NrSecurityGnbUeContext& ue,
                                        const NrSecurityRrcDecoded& m,
                                        uint32_t count)
 {
-    const std::string name = "rrcResumeComplete";
-    if (ue.state != NrSecurityRrcState::RESUMING)
+    if (!AcceptRecoveryComplete(
+            ue, m, count, "rrcResumeComplete", NrSecurityRrcState::RESUMING, "RRCResume"))
     {
-        Refuse(ue.ueId, count, name, "no RRCResume is pending");
         return;
     }
-    if (m.transactionId != ue.recoveryTransactionId)
-    {
-        RefuseOtherTransaction(
-            ue, count, name, m.transactionId, ue.recoveryTransactionId, "RRCResume");
-        return;
-    }
-    ue.guard.Cancel();
-    SetState(ue, NrSecurityRrcState::SECURITY_ACTIVE);
     ++m_resumes;
     m_connectionEventTrace(ue.ueId, "resumed", "RRCResumeComplete verified");
     // The PDU sessions are active again (here: the user plane may have to move, PduSessionSetup).

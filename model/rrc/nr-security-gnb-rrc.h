@@ -633,6 +633,32 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                           const std::string& reason,
                           bool refused);
     void RecoveryGuardExpired(uint16_t ueId);
+    /**
+     * \brief After RRCReestablishment / RRCResume went out: traces it with its key epoch
+     *        (ConnectionEvent) and (re)starts the guard for the answer (SmcGuardTimer).
+     * \param ue the UE \param event "reestablishment" or "resume" \param message its name
+     * \param epoch the epoch of the new K_gNB*
+     */
+    void RecoverySent(NrSecurityGnbUeContext& ue,
+                      const std::string& event,
+                      const std::string& message,
+                      const NrSecurityKeyEpoch& epoch);
+    /**
+     * \brief Checks an RRCReestablishmentComplete / RRCResumeComplete (already verified and
+     *        deciphered by PDCP with the new keys): the state must be `pending` and the
+     *        transaction that of the request; otherwise refused (MessageRefused, counted).
+     *        On success the guard stops and AS security is active again.
+     * \param ue the UE \param m the decoded message \param count its COUNT
+     * \param name its name \param pending REESTABLISHING or RESUMING
+     * \param request "RRCReestablishment" or "RRCResume"
+     * \return true if accepted
+     */
+    bool AcceptRecoveryComplete(NrSecurityGnbUeContext& ue,
+                                const NrSecurityRrcDecoded& m,
+                                uint32_t count,
+                                const std::string& name,
+                                NrSecurityRrcState pending,
+                                const std::string& request);
     NrSecurityRadioBearer& NewRecoverySrb(NrSecurityGnbUeContext& ue,
                                           uint8_t srbId,
                                           bool txCiphering);
