@@ -79,12 +79,21 @@ def build(bld):
         'model/rrc/nr-security-gnb-rrc-key-refresh.cc',
         'model/rrc/nr-security-gnb-rrc-reestablishment.cc',
         'model/rrc/nr-security-gnb-rrc-resume.cc',
+        'model/rrc/nr-security-gnb-rrc-drb-readd.cc',
         'model/air/nr-security-channel.cc',
         'model/air/nr-security-net-device.cc',
         'model/air/nr-security-ue-net-device.cc',
         'model/air/nr-security-gnb-net-device.cc',
         'model/air/nr-security-gnb-n3.cc',
         'model/air/nr-security-xn.cc',
+        'model/air/nr-security-capture.cc',
+        'model/air/nr-security-ue-cell-selection.cc',
+        'model/adversary/nr-security-adversary-net-device.cc',
+        'model/adversary/nr-security-sniffer.cc',
+        'model/adversary/nr-security-injector.cc',
+        'model/adversary/nr-security-mitm-relay.cc',
+        'model/adversary/nr-security-jammer.cc',
+        'model/adversary/nr-security-keystream-reuse.cc',
         'helper/nr-security-pcap-writer.cc',
         'helper/nr-security-pcap-recorder.cc',
         'helper/nr-security-trace-writer.cc',
@@ -93,7 +102,9 @@ def build(bld):
         'helper/nr-security-msc-chart.cc',
         'helper/nr-security-msc-writer.cc',
         'helper/nr-security-user-plane.cc',
+        'helper/nr-security-dataset-writer.cc',
         'helper/nr-security-helper.cc',
+        'helper/nr-security-adversary-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('nr-security')
@@ -132,6 +143,9 @@ def build(bld):
         'test/nr-security-reestablishment-test-suite.cc',
         'test/nr-security-reestablishment-replay-test-suite.cc',
         'test/nr-security-mobility-channel-test-suite.cc',
+        'test/nr-security-radio-model-test-suite.cc',
+        'test/nr-security-adversary-test-suite.cc',
+        'test/nr-security-vulnerability-profiles-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -180,6 +194,13 @@ def build(bld):
         'model/air/nr-security-gnb-net-device.h',
         'model/air/nr-security-gnb-n3.h',
         'model/air/nr-security-xn.h',
+        'model/air/nr-security-capture.h',
+        'model/adversary/nr-security-adversary-net-device.h',
+        'model/adversary/nr-security-sniffer.h',
+        'model/adversary/nr-security-injector.h',
+        'model/adversary/nr-security-mitm-relay.h',
+        'model/adversary/nr-security-jammer.h',
+        'model/adversary/nr-security-keystream-reuse.h',
         'helper/nr-security-pcap-writer.h',
         'helper/nr-security-pcap-recorder.h',
         'helper/nr-security-trace-writer.h',
@@ -188,7 +209,9 @@ def build(bld):
         'helper/nr-security-msc-chart.h',
         'helper/nr-security-msc-writer.h',
         'helper/nr-security-user-plane.h',
+        'helper/nr-security-dataset-writer.h',
         'helper/nr-security-helper.h',
+        'helper/nr-security-adversary-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
@@ -203,3 +226,31 @@ def build(bld):
         ho = bld.create_ns3_program('nr-security-handover',
                                     ['nr-security', 'internet', 'applications', 'mobility'])
         ho.source = 'examples/nr-security-handover.cc'
+        # the attack examples (issue 16), one file each
+        attack1 = bld.create_ns3_program('nr-security-attack-alter',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack1.source = 'examples/attacks/nr-security-attack-alter.cc'
+        attack2 = bld.create_ns3_program('nr-security-attack-revolte',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack2.source = 'examples/attacks/nr-security-attack-revolte.cc'
+        attack3 = bld.create_ns3_program('nr-security-attack-smc-tampering',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack3.source = 'examples/attacks/nr-security-attack-smc-tampering.cc'
+        attack4 = bld.create_ns3_program('nr-security-attack-replay',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack4.source = 'examples/attacks/nr-security-attack-replay.cc'
+        attack5 = bld.create_ns3_program('nr-security-attack-presecurity-dos',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack5.source = 'examples/attacks/nr-security-attack-presecurity-dos.cc'
+        attack6 = bld.create_ns3_program('nr-security-attack-capability-hijack',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack6.source = 'examples/attacks/nr-security-attack-capability-hijack.cc'
+        attack7 = bld.create_ns3_program('nr-security-attack-fbs-capture',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack7.source = 'examples/attacks/nr-security-attack-fbs-capture.cc'
+        attack8 = bld.create_ns3_program('nr-security-attack-blind-dos',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack8.source = 'examples/attacks/nr-security-attack-blind-dos.cc'
+        attack9 = bld.create_ns3_program('nr-security-attack-overshadowing',
+                                          ['nr-security', 'internet', 'applications', 'mobility'])
+        attack9.source = 'examples/attacks/nr-security-attack-overshadowing.cc'

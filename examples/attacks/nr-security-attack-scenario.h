@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_ATTACK_SCENARIO_H
+#define NR_SECURITY_ATTACK_SCENARIO_H
+
+// placeholder (issue 16): what the attack examples share
+
+#endif // NR_SECURITY_ATTACK_SCENARIO_H

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+#ifndef NR_SECURITY_MITM_RELAY_H
+#define NR_SECURITY_MITM_RELAY_H
+
+// placeholder (issue 16)
+
+#endif // NR_SECURITY_MITM_RELAY_H

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Runs one attack example (examples/attacks/) both ways and checks its outcome line.
+
+Usage: nr-security-attack-test.py EXAMPLE_BINARY EXPECTED_JSON
+
+Every attack example takes --mitigated (0: the vulnerable setting, the default; 1: the
+mitigation or the compliant profile) and prints, as its last line,
+
+    outcome: attack=<name> mitigated=<0|1> <key>=<value> <key>=<value> ...
+
+EXPECTED_JSON maps "0" and "1" to the key/value pairs that line must carry, each compared
+exactly as a string (counts, states, bytes recovered; see the attack's section in the doc).
+Optional "args" (a list) is passed to both runs; optional "files" (a list of file names
+relative to an --outputDir this script creates) must exist and be non-empty after the run.
+The example must exit with status 0 both ways.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def parse_outcome(line):
+    """Returns the key=value pairs of an outcome line as a dict (None if not one)."""
+    if not line.startswith("outcome:"):
+        return None
+    pairs = {}
+    for token in line[len("outcome:"):].split():
+        if "=" not in token:
+            return None
+        key, value = token.split("=", 1)
+        pairs[key] = value
+    return pairs
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    binary, expected_path = sys.argv[1], sys.argv[2]
+    with open(expected_path) as f:
+        expected = json.load(f)
+    failed = 0
+    passed = 0
+    for mitigated in ("0", "1"):
+        want = expected[mitigated]
+        with tempfile.TemporaryDirectory() as out:
+            cmd = [binary, "--mitigated=" + mitigated]
+            cmd += expected.get("args", [])
+            if expected.get("files"):
+                cmd.append("--outputDir=" + out)
+            start = time.monotonic()
+            run = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+            seconds = time.monotonic() - start
+            lines = [l for l in run.stdout.splitlines() if l.strip()]
+            got = parse_outcome(lines[-1]) if lines else None
+            problems = []
+            if run.returncode != 0:
+                problems.append("exit status %d" % run.returncode)
+            if got is None:
+                problems.append("the last line is not an outcome line")
+                got = {}
+            if got.get("mitigated") != mitigated:
+                problems.append("mitigated=%s, expected %s" % (got.get("mitigated"), mitigated))
+            for key, value in want.items():
+                if got.get(key) != str(value):
+                    problems.append("%s=%s, expected %s" % (key, got.get(key), value))
+            for name in expected.get("files", []):
+                path = os.path.join(out, name)
+                if not os.path.isfile(path) or os.path.getsize(path) == 0:
+                    problems.append("no file " + name)
+            label = "%s --mitigated=%s (%.1f s)" % (os.path.basename(binary), mitigated, seconds)
+            if problems:
+                failed += 1
+                print("FAIL " + label + ": " + "; ".join(problems))
+                print("  last line: " + (lines[-1] if lines else "(no output)"))
+                sys.stdout.write(run.stderr[-2000:])
+            else:
+                passed += 1
+                print("PASS " + label + ": " + lines[-1])
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ */
+
+// placeholder (issue 16)
+#include "ns3/test.h"
+
+namespace ns3
+{
+
+/// placeholder suite (issue 16)
+class NrSecurityRadioModelTestSuite : public TestSuite
+{
+  public:
+    NrSecurityRadioModelTestSuite()
+        : TestSuite("nr-security-radio-model", UNIT)
+    {
+    }
+};
+
+/// the suite's instance
+static NrSecurityRadioModelTestSuite g_nrSecurityRadioModelTestSuite;
+
+} // namespace ns3
