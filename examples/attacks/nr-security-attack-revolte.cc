@@ -4,11 +4,24 @@
  */
 
 // placeholder (issue 16): attack example "revolte"
-#include <cstdio>
+#include "nr-security-attack-scenario.h"
+
+using namespace ns3;
+
+/// The example proper.
+int
+Run(int argc, char* argv[])
+{
+    CommandLine cmd(__FILE__);
+    NrSecurityAttackOptions o = NrSecurityAttackParse(cmd, argc, argv);
+    NrSecurityAttackOutcome out("revolte", o);
+    out.SetResult("not-implemented");
+    out.Print();
+    return 1;
+}
 
 int
-main()
+main(int argc, char* argv[])
 {
-    std::printf("outcome: attack=revolte not-implemented\n");
-    return 1;
+    return NrSecurityAttackMain("nr-security-attack-revolte", Run, argc, argv);
 }
