@@ -218,7 +218,9 @@ class ReconnectKeyReuseTestCase : public TestCase
 };
 
 /// CapabilityEnquiry BeforeSecurity / None (TS 38.331 5.6.1: the network may ask before AS
-/// security activation; the enquiry and the answer then go unprotected on SRB1).
+/// security activation; the enquiry and the answer then go unprotected on SRB1). The UE
+/// answers before security only with VulnerabilityCapabilitiesBeforeSecurity (issue 16; a
+/// compliant UE refuses: nr-security-vulnerability-profiles).
 class CapabilityEnquiryTestCase : public TestCase
 {
   public:
@@ -233,6 +235,7 @@ class CapabilityEnquiryTestCase : public TestCase
         {
             LifecycleScenario s;
             s.Gnb()->SetAttribute("CapabilityEnquiry", StringValue("BeforeSecurity"));
+            s.Ue()->SetAttribute("VulnerabilityCapabilitiesBeforeSecurity", BooleanValue(true));
             s.Run(MilliSeconds(100));
             NS_TEST_ASSERT_MSG_EQ((s.ueMsgs.size() >= 6), true, "messages");
             NS_TEST_EXPECT_MSG_EQ(s.ueMsgs[3], "1:rx ueCapabilityEnquiry SRB1 none", "before SMC");

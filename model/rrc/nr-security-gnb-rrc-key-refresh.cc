@@ -120,7 +120,11 @@ NrSecurityGnbRrc::StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& 
     for (const auto& [id, rb] : ue.drbs)
     {
         NrSecurityDrbConfig d = rb->GetDrbConfig();
-        if (HighestCount(rb->GetPdcp()) >= m_keyRefreshCount)
+        const bool readd = std::find(ue.refreshReleaseDrbs.begin(),
+                                     ue.refreshReleaseDrbs.end(),
+                                     id)
+                           != ue.refreshReleaseDrbs.end(); // ReAddDrb
+        if (readd || HighestCount(rb->GetPdcp()) >= m_keyRefreshCount)
         {
             rbc.drbToRelease.push_back(id);
             released.push_back(id);
@@ -132,6 +136,7 @@ NrSecurityGnbRrc::StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& 
         }
         rbc.drbsToAdd.push_back(d);
     }
+    ue.refreshReleaseDrbs.clear();
     NrSecurityReconfigurationWithSync sync;
     sync.targetPci = c.pci;
     sync.ssbArfcn = c.arfcnDl;

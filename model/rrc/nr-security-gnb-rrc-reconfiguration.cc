@@ -10,6 +10,7 @@
 #include "nr-security-rrc-message.h"
 #include "ns3/log.h"
 #include "ns3/nr-security-sdap.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -62,6 +63,30 @@ NrSecurityGnbRrc::SendCapabilityEnquiry(NrSecurityGnbUeContext& ue)
          1,
          "ueCapabilityEnquiry",
          NrSecurityRrcMessage::EncodeUeCapabilityEnquiry(ue.capabilityTransactionId));
+    if (ue.state == NrSecurityRrcState::CONNECTED)
+    {
+        // BeforeSecurity: a UE that does not answer before AS security (a compliant UE
+        // refuses the enquiry) gets the SecurityModeCommand after the guard time.
+        ue.capabilityGuard.Cancel();
+        ue.capabilityGuard = Simulator::Schedule(
+            m_smcGuard, &NrSecurityGnbRrc::CapabilityGuardExpired, this, ue.ueId);
+    }
+}
+
+void
+NrSecurityGnbRrc::CapabilityGuardExpired(uint16_t ueId)
+{
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state != NrSecurityRrcState::CONNECTED || !ue->capabilityPending
+        || ue->capabilityReceived)
+    {
+        return;
+    }
+    ue->capabilityPending = false;
+    m_connectionEventTrace(ueId,
+                           "capability-enquiry-unanswered",
+                           "no UECapabilityInformation before AS security; asked again after it");
+    StartSmc(*ue);
 }
 
 void
@@ -85,7 +110,9 @@ NrSecurityGnbRrc::HandleCapabilityInformation(NrSecurityGnbUeContext& ue,
         return;
     }
     ue.capabilityPending = false;
+    ue.capabilityGuard.Cancel();
     ue.capabilityReceived = true;
+    ue.capabilityBeforeSecurity = ue.state != NrSecurityRrcState::SECURITY_ACTIVE;
     ue.bandsNr = m.supportedBandsNr;
     if (ue.state == NrSecurityRrcState::CONNECTED && ue.contextReceived)
     {
@@ -100,7 +127,8 @@ NrSecurityGnbRrc::HandleCapabilityInformation(NrSecurityGnbUeContext& ue,
 void
 NrSecurityGnbRrc::AfterSecurity(NrSecurityGnbUeContext& ue)
 {
-    if (m_capabilityEnquiry == CAPABILITY_AFTER_SECURITY && !ue.capabilityReceived)
+    // AfterSecurity; also BeforeSecurity when the UE did not answer before AS security.
+    if (m_capabilityEnquiry != CAPABILITY_NONE && !ue.capabilityReceived)
     {
         SendCapabilityEnquiry(ue); // Reconfigure follows the UECapabilityInformation
         return;
@@ -143,7 +171,14 @@ NrSecurityGnbRrc::Reconfigure(NrSecurityGnbUeContext& ue)
         // the session.
         bool integrity = false;
         bool ciphering = false;
-        const bool intOk = NrSecurityUpActivation(s.integrity, m_upIntegritySupported, integrity);
+        // VulnerabilityIgnoreUpIntegrityPreferred: PREFERRED treated as NOT_NEEDED.
+        const NrSecurityUpPolicy integrityPolicy
+            = m_vulnerabilityIgnoreUpIntegrityPreferred
+                      && s.integrity == NrSecurityUpPolicy::PREFERRED
+                  ? NrSecurityUpPolicy::NOT_NEEDED
+                  : s.integrity;
+        const bool intOk
+            = NrSecurityUpActivation(integrityPolicy, m_upIntegritySupported, integrity);
         const bool encOk
             = NrSecurityUpActivation(s.confidentiality, m_upConfidentialitySupported, ciphering);
         // The QoS flows go into SDAP-Config mappedQoS-FlowsToAdd: QFI 0..63 (TS 23.501 5.7.1),

@@ -67,6 +67,33 @@ NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& 
         // The UE started over (T300 expired, or it lost its connection): the old context goes.
         ReleaseContext(*old, "a new RRCSetupRequest from the UE");
     }
+    if (m.ueIdentityIsTmsiPart1)
+    {
+        // ng-5G-S-TMSI-Part1 (TS 38.331 5.3.3.3) is not authenticated before NAS security:
+        // anyone can send another UE's. Compliant: a new connection like any other; the
+        // connected UE keeps its context.
+        for (auto& [otherId, other] : m_ues)
+        {
+            if (otherId == ueId || !other.ueIdentityIsTmsi || other.ueIdentity != m.ueIdentity
+                || other.state == NrSecurityRrcState::RELEASED
+                || other.state == NrSecurityRrcState::IDLE)
+            {
+                continue;
+            }
+            ++m_duplicateTmsiRequests;
+            const std::string detail = "RRCSetupRequest from UE " + std::to_string(ueId)
+                                       + " with this UE's ng-5G-S-TMSI-Part1";
+            if (m_vulnerabilityReleaseOnDuplicateTmsi)
+            {
+                ++m_duplicateTmsiReleases;
+                ReleaseContext(other, detail + " (VulnerabilityReleaseOnDuplicateTmsi)");
+            }
+            else
+            {
+                m_connectionEventTrace(otherId, "duplicate-tmsi-ignored", detail);
+            }
+        }
+    }
     const size_t others = ConnectedUes();
     if (!m_admitSetup || (m_maxUes != 0 && others >= m_maxUes))
     {
@@ -97,6 +124,7 @@ NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& 
     NrSecurityGnbUeContext& ue = m_ues[ueId];
     ue.ueId = ueId;
     ue.ueIdentity = m.ueIdentity;
+    ue.ueIdentityIsTmsi = m.ueIdentityIsTmsiPart1;
     auto srb1 = std::unique_ptr<NrSecurityRadioBearer>(
         new NrSecurityRadioBearer(this, ueId, NrSecurityRbType::SRB, 1, false));
     ue.srb1 = srb1->GetPdcp();
@@ -184,6 +212,7 @@ NrSecurityGnbRrc::ReleaseContext(NrSecurityGnbUeContext& ue, const std::string& 
 {
     NS_LOG_INFO("UE " << ue.ueId << " context released: " << reason);
     ue.guard.Cancel();
+    ue.capabilityGuard.Cancel();
     ue.reconfigurationPending = false;
     ue.capabilityPending = false;
     m_connectionEventTrace(ue.ueId, "released", reason);

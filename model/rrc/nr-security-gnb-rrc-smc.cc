@@ -155,13 +155,23 @@ NrSecurityGnbRrc::StartSmc(NrSecurityGnbUeContext& ue)
 {
     const uint16_t ueId = ue.ueId;
     std::string reason;
+    // VulnerabilityAllowNullAlgorithms: NIA0 as if every UE were an emergency UE.
+    const bool nia0Allowed = ue.emergency || m_vulnerabilityAllowNullAlgorithms;
     if (!SelectAlgorithms(
-            m_neaPriority, m_niaPriority, ue.caps, ue.emergency, ue.nea, ue.nia, reason))
+            m_neaPriority, m_niaPriority, ue.caps, nia0Allowed, ue.nea, ue.nia, reason))
     {
         // S2: refuse rather than fall back to NIA0.
         m_securityModeFailureTrace(ueId, reason);
         ReleaseContext(ue, reason);
         return;
+    }
+    if (ue.nia == NrSecurityIntegrity::NIA0 && !ue.emergency)
+    {
+        ++m_nullIntegritySelections;
+        m_connectionEventTrace(ueId,
+                               "null-integrity-selected",
+                               "NIA0 for a non-emergency UE (VulnerabilityAllowNullAlgorithms; "
+                               "TS 33.501 5.3.3 allows it only for emergency sessions)");
     }
     KeyDerived(ueId, "K_gNB", ue.kGnb.data(), ue.kGnb.size());
     ue.keys = NrSecurityKdf::DeriveAsKeys(

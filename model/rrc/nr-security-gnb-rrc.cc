@@ -177,6 +177,40 @@ NrSecurityGnbRrc::GetTypeId()
                             UintegerValue(0xFFFF0000u),
                             MakeUintegerAccessor(&NrSecurityGnbRrc::m_keyRefreshCount),
                             MakeUintegerChecker<uint32_t>(64))
+              // Vulnerability profiles (issue 16): off by default (compliant)
+              .AddAttribute(
+                  "VulnerabilityAllowNullAlgorithms",
+                  "Vulnerability profile (off by default): NIA0 is selected for a "
+                  "non-emergency UE when it is the first entry of IntegrityPriority the UE "
+                  "supports (compliant: TS 33.501 5.3.3, 6.7.3: only for emergency sessions).",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityGnbRrc::m_vulnerabilityAllowNullAlgorithms),
+                  MakeBooleanChecker())
+              .AddAttribute(
+                  "VulnerabilityDrbCountReuse",
+                  "Vulnerability profile (off by default, ReVoLTE, USENIX Security 2020): "
+                  "ReAddDrb re-adds the DRB with the same identity and COUNT 0 under the same "
+                  "K_gNB (keystream reuse). Compliant: a DRB identity not used under the "
+                  "current keys, or a key refresh (TS 33.501 6.9.4.1).",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityGnbRrc::m_vulnerabilityDrbCountReuse),
+                  MakeBooleanChecker())
+              .AddAttribute(
+                  "VulnerabilityIgnoreUpIntegrityPreferred",
+                  "Vulnerability profile (off by default): a PREFERRED UP integrity "
+                  "policy gets no UP integrity although UpIntegritySupported (the "
+                  "precondition of aLTEr, IEEE S&P 2019; compliant: TS 33.501 6.6.2).",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityGnbRrc::m_vulnerabilityIgnoreUpIntegrityPreferred),
+                  MakeBooleanChecker())
+              .AddAttribute(
+                  "VulnerabilityReleaseOnDuplicateTmsi",
+                  "Vulnerability profile (off by default): an RRCSetupRequest with the "
+                  "ng-5G-S-TMSI-Part1 of another connected UE releases that UE's context "
+                  "(blind DoS, Kim et al., IEEE S&P 2019). Compliant: the victim keeps it.",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityGnbRrc::m_vulnerabilityReleaseOnDuplicateTmsi),
+                  MakeBooleanChecker())
               .AddTraceSource("HandoverEvent",
                               "A step of a handover at the gNB (UE id, step, detail).",
                               MakeTraceSourceAccessor(&NrSecurityGnbRrc::m_handoverEventTrace),
@@ -213,6 +247,7 @@ NrSecurityGnbRrc::DoDispose()
     for (auto& [id, ue] : m_ues)
     {
         ue.guard.Cancel();
+        ue.capabilityGuard.Cancel();
         for (auto& [rbId, rb] : ue.srbs)
         {
             rb->Dispose();
@@ -443,6 +478,7 @@ NrSecurityGnbRrc::BearerIntegrityFailure(NrSecurityRadioBearer& rb,
                                          uint32_t receivedMac,
                                          uint32_t expectedMac)
 {
+    CountIntegrityFailure(rb.GetType() == NrSecurityRbType::DRB);
     // PDCP discarded the PDU (traced and counted there), or RRC's own check of the
     // SecurityModeComplete failed (handled by its caller). An integrity failure alone never
     // releases the UE: it may be a forged or corrupted PDU (RRC re-establishment, TS 38.331
@@ -519,6 +555,45 @@ size_t
 NrSecurityGnbRrc::GetNUes() const
 {
     return m_ues.size();
+}
+
+NrSecurityRrcState
+NrSecurityGnbRrc::GetUeState(uint16_t ueId) const
+{
+    const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
+    return ue ? ue->state : NrSecurityRrcState::IDLE;
+}
+
+std::vector<uint16_t>
+NrSecurityGnbRrc::GetStoredCapabilities(uint16_t ueId) const
+{
+    const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
+    return ue && ue->capabilityReceived ? ue->bandsNr : std::vector<uint16_t>();
+}
+
+bool
+NrSecurityGnbRrc::GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const
+{
+    const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
+    return ue && ue->capabilityReceived && ue->capabilityBeforeSecurity;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetDuplicateTmsiRequests() const
+{
+    return m_duplicateTmsiRequests;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetDuplicateTmsiReleases() const
+{
+    return m_duplicateTmsiReleases;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetNullIntegritySelections() const
+{
+    return m_nullIntegritySelections;
 }
 
 Ptr<NrSecurityPdcp>

@@ -27,6 +27,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,14 @@ struct NrSecurityGnbUeContext
     uint32_t suspendNhIndex = 0;       ///< INACTIVE: chain index of suspendKey's NCC
     bool suspendSrb2 = false;          ///< INACTIVE: SRB2 was set up
     std::vector<NrSecurityDrbConfig> suspendDrbs; ///< INACTIVE: the DRBs to restore
+
+    // Vulnerability profiles and DRB re-add (issue 16)
+    bool ueIdentityIsTmsi = false;           ///< RRCSetupRequest carried ng-5G-S-TMSI-Part1
+    bool capabilityBeforeSecurity = false;   ///< bandsNr came before AS security activation
+    EventId capabilityGuard;                 ///< BeforeSecurity enquiry without an answer
+    std::set<uint8_t> drbIdsUsed;            ///< DRB identities used under drbIdsKgnb
+    NrSecurityKey256 drbIdsKgnb{};           ///< the K_gNB drbIdsUsed belongs to
+    std::vector<uint8_t> refreshReleaseDrbs; ///< DRBs a key refresh must release and re-add
 };
 
 /**
@@ -278,6 +287,34 @@ struct NrSecurityGnbUeContext
  *   PCI, ARFCN-DL or cellIdentity is out of range gets FAILURE. Each is counted in
  *   GetRecoveryRefusals() and traced (MessageRefused; ConnectionEvent "recovery-refused" or
  *   "retrieve-ue-context-failure").
+ *
+ * Vulnerability profiles (all off by default: the compliant behaviour; see the doc chapter's
+ * table with each one's reference):
+ * - VulnerabilityAllowNullAlgorithms: NIA0 is selected when it is the first entry of
+ *   IntegrityPriority the UE supports, also for a non-emergency UE (compliant: TS 33.501
+ *   5.3.3, 6.7.3: NIA0 only for unauthenticated emergency sessions). NEA0 is an ordinary
+ *   choice of CipheringPriority either way (ciphering is optional, TS 33.501 5.3.2).
+ * - VulnerabilityDrbCountReuse (ReVoLTE, Rupprecht et al., USENIX Security 2020): ReAddDrb
+ *   releases the DRB and adds it again with the same identity and a new PDCP entity (COUNT
+ *   0) under the same K_gNB, so both ends reuse the keystream of the released DRB's COUNTs.
+ *   Compliant (TS 33.501 6.9.4.1, TS 38.300 13.1: a COUNT is used once per key, BEARER and
+ *   DIRECTION): the new DRB gets an identity not used under the current K_gNB (a new BEARER,
+ *   hence a new keystream), and when all 29 identities were used, a key refresh
+ *   (intra-cell handover, new K_gNB*) releases and re-adds it with its identity.
+ * - VulnerabilityIgnoreUpIntegrityPreferred: a PREFERRED UP integrity policy is treated as
+ *   NOT_NEEDED although the gNB supports UP integrity (aLTEr, Rupprecht et al., IEEE S&P
+ *   2019, needs a DRB without integrity; compliant: TS 33.501 6.6.2, the gNB activates what
+ *   it can of a PREFERRED policy).
+ * - VulnerabilityReleaseOnDuplicateTmsi: an RRCSetupRequest whose ng-5G-S-TMSI-Part1 is that
+ *   of another connected UE releases that UE's context (the blind DoS of Kim et al., IEEE S&P
+ *   2019). Compliant: the victim keeps its context; the new request is a new connection (the
+ *   identity is unauthenticated until NAS security, TS 38.331 5.3.3.3), counted in
+ *   GetDuplicateTmsiRequests().
+ * - CapabilityEnquiry BeforeSecurity (an existing attribute) is the profile "the gNB asks for
+ *   capabilities before AS security" (Shaik et al., WiSec 2019; compliant AfterSecurity, TS
+ *   38.331 5.6.1.1). A UE that does not answer such an enquiry (a compliant UE refuses it)
+ *   is given the SecurityModeCommand after SmcGuardTimer and asked again once AS security is
+ *   active.
  *
  * Trace sources: those of NrSecurityRrc, PduSessionSetup and HandoverEvent.
  */
@@ -409,6 +446,57 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     const NrSecurityGnbUeContext* GetUeContext(uint16_t ueId) const;
     /// \return the number of UE contexts (released ones included)
     size_t GetNUes() const;
+    /**
+     * \param ueId a UE
+     * \return the state of its context (IDLE for an unknown UE; RELEASED once released)
+     */
+    NrSecurityRrcState GetUeState(uint16_t ueId) const;
+
+    /**
+     * \brief The UE capabilities the gNB stored from UECapabilityInformation (TS 38.331
+     *        5.6.1.3): the supportedBandListNR of its UE-NR-Capability.
+     * \param ueId a UE
+     * \return the bands (FreqBandIndicatorNR) as received; empty for an unknown UE or before
+     *         any UECapabilityInformation
+     */
+    std::vector<uint16_t> GetStoredCapabilities(uint16_t ueId) const;
+    /**
+     * \param ueId a UE
+     * \return true if the stored capabilities came in a UECapabilityInformation received
+     *         before AS security activation (unprotected; TS 38.331 5.6.1.1)
+     */
+    bool GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const;
+
+    /**
+     * \brief "The DRB is released and a new one set up" (e.g. a second voice call on a
+     *        dedicated bearer): one RRCReconfiguration with drb-ToReleaseList {drbId} and
+     *        drb-ToAddModList with the new DRB (its PDU session, QoS flows and UP security
+     *        as before; TS 38.331 5.3.5.6.4, 5.3.5.6.5: a new PDCP entity, COUNT 0). The new
+     *        identity: one not used under the current K_gNB (compliant; when none is left, a
+     *        key refresh, cause "drb-readd", releases and re-adds the DRB under a new K_gNB*),
+     *        or drbId itself under the same keys (VulnerabilityDrbCountReuse, ReVoLTE). The
+     *        PDU session result (GetPduSessionResult) names the new DRB once the UE answered.
+     *        Traced as ConnectionEvent "drb-readd" with the old and new identity.
+     * \param ueId the UE
+     * \param drbId the DRB to release and re-add
+     * \return false (ConnectionEvent "drb-readd-refused" with the reason) for an unknown
+     *         UE, one without active AS security, an unknown DRB, or while a
+     *         reconfiguration or handover is pending
+     */
+    bool ReAddDrb(uint16_t ueId, uint8_t drbId);
+    /// \return how many DRB re-adds ReAddDrb started
+    uint64_t GetDrbReAdds() const;
+    /// \return how many of them reused the DRB identity and COUNTs under the same key
+    ///         (VulnerabilityDrbCountReuse)
+    uint64_t GetDrbCountReuses() const;
+
+    /// \return RRCSetupRequests whose ng-5G-S-TMSI-Part1 was that of another connected UE
+    uint64_t GetDuplicateTmsiRequests() const;
+    /// \return how many UE contexts such requests released (VulnerabilityReleaseOnDuplicateTmsi)
+    uint64_t GetDuplicateTmsiReleases() const;
+    /// \return how many SecurityModeCommands selected NIA0 for a non-emergency UE
+    ///         (VulnerabilityAllowNullAlgorithms)
+    uint64_t GetNullIntegritySelections() const;
     /**
      * \param ueId a UE
      * \param drbId a DRB identity
@@ -726,6 +814,19 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     uint64_t m_recoveryRefusals = 0;            ///< refused requests (GetRecoveryRefusals)
     uint64_t m_reestablishments = 0;            ///< completed re-establishments
     uint64_t m_resumes = 0;                     ///< completed resumes
+
+    // Vulnerability profiles and DRB re-add (issue 16; nr-security-gnb-rrc-drb-readd.cc)
+    void CapabilityGuardExpired(uint16_t ueId);
+    bool RefuseReAdd(uint16_t ueId, const std::string& reason);
+    bool m_vulnerabilityAllowNullAlgorithms = false;        ///< attribute
+    bool m_vulnerabilityDrbCountReuse = false;              ///< attribute
+    bool m_vulnerabilityIgnoreUpIntegrityPreferred = false; ///< attribute
+    bool m_vulnerabilityReleaseOnDuplicateTmsi = false;     ///< attribute
+    uint64_t m_drbReAdds = 0;                               ///< ReAddDrb started
+    uint64_t m_drbCountReuses = 0;                          ///< of those, with the same identity
+    uint64_t m_duplicateTmsiRequests = 0;                   ///< duplicate ng-5G-S-TMSI-Part1
+    uint64_t m_duplicateTmsiReleases = 0;                   ///< contexts released for them
+    uint64_t m_nullIntegritySelections = 0;                 ///< NIA0 for non-emergency UEs
 };
 
 } // namespace ns3

@@ -224,6 +224,16 @@ void AppendRadioBearerConfig(NrSecurityUperWriter& w, const NrSecurityRadioBeare
 bool ReadRadioBearerConfig(Decoder& d, NrSecurityRadioBearerConfig& rb);
 
 /**
+ * \brief Reads RRCRelease redirectedCarrierInfo (nr-security-rrc-dcch-codec.cc): the nr
+ *        alternative, CarrierInfoNR without smtc (eutra, smtc, extensions and the
+ *        SubcarrierSpacing values above kHz240 are refused).
+ * \param d the decoder
+ * \param redirect receives carrierFreq and ssbSubcarrierSpacing
+ * \return false if refused
+ */
+bool ReadRedirectedCarrierInfo(Decoder& d, NrSecurityRedirectedCarrierInfo& redirect);
+
+/**
  * \brief The complete encoding of the minimal CellGroupConfig (TS 38.331 6.3.2) of an
  *        RRCSetup masterCellGroup: cellGroupId 0 and rlc-BearerToAddModList with one
  *        RLC-BearerConfig per SRB (logicalChannelIdentity = SRB identity, servedRadioBearer

@@ -14,6 +14,10 @@
  * RRCRelease (DL c1 2): RRCRelease-IEs ::= SEQUENCE { redirectedCarrierInfo OPTIONAL,
  *   cellReselectionPriorities OPTIONAL, suspendConfig OPTIONAL, deprioritisationReq
  *   OPTIONAL, lateNonCriticalExtension OPTIONAL, nonCriticalExtension OPTIONAL }
+ * RedirectedCarrierInfo ::= CHOICE { nr CarrierInfoNR, eutra RedirectedCarrierInfo-EUTRA, ... }
+ * CarrierInfoNR ::= SEQUENCE { carrierFreq ARFCN-ValueNR (INTEGER (0..3279165): 22 bits),
+ *   ssbSubcarrierSpacing SubcarrierSpacing (ENUMERATED {kHz15, kHz30, kHz60, kHz120, kHz240,
+ *   kHz480-v1700, kHz960-v1700, spare1}: 3 bits), smtc SSB-MTC OPTIONAL, ... }
  * DLInformationTransfer (DL c1 5): DLInformationTransfer-IEs ::= SEQUENCE {
  *   dedicatedNAS-Message OCTET STRING OPTIONAL, lateNonCriticalExtension OPTIONAL,
  *   nonCriticalExtension OPTIONAL }
@@ -52,6 +56,9 @@ constexpr uint32_t UL_RRC_REESTABLISHMENT_COMPLETE = 3;
 constexpr uint32_t UL_RRC_RESUME_COMPLETE = 4;
 constexpr uint32_t UL_UL_INFORMATION_TRANSFER = 7;
 constexpr uint32_t UL_UE_CAPABILITY_INFORMATION = 9;
+constexpr uint32_t MAX_ARFCN_NR = 3279165; ///< ARFCN-ValueNR ::= INTEGER (0..maxNARFCN)
+/// SubcarrierSpacing ::= ENUMERATED {kHz15, kHz30, kHz60, kHz120, kHz240, ...} in kHz
+const uint16_t kSubcarrierSpacingKhz[5] = {15, 30, 60, 120, 240};
 
 /// DLInformationTransfer / ULInformationTransfer: an empty NAS message omits the field.
 std::vector<uint8_t>
@@ -158,8 +165,71 @@ NrSecurityRrcMessage::EncodeRrcRelease(uint8_t transactionId)
     return w.Bytes();
 }
 
+std::vector<uint8_t>
+NrSecurityRrcMessage::EncodeRrcRelease(uint8_t transactionId,
+                                       const NrSecurityRedirectedCarrierInfo& redirect)
+{
+    if (redirect.carrierFreq > MAX_ARFCN_NR)
+    {
+        throw std::invalid_argument("carrierFreq " + std::to_string(redirect.carrierFreq)
+                                    + " is out of range 0..3279165 (ARFCN-ValueNR, TS 38.331 "
+                                      "6.3.2)");
+    }
+    int scs = -1;
+    for (int i = 0; i < 5; ++i)
+    {
+        scs = kSubcarrierSpacingKhz[i] == redirect.ssbSubcarrierSpacingKhz ? i : scs;
+    }
+    if (scs < 0)
+    {
+        throw std::invalid_argument("ssbSubcarrierSpacingKhz "
+                                    + std::to_string(redirect.ssbSubcarrierSpacingKhz)
+                                    + " is not a SubcarrierSpacing (15, 30, 60, 120, 240 kHz)");
+    }
+    NrSecurityUperWriter w = StartDcchMessage(DL_RRC_RELEASE, true, transactionId);
+    w.AppendBit(true);  // redirectedCarrierInfo
+    w.Append(0, 5);     // the other OPTIONAL components of RRCRelease-IEs absent
+    w.AppendBit(false); // RedirectedCarrierInfo: a root alternative
+    w.AppendBit(false); // nr
+    w.AppendBit(false); // CarrierInfoNR: no extension additions
+    w.AppendBit(false); // smtc absent
+    w.Append(redirect.carrierFreq, 22);
+    w.Append(static_cast<uint32_t>(scs), 3);
+    return w.Bytes();
+}
+
 namespace nrsecurityrrc
 {
+
+bool
+ReadRedirectedCarrierInfo(Decoder& d, NrSecurityRedirectedCarrierInfo& redirect)
+{
+    std::vector<bool> q;
+    uint32_t v = 0;
+    if (!d.ReadZero("the RedirectedCarrierInfo extension bit",
+                    "RedirectedCarrierInfo extension alternatives are not supported")
+        || !d.ReadZero("the RedirectedCarrierInfo choice",
+                       "redirectedCarrierInfo eutra is not supported")
+        || !d.ReadZero("the CarrierInfoNR extension bit",
+                       "CarrierInfoNR extension additions are not supported")
+        || !d.Presence({"smtc"}, {false}, "CarrierInfoNR", q)
+        || !d.ReadConstrained(0, MAX_ARFCN_NR, "carrierFreq", v))
+    {
+        return false;
+    }
+    redirect.carrierFreq = v;
+    if (!d.Read(3, "ssbSubcarrierSpacing", v))
+    {
+        return false;
+    }
+    if (v > 4)
+    {
+        return d.Fail("ssbSubcarrierSpacing index " + std::to_string(v)
+                      + " (kHz480, kHz960 or spare) is not supported");
+    }
+    redirect.ssbSubcarrierSpacingKhz = kSubcarrierSpacingKhz[v];
+    return true;
+}
 
 bool
 DecodeDlDcchBody(Decoder& d, uint32_t c1)

@@ -270,8 +270,9 @@ NrSecurityRrcMessage::Reencode(const NrSecurityRrcDecoded& d)
         case NrSecurityRrcDecoded::UL_INFORMATION_TRANSFER:
             return EncodeUlInformationTransfer(d.nasMessage);
         case NrSecurityRrcDecoded::RRC_RELEASE:
-            return d.suspendConfigPresent ? EncodeRrcRelease(tid, d.suspendConfig)
-                                          : EncodeRrcRelease(tid);
+            return d.suspendConfigPresent           ? EncodeRrcRelease(tid, d.suspendConfig)
+                   : d.redirectedCarrierInfoPresent ? EncodeRrcRelease(tid, d.redirectedCarrierInfo)
+                                                    : EncodeRrcRelease(tid);
         case NrSecurityRrcDecoded::MEASUREMENT_REPORT:
             return EncodeMeasurementReport(d.measResults);
         case NrSecurityRrcDecoded::RRC_REESTABLISHMENT_REQUEST:

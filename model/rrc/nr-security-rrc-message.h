@@ -113,6 +113,10 @@ struct NrSecurityRrcDecoded
     bool suspendConfigPresent{false};
     /// RRCRelease: the suspendConfig (if present).
     NrSecuritySuspendConfig suspendConfig;
+    /// RRCRelease: whether redirectedCarrierInfo (nr: CarrierInfoNR) is present.
+    bool redirectedCarrierInfoPresent{false};
+    /// RRCRelease: the redirectedCarrierInfo (if present).
+    NrSecurityRedirectedCarrierInfo redirectedCarrierInfo;
     /// RRCResumeRequest: resumeIdentity, the 24-bit shortI-RNTI.
     uint32_t resumeIdentity{0};
     /// RRCResumeRequest: resumeMAC-I (16 bits).
@@ -452,6 +456,23 @@ class NrSecurityRrcMessage
      */
     static std::vector<uint8_t> EncodeRrcRelease(uint8_t transactionId,
                                                  const NrSecuritySuspendConfig& suspend);
+
+    /**
+     * \brief Encodes a DL-DCCH-Message carrying an RRCRelease (TS 38.331 6.2.2, 5.3.8.3) with
+     *        redirectedCarrierInfo nr (CarrierInfoNR without smtc) and every other optional
+     *        field absent: release to RRC_IDLE with redirection. Shape: 5 bits header, 2 bits
+     *        transaction id, 1 bit criticalExtensions, 6 presence bits, 1 bit
+     *        RedirectedCarrierInfo extension, 1 bit choice (nr), 1 bit CarrierInfoNR
+     *        extension, 1 bit smtc presence, 22 bits carrierFreq, 3 bits SubcarrierSpacing:
+     *        43 bits, 6 bytes.
+     * \param transactionId rrc-TransactionIdentifier, 0..3.
+     * \param redirect the carrier.
+     * \return the encoded message.
+     * \throws std::invalid_argument naming carrierFreq (above 3279165) or
+     *         ssbSubcarrierSpacingKhz (not 15, 30, 60, 120, 240).
+     */
+    static std::vector<uint8_t> EncodeRrcRelease(uint8_t transactionId,
+                                                 const NrSecurityRedirectedCarrierInfo& redirect);
 
     /**
      * \brief Encodes a UL-CCCH-Message carrying an RRCResumeRequest (TS 38.331 6.2.2,

@@ -127,6 +127,29 @@ struct NrSecuritySuspendConfig
     }
 };
 
+/**
+ * \ingroup nr-security
+ * \brief RRCRelease redirectedCarrierInfo, its nr alternative (TS 38.331 6.2.2): CarrierInfoNR
+ *        ::= SEQUENCE { carrierFreq ARFCN-ValueNR, ssbSubcarrierSpacing SubcarrierSpacing,
+ *        smtc SSB-MTC OPTIONAL, ... }, smtc absent. The UE camps on a cell of that carrier
+ *        (TS 38.304 5.2.6); before AS security it ignores it (TS 38.331 5.3.8.3).
+ */
+struct NrSecurityRedirectedCarrierInfo
+{
+    uint32_t carrierFreq = 0;              ///< ARFCN-ValueNR, 0..3279165: the cell's ARFCN-DL
+    uint16_t ssbSubcarrierSpacingKhz = 30; ///< SubcarrierSpacing: 15, 30, 60, 120 or 240 kHz
+
+    /**
+     * \brief Field-by-field equality.
+     * \param o the other value.
+     * \return true if every field is equal.
+     */
+    bool operator==(const NrSecurityRedirectedCarrierInfo& o) const
+    {
+        return carrierFreq == o.carrierFreq && ssbSubcarrierSpacingKhz == o.ssbSubcarrierSpacingKhz;
+    }
+};
+
 } // namespace ns3
 
 #endif // NR_SECURITY_RRC_MOBILITY_H

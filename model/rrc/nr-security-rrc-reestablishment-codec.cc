@@ -239,10 +239,24 @@ DecodeRrcReleaseBody(Decoder& d)
                  "deprioritisationReq",
                  "lateNonCriticalExtension",
                  "nonCriticalExtension"},
-                {false, false, true, false, false, false},
+                {true, false, true, false, false, false},
                 p))
     {
         return false;
+    }
+    if (p[0] && p[2])
+    {
+        return d.Fail("redirectedCarrierInfo with suspendConfig is not supported");
+    }
+    if (p[0])
+    {
+        // nr-security-rrc-dcch-codec.cc
+        if (!ReadRedirectedCarrierInfo(d, r.redirectedCarrierInfo))
+        {
+            return false;
+        }
+        r.redirectedCarrierInfoPresent = true;
+        return d.Finish();
     }
     if (!p[2])
     {

@@ -92,7 +92,67 @@ NrSecurityRrc::NotifyPdcpEntityCreated(uint16_t ueId,
                                        const std::string& rb,
                                        Ptr<NrSecurityPdcp> pdcp)
 {
+    if (pdcp)
+    {
+        pdcp->TraceConnectWithoutContext("PduDiscarded",
+                                         MakeCallback(&NrSecurityRrc::PdcpDiscarded, this));
+    }
     m_pdcpEntityCreatedTrace(ueId, rb, pdcp);
+}
+
+void
+NrSecurityRrc::PdcpDiscarded(std::string reason, Ptr<const Packet>)
+{
+    const size_t colon = reason.find(':');
+    ++m_pdcpDiscards[colon == std::string::npos ? reason : reason.substr(0, colon)];
+}
+
+uint64_t
+NrSecurityRrc::GetPdcpDiscards(const std::string& reason) const
+{
+    uint64_t n = 0;
+    for (const auto& [r, c] : m_pdcpDiscards)
+    {
+        n += reason.empty() || r == reason ? c : 0;
+    }
+    return n;
+}
+
+uint64_t
+NrSecurityRrc::GetRefusedMessages(const std::string& name) const
+{
+    auto it = m_refusedByName.find(name);
+    return it == m_refusedByName.end() ? 0 : it->second;
+}
+
+const std::map<std::string, uint64_t>&
+NrSecurityRrc::GetRefusedMessagesByName() const
+{
+    return m_refusedByName;
+}
+
+void
+NrSecurityRrc::CountIntegrityFailure(bool drb)
+{
+    ++(drb ? m_drbIntegrityFailures : m_srbIntegrityFailures);
+}
+
+uint64_t
+NrSecurityRrc::GetIntegrityFailures() const
+{
+    return m_srbIntegrityFailures + m_drbIntegrityFailures;
+}
+
+uint64_t
+NrSecurityRrc::GetSrbIntegrityFailures() const
+{
+    return m_srbIntegrityFailures;
+}
+
+uint64_t
+NrSecurityRrc::GetDrbIntegrityFailures() const
+{
+    return m_drbIntegrityFailures;
 }
 
 uint64_t
@@ -115,6 +175,7 @@ NrSecurityRrc::Refuse(uint16_t ueId,
                       const std::string& reason)
 {
     ++m_refused;
+    ++m_refusedByName[name];
     m_messageRefusedTrace(ueId, count, name, reason);
 }
 

@@ -11,6 +11,7 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,37 @@ class NrSecurityRrc : public Object
     /// \return the number of user data packets discarded (UserDataDiscarded)
     uint64_t GetUserDataDiscards() const;
 
+    /**
+     * \param name a message name as MessageRefused gives it (the TS 38.331 ASN.1 name, e.g.
+     *        "ueCapabilityEnquiry", "securityModeCommand", "rrcRelease", or "unknown")
+     * \return how many received messages of that name this entity refused
+     */
+    uint64_t GetRefusedMessages(const std::string& name) const;
+    /// \return the refused messages (MessageRefused) counted by message name
+    const std::map<std::string, uint64_t>& GetRefusedMessagesByName() const;
+
+    /**
+     * \return the integrity failures of every bearer of every UE of this entity, as
+     *         IntegrityFailure fires: MAC-I mismatches PDCP found (SRBs, DRBs with integrity),
+     *         and those of the checks RRC makes itself (SecurityModeCommand at the UE,
+     *         SecurityModeComplete at the gNB, RRCReestablishment)
+     */
+    uint64_t GetIntegrityFailures() const;
+    /// \return the integrity failures on SRBs (of GetIntegrityFailures())
+    uint64_t GetSrbIntegrityFailures() const;
+    /// \return the integrity failures on DRBs (of GetIntegrityFailures())
+    uint64_t GetDrbIntegrityFailures() const;
+
+    /**
+     * \param reason a PduDiscarded reason of NrSecurityPdcp: "integrity", "duplicate",
+     *        "out-of-window", "malformed" (every "malformed: ..."), "count-exhausted",
+     *        "flushed"; "" for all of them
+     * \return how many PDUs (or SDUs to send) the PDCP entities this RRC entity created
+     *         discarded for that reason (every entity announced with PdcpEntityCreated, also
+     *         those released since)
+     */
+    uint64_t GetPdcpDiscards(const std::string& reason = "") const;
+
   protected:
     /**
      * \brief Refuses a received RRC message: counts it and fires MessageRefused. The message
@@ -133,6 +165,12 @@ class NrSecurityRrc : public Object
      * \param pdcp the new entity
      */
     void NotifyPdcpEntityCreated(uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
+
+    /**
+     * \brief Counts an integrity failure (call where IntegrityFailure fires).
+     * \param drb true on a DRB, false on an SRB
+     */
+    void CountIntegrityFailure(bool drb);
 
     /**
      * \brief Discards user data: counts it and fires UserDataDiscarded.
@@ -171,8 +209,15 @@ class NrSecurityRrc : public Object
     TracedCallback<uint16_t, const NrSecurityKeyEpoch&> m_keyChangeTrace; ///< KeyChange
 
   private:
-    uint64_t m_refused = 0;          ///< messages refused
-    uint64_t m_userDataDiscards = 0; ///< user data discarded
+    /// PduDiscarded of a PDCP entity created by this entity: counted by reason.
+    void PdcpDiscarded(std::string reason, Ptr<const Packet> pdu);
+
+    uint64_t m_refused = 0;                          ///< messages refused
+    uint64_t m_userDataDiscards = 0;                 ///< user data discarded
+    std::map<std::string, uint64_t> m_refusedByName; ///< refused messages by name
+    uint64_t m_srbIntegrityFailures = 0;             ///< integrity failures on SRBs
+    uint64_t m_drbIntegrityFailures = 0;             ///< integrity failures on DRBs
+    std::map<std::string, uint64_t> m_pdcpDiscards;  ///< PDCP discards by reason
 };
 
 } // namespace ns3

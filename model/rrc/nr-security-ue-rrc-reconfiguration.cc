@@ -12,6 +12,7 @@
 #include "ns3/nr-security-sdap.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -21,10 +22,22 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NrSecurityUeRrcReconfiguration");
 
 void
-NrSecurityUeRrc::HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m)
+NrSecurityUeRrc::HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m, uint32_t count)
 {
-    // TS 38.331 5.6.1.3: the UE answers with UECapabilityInformation on SRB1 (the network
-    // may ask before AS security activation; 5.6.1.1 recommends after).
+    if (!IsSecurityActive() && !m_vulnerabilityCapabilitiesBeforeSecurity)
+    {
+        // TS 38.331 5.6.1.1: the network should retrieve UE capabilities only after AS
+        // security activation; before it the enquiry and the answer are unprotected (Shaik et
+        // al., WiSec 2019), so this UE refuses it (VulnerabilityCapabilitiesBeforeSecurity
+        // answers, as 5.6.1.3 alone would).
+        Refuse(m_ueId,
+               count,
+               "ueCapabilityEnquiry",
+               "before AS security activation (TS 38.331 5.6.1.1)");
+        return;
+    }
+    // TS 38.331 5.6.1.3: the UE answers with UECapabilityInformation on SRB1.
+    ++m_capabilityInformations;
     Send(1,
          "ueCapabilityInformation",
          NrSecurityRrcMessage::EncodeUeCapabilityInformation(m.transactionId, m_bands));
@@ -66,6 +79,20 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
     std::string problem;
     bool srb2 = Srb(2) != nullptr;
     size_t drbs = m_drbs.size();
+    // drb-ToReleaseList (TS 38.331 5.3.5.6.4): released before the additions (5.3.5.6.5), so
+    // an identity may be released and added again in one message (a new PDCP entity).
+    const std::set<uint8_t> released(rbc.drbToRelease.begin(), rbc.drbToRelease.end());
+    for (uint8_t id : released)
+    {
+        if (m_drbs.count(id) == 0)
+        {
+            problem = "drb-ToReleaseList: DRB" + std::to_string(unsigned(id)) + " is not set up";
+        }
+        else
+        {
+            --drbs;
+        }
+    }
     for (uint8_t id : rbc.srbsToAdd)
     {
         if (id != 2)
@@ -81,7 +108,7 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
     }
     for (const NrSecurityDrbConfig& d : rbc.drbsToAdd)
     {
-        if (m_drbs.count(d.drbId) != 0)
+        if (m_drbs.count(d.drbId) != 0 && released.count(d.drbId) == 0)
         {
             problem = "DRB" + std::to_string(unsigned(d.drbId)) + " is already set up";
         }
@@ -92,7 +119,7 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
         }
         ++drbs;
     }
-    if (problem.empty() && addsBearers && (srb2 != (drbs > 0)))
+    if (problem.empty() && (addsBearers || !released.empty()) && (srb2 != (drbs > 0)))
     {
         // TS 38.331 5.3.1.1: SRB2 without a DRB, or a DRB without SRB2, is not supported.
         problem = "SRB2 and at least one DRB must be configured together (TS 38.331 5.3.1.1)";
@@ -103,6 +130,13 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
         // not modelled): refused, nothing applied, no answer.
         Refuse(m_ueId, count, "rrcReconfiguration", "unable to comply: " + problem);
         return;
+    }
+    for (uint8_t id : released)
+    {
+        // TS 38.331 5.3.5.6.4: release the PDCP entity and the SDAP configuration.
+        m_drbs[id]->Dispose();
+        m_drbs.erase(id);
+        ConnectionEvent("drb-released", "DRB" + std::to_string(unsigned(id)));
     }
     for (uint8_t id : rbc.srbsToAdd)
     {

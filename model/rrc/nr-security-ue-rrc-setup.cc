@@ -51,13 +51,19 @@ NrSecurityUeRrc::Connect(uint16_t cellId)
         return false;
     }
     m_cellId = cellId;
-    // TS 38.331 5.3.3.3: no 5G-S-TMSI from upper layers is modelled, so ue-Identity is a
-    // 39-bit randomValue; establishmentCause from upper layers: mo-Signalling (registration).
-    const uint64_t hi = m_random->GetInteger(0, 0x7F);
-    const uint64_t lo = m_random->GetInteger(0, 0xFFFFFFFFu);
-    const uint64_t randomValue = (hi << 32) | lo;
+    // TS 38.331 5.3.3.3: with a 5G-S-TMSI from upper layers (the Ng5gSTmsi attribute)
+    // ue-Identity is ng-5G-S-TMSI-Part1, its rightmost 39 bits; else a 39-bit randomValue.
+    // establishmentCause from upper layers: mo-Signalling (registration).
+    const bool tmsi = m_ng5gSTmsi != 0;
+    uint64_t identity = m_ng5gSTmsi & ((uint64_t{1} << 39) - 1);
+    if (!tmsi)
+    {
+        const uint64_t hi = m_random->GetInteger(0, 0x7F);
+        const uint64_t lo = m_random->GetInteger(0, 0xFFFFFFFFu);
+        identity = (hi << 32) | lo;
+    }
     const std::vector<uint8_t> msg
-        = NrSecurityRrcMessage::EncodeRrcSetupRequest(false, randomValue, CAUSE_MO_SIGNALLING);
+        = NrSecurityRrcMessage::EncodeRrcSetupRequest(tmsi, identity, CAUSE_MO_SIGNALLING);
     SetState(NrSecurityRrcState::CONNECTING);
     m_t300Event.Cancel();
     m_t300Event = Simulator::Schedule(m_t300, &NrSecurityUeRrc::T300Expired, this);
@@ -177,9 +183,37 @@ NrSecurityUeRrc::HandleRrcRelease(const NrSecurityRrcDecoded& m, uint32_t count)
         HandleSuspend(m, count); // RRC_INACTIVE (nr-security-ue-rrc-resume.cc)
         return;
     }
-    // TS 38.331 5.3.8.3: release all radio resources (PDCP and SDAP of every established RB)
-    // and go to RRC_IDLE. The 60 ms delay before acting is not modelled.
+    // TS 38.331 5.3.8.3: before AS security activation every field but waitTime is ignored
+    // (only redirectedCarrierInfo is modelled; VulnerabilityPreSecurityRedirect follows it
+    // anyway). Release all radio resources (PDCP and SDAP of every established RB) and go to
+    // RRC_IDLE; the 60 ms delay before acting is not modelled. A redirection is then followed
+    // by camping on the redirected carrier (TS 38.304 5.2.6).
+    const bool secured = IsSecurityActive();
+    const bool redirect
+        = m.redirectedCarrierInfoPresent && (secured || m_vulnerabilityPreSecurityRedirect);
+    if (m.redirectedCarrierInfoPresent && !redirect)
+    {
+        ++m_redirectionsIgnored;
+        ConnectionEvent("redirect-ignored",
+                        "redirectedCarrierInfo (ARFCN-DL "
+                            + std::to_string(m.redirectedCarrierInfo.carrierFreq)
+                            + ") before AS security activation (TS 38.331 5.3.8.3)");
+    }
     GoToIdle("RRCRelease received");
+    if (redirect)
+    {
+        const uint32_t arfcn = m.redirectedCarrierInfo.carrierFreq;
+        ++m_redirections;
+        m_lastRedirectArfcnDl = arfcn;
+        NrSecurityCellInfo cell;
+        const bool camped = !m_redirect.IsNull() && m_redirect(arfcn, cell);
+        ConnectionEvent("redirected",
+                        "ARFCN-DL " + std::to_string(arfcn)
+                            + (camped ? ": camped on cell " + std::to_string(cell.cellId) + " (PCI "
+                                            + std::to_string(cell.pci) + ")"
+                                      : ": no cell found on that carrier")
+                            + (secured ? "" : " (VulnerabilityPreSecurityRedirect)"));
+    }
 }
 
 void

@@ -44,7 +44,7 @@ NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
         Fail(transactionId, "SecurityModeCommand without integrityProtAlgorithm");
         return;
     }
-    if (nia == NrSecurityIntegrity::NIA0 && !m_emergency)
+    if (nia == NrSecurityIntegrity::NIA0 && !m_emergency && !m_vulnerabilityAcceptNia0)
     {
         Fail(transactionId, "NIA0 selected for a non-emergency session");
         return;
@@ -68,12 +68,22 @@ NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
         = NrSecurityKdf::DeriveAsKeys(kGnb, static_cast<uint8_t>(nea), static_cast<uint8_t>(nia));
     KeyDerived("K_RRCint", keys.kRrcInt.data(), keys.kRrcInt.size(), 28);
     Step(28, "K_RRCint derived");
-    if (!srb1->VerifyDeliveredSdu(count, sdu, receivedMac, nia, keys.kRrcInt))
+    if (m_vulnerabilitySmcNoVerify)
+    {
+        // srsRAN_4G issue #691: the command is acted upon without checking its MAC-I.
+        Step(29,
+             "SecurityModeCommand MAC-I NOT verified (VulnerabilitySmcNoVerify, COUNT "
+                 + std::to_string(count) + ")");
+    }
+    else if (!srb1->VerifyDeliveredSdu(count, sdu, receivedMac, nia, keys.kRrcInt))
     {
         Fail(transactionId, "SecurityModeCommand failed the integrity check");
         return;
     }
-    Step(29, "SecurityModeCommand MAC-I verified (COUNT " + std::to_string(count) + ")");
+    else
+    {
+        Step(29, "SecurityModeCommand MAC-I verified (COUNT " + std::to_string(count) + ")");
+    }
 
     // Step 30: the other AS keys. Keys are kept only now, after the check.
     m_kGnb = kGnb;

@@ -16,7 +16,9 @@
 #include "ns3/nr-security-attribute-checker.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-packet-bytes.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -180,6 +182,47 @@ NrSecurityUeRrc::GetTypeId()
                   BooleanValue(false),
                   MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityRecoveryMacIZeroInputs),
                   MakeBooleanChecker())
+              // Vulnerability profiles (issue 16): off by default (compliant)
+              .AddAttribute("VulnerabilitySmcNoVerify",
+                            "Vulnerability profile (off by default): the UE does not check the "
+                            "MAC-I of the SecurityModeCommand (step 29) and derives the keys "
+                            "for the algorithms it names (srsRAN_4G issue #691). Compliant: "
+                            "TS 33.501 6.7.4, TS 38.331 5.3.4.3 (SecurityModeFailure).",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilitySmcNoVerify),
+                            MakeBooleanChecker())
+              .AddAttribute("VulnerabilityAcceptNia0",
+                            "Vulnerability profile (off by default): the UE accepts NIA0 (null "
+                            "integrity) in a SecurityModeCommand outside an emergency session "
+                            "(LTEInspector, NDSS 2018). Compliant: TS 33.501 5.3.3, 6.7.3: "
+                            "NIA0 only for unauthenticated emergency sessions.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityAcceptNia0),
+                            MakeBooleanChecker())
+              .AddAttribute(
+                  "VulnerabilityPreSecurityRedirect",
+                  "Vulnerability profile (off by default): the UE follows the "
+                  "redirectedCarrierInfo of an RRCRelease received before AS security "
+                  "activation. Compliant: TS 38.331 5.3.8.3 (before AS security every field "
+                  "but waitTime is ignored).",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityPreSecurityRedirect),
+                  MakeBooleanChecker())
+              .AddAttribute(
+                  "VulnerabilityCapabilitiesBeforeSecurity",
+                  "Vulnerability profile (off by default): the UE answers UECapabilityEnquiry "
+                  "before AS security activation (Shaik et al., WiSec 2019). Compliant "
+                  "(hardened, TS 38.331 5.6.1.1): such an enquiry is refused and counted.",
+                  BooleanValue(false),
+                  MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityCapabilitiesBeforeSecurity),
+                  MakeBooleanChecker())
+              .AddAttribute("Ng5gSTmsi",
+                            "The UE's 5G-S-TMSI from upper layers (48 bits; 0: none). "
+                            "RRCSetupRequest then carries ng-5G-S-TMSI-Part1 (its rightmost 39 "
+                            "bits) instead of a randomValue (TS 38.331 5.3.3.3).",
+                            UintegerValue(0),
+                            MakeUintegerAccessor(&NrSecurityUeRrc::m_ng5gSTmsi),
+                            MakeUintegerChecker<uint64_t>(0, (uint64_t{1} << 48) - 1))
               .AddTraceSource("HandoverEvent",
                               "A step of a handover at the UE (UE id, step, detail).",
                               MakeTraceSourceAccessor(&NrSecurityUeRrc::m_handoverEventTrace),
@@ -216,6 +259,7 @@ NrSecurityUeRrc::DoDispose()
     ReleaseBearers();
     m_transmit = TransmitCallback();
     m_cellSelection = CellSelectionCallback();
+    m_redirect = RedirectCallback();
     m_userData = UserDataCallback();
     m_random = nullptr;
     Object::DoDispose();
@@ -413,7 +457,7 @@ NrSecurityUeRrc::ReceiveDcch(NrSecurityRadioBearer& rb, Ptr<Packet> sdu, uint32_
             HandleSecurityModeCommand(sdu, count, m);
             return;
         case NrSecurityRrcDecoded::UE_CAPABILITY_ENQUIRY:
-            HandleCapabilityEnquiry(m);
+            HandleCapabilityEnquiry(m, count);
             return;
         case NrSecurityRrcDecoded::RRC_RECONFIGURATION:
             HandleRrcReconfiguration(m, count);
@@ -444,6 +488,7 @@ NrSecurityUeRrc::BearerIntegrityFailure(NrSecurityRadioBearer& rb,
 {
     NS_LOG_INFO("UE " << m_ueId << ": integrity failure on " << rb.GetName() << ", COUNT "
                       << count);
+    CountIntegrityFailure(rb.GetType() == NrSecurityRbType::DRB);
     m_integrityFailureTrace(m_ueId, rb.GetRbId(), count, receivedMac, expectedMac);
 }
 
@@ -568,6 +613,48 @@ bool
 NrSecurityUeRrc::IsT302Running() const
 {
     return !m_t302Event.IsExpired();
+}
+
+Time
+NrSecurityUeRrc::GetT302Remaining() const
+{
+    return m_t302Event.IsExpired() ? Time(0) : Simulator::GetDelayLeft(m_t302Event);
+}
+
+uint64_t
+NrSecurityUeRrc::GetNg5gSTmsi() const
+{
+    return m_ng5gSTmsi;
+}
+
+void
+NrSecurityUeRrc::SetRedirectCallback(RedirectCallback cb)
+{
+    m_redirect = cb;
+}
+
+uint64_t
+NrSecurityUeRrc::GetRedirections() const
+{
+    return m_redirections;
+}
+
+uint64_t
+NrSecurityUeRrc::GetRedirectionsIgnored() const
+{
+    return m_redirectionsIgnored;
+}
+
+uint32_t
+NrSecurityUeRrc::GetLastRedirectArfcnDl() const
+{
+    return m_lastRedirectArfcnDl;
+}
+
+uint64_t
+NrSecurityUeRrc::GetCapabilityInformationsSent() const
+{
+    return m_capabilityInformations;
 }
 
 uint64_t

@@ -156,6 +156,29 @@ struct NrSecurityUeInactiveContext
  *   case M5: the UE computes shortMAC-I and resumeMAC-I with COUNT, BEARER and DIRECTION 0
  *   instead of all ones, so the network cannot verify them and falls back to RRCSetup.
  *
+ * Vulnerability profiles (all off by default: the compliant behaviour; see the doc chapter's
+ * table with each one's reference):
+ * - VulnerabilitySmcNoVerify: the MAC-I of the SecurityModeCommand is not checked (step 29 is
+ *   skipped); the UE derives the keys for whatever algorithms the command names and answers
+ *   SecurityModeComplete (srsRAN_4G issue #691). Compliant: TS 33.501 6.7.4, TS 38.331
+ *   5.3.4.3: a command that fails the check gets SecurityModeFailure and no key is kept.
+ * - VulnerabilityAcceptNia0: NIA0 is accepted in a SecurityModeCommand outside an
+ *   unauthenticated emergency session (LTEInspector, NDSS 2018; "Touching the Untouchables",
+ *   IEEE S&P 2019). Compliant: TS 33.501 5.3.3, 6.7.3: NIA0 only for emergency sessions.
+ * - VulnerabilityPreSecurityRedirect: the redirectedCarrierInfo of an RRCRelease received
+ *   before AS security activation is followed. Compliant: TS 38.331 5.3.8.3: before AS
+ *   security the UE ignores every field of RRCRelease but waitTime (it goes to RRC_IDLE with
+ *   its own cell selection). After AS security a redirection is followed (TS 38.304 5.2.6):
+ *   the RedirectCallback camps on the strongest cell with that ARFCN-DL.
+ * - VulnerabilityCapabilitiesBeforeSecurity: UECapabilityEnquiry is answered before AS
+ *   security activation (Shaik et al., WiSec 2019). Compliant (hardened): such an enquiry is
+ *   refused (MessageRefused "ueCapabilityEnquiry", counted), UECapabilityInformation goes
+ *   only integrity-protected and ciphered (TS 38.331 5.6.1.1: the network should retrieve
+ *   capabilities only after AS security activation).
+ * - Ng5gSTmsi (not a fault): the 5G-S-TMSI (48 bits) from upper layers; RRCSetupRequest then
+ *   carries ng-5G-S-TMSI-Part1, its rightmost 39 bits, instead of a randomValue (TS 38.331
+ *   5.3.3.3); ng-5G-S-TMSI-Part2 in RRCSetupComplete is not modelled.
+ *
  * Trace sources: those of NrSecurityRrc (all carry the UE id first), and HandoverEvent.
  */
 class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
@@ -278,6 +301,28 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     bool IsSecurityActive() const;
     /// \return true while T302 runs
     bool IsT302Running() const;
+    /// \return the time T302 has left (0 when it is not running)
+    Time GetT302Remaining() const;
+    /// \return the Ng5gSTmsi attribute (0: none, RRCSetupRequest carries a randomValue)
+    uint64_t GetNg5gSTmsi() const;
+
+    /**
+     * Redirection (TS 38.331 5.3.8.3, TS 38.304 5.2.6): the device makes the strongest cell
+     * with this ARFCN-DL the UE's cell (camping in RRC_IDLE), fills its identity and returns
+     * true, or returns false if it hears no cell on that carrier.
+     */
+    typedef Callback<bool, uint32_t /*arfcnDl*/, NrSecurityCellInfo&> RedirectCallback;
+    /// \param cb the device's redirection (cell selection on one carrier)
+    void SetRedirectCallback(RedirectCallback cb);
+    /// \return how many RRCRelease redirections the UE followed (RedirectCallback called)
+    uint64_t GetRedirections() const;
+    /// \return how many RRCRelease redirections it ignored (received before AS security
+    ///         activation, TS 38.331 5.3.8.3)
+    uint64_t GetRedirectionsIgnored() const;
+    /// \return the carrierFreq (ARFCN-DL) of the last redirection followed (0: none)
+    uint32_t GetLastRedirectArfcnDl() const;
+    /// \return how many UECapabilityEnquiries the UE answered
+    uint64_t GetCapabilityInformationsSent() const;
     /// \return how many Connect() calls were refused
     uint64_t GetConnectRefusals() const;
     /// \return K_gNB (all zero until derived in step 27)
@@ -419,7 +464,7 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     void Fail(uint8_t transactionId, const std::string& reason);
 
     // nr-security-ue-rrc-reconfiguration.cc
-    void HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m);
+    void HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m, uint32_t count);
     void HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_t count);
     void HandleDlInformationTransfer(const NrSecurityRrcDecoded& m);
     void ReceiveUserData(NrSecurityRadioBearer& rb, Ptr<Packet> sdu);
@@ -550,8 +595,20 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     NrSecurityAsKeys m_resumeKeys;           ///< resume: its AS keys
     NrSecurityNhChain m_resumeChain;         ///< resume: the chain after its derivation
     bool m_vulnerabilityRecoveryMacIZeroInputs = false; ///< attribute (case M5 fault)
-    uint64_t m_reestablishments = 0;                    ///< completed re-establishments
-    uint64_t m_resumes = 0;                             ///< completed resumes
+
+    // Vulnerability profiles (issue 16)
+    bool m_vulnerabilitySmcNoVerify = false;                ///< VulnerabilitySmcNoVerify
+    bool m_vulnerabilityAcceptNia0 = false;                 ///< VulnerabilityAcceptNia0
+    bool m_vulnerabilityPreSecurityRedirect = false;        ///< VulnerabilityPreSecurityRedirect
+    bool m_vulnerabilityCapabilitiesBeforeSecurity = false; ///< attribute
+    uint64_t m_ng5gSTmsi = 0;                               ///< Ng5gSTmsi attribute (48 bits)
+    RedirectCallback m_redirect;                            ///< the device's redirection
+    uint64_t m_redirections = 0;                            ///< redirections followed
+    uint64_t m_redirectionsIgnored = 0;                     ///< redirections ignored
+    uint32_t m_lastRedirectArfcnDl = 0;                     ///< carrierFreq of the last one
+    uint64_t m_capabilityInformations = 0;                  ///< UECapabilityInformation sent
+    uint64_t m_reestablishments = 0;                        ///< completed re-establishments
+    uint64_t m_resumes = 0;                                 ///< completed resumes
 };
 
 } // namespace ns3
