@@ -1,25 +1,856 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * The radio model for adversaries (NrSecurityChannel, RadioModel "Power"): received power from
+ * each transmitter's TxPower through the PropagationLossModel, the capture rule (margin, one
+ * sender never collides with itself, one slot), jamming, monitors and their sensitivity,
+ * SendFrom and the origin of frames, cell selection and reselection with hysteresis (TS 38.304
+ * 5.2.4.6), a false base station capturing a UE, and RadioModel "Simple" (no power, no
+ * capture, no jamming).
  */
-
-// placeholder (issue 16)
+#include "ns3/boolean.h"
+#include "ns3/constant-position-mobility-model.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/error-model.h"
+#include "ns3/node-container.h"
+#include "ns3/nr-security-channel.h"
+#include "ns3/nr-security-gnb-net-device.h"
+#include "ns3/nr-security-helper.h"
+#include "ns3/nr-security-ue-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
-namespace ns3
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+namespace
 {
 
-/// placeholder suite (issue 16)
+/// An adversary device for the tests: a transmit power, no entity; records what reaches it.
+class TestAdversary : public NrSecurityNetDevice
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::NrSecurityRadioModelTestAdversary")
+                                .SetParent<NrSecurityNetDevice>()
+                                .AddConstructor<TestAdversary>();
+        return tid;
+    }
+
+    double m_txPower = 23; ///< dBm
+
+    double GetTxPower() const override
+    {
+        return m_txPower;
+    }
+
+    bool IsAdversary() const override
+    {
+        return true;
+    }
+
+    void ReceiveFrame(NrSecurityAirFrame) override
+    {
+    }
+};
+
+/// Loses the first attempt it sees, then none.
+class LoseFirstErrorModel : public ErrorModel
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::NrSecurityRadioModelTestLoseFirst")
+                                .SetParent<ErrorModel>()
+                                .AddConstructor<LoseFirstErrorModel>();
+        return tid;
+    }
+
+  private:
+    bool DoCorrupt(Ptr<Packet>) override
+    {
+        return m_first ? !(m_first = false) : false;
+    }
+
+    void DoReset() override
+    {
+    }
+
+    bool m_first = true; ///< the next attempt is the first
+};
+
+/// Puts a node at x metres on the x axis.
+void
+Place(Ptr<Node> node, double x)
+{
+    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+    m->SetPosition(Vector(x, 0, 0));
+    node->AggregateObject(m);
+}
+
+/// LogDistance with known parameters: L(d) = 40 dB + 20 log10(d / 1 m) (exponent 2).
+Ptr<LogDistancePropagationLossModel>
+KnownLoss()
+{
+    Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
+    loss->SetAttribute("Exponent", DoubleValue(2.0));
+    loss->SetAttribute("ReferenceDistance", DoubleValue(1.0));
+    loss->SetAttribute("ReferenceLoss", DoubleValue(40.0));
+    return loss;
+}
+
+/// The oracle of KnownLoss: received power at d metres, dBm.
+double
+KnownRx(double txPowerDbm, double d)
+{
+    return txPowerDbm - (40.0 + 20.0 * std::log10(d));
+}
+
+/// gNBs, UEs and adversaries on one channel built by the helper; positions optional.
+struct Radio
+{
+    Ptr<NrSecurityHelper> nr;
+    NodeContainer gnbNodes;
+    NodeContainer ueNodes;
+    NetDeviceContainer gnbs;
+    NetDeviceContainer ues;
+    std::vector<Ptr<TestAdversary>> advs;
+
+    /**
+     * \param gnbX gNB positions (m; empty vector entries: none) \param ueX UE positions
+     * \param mobility false: no MobilityModel (received power = TxPower)
+     */
+    Radio(const std::vector<double>& gnbX, const std::vector<double>& ueX, bool mobility)
+    {
+        nr = CreateObject<NrSecurityHelper>();
+        nr->SetAttribute("PropagationLossModel", PointerValue(KnownLoss()));
+        gnbNodes.Create(gnbX.size());
+        ueNodes.Create(ueX.size());
+        for (std::size_t i = 0; mobility && i < gnbX.size(); ++i)
+        {
+            Place(gnbNodes.Get(i), gnbX[i]);
+        }
+        for (std::size_t i = 0; mobility && i < ueX.size(); ++i)
+        {
+            Place(ueNodes.Get(i), ueX[i]);
+        }
+        gnbs = nr->InstallGnbDevice(gnbNodes);
+        ues = nr->InstallUeDevice(ueNodes);
+    }
+
+    /// \return a new adversary device \param txPower dBm \param x position (NAN: none)
+    Ptr<TestAdversary> Adversary(double txPower, double x = NAN)
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        if (!std::isnan(x))
+        {
+            Place(node, x);
+        }
+        Ptr<TestAdversary> a = CreateObject<TestAdversary>();
+        a->m_txPower = txPower;
+        node->AddDevice(a);
+        a->SetChannel(nr->GetChannel());
+        advs.push_back(a);
+        return a;
+    }
+
+    Ptr<NrSecurityChannel> Ch() const
+    {
+        return nr->GetChannel();
+    }
+
+    Ptr<NrSecurityGnbNetDevice> Gnb(uint32_t i) const
+    {
+        return DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(i));
+    }
+
+    Ptr<NrSecurityUeNetDevice> Ue(uint32_t i = 0) const
+    {
+        return DynamicCast<NrSecurityUeNetDevice>(ues.Get(i));
+    }
+};
+
+/// A frame of 4 zero bytes on SRB1 (the RRC refuses it: only the radio matters here).
+NrSecurityAirFrame
+Frame(uint16_t cellId, uint16_t ueId, bool uplink)
+{
+    NrSecurityAirFrame f;
+    f.cellId = cellId;
+    f.ueId = ueId;
+    f.uplink = uplink;
+    f.type = NrSecurityRbType::SRB;
+    f.rbId = 1;
+    const uint8_t bytes[4] = {0, 0, 0, 0};
+    f.pdu = Create<Packet>(bytes, 4);
+    return f;
+}
+
+/// What reached a receiver.
+struct Rx
+{
+    Time time;                    ///< arrival
+    NrSecurityFrameOrigin origin; ///< who sent it
+    double rxPowerDbm;            ///< as the channel set it
+    uint32_t attempt;             ///< ARQ attempt
+};
+
+/// Records a frame on a trace.
+void
+Record(std::vector<Rx>* out, const NrSecurityAirFrame& f)
+{
+    out->push_back(Rx{Simulator::Now(), f.origin, f.rxPowerDbm, f.attempt});
+}
+
+/// Records CaptureDrop.
+void
+RecordDrop(std::vector<std::pair<NrSecurityFrameOrigin, double>>* out,
+           const NrSecurityAirFrame& f,
+           double strongestOther)
+{
+    out->push_back({f.origin, strongestOther});
+}
+
+/// Records CellChanged.
+void
+CellChanged(std::vector<std::string>* out, uint16_t ue, uint16_t from, uint16_t to)
+{
+    out->push_back(std::to_string(ue) + ":" + std::to_string(from) + "->" + std::to_string(to));
+}
+
+/// A test case whose simulation is destroyed even when an assertion ends it early.
+class SimTestCase : public TestCase
+{
+  public:
+    /// \param name the test name
+    explicit SimTestCase(const std::string& name)
+        : TestCase(name)
+    {
+    }
+
+  private:
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+};
+
+} // namespace
+
+/**
+ * Received power: GetRxPowerDbm(from, to) is from's TxPower (UE 23 dBm by default, gNB 18 dBm)
+ * less the LogDistance loss 40 + 20 log10(d) between the nodes, both ways; frames carry it at
+ * their receiver (taps and PduRx); FixedRssLossModel gives its fixed value; no MobilityModel:
+ * no loss.
+ */
+class RxPowerTestCase : public SimTestCase
+{
+  public:
+    RxPowerTestCase()
+        : SimTestCase("rx-power: TxPower through the PropagationLossModel, carried by frames")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Radio r({0}, {50}, true);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.Ue()->GetTxPower(), 23.0, 1e-12, "UE TxPower default");
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.Gnb(0)->GetTxPower(), 18.0, 1e-12, "gNB TxPower default");
+        NS_TEST_EXPECT_MSG_EQ_TOL(KnownRx(23, 50), -50.9794, 1e-4, "the oracle");
+        NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRxPowerDbm(r.Ue(), r.Gnb(0)),
+                                  KnownRx(23, 50),
+                                  1e-9,
+                                  "uplink: UE 23 dBm at 50 m");
+        NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRxPowerDbm(r.Gnb(0), r.Ue()),
+                                  KnownRx(18, 50),
+                                  1e-9,
+                                  "downlink: gNB 18 dBm at 50 m");
+        NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRsrpDbm(r.Ue(), r.Gnb(0)),
+                                  KnownRx(18, 50),
+                                  1e-9,
+                                  "RSRP = the gNB's received power");
+        r.Ue()->SetAttribute("TxPower", DoubleValue(10));
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            ch->GetRxPowerDbm(r.Ue(), r.Gnb(0)), KnownRx(10, 50), 1e-9, "UE TxPower attribute");
+        Ptr<TestAdversary> a = r.Adversary(30, 25);
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            ch->GetRxPowerDbm(a, r.Ue()), KnownRx(30, 25), 1e-9, "adversary at 25 m from the UE");
+        Ptr<TestAdversary> nowhere = r.Adversary(30);
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            ch->GetRxPowerDbm(nowhere, r.Ue()), 30.0, 1e-12, "no MobilityModel: no loss");
+
+        Ptr<FixedRssLossModel> fixed = CreateObject<FixedRssLossModel>();
+        fixed->SetRss(-77.5);
+        r.nr->SetAttribute("PropagationLossModel", PointerValue(fixed));
+        NS_TEST_EXPECT_MSG_EQ_TOL(ch->GetRxPowerDbm(a, r.Gnb(0)), -77.5, 1e-12, "FixedRss");
+        r.nr->SetAttribute("PropagationLossModel", PointerValue(KnownLoss()));
+
+        // Frames carry the power at their receiver: the Transmission trace and PduRx.
+        std::vector<Rx> sent;
+        std::vector<Rx> ueRx;
+        std::vector<Rx> gnbRx;
+        ch->TraceConnectWithoutContext("Transmission", MakeBoundCallback(&Record, &sent));
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ueRx));
+        r.Gnb(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &gnbRx));
+        r.Ue()->SetServingCellId(1);
+        ch->Send(Frame(1, 1, false));
+        ch->Send(Frame(1, 1, true));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(sent.size(), 2u, "two transmissions");
+        NS_TEST_ASSERT_MSG_EQ(ueRx.size(), 1u, "downlink frame received");
+        NS_TEST_ASSERT_MSG_EQ(gnbRx.size(), 1u, "uplink frame received");
+        NS_TEST_EXPECT_MSG_EQ_TOL(sent[0].rxPowerDbm, KnownRx(18, 50), 1e-9, "trace, DL");
+        NS_TEST_EXPECT_MSG_EQ_TOL(ueRx[0].rxPowerDbm, KnownRx(18, 50), 1e-9, "PduRx, DL");
+        NS_TEST_EXPECT_MSG_EQ_TOL(gnbRx[0].rxPowerDbm, KnownRx(10, 50), 1e-9, "PduRx, UL");
+        NS_TEST_EXPECT_MSG_EQ((ueRx[0].origin == NrSecurityFrameOrigin::LEGITIMATE),
+                              true,
+                              "a gNB's frame is legitimate");
+        Simulator::Destroy();
+
+    }
+};
+
+/**
+ * Capture margin (overshadowing): a gNB frame (18 dBm, no path loss) and an adversary frame in
+ * the same slot on the same link. With the adversary at 18 + margin + 0.01 dBm its frame is
+ * received and the gNB's is lost (CaptureDrop with the adversary's power; ARQ retransmits it
+ * 4 ms later); at 18 + margin - 0.01 dBm both are lost (neither exceeds the other by the
+ * margin); at 18 - margin - 0.01 dBm the gNB's frame is received. Sent from a monitor's
+ * callback the forged frame occupies the legitimate frame's slot. CaptureMargin 3 dB (default)
+ * and 6 dB.
+ */
+class CaptureMarginTestCase : public SimTestCase
+{
+  public:
+    CaptureMarginTestCase()
+        : SimTestCase("capture-margin: received at margin + 0.01 dB, lost at margin - 0.01 dB")
+    {
+    }
+
+  private:
+    /// Result of one overlap.
+    struct Outcome
+    {
+        std::vector<Rx> ueRx;                                        ///< what the UE received
+        std::vector<std::pair<NrSecurityFrameOrigin, double>> drops; ///< CaptureDrop
+        uint64_t captureDrops = 0;                                   ///< GetCaptureDrops
+    };
+
+    /// \return the outcome of a gNB frame overlapped by an adversary frame of a given power
+    static Outcome Overlap(double advPower, double margin, bool fromMonitor)
+    {
+        Radio r({0}, {0}, false);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        ch->SetAttribute("CaptureMargin", DoubleValue(margin));
+        Ptr<TestAdversary> a = r.Adversary(advPower);
+        Outcome o;
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &o.ueRx));
+        ch->TraceConnectWithoutContext("CaptureDrop", MakeBoundCallback(&RecordDrop, &o.drops));
+        r.Ue()->SetServingCellId(1);
+        NrSecurityAirFrame forged = Frame(1, 1, false);
+        if (fromMonitor)
+        {
+            bool sent = false;
+            ch->AddMonitor(a,
+                           -200,
+                           [ch, a, forged, &sent](const NrSecurityAirFrame& f)
+                           {
+                               if (!sent && !f.uplink && f.attempt == 0)
+                               {
+                                   sent = true;
+                                   ch->SendFrom(a, forged);
+                               }
+                           });
+            Simulator::Schedule(MicroSeconds(1234), [ch]() { ch->Send(Frame(1, 1, false)); });
+        }
+        else
+        {
+            ch->Send(Frame(1, 1, false));
+            ch->SendFrom(a, forged);
+        }
+        Simulator::Run();
+        o.captureDrops = ch->GetCaptureDrops();
+        Simulator::Destroy();
+        return o;
+    }
+
+    void DoRun() override
+    {
+        for (double margin : {3.0, 6.0})
+        {
+            for (bool fromMonitor : {false, true})
+            {
+                const std::string m = " (margin " + std::to_string(margin) + " dB"
+                                      + (fromMonitor ? ", from a monitor)" : ")");
+                // Stronger by margin + 0.01 dB: the forged frame wins.
+                Outcome win = Overlap(18 + margin + 0.01, margin, fromMonitor);
+                NS_TEST_ASSERT_MSG_EQ(win.ueRx.size(), 2u, "forged, then the retransmission" + m);
+                NS_TEST_EXPECT_MSG_EQ((win.ueRx[0].origin == NrSecurityFrameOrigin::INJECTED),
+                                      true,
+                                      "the forged frame arrives first" + m);
+                NS_TEST_EXPECT_MSG_EQ((win.ueRx[1].origin == NrSecurityFrameOrigin::LEGITIMATE),
+                                      true,
+                                      "then the gNB's" + m);
+                NS_TEST_EXPECT_MSG_EQ(win.ueRx[1].attempt, 1u, "as its retransmission" + m);
+                NS_TEST_EXPECT_MSG_EQ((win.ueRx[1].time - win.ueRx[0].time >= MilliSeconds(4)),
+                                      true,
+                                      "RetransmissionDelay later" + m);
+                NS_TEST_EXPECT_MSG_EQ(win.captureDrops, 1u, "one capture drop" + m);
+                NS_TEST_ASSERT_MSG_EQ(win.drops.size(), 1u, "traced" + m);
+                NS_TEST_EXPECT_MSG_EQ((win.drops[0].first == NrSecurityFrameOrigin::LEGITIMATE),
+                                      true,
+                                      "the gNB's frame is lost" + m);
+                NS_TEST_EXPECT_MSG_EQ_TOL(
+                    win.drops[0].second, 18 + margin + 0.01, 1e-9, "to the adversary's power" + m);
+                // Stronger by margin - 0.01 dB: neither wins.
+                Outcome tie = Overlap(18 + margin - 0.01, margin, fromMonitor);
+                NS_TEST_ASSERT_MSG_EQ(tie.ueRx.size(), 1u, "only the retransmission" + m);
+                NS_TEST_EXPECT_MSG_EQ((tie.ueRx[0].origin == NrSecurityFrameOrigin::LEGITIMATE),
+                                      true,
+                                      "the gNB's" + m);
+                NS_TEST_EXPECT_MSG_EQ(tie.captureDrops, 2u, "both lost" + m);
+                // Weaker by margin + 0.01 dB: the gNB's frame is received at once.
+                Outcome lose = Overlap(18 - margin - 0.01, margin, fromMonitor);
+                NS_TEST_ASSERT_MSG_EQ(lose.ueRx.size(), 1u, "one frame" + m);
+                NS_TEST_EXPECT_MSG_EQ(lose.ueRx[0].attempt, 0u, "the first attempt" + m);
+                NS_TEST_EXPECT_MSG_EQ((lose.ueRx[0].origin == NrSecurityFrameOrigin::LEGITIMATE),
+                                      true,
+                                      "of the gNB" + m);
+                NS_TEST_EXPECT_MSG_EQ(lose.captureDrops, 1u, "the forged one is lost" + m);
+            }
+        }
+    }
+};
+
+/**
+ * Overlap is per sender, link and slot: two frames of the gNB to one UE in one slot (one
+ * transport block), uplink and downlink at once, frames to two UEs at once, and an adversary
+ * frame one slot later are all received; none is a capture drop.
+ */
+class NoCollisionTestCase : public SimTestCase
+{
+  public:
+    NoCollisionTestCase()
+        : SimTestCase("no-collision: one sender, other links, other slots")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Radio r({0}, {0, 0}, false);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        Ptr<TestAdversary> a = r.Adversary(18); // as strong as the gNB: overlapping, both lost
+        std::vector<Rx> ue1;
+        std::vector<Rx> ue2;
+        std::vector<Rx> gnb;
+        r.Ue(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ue1));
+        r.Ue(1)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ue2));
+        r.Gnb(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &gnb));
+        r.Ue(0)->SetServingCellId(1);
+        r.Ue(1)->SetServingCellId(1);
+        ch->Send(Frame(1, 1, false));
+        ch->Send(Frame(1, 1, false)); // same sender, same link, same slot
+        ch->Send(Frame(1, 2, false)); // another UE
+        ch->Send(Frame(1, 1, true));  // uplink of UE 1 (its own link)
+        ch->Send(Frame(1, 2, true));
+        const Time slot = ch->GetSlotDuration();
+        Simulator::Schedule(slot, [ch, a]() { ch->SendFrom(a, Frame(1, 1, false)); });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(ue1.size(), 3u, "UE 1: two gNB frames, the next slot's forged one");
+        NS_TEST_EXPECT_MSG_EQ(ue2.size(), 1u, "UE 2: its frame");
+        NS_TEST_EXPECT_MSG_EQ(gnb.size(), 2u, "gNB: both uplink frames");
+        NS_TEST_EXPECT_MSG_EQ(ch->GetCaptureDrops(), 0u, "no capture drop");
+        for (const Rx& x : ue1)
+        {
+            NS_TEST_EXPECT_MSG_EQ(x.attempt, 0u, "first attempts only");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * Jamming: a jammer active on UE 1's downlink only (as strong as the gNB) loses every attempt
+ * of UE 1's frame (1 + MaxRetransmissions 4 = 5 capture drops, then RadioLinkFailure); UE 2's
+ * frame and UE 1's uplink frame are received. A jammer weaker by margin + 0.01 dB loses none.
+ */
+class JammerTestCase : public SimTestCase
+{
+  public:
+    JammerTestCase()
+        : SimTestCase("jammer: loses the frames of its links only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (double jamPower : {18.0, 18.0 - 3.01})
+        {
+            Radio r({0}, {0, 0}, false);
+            Ptr<NrSecurityChannel> ch = r.Ch();
+            Ptr<TestAdversary> j = r.Adversary(jamPower);
+            ch->AddJammer(j, [](const NrSecurityAirFrame& f) { return f.ueId == 1 && !f.uplink; });
+            std::vector<Rx> ue1;
+            std::vector<Rx> ue2;
+            std::vector<Rx> gnb;
+            std::vector<Rx> rlf;
+            r.Ue(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ue1));
+            r.Ue(1)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ue2));
+            r.Gnb(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &gnb));
+            ch->TraceConnectWithoutContext("RadioLinkFailure", MakeBoundCallback(&Record, &rlf));
+            r.Ue(0)->SetServingCellId(1);
+            r.Ue(1)->SetServingCellId(1);
+            ch->Send(Frame(1, 1, false));
+            ch->Send(Frame(1, 2, false));
+            ch->Send(Frame(1, 1, true));
+            Simulator::Run();
+            if (jamPower == 18.0)
+            {
+                NS_TEST_EXPECT_MSG_EQ(ue1.size(), 0u, "UE 1's downlink is jammed");
+                NS_TEST_EXPECT_MSG_EQ(ch->GetCaptureDrops(), 5u, "every attempt lost");
+                NS_TEST_EXPECT_MSG_EQ(rlf.size(), 1u, "ARQ exhausted");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ(ue1.size(), 1u, "a weak jammer loses nothing");
+                NS_TEST_EXPECT_MSG_EQ(ch->GetCaptureDrops(), 0u, "no capture drop");
+                NS_TEST_EXPECT_MSG_EQ(rlf.size(), 0u, "no failure");
+            }
+            NS_TEST_EXPECT_MSG_EQ(ue2.size(), 1u, "UE 2 is not jammed");
+            NS_TEST_EXPECT_MSG_EQ(gnb.size(), 1u, "UE 1's uplink is not jammed");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * Monitors: gNB at 0 m, UE at 10 m, monitors at 50 m. The UE's uplink frame reaches them at
+ * 23 - (40 + 20 log10 40) dBm, the gNB's downlink frame at 18 - (40 + 20 log10 50) dBm. A
+ * monitor with sensitivity 0.01 dB below the uplink power hears the uplink frame (with that
+ * power, when it is sent) and not the weaker downlink one; 0.01 dB above, nothing; a monitor
+ * never hears its own SendFrom frames, another monitor does.
+ */
+class MonitorTestCase : public SimTestCase
+{
+  public:
+    MonitorTestCase()
+        : SimTestCase("monitor: sensitivity, received power, not its own frames")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Radio r({0}, {10}, true);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        const double ul = KnownRx(23, 40);
+        Ptr<TestAdversary> below = r.Adversary(23, 50);
+        Ptr<TestAdversary> above = r.Adversary(23, 50);
+        Ptr<TestAdversary> all = r.Adversary(23, 50);
+        std::vector<Rx> heardBelow;
+        std::vector<Rx> heardAbove;
+        std::vector<Rx> heardAll;
+        ch->AddMonitor(below, ul - 0.01, MakeBoundCallback(&Record, &heardBelow));
+        ch->AddMonitor(above, ul + 0.01, MakeBoundCallback(&Record, &heardAbove));
+        ch->AddMonitor(all, -200, MakeBoundCallback(&Record, &heardAll));
+        r.Ue()->SetServingCellId(1);
+        Simulator::Schedule(MilliSeconds(1),
+                            [ch]()
+                            {
+                                ch->Send(Frame(1, 1, true));
+                                ch->Send(Frame(1, 1, false));
+                            });
+        Simulator::Schedule(MilliSeconds(5), [ch, all]() { ch->SendFrom(all, Frame(1, 1, true)); });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(heardBelow.size(), 2u, "uplink frame and the adversary's frame");
+        NS_TEST_EXPECT_MSG_EQ_TOL(heardBelow[0].rxPowerDbm, ul, 1e-9, "UE's power at 40 m");
+        NS_TEST_EXPECT_MSG_EQ(heardBelow[0].time, MilliSeconds(1), "heard when sent");
+        NS_TEST_EXPECT_MSG_EQ((heardBelow[1].origin == NrSecurityFrameOrigin::INJECTED),
+                              true,
+                              "the adversary's frame (23 - 40 dBm at 0 m)");
+        NS_TEST_EXPECT_MSG_EQ(heardAbove.size(), 1u, "only the adversary's frame");
+        NS_TEST_ASSERT_MSG_EQ(heardAll.size(), 2u, "both of the network, not its own");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            heardAll[1].rxPowerDbm, KnownRx(18, 50), 1e-9, "gNB's power at 50 m");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * SendFrom: a LEGITIMATE frame becomes INJECTED, REPLAYED stays; a frame for no receiver is
+ * refused; no ARQ (a first attempt lost by the UE's ErrorModel is not retransmitted) and no
+ * delivery confirmation to the adversary; a false base station's frames carry origin
+ * FALSE_BASE_STATION.
+ */
+class SendFromTestCase : public SimTestCase
+{
+  public:
+    SendFromTestCase()
+        : SimTestCase("send-from: origin, no ARQ, no confirmation; false base station origin")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Radio r({0, 0}, {0}, false);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        Ptr<TestAdversary> a = r.Adversary(18);
+        r.Gnb(1)->SetAttribute("FalseBaseStation", BooleanValue(true));
+        NS_TEST_EXPECT_MSG_EQ(r.Gnb(1)->IsAdversary(), true, "a false base station");
+        NS_TEST_EXPECT_MSG_EQ(r.Gnb(0)->IsAdversary(), false, "a real cell");
+        std::vector<Rx> ueRx;
+        std::vector<Rx> sent;
+        std::vector<Rx> advDelivered;
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ueRx));
+        ch->TraceConnectWithoutContext("Transmission", MakeBoundCallback(&Record, &sent));
+        a->TraceConnectWithoutContext("PduDelivered", MakeBoundCallback(&Record, &advDelivered));
+        r.Ue()->SetServingCellId(1);
+        NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(1, 1, false)), true, "sent");
+        NrSecurityAirFrame replay = Frame(1, 1, false);
+        replay.origin = NrSecurityFrameOrigin::REPLAYED;
+        Simulator::Schedule(MilliSeconds(10), [ch, a, replay]() { ch->SendFrom(a, replay); });
+        NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(1, 99, false)), false, "no UE 99");
+        NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(7, 1, true)), false, "no cell 7");
+        // A lost attempt of an adversary is not retransmitted.
+        Simulator::Schedule(MilliSeconds(20),
+                            [&r, ch, a]()
+                            {
+                                r.Ue()->SetAttribute(
+                                    "ReceiveErrorModel",
+                                    PointerValue(CreateObject<LoseFirstErrorModel>()));
+                                ch->SendFrom(a, Frame(1, 1, false));
+                            });
+        // The false base station's RRC frames (its RRCSetup after a RRCSetupRequest).
+        Simulator::Schedule(MilliSeconds(40), [&r]() { r.Ue()->Attach(2); });
+        Simulator::Stop(MilliSeconds(60));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ((ueRx.size() >= 3u), true, "two adversary frames, FBS frames");
+        NS_TEST_EXPECT_MSG_EQ((ueRx[0].origin == NrSecurityFrameOrigin::INJECTED),
+                              true,
+                              "LEGITIMATE becomes INJECTED");
+        NS_TEST_EXPECT_MSG_EQ(
+            (ueRx[1].origin == NrSecurityFrameOrigin::REPLAYED), true, "REPLAYED stays");
+        NS_TEST_EXPECT_MSG_EQ((ueRx[2].origin == NrSecurityFrameOrigin::FALSE_BASE_STATION),
+                              true,
+                              "the false base station's RRCSetup");
+        uint32_t advSent = 0;
+        for (const Rx& x : sent)
+        {
+            advSent += x.origin == NrSecurityFrameOrigin::INJECTED
+                       || x.origin == NrSecurityFrameOrigin::REPLAYED;
+        }
+        NS_TEST_EXPECT_MSG_EQ(advSent, 3u, "three attempts: the lost one not retransmitted");
+        NS_TEST_EXPECT_MSG_EQ(advDelivered.size(), 0u, "no delivery confirmation");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * Cell selection and reselection (TS 38.304 5.2.4.6, R_s = Q_meas,s + Q_hyst, R_n =
+ * Q_meas,n): no MobilityModels, so RSRP = TxPower. A UE in RRC_IDLE camped on cell 1
+ * (18 dBm) with CellReselectionPeriod 100 ms: cell 2 at 18 + 3 - 0.01 dBm with Q_hyst 3 dB:
+ * stays; at 18 + 3 + 0.01 dBm: reselects cell 2 (CellChanged 1->2 at 100 ms); Q_hyst 0 dB and
+ * 18.01 dBm: reselects; period 0: never. AttachToStrongestCell: a false base station 10 dB
+ * stronger captures the UE (RRCSetupRequest to it). SwitchToPci with two cells of one PCI:
+ * the stronger.
+ */
+class CellSelectionTestCase : public SimTestCase
+{
+  public:
+    CellSelectionTestCase()
+        : SimTestCase("cell-selection: reselection with hysteresis, false base station capture")
+    {
+    }
+
+  private:
+    /// \return CellChanged events of an idle UE camped on cell 1 over 1 s
+    static std::vector<std::string> Reselect(double cell2Power, double qHyst, Time period)
+    {
+        Radio r({0, 0}, {0}, false);
+        r.Gnb(1)->SetAttribute("TxPower", DoubleValue(cell2Power));
+        r.Ue()->SetAttribute("CellReselectionHysteresis", DoubleValue(qHyst));
+        r.Ue()->SetAttribute("CellReselectionPeriod", TimeValue(period));
+        r.Ue()->SetServingCellId(1);
+        std::vector<std::string> changes;
+        r.Ue()->TraceConnectWithoutContext("CellChanged",
+                                           MakeBoundCallback(&CellChanged, &changes));
+        std::vector<Time> when;
+        r.Ue()->TraceConnectWithoutContext(
+            "CellChanged",
+            Callback<void, uint16_t, uint16_t, uint16_t>([&when](uint16_t, uint16_t, uint16_t)
+                                                         { when.push_back(Simulator::Now()); }));
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        if (!when.empty())
+        {
+            changes.push_back("at " + std::to_string(when[0].GetMilliSeconds()) + " ms");
+        }
+        Simulator::Destroy();
+        return changes;
+    }
+
+    void DoRun() override
+    {
+        typedef std::vector<std::string> V;
+        NS_TEST_EXPECT_MSG_EQ((Reselect(18 + 3 - 0.01, 3, MilliSeconds(100)) == V{}),
+                              true,
+                              "within the hysteresis: stays");
+        NS_TEST_EXPECT_MSG_EQ(
+            (Reselect(18 + 3 + 0.01, 3, MilliSeconds(100)) == V{"1:1->2", "at 100 ms"}),
+            true,
+            "above the hysteresis: reselects at the first evaluation");
+        NS_TEST_EXPECT_MSG_EQ((Reselect(18.01, 0, MilliSeconds(100)) == V{"1:1->2", "at 100 ms"}),
+                              true,
+                              "no hysteresis: the stronger cell");
+        NS_TEST_EXPECT_MSG_EQ((Reselect(30, 3, Time(0)) == V{}), true, "period 0: off");
+
+        // A false base station (cell 2, 10 dB stronger at the UE) captures it.
+        {
+            Radio r({0, 100}, {60}, true);
+            r.Gnb(1)->SetAttribute("FalseBaseStation", BooleanValue(true));
+            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(28 + 20 * std::log10(40.0 / 60)));
+            std::vector<Rx> fbsRx;
+            std::vector<Rx> realRx;
+            r.Gnb(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &realRx));
+            r.Gnb(1)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &fbsRx));
+            NS_TEST_EXPECT_MSG_EQ_TOL(r.Ch()->GetRsrpDbm(r.Ue(), r.Gnb(1))
+                                          - r.Ch()->GetRsrpDbm(r.Ue(), r.Gnb(0)),
+                                      10.0,
+                                      1e-9,
+                                      "10 dB stronger");
+            NS_TEST_EXPECT_MSG_EQ(r.Ue()->AttachToStrongestCell(), true, "attached");
+            NS_TEST_EXPECT_MSG_EQ(r.Ue()->GetServingCellId(), 2, "to the false base station");
+            Simulator::Stop(MicroSeconds(1500)); // the request arrives at 1 ms, nothing before
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(fbsRx.size(), 1u, "its RRCSetupRequest reached the FBS");
+            NS_TEST_EXPECT_MSG_EQ(realRx.size(), 0u, "and not the real cell");
+            Simulator::Destroy();
+        }
+        // A clone: two cells with PCI 7; SwitchToPci takes the stronger.
+        for (double clonePower : {17.0, 19.0})
+        {
+            Radio r({0, 0}, {0}, false);
+            r.Gnb(0)->GetRrc()->SetAttribute("PhysCellId", UintegerValue(7));
+            r.Gnb(1)->GetRrc()->SetAttribute("PhysCellId", UintegerValue(7));
+            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(clonePower));
+            NrSecurityCellInfo cell;
+            NS_TEST_EXPECT_MSG_EQ(r.Ue()->SwitchToPci(7, cell), true, "PCI 7 exists");
+            NS_TEST_EXPECT_MSG_EQ(
+                cell.cellId, (clonePower > 18 ? 2 : 1), "the stronger of the two PCI-7 cells");
+            NS_TEST_EXPECT_MSG_EQ(r.Ue()->GetServingCellId(), cell.cellId, "serving");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * RadioModel "Simple" (the channel before issue 16): overlapping frames are both received
+ * whatever their powers, jammers and monitor sensitivity are ignored, frames carry no received
+ * power, and arrival times are those of "Power".
+ */
+class SimpleModelTestCase : public SimTestCase
+{
+  public:
+    SimpleModelTestCase()
+        : SimTestCase("simple-model: no capture, no jamming, monitors hear all, same timing")
+    {
+    }
+
+  private:
+    /// \return UE arrivals with one radio model; capture drops in *drops
+    static std::vector<Rx> Run(bool simple, uint64_t* drops, uint32_t* heard)
+    {
+        Radio r({0}, {30}, true);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        if (simple)
+        {
+            ch->SetAttribute("RadioModel", StringValue("Simple"));
+        }
+        Ptr<TestAdversary> a = r.Adversary(18, 0); // as strong as the gNB, at its place
+        Ptr<TestAdversary> j = r.Adversary(40, 30);
+        Ptr<TestAdversary> m = r.Adversary(23, 1000);
+        ch->AddJammer(j, [](const NrSecurityAirFrame& f) { return f.attempt > 0; });
+        *heard = 0;
+        ch->AddMonitor(m, 0, [heard](const NrSecurityAirFrame&) { ++*heard; });
+        std::vector<Rx> rx;
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &rx));
+        r.Ue()->SetServingCellId(1);
+        ch->Send(Frame(1, 1, false));
+        ch->SendFrom(a, Frame(1, 1, false));
+        Simulator::Run();
+        *drops = ch->GetCaptureDrops();
+        Simulator::Destroy();
+        return rx;
+    }
+
+    void DoRun() override
+    {
+        uint64_t drops = 0;
+        uint32_t heard = 0;
+        std::vector<Rx> simple = Run(true, &drops, &heard);
+        NS_TEST_EXPECT_MSG_EQ(drops, 0u, "Simple: no capture drop");
+        NS_TEST_EXPECT_MSG_EQ(heard, 2u, "Simple: the monitor hears both (sensitivity 0 dBm)");
+        NS_TEST_ASSERT_MSG_EQ(simple.size(), 2u, "Simple: both overlapping frames received");
+        NS_TEST_EXPECT_MSG_EQ(simple[0].attempt + simple[1].attempt, 0u, "first attempts");
+        NS_TEST_EXPECT_MSG_EQ(simple[0].rxPowerDbm, 0.0, "no received power");
+        std::vector<Rx> power = Run(false, &drops, &heard);
+        NS_TEST_EXPECT_MSG_EQ(drops, 6u, "Power: both lost, then 4 jammed retransmissions");
+        NS_TEST_EXPECT_MSG_EQ(heard, 0u, "Power: -81 dBm at 1 km is below 0 dBm");
+        NS_TEST_EXPECT_MSG_EQ(power.size(), 0u, "Power: nothing received");
+        // Same timing: with nothing overlapping, a frame arrives at the same instant.
+        NS_TEST_EXPECT_MSG_EQ(SingleArrival(true), SingleArrival(false), "same arrival time");
+        NS_TEST_EXPECT_MSG_EQ(SingleArrival(true),
+                              MilliSeconds(1) + NanoSeconds(100),
+                              "processing 500 us, the slot boundary at 500 us, one slot of "
+                              "500 us, 30 m / c = 100 ns");
+    }
+
+    /// \return the arrival time of one downlink frame at 30 m \param simple the radio model
+    static Time SingleArrival(bool simple)
+    {
+        Radio r({0}, {30}, true);
+        r.Ch()->SetAttribute("RadioModel", StringValue(simple ? "Simple" : "Power"));
+        std::vector<Rx> rx;
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &rx));
+        r.Ue()->SetServingCellId(1);
+        r.Ch()->Send(Frame(1, 1, false));
+        Simulator::Run();
+        Simulator::Destroy();
+        return rx.size() == 1 ? rx[0].time : Time(-1);
+    }
+};
+
+/// The radio model suite.
 class NrSecurityRadioModelTestSuite : public TestSuite
 {
   public:
     NrSecurityRadioModelTestSuite()
         : TestSuite("nr-security-radio-model", UNIT)
     {
+        AddTestCase(new RxPowerTestCase, TestCase::QUICK);
+        AddTestCase(new CaptureMarginTestCase, TestCase::QUICK);
+        AddTestCase(new NoCollisionTestCase, TestCase::QUICK);
+        AddTestCase(new JammerTestCase, TestCase::QUICK);
+        AddTestCase(new MonitorTestCase, TestCase::QUICK);
+        AddTestCase(new SendFromTestCase, TestCase::QUICK);
+        AddTestCase(new CellSelectionTestCase, TestCase::QUICK);
+        AddTestCase(new SimpleModelTestCase, TestCase::QUICK);
     }
 };
 
 /// the suite's instance
 static NrSecurityRadioModelTestSuite g_nrSecurityRadioModelTestSuite;
-
-} // namespace ns3

@@ -2,5 +2,78 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  */
+#include "nr-security-capture.h"
 
-// placeholder (issue 16)
+namespace ns3
+{
+
+uint64_t
+NrSecurityCapture::LinkKey(uint16_t cellId, uint16_t ueId, bool uplink)
+{
+    return (static_cast<uint64_t>(uplink ? 1 : 0) << 32) | (static_cast<uint64_t>(cellId) << 16)
+           | ueId;
+}
+
+NrSecurityCapture::SlotHandle
+NrSecurityCapture::Register(uint64_t link, int64_t slot, const void* sender, double powerDbm)
+{
+    SlotHandle& h = m_links[link];
+    if (!h || h->slot != slot)
+    {
+        // A new slot on this link (slots of a link are registered in increasing order; the
+        // frames in flight of the previous slot keep their own handle).
+        h = std::make_shared<Slot>();
+        h->slot = slot;
+    }
+    for (Entry& e : h->entries)
+    {
+        if (e.sender == sender)
+        {
+            if (powerDbm > e.powerDbm)
+            {
+                e.powerDbm = powerDbm;
+            }
+            return h;
+        }
+    }
+    h->entries.push_back(Entry{sender, powerDbm});
+    return h;
+}
+
+double
+NrSecurityCapture::StrongestOther(const SlotHandle& h, const void* sender)
+{
+    double strongest = -std::numeric_limits<double>::infinity();
+    if (!h)
+    {
+        return strongest;
+    }
+    for (const Entry& e : h->entries)
+    {
+        if (e.sender != sender && e.powerDbm > strongest)
+        {
+            strongest = e.powerDbm;
+        }
+    }
+    return strongest;
+}
+
+bool
+NrSecurityCapture::IsReceived(double powerDbm, double strongestOtherDbm, double marginDb)
+{
+    return powerDbm - strongestOtherDbm >= marginDb;
+}
+
+std::size_t
+NrSecurityCapture::GetNLinks() const
+{
+    return m_links.size();
+}
+
+void
+NrSecurityCapture::Clear()
+{
+    m_links.clear();
+}
+
+} // namespace ns3

@@ -6,6 +6,8 @@
 
 #include "nr-security-gnb-net-device.h"
 #include "nr-security-ue-net-device.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
@@ -15,6 +17,7 @@
 #include "ns3/uinteger.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -71,11 +74,28 @@ NrSecurityChannel::GetTypeId()
                             MakeUintegerAccessor(&NrSecurityChannel::m_maxRetransmissions),
                             MakeUintegerChecker<uint32_t>())
               .AddAttribute("PropagationLossModel",
-                            "Path loss between a gNB and a UE for the received power "
-                            "(GetRsrpDbm: measurements and cell selection).",
+                            "Path loss between two transmitters' nodes for the received power "
+                            "(GetRxPowerDbm, GetRsrpDbm: measurements, cell selection, capture, "
+                            "monitor sensitivity).",
                             PointerValue(CreateObject<LogDistancePropagationLossModel>()),
                             MakePointerAccessor(&NrSecurityChannel::m_loss),
                             MakePointerChecker<PropagationLossModel>())
+              .AddAttribute("CaptureMargin",
+                            "dB: a frame overlapping others on its link (same slot, other "
+                            "senders or a jammer) is received only if its received power "
+                            "exceeds every other's by at least this much; otherwise it is lost.",
+                            DoubleValue(3.0),
+                            MakeDoubleAccessor(&NrSecurityChannel::m_captureMarginDb),
+                            MakeDoubleChecker<double>(0.0, 40.0))
+              .AddAttribute(
+                  "RadioModel",
+                  "Power: received power per frame, capture margin, jamming, monitor "
+                  "sensitivity. Simple: none of them (the channel before issue 16, "
+                  "for cost comparisons).",
+                  EnumValue(NrSecurityChannel::POWER),
+                  MakeEnumAccessor(&NrSecurityChannel::m_radioModel),
+                  MakeEnumChecker(
+                      NrSecurityChannel::POWER, "Power", NrSecurityChannel::SIMPLE, "Simple"))
               .AddTraceSource("Transmission",
                               "Every transmission attempt on the air.",
                               MakeTraceSourceAccessor(&NrSecurityChannel::m_transmissionTrace),
@@ -88,7 +108,17 @@ NrSecurityChannel::GetTypeId()
                               "A downlink frame arrived at a UE whose serving cell is another "
                               "one, and was dropped.",
                               MakeTraceSourceAccessor(&NrSecurityChannel::m_notServingTrace),
-                              "ns3::NrSecurityChannel::FrameTracedCallback");
+                              "ns3::NrSecurityChannel::FrameTracedCallback")
+              .AddTraceSource("CaptureDrop",
+                              "An attempt was lost to a stronger overlapping frame or a jammer "
+                              "(the frame, the strongest other power in dBm).",
+                              MakeTraceSourceAccessor(&NrSecurityChannel::m_captureDropTrace),
+                              "ns3::NrSecurityChannel::CaptureDropTracedCallback")
+              .AddTraceSource("Reception",
+                              "Every attempt at its receiver, with its outcome (delivered, lost, "
+                              "capture-drop, not-serving).",
+                              MakeTraceSourceAccessor(&NrSecurityChannel::m_receptionTrace),
+                              "ns3::NrSecurityChannel::ReceptionTracedCallback");
     return tid;
 }
 
@@ -99,6 +129,9 @@ NrSecurityChannel::NrSecurityChannel()
     , m_maxRetransmissions(4)
     , m_loss(CreateObject<LogDistancePropagationLossModel>())
     , m_notServingDrops(0)
+    , m_captureMarginDb(3.0)
+    , m_radioModel(POWER)
+    , m_captureDrops(0)
 {
 }
 
@@ -111,6 +144,9 @@ NrSecurityChannel::DoDispose()
     m_ues.clear();
     m_devices.clear();
     m_taps.clear();
+    m_monitors.clear();
+    m_jammers.clear();
+    m_capture.Clear();
     m_loss = nullptr;
     Channel::DoDispose();
 }
@@ -155,17 +191,60 @@ NrSecurityChannel::GetGnbs() const
 }
 
 double
-NrSecurityChannel::GetRsrpDbm(Ptr<const NrSecurityUeNetDevice> ue,
-                              Ptr<const NrSecurityGnbNetDevice> gnb) const
+NrSecurityChannel::GetRxPowerDbm(Ptr<const NrSecurityNetDevice> from,
+                                 Ptr<const NrSecurityNetDevice> to) const
 {
-    const double txPower = gnb->GetTxPower();
-    Ptr<MobilityModel> a = ue->GetNode() ? ue->GetNode()->GetObject<MobilityModel>() : nullptr;
-    Ptr<MobilityModel> b = gnb->GetNode() ? gnb->GetNode()->GetObject<MobilityModel>() : nullptr;
+    const double txPower = from->GetTxPower();
+    Ptr<Node> fromNode = from->GetNode();
+    Ptr<Node> toNode = to->GetNode();
+    Ptr<MobilityModel> a = fromNode ? fromNode->GetObject<MobilityModel>() : nullptr;
+    Ptr<MobilityModel> b = toNode ? toNode->GetObject<MobilityModel>() : nullptr;
     if (!a || !b || !m_loss)
     {
         return txPower;
     }
-    return m_loss->CalcRxPower(txPower, b, a);
+    return m_loss->CalcRxPower(txPower, a, b);
+}
+
+double
+NrSecurityChannel::GetRsrpDbm(Ptr<const NrSecurityUeNetDevice> ue,
+                              Ptr<const NrSecurityGnbNetDevice> gnb) const
+{
+    return GetRxPowerDbm(gnb, ue);
+}
+
+uint64_t
+NrSecurityChannel::GetCaptureDrops() const
+{
+    return m_captureDrops;
+}
+
+NrSecurityChannel::RadioModel
+NrSecurityChannel::GetRadioModel() const
+{
+    return m_radioModel;
+}
+
+void
+NrSecurityChannel::AddMonitor(Ptr<NrSecurityNetDevice> dev,
+                              double sensitivityDbm,
+                              MonitorCallback cb)
+{
+    if (!dev || cb.IsNull())
+    {
+        throw std::invalid_argument("AddMonitor: a device and a callback are needed");
+    }
+    m_monitors.push_back(Monitor{dev, sensitivityDbm, cb});
+}
+
+void
+NrSecurityChannel::AddJammer(Ptr<NrSecurityNetDevice> jammer, JamCallback active)
+{
+    if (!jammer || active.IsNull())
+    {
+        throw std::invalid_argument("AddJammer: a device and a callback are needed");
+    }
+    m_jammers.push_back(Jammer{jammer, active});
 }
 
 uint64_t
@@ -202,6 +281,14 @@ NrSecurityChannel::GetSlotDuration() const
                                     + " kHz is not 15, 30, 60 or 120");
     }
     return MicroSeconds(1000 * 15 / scs);
+}
+
+int64_t
+NrSecurityChannel::NextSlotIndex() const
+{
+    const int64_t slot = GetSlotDuration().GetTimeStep();
+    const int64_t ready = (Simulator::Now() + m_processingDelay).GetTimeStep();
+    return (ready + slot - 1) / slot;
 }
 
 Time
@@ -263,7 +350,25 @@ NrSecurityChannel::Send(NrSecurityAirFrame frame)
         return false;
     }
     frame.attempt = 0;
-    Transmit(frame, from, to);
+    Transmit(frame, from, to, false);
+    return true;
+}
+
+bool
+NrSecurityChannel::SendFrom(Ptr<NrSecurityNetDevice> from, NrSecurityAirFrame frame)
+{
+    Ptr<NrSecurityNetDevice> to = Receiver(frame);
+    if (!from || !to)
+    {
+        NS_LOG_WARN("SendFrom: no receiver for frame of UE " << frame.ueId << " cell "
+                                                             << frame.cellId);
+        return false;
+    }
+    if (frame.origin == NrSecurityFrameOrigin::LEGITIMATE)
+    {
+        frame.origin = NrSecurityFrameOrigin::INJECTED; // an adversary's frame is never legitimate
+    }
+    Transmit(frame, from, to, true);
     return true;
 }
 
@@ -280,36 +385,116 @@ NrSecurityChannel::Inject(const NrSecurityAirFrame& frame, Time delay)
 }
 
 void
+NrSecurityChannel::NotifyMonitors(const NrSecurityAirFrame& frame, Ptr<NrSecurityNetDevice> from)
+{
+    // By index: a monitor's callback may transmit (SendFrom) or add monitors.
+    for (std::size_t i = 0; i < m_monitors.size(); ++i)
+    {
+        const Ptr<NrSecurityNetDevice> dev = m_monitors[i].dev;
+        if (dev == from)
+        {
+            continue;
+        }
+        NrSecurityAirFrame copy = frame;
+        if (m_radioModel == POWER)
+        {
+            copy.rxPowerDbm = GetRxPowerDbm(from, dev);
+            if (copy.rxPowerDbm < m_monitors[i].sensitivityDbm)
+            {
+                continue;
+            }
+        }
+        MonitorCallback cb = m_monitors[i].cb;
+        cb(copy);
+    }
+}
+
+void
 NrSecurityChannel::Transmit(NrSecurityAirFrame frame,
                             Ptr<NrSecurityNetDevice> from,
-                            Ptr<NrSecurityNetDevice> to)
+                            Ptr<NrSecurityNetDevice> to,
+                            bool adversary)
 {
     NS_LOG_FUNCTION(this << frame.ueId << unsigned(frame.rbId) << frame.uplink << frame.attempt);
+    NrSecurityCapture::SlotHandle slot;
+    if (m_radioModel == POWER)
+    {
+        frame.rxPowerDbm = GetRxPowerDbm(from, to);
+        const uint64_t link = NrSecurityCapture::LinkKey(frame.cellId, frame.ueId, frame.uplink);
+        const int64_t index = NextSlotIndex();
+        slot = m_capture.Register(link, index, PeekPointer(from), frame.rxPowerDbm);
+        for (std::size_t i = 0; i < m_jammers.size(); ++i)
+        {
+            const Jammer j = m_jammers[i];
+            if (j.dev != from && j.active(frame))
+            {
+                m_capture.Register(link, index, PeekPointer(j.dev), GetRxPowerDbm(j.dev, to));
+            }
+        }
+    }
+    else
+    {
+        frame.rxPowerDbm = 0;
+    }
     m_transmissionTrace(frame);
     for (const auto& tap : m_taps)
     {
         tap(frame);
     }
-    Simulator::Schedule(ComputeDelay(from, to), &NrSecurityChannel::Arrive, this, frame, from, to);
+    Simulator::Schedule(
+        ComputeDelay(from, to), &NrSecurityChannel::Arrive, this, frame, from, to, slot, adversary);
+    if (!m_monitors.empty())
+    {
+        NotifyMonitors(frame, from);
+    }
 }
 
 void
 NrSecurityChannel::Arrive(NrSecurityAirFrame frame,
                           Ptr<NrSecurityNetDevice> from,
-                          Ptr<NrSecurityNetDevice> to)
+                          Ptr<NrSecurityNetDevice> to,
+                          NrSecurityCapture::SlotHandle slot,
+                          bool adversary)
 {
     if (!Listening(frame, to))
     {
         NS_LOG_LOGIC("UE " << frame.ueId << " does not listen to cell " << frame.cellId);
         ++m_notServingDrops;
         m_notServingTrace(frame);
+        m_receptionTrace(frame, NrSecurityFrameOutcome::NOT_SERVING);
         return;
     }
-    if (!to->IsLost(frame))
+    bool lost = false;
+    if (slot)
     {
-        from->NotifyDelivered(frame);
-        to->ReceiveFrame(frame);
-        return;
+        const double other = NrSecurityCapture::StrongestOther(slot, PeekPointer(from));
+        if (!NrSecurityCapture::IsReceived(frame.rxPowerDbm, other, m_captureMarginDb))
+        {
+            NS_LOG_LOGIC("UE " << frame.ueId << " cell " << frame.cellId << ": " << frame.rxPowerDbm
+                               << " dBm lost to " << other << " dBm");
+            ++m_captureDrops;
+            m_captureDropTrace(frame, other);
+            m_receptionTrace(frame, NrSecurityFrameOutcome::CAPTURE_DROP);
+            lost = true;
+        }
+    }
+    if (!lost)
+    {
+        if (!to->IsLost(frame))
+        {
+            m_receptionTrace(frame, NrSecurityFrameOutcome::DELIVERED);
+            if (!adversary)
+            {
+                from->NotifyDelivered(frame);
+            }
+            to->ReceiveFrame(frame);
+            return;
+        }
+        m_receptionTrace(frame, NrSecurityFrameOutcome::LOST);
+    }
+    if (adversary)
+    {
+        return; // no ARQ for an adversary's frame
     }
     if (frame.attempt >= m_maxRetransmissions)
     {
@@ -319,7 +504,8 @@ NrSecurityChannel::Arrive(NrSecurityAirFrame frame,
         return;
     }
     ++frame.attempt;
-    Simulator::Schedule(m_retransmissionDelay, &NrSecurityChannel::Transmit, this, frame, from, to);
+    Simulator::Schedule(
+        m_retransmissionDelay, &NrSecurityChannel::Transmit, this, frame, from, to, false);
 }
 
 } // namespace ns3

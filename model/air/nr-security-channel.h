@@ -6,6 +6,7 @@
 #define NR_SECURITY_CHANNEL_H
 
 #include "nr-security-air-frame.h"
+#include "nr-security-capture.h"
 #include "ns3/callback.h"
 #include "ns3/channel.h"
 #include "ns3/nstime.h"
@@ -36,12 +37,36 @@ class NrSecurityUeNetDevice;
  * Every attempt is offered to the taps (and to the Transmission trace) with its UE id, RB id,
  * direction and attempt number: the hook for passive listeners and adversaries.
  *
- * Received power (mobility): GetRsrpDbm(ue, gnb) = the gNB's TxPower attribute (dBm) through
- * the channel's PropagationLossModel between the two nodes' MobilityModels, taken as the
- * SS-RSRP the UE measures (TS 38.215 5.1.1; the model has no resource grid, so TxPower is read
- * as the SS/PBCH block power per resource element). A node without a MobilityModel: no path
- * loss (RSRP = TxPower). The received power does not decide losses (the ErrorModel does); it
- * feeds measurements (A3, TS 38.331 5.5.4.4) and cell selection.
+ * Received power (RadioModel "Power", the default): every transmitter (gNB, UE, adversary
+ * device) has a transmit power (NrSecurityNetDevice::GetTxPower, dBm) and the position of its
+ * node's MobilityModel; the received power of a transmission of `from` at `to` is that power
+ * through the channel's PropagationLossModel (GetRxPowerDbm; a node without a MobilityModel:
+ * no path loss). GetRsrpDbm(ue, gnb) is the gNB's received power at the UE, taken as the
+ * SS-RSRP the UE measures (TS 38.215 5.1.1; the model has no resource grid, so the gNB's
+ * TxPower is read as the SS/PBCH block power per resource element). It feeds measurements (A3,
+ * TS 38.331 5.5.4.4), cell selection and reselection (NrSecurityUeNetDevice), the monitors'
+ * sensitivity and the capture rule. Every frame carries its received power at its receiver in
+ * frame.rxPowerDbm (taps and traces included).
+ *
+ * Capture (overshadowing, jamming): a link is (cell, UE, direction); its receiver is the cell's
+ * gNB (uplink) or the UE (downlink). Frames overlap when they occupy the same slot of one link
+ * (downlink frames of different cells do not: a UE decodes only the cell it listens to).
+ * Frames of one sender never collide (one transport block). An overlapping frame is received
+ * only if its received power exceeds every other sender's on the link by at least CaptureMargin
+ * (dB); otherwise it is lost: counted (GetCaptureDrops), fired on CaptureDrop with the
+ * strongest other power, and retransmitted by ARQ like any lost attempt (a frame of SendFrom
+ * is not). A jammer (AddJammer) whose callback is true for a frame transmits noise on that
+ * frame's link in its slot: an overlapping frame of the jammer's received power. The rule
+ * keeps one record per link, of its latest slot (NrSecurityCapture): O(1) per frame.
+ *
+ * Monitors (AddMonitor): an adversary device hears every transmission attempt (any cell, any
+ * UE, both directions, SendFrom frames of other adversaries included) whose received power
+ * at it is at least its sensitivity, when the attempt is put on the air, i.e. before its slot
+ * starts: a frame it sends from the callback with SendFrom occupies the same slot.
+ *
+ * RadioModel "Simple": the channel of before issue 16, for cost comparisons: no received
+ * power per frame (rxPowerDbm 0), no capture, no jamming; monitors hear every frame. GetRsrpDbm
+ * and GetRxPowerDbm still compute received powers (measurements, cell selection).
  *
  * Serving cell: a downlink frame of cell C reaches a UE only while C is the UE's serving cell
  * (NrSecurityUeNetDevice::GetServingCellId) when it arrives; otherwise it is dropped (the UE no
@@ -73,6 +98,38 @@ class NrSecurityChannel : public Channel
      */
     typedef void (*FrameTracedCallback)(const NrSecurityAirFrame& frame);
 
+    /// How received power and overlapping frames are modelled (attribute RadioModel).
+    enum RadioModel
+    {
+        POWER,  ///< received power, capture margin, jamming, monitor sensitivity
+        SIMPLE, ///< none of them: every frame reaches its receiver (ErrorModel, ARQ only)
+    };
+
+    /**
+     * A monitor: called with every frame it hears; frame.rxPowerDbm is the power at the
+     * monitor (0 with RadioModel "Simple").
+     */
+    typedef Callback<void, const NrSecurityAirFrame&> MonitorCallback;
+
+    /// A jammer's schedule: true while it transmits noise on that frame's link and slot.
+    typedef Callback<bool, const NrSecurityAirFrame&> JamCallback;
+
+    /**
+     * TracedCallback signature for CaptureDrop.
+     * \param lost the frame lost (its rxPowerDbm: its power at the receiver)
+     * \param strongestOtherDbm the strongest other sender's (or jammer's) power on its link
+     */
+    typedef void (*CaptureDropTracedCallback)(const NrSecurityAirFrame& lost,
+                                              double strongestOtherDbm);
+
+    /**
+     * TracedCallback signature for Reception.
+     * \param frame the frame at its receiver
+     * \param outcome what became of it
+     */
+    typedef void (*ReceptionTracedCallback)(const NrSecurityAirFrame& frame,
+                                            NrSecurityFrameOutcome outcome);
+
     /// \param gnb a gNB device to serve its cell on this channel
     void AddGnb(Ptr<NrSecurityGnbNetDevice> gnb);
     /// \param ue a UE device on this channel
@@ -102,6 +159,55 @@ class NrSecurityChannel : public Channel
 
     /// \param tap a listener called with every transmission attempt
     void AddTap(TapCallback tap);
+
+    /**
+     * \brief Makes a device a monitor: it hears every transmission attempt (any cell, any UE,
+     *        both directions) whose received power at it is at least sensitivityDbm, when the
+     *        attempt is put on the air (before its slot starts), except its own.
+     * \param dev the listening device (its position and the senders' powers decide)
+     * \param sensitivityDbm the weakest power it decodes, dBm (ignored with "Simple")
+     * \param cb called with a copy of the frame, rxPowerDbm = the power at dev
+     */
+    void AddMonitor(Ptr<NrSecurityNetDevice> dev, double sensitivityDbm, MonitorCallback cb);
+
+    /**
+     * \brief An adversary transmits a frame. Its receiver is the gNB of frame.cellId (uplink)
+     *        or UE frame.ueId (downlink; received only while that UE listens to frame.cellId).
+     *        Slot timing, propagation from `from`, the capture rule and the receiver's
+     *        ErrorModel apply; no ARQ, no delivery confirmation. Sent now, it occupies the slot
+     *        of any frame sent now by anyone else (overshadowing: call it from a
+     *        MonitorCallback). Taps, monitors (but from's) and the Transmission trace see it.
+     * \param from the transmitting device (its GetTxPower and position)
+     * \param frame the frame; origin LEGITIMATE is replaced by INJECTED
+     * \return false if there is no such receiver (nothing is sent)
+     */
+    bool SendFrom(Ptr<NrSecurityNetDevice> from, NrSecurityAirFrame frame);
+
+    /**
+     * \brief Received power of a transmission of one device at another.
+     * \param from the transmitter
+     * \param to the receiver
+     * \return from->GetTxPower() through the PropagationLossModel between their nodes'
+     *         MobilityModels, dBm (either without a MobilityModel: no path loss)
+     */
+    double GetRxPowerDbm(Ptr<const NrSecurityNetDevice> from,
+                         Ptr<const NrSecurityNetDevice> to) const;
+
+    /**
+     * \brief Adds a jammer: for each frame put on the air for which active(frame) is true, the
+     *        jammer transmits noise on the frame's link in its slot (an overlapping frame of
+     *        the jammer's received power at the frame's receiver, for the capture rule).
+     *        Ignored with RadioModel "Simple".
+     * \param jammer the jamming device (its GetTxPower and position)
+     * \param active its schedule, asked once per frame
+     */
+    void AddJammer(Ptr<NrSecurityNetDevice> jammer, JamCallback active);
+
+    /// \return attempts lost to a stronger overlapping frame or to jamming
+    uint64_t GetCaptureDrops() const;
+
+    /// \return the RadioModel attribute
+    RadioModel GetRadioModel() const;
 
     /**
      * \brief The SS-RSRP a UE receives from a gNB now (see the class comment).
@@ -137,12 +243,45 @@ class NrSecurityChannel : public Channel
     void DoDispose() override;
 
   private:
+    /**
+     * \brief Puts an attempt on the air: received power, capture record, jammers, taps,
+     *        traces, monitors, and its arrival.
+     * \param frame the attempt \param from sender \param to receiver
+     * \param adversary true for SendFrom (no ARQ, no delivery confirmation)
+     */
     void Transmit(NrSecurityAirFrame frame,
                   Ptr<NrSecurityNetDevice> from,
-                  Ptr<NrSecurityNetDevice> to);
+                  Ptr<NrSecurityNetDevice> to,
+                  bool adversary);
+    /**
+     * \brief An attempt arrives: serving cell, capture rule, ErrorModel, ARQ.
+     * \param frame the attempt \param from sender \param to receiver
+     * \param slot its capture record (null with "Simple") \param adversary as for Transmit
+     */
     void Arrive(NrSecurityAirFrame frame,
                 Ptr<NrSecurityNetDevice> from,
-                Ptr<NrSecurityNetDevice> to);
+                Ptr<NrSecurityNetDevice> to,
+                NrSecurityCapture::SlotHandle slot,
+                bool adversary);
+    /// \return the index of the slot a frame handed over now occupies
+    int64_t NextSlotIndex() const;
+    /// Calls the monitors with a frame sent by `from`. \param frame the frame \param from sender
+    void NotifyMonitors(const NrSecurityAirFrame& frame, Ptr<NrSecurityNetDevice> from);
+
+    /// A monitor (AddMonitor).
+    struct Monitor
+    {
+        Ptr<NrSecurityNetDevice> dev; ///< the listener
+        double sensitivityDbm;        ///< weakest power heard, dBm
+        MonitorCallback cb;           ///< called with what it hears
+    };
+
+    /// A jammer (AddJammer).
+    struct Jammer
+    {
+        Ptr<NrSecurityNetDevice> dev; ///< the jammer
+        JamCallback active;           ///< its schedule
+    };
     Ptr<NrSecurityNetDevice> Receiver(const NrSecurityAirFrame& frame) const;
     Ptr<NrSecurityNetDevice> Sender(const NrSecurityAirFrame& frame) const;
     /// \return true if the receiver listens to the frame's cell (downlink: serving cell)
@@ -154,13 +293,22 @@ class NrSecurityChannel : public Channel
     uint32_t m_maxRetransmissions;    ///< ARQ limit
     Ptr<PropagationLossModel> m_loss; ///< path loss for GetRsrpDbm
     uint64_t m_notServingDrops;       ///< downlink frames for a cell the UE did not listen to
-    std::map<uint16_t, Ptr<NrSecurityGnbNetDevice>> m_gnbs;            ///< by cell id
-    std::map<uint16_t, Ptr<NrSecurityUeNetDevice>> m_ues;              ///< by UE id
-    std::vector<Ptr<NetDevice>> m_devices;                             ///< in attach order
-    std::vector<TapCallback> m_taps;                                   ///< listeners
-    TracedCallback<const NrSecurityAirFrame&> m_transmissionTrace;     ///< every attempt
-    TracedCallback<const NrSecurityAirFrame&> m_radioLinkFailureTrace; ///< ARQ exhausted
-    TracedCallback<const NrSecurityAirFrame&> m_notServingTrace;       ///< NotServingDrop
+    double m_captureMarginDb;         ///< CaptureMargin attribute
+    RadioModel m_radioModel;          ///< RadioModel attribute
+    uint64_t m_captureDrops;          ///< attempts lost to capture or jamming
+    NrSecurityCapture m_capture;      ///< the latest slot of each link
+    std::vector<Monitor> m_monitors;  ///< adversaries listening
+    std::vector<Jammer> m_jammers;    ///< adversaries jamming
+    std::map<uint16_t, Ptr<NrSecurityGnbNetDevice>> m_gnbs;               ///< by cell id
+    std::map<uint16_t, Ptr<NrSecurityUeNetDevice>> m_ues;                 ///< by UE id
+    std::vector<Ptr<NetDevice>> m_devices;                                ///< in attach order
+    std::vector<TapCallback> m_taps;                                      ///< listeners
+    TracedCallback<const NrSecurityAirFrame&> m_transmissionTrace;        ///< every attempt
+    TracedCallback<const NrSecurityAirFrame&> m_radioLinkFailureTrace;    ///< ARQ exhausted
+    TracedCallback<const NrSecurityAirFrame&> m_notServingTrace;          ///< NotServingDrop
+    TracedCallback<const NrSecurityAirFrame&, double> m_captureDropTrace; ///< CaptureDrop
+    TracedCallback<const NrSecurityAirFrame&, NrSecurityFrameOutcome>
+        m_receptionTrace; ///< Reception
 };
 
 } // namespace ns3

@@ -4,6 +4,7 @@
  */
 #include "nr-security-gnb-net-device.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -19,22 +20,30 @@ NS_OBJECT_ENSURE_REGISTERED(NrSecurityGnbNetDevice);
 TypeId
 NrSecurityGnbNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NrSecurityGnbNetDevice")
-                            .SetParent<NrSecurityNetDevice>()
-                            .SetGroupName("NrSecurity")
-                            .AddConstructor<NrSecurityGnbNetDevice>()
-                            .AddAttribute("Rrc",
-                                          "The gNB's RRC security entity.",
-                                          PointerValue(),
-                                          MakePointerAccessor(&NrSecurityGnbNetDevice::m_rrc),
-                                          MakePointerChecker<NrSecurityGnbRrc>())
-                            .AddAttribute("TxPower",
-                                          "SS/PBCH block transmit power per resource element, "
-                                          "dBm: the RSRP at a UE is this less the channel's "
-                                          "path loss (TS 38.215 5.1.1).",
-                                          DoubleValue(18.0),
-                                          MakeDoubleAccessor(&NrSecurityGnbNetDevice::m_txPower),
-                                          MakeDoubleChecker<double>(-60.0, 80.0));
+    static TypeId tid
+        = TypeId("ns3::NrSecurityGnbNetDevice")
+              .SetParent<NrSecurityNetDevice>()
+              .SetGroupName("NrSecurity")
+              .AddConstructor<NrSecurityGnbNetDevice>()
+              .AddAttribute("Rrc",
+                            "The gNB's RRC security entity.",
+                            PointerValue(),
+                            MakePointerAccessor(&NrSecurityGnbNetDevice::m_rrc),
+                            MakePointerChecker<NrSecurityGnbRrc>())
+              .AddAttribute("TxPower",
+                            "SS/PBCH block transmit power per resource element, "
+                            "dBm: the RSRP at a UE is this less the channel's "
+                            "path loss (TS 38.215 5.1.1).",
+                            DoubleValue(18.0),
+                            MakeDoubleAccessor(&NrSecurityGnbNetDevice::m_txPower),
+                            MakeDoubleChecker<double>(-60.0, 80.0))
+              .AddAttribute("FalseBaseStation",
+                            "The cell is an attacker's false base station: its frames "
+                            "carry origin FALSE_BASE_STATION (pcaps, CSVs, traces) and the "
+                            "helper never puts it on Xn.",
+                            BooleanValue(false),
+                            MakeBooleanAccessor(&NrSecurityGnbNetDevice::m_falseBaseStation),
+                            MakeBooleanChecker());
     return tid;
 }
 
@@ -42,6 +51,7 @@ NrSecurityGnbNetDevice::NrSecurityGnbNetDevice()
     : m_cellId(0)
     , m_rrc(CreateObject<NrSecurityGnbRrc>())
     , m_txPower(18.0)
+    , m_falseBaseStation(false)
 {
     m_rrc->SetTransmitCallback(MakeCallback(&NrSecurityGnbNetDevice::Transmit, this));
 }
@@ -93,6 +103,18 @@ NrSecurityGnbNetDevice::GetTxPower() const
     return m_txPower;
 }
 
+bool
+NrSecurityGnbNetDevice::IsAdversary() const
+{
+    return m_falseBaseStation;
+}
+
+bool
+NrSecurityGnbNetDevice::IsFalseBaseStation() const
+{
+    return m_falseBaseStation;
+}
+
 void
 NrSecurityGnbNetDevice::NotifyDelivered(const NrSecurityAirFrame& frame)
 {
@@ -108,6 +130,10 @@ NrSecurityGnbNetDevice::Transmit(uint16_t ueId, const NrSecurityRbPdu& pdu)
     frame.ueId = ueId;
     frame.uplink = false;
     frame.SetFrom(pdu);
+    if (m_falseBaseStation)
+    {
+        frame.origin = NrSecurityFrameOrigin::FALSE_BASE_STATION;
+    }
     SendFrame(frame);
 }
 

@@ -19,6 +19,12 @@ namespace ns3
  * TxPower (dBm): the SS/PBCH block power per resource element the channel's received power
  * starts from (NrSecurityChannel::GetRsrpDbm). The channel's delivery confirmations of the PDUs
  * it sent go to NrSecurityGnbRrc::ConfirmDelivery (UE id, PDU).
+ *
+ * FalseBaseStation (attribute, default false): the device is an attacker's cell (a false base
+ * station, NrSecurityAdversaryHelper::InstallFalseBaseStation). It works like any cell (UEs
+ * select it by received power), but its frames carry origin FALSE_BASE_STATION, IsAdversary()
+ * is true and the helper never puts it on Xn. ReceiveFrame is virtual: a man-in-the-middle
+ * relay subclasses the device.
  */
 class NrSecurityGnbNetDevice : public NrSecurityNetDevice
 {
@@ -40,7 +46,11 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
     /// \return the cell's identity as its RRC announces it (NrSecurityGnbRrc::GetCellInfo)
     NrSecurityCellInfo GetCellInfo() const;
     /// \return the TxPower attribute, dBm
-    double GetTxPower() const;
+    double GetTxPower() const override;
+    /// \return the FalseBaseStation attribute
+    bool IsAdversary() const override;
+    /// \return the FalseBaseStation attribute
+    bool IsFalseBaseStation() const;
 
     void ReceiveFrame(NrSecurityAirFrame frame) override;
     void NotifyDelivered(const NrSecurityAirFrame& frame) override;
@@ -54,6 +64,7 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
     uint16_t m_cellId;           ///< cell id
     Ptr<NrSecurityGnbRrc> m_rrc; ///< RRC
     double m_txPower;            ///< dBm
+    bool m_falseBaseStation;     ///< FalseBaseStation attribute
 };
 
 } // namespace ns3

@@ -75,6 +75,12 @@ NrSecurityNetDevice::SetChannel(Ptr<NrSecurityChannel> channel)
     m_channel = channel;
 }
 
+double
+NrSecurityNetDevice::GetTxPower() const
+{
+    return 0.0;
+}
+
 bool
 NrSecurityNetDevice::IsLost(const NrSecurityAirFrame& frame)
 {

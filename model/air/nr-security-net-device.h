@@ -50,6 +50,22 @@ class NrSecurityNetDevice : public NetDevice
     virtual void ReceiveFrame(NrSecurityAirFrame frame) = 0;
 
     /**
+     * \brief The transmit power the channel's received power starts from (GetRxPowerDbm).
+     * \return dBm: 0 here; the UE and gNB devices and the adversary devices return their
+     *         TxPower attribute
+     */
+    virtual double GetTxPower() const;
+
+    /**
+     * \return true for a device of an adversary (sniffer, injector, jammer, relay, false base
+     *         station): informational, for outputs that mark them
+     */
+    virtual bool IsAdversary() const
+    {
+        return false;
+    }
+
+    /**
      * \brief Asks the receive ErrorModel whether an arriving attempt is lost.
      * \param frame the frame
      * \return true if lost

@@ -6,6 +6,7 @@
 
 #include "nr-security-gnb-net-device.h"
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -51,6 +52,25 @@ NrSecurityUeNetDevice::GetTypeId()
                             BooleanValue(true),
                             MakeBooleanAccessor(&NrSecurityUeNetDevice::m_arqRlf),
                             MakeBooleanChecker())
+              .AddAttribute("TxPower",
+                            "Uplink transmit power, dBm (power class 3: 23 dBm, TS 38.101-1 "
+                            "6.2.1): the received power at a gNB or a monitor is this less the "
+                            "channel's path loss.",
+                            DoubleValue(23.0),
+                            MakeDoubleAccessor(&NrSecurityUeNetDevice::m_txPower),
+                            MakeDoubleChecker<double>(-60.0, 80.0))
+              .AddAttribute("CellReselectionHysteresis",
+                            "Q_hyst, dB (TS 38.304 5.2.4.6): in RRC_IDLE the UE reselects a cell "
+                            "only if its RSRP exceeds the serving cell's RSRP + Q_hyst.",
+                            DoubleValue(3.0),
+                            MakeDoubleAccessor(&NrSecurityUeNetDevice::m_qHystDb),
+                            MakeDoubleChecker<double>(0.0, 24.0))
+              .AddAttribute("CellReselectionPeriod",
+                            "How often the UE ranks the cells in RRC_IDLE (cell reselection, "
+                            "TS 38.304 5.2.4.6); 0 disables reselection.",
+                            TimeValue(Time(0)),
+                            MakeTimeAccessor(&NrSecurityUeNetDevice::m_reselectionPeriod),
+                            MakeTimeChecker(Time(0)))
               .AddTraceSource("CellChanged",
                               "The serving cell changed (UE id, old cell id, new cell id).",
                               MakeTraceSourceAccessor(&NrSecurityUeNetDevice::m_cellChangedTrace),
@@ -80,6 +100,9 @@ NrSecurityUeNetDevice::NrSecurityUeNetDevice()
     , m_rxDrops(0)
     , m_measurementPeriod(MilliSeconds(40))
     , m_arqRlf(true)
+    , m_txPower(23.0)
+    , m_qHystDb(3.0)
+    , m_reselectionPeriod(Time(0))
 {
     m_rrc->SetTransmitCallback(MakeCallback(&NrSecurityUeNetDevice::Transmit, this));
     m_rrc->SetUserDataCallback(MakeCallback(&NrSecurityUeNetDevice::ReceiveUserData, this));
@@ -93,12 +116,26 @@ void
 NrSecurityUeNetDevice::DoDispose()
 {
     m_measurementEvent.Cancel();
+    m_reselectionEvent.Cancel();
     if (m_rrc)
     {
         m_rrc->Dispose();
         m_rrc = nullptr;
     }
     NrSecurityNetDevice::DoDispose();
+}
+
+void
+NrSecurityUeNetDevice::DoInitialize()
+{
+    CheckReselection();
+    NrSecurityNetDevice::DoInitialize();
+}
+
+double
+NrSecurityUeNetDevice::GetTxPower() const
+{
+    return m_txPower;
 }
 
 void
@@ -133,6 +170,7 @@ NrSecurityUeNetDevice::Attach(uint16_t cellId)
     SetServingCellId(cellId);
     m_cellId = cellId; // also a cell the channel does not know (the RRC then gets no answer)
     m_rrc->SetServingCell(CellInfo(cellId));
+    CheckReselection();
     return m_rrc->Connect(cellId);
 }
 
@@ -164,67 +202,6 @@ NrSecurityUeNetDevice::SetServingCellId(uint16_t cellId)
         NS_LOG_INFO("UE " << m_ueId << " serving cell " << old << " -> " << cellId);
         m_cellChangedTrace(m_ueId, old, cellId);
     }
-    return true;
-}
-
-bool
-NrSecurityUeNetDevice::SwitchToPci(uint16_t pci, NrSecurityCellInfo& cell)
-{
-    if (!m_channel)
-    {
-        return false;
-    }
-    for (const Ptr<NrSecurityGnbNetDevice>& gnb : m_channel->GetGnbs())
-    {
-        NrSecurityCellInfo info = gnb->GetRrc()->GetCellInfo();
-        if (info.pci == pci)
-        {
-            SetServingCellId(info.cellId);
-            m_rrc->SetServingCell(info);
-            cell = info;
-            return true;
-        }
-    }
-    NS_LOG_WARN("UE " << m_ueId << ": no cell with PCI " << pci);
-    return false;
-}
-
-std::vector<NrSecurityCellMeasurement>
-NrSecurityUeNetDevice::Measure() const
-{
-    std::vector<NrSecurityCellMeasurement> cells;
-    if (!m_channel)
-    {
-        return cells;
-    }
-    for (const Ptr<NrSecurityGnbNetDevice>& gnb : m_channel->GetGnbs())
-    {
-        NrSecurityCellMeasurement m;
-        m.cell = gnb->GetRrc()->GetCellInfo();
-        m.rsrpDbm = m_channel->GetRsrpDbm(this, gnb);
-        cells.push_back(m);
-    }
-    return cells;
-}
-
-bool
-NrSecurityUeNetDevice::SelectCell(NrSecurityCellInfo& cell)
-{
-    const std::vector<NrSecurityCellMeasurement> cells = Measure();
-    if (cells.empty())
-    {
-        return false;
-    }
-    const NrSecurityCellMeasurement* best = &cells.front();
-    for (const NrSecurityCellMeasurement& m : cells)
-    {
-        if (m.rsrpDbm > best->rsrpDbm)
-        {
-            best = &m;
-        }
-    }
-    SetServingCellId(best->cell.cellId);
-    cell = best->cell;
     return true;
 }
 

@@ -43,6 +43,17 @@ namespace ns3
  * a radio link failure for the RRC (NrSecurityUeRrc::RadioLinkFailure; attribute
  * ArqRadioLinkFailure, default true); the channel's
  * delivery confirmations go to NrSecurityUeRrc::ConfirmDelivery.
+ *
+ * Cell selection and reselection (nr-security-ue-cell-selection.cc; the channel's cells include
+ * false base stations, which are gNB devices): AttachToStrongestCell() selects the cell with
+ * the strongest RSRP and attaches to it. With CellReselectionPeriod > 0, every period in
+ * RRC_IDLE the UE ranks the cells (TS 38.304 5.2.4.6: R_s = Q_meas,s + Q_hyst for the serving
+ * cell, R_n = Q_meas,n for the others; Q_meas = RSRP, Q_hyst = CellReselectionHysteresis,
+ * no offsets, no Treselection) and camps on the best-ranked cell if it ranks above the serving
+ * one (CellChanged fires); a later Attach(GetServingCellId()) connects there. SwitchToPci with
+ * several cells of one PCI (a cloned cell) takes the strongest of them.
+ * TxPower (dBm, default 23: power class 3, TS 38.101-1 6.2.1): the uplink transmit power of
+ * the channel's received power at a gNB or a monitor.
  */
 class NrSecurityUeNetDevice : public NrSecurityNetDevice
 {
@@ -80,6 +91,16 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
      * \return false if the RRC refused (T302 running, not in RRC_IDLE)
      */
     bool Attach(uint16_t cellId);
+
+    /**
+     * \brief Cell selection then connection: selects the cell with the strongest RSRP
+     *        (SelectCell) and attaches to it (Attach).
+     * \return false if the channel has no cell or the RRC refused
+     */
+    bool AttachToStrongestCell();
+
+    /// \return the TxPower attribute, dBm
+    double GetTxPower() const override;
 
     /**
      * \brief Makes a cell the serving cell: later uplink frames go to it and only its
@@ -133,6 +154,7 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
 
   protected:
     void DoDispose() override;
+    void DoInitialize() override;
 
   private:
     void Transmit(const NrSecurityRbPdu& pdu);
@@ -148,6 +170,10 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     void MeasurementTick();
     /// \return the cell info the gNB of a cell announces (cell id 0 if unknown)
     NrSecurityCellInfo CellInfo(uint16_t cellId) const;
+    /// Starts the reselection timer if CellReselectionPeriod > 0 and it is not running.
+    void CheckReselection();
+    /// Reselection timer: in RRC_IDLE, ranks the cells and camps on the best (TS 38.304).
+    void ReselectionTick();
 
     uint16_t m_ueId;            ///< UE id
     uint16_t m_cellId;          ///< serving cell
@@ -159,6 +185,10 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     Time m_measurementPeriod;   ///< MeasurementPeriod attribute (0: no measurements)
     EventId m_measurementEvent; ///< the next measurement
     bool m_arqRlf;              ///< ArqRadioLinkFailure attribute
+    double m_txPower;           ///< TxPower attribute, dBm
+    double m_qHystDb;           ///< CellReselectionHysteresis attribute, dB
+    Time m_reselectionPeriod;   ///< CellReselectionPeriod attribute (0: no reselection)
+    EventId m_reselectionEvent; ///< the next reselection evaluation
     TracedCallback<uint16_t, uint16_t, uint16_t> m_cellChangedTrace; ///< CellChanged
     TracedCallback<Ptr<const Packet>> m_macTxTrace;                  ///< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;              ///< MacTxDrop
