@@ -32,11 +32,12 @@
  * integrity failure (TS 38.323 5.2.2.1, TS 33.501 6.5.1); the UE stays connected.
  *
  * What mitigates it: only integrity protection, i.e. AS security activation (TS 33.501 6.5,
- * 6.7.4): from the SecurityModeCommand on, SRB1 and SRB2 messages are verified. RRCReject (and
- * RRCSetup) on SRB0 and SRB1 before the SMC cannot be protected in NR (TS 33.501 6.5.1 lists
- * the messages sent unprotected): the forged RRCReject is not mitigated by the standard. What
- * limits it is the UE's implementation: a bounded waitTime, a new attempt on another cell
- * (T302 bars the cell for the access, TS 38.331 5.3.14), and a short pre-security window.
+ * 6.7.4): from the SecurityModeCommand on, SRB1 and SRB2 messages are verified. SRB0
+ * (RRCSetup, RRCReject) is never protected, SRB1 not before the SecurityModeCommand (TS
+ * 38.331 5.3.1.2): the forged RRCReject is not mitigated by the standard. What limits it is
+ * the UE's implementation: a bounded waitTime, a new attempt on another cell, and a short
+ * window between RRCSetup and the SecurityModeCommand. --mitigated=1 is therefore not a UE
+ * setting but the same attack against a connection whose AS security is active.
  *
  *   ./nr-security-attack-presecurity-dos [--mitigated=0] [--outputDir=] [--seed=1]
  *

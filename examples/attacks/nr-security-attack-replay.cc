@@ -45,8 +45,8 @@
  *
  * What mitigates it: a fresh K_gNB for every connection (uplink NAS COUNT of the initial NAS
  * message, never repeated: TS 33.501 6.9.2.1.1, TS 24.501 4.4.3.1), the COUNT used once per
- * key, bearer and direction (TS 33.501 6.4.3.1 / 6.5.1, the PDCP receive window TS 38.323
- * 5.2.2.1) and integrity protection: SRBs always, DRBs with the UP security policy
+ * key, bearer and direction (TS 33.501 6.9.4.1, TS 38.300 13.1; the PDCP receive window,
+ * TS 38.323 5.2.2.1) and integrity protection: SRBs always, DRBs with the UP security policy
  * (integrity REQUIRED or PREFERRED, TS 33.501 6.6.1); a DRB without UP integrity delivers a
  * replayed PDU of another key as garbage (it cannot tell).
  *
