@@ -15,26 +15,30 @@
  * knows the resolver's address (known plaintext) and, in every uplink DRB PDU, xors
  * (resolver xor attacker) into the ciphertext bytes of the IPv4 destination address (offset:
  * PDCP header, 2 bytes for 12-bit SNs or 3 for 18-bit, + the SDAP header if present, + 16);
- * the gNB deciphers a packet for the attacker's resolver 1.0.1.2, which answers. The relay
+ * the gNB deciphers a packet for the attacker's resolver 1.1.0.1, which answers. The relay
  * flips the source address of the downlink answers back to the resolver's (offset + 12), so
  * the UE's connected socket accepts them: the victim's DNS is the attacker's. The IPv4 header
- * checksum and the UDP checksum would not match the altered addresses, but ns-3 checks them
- * only with ChecksumEnabled (GlobalValue, off by default), and aLTEr compensates them in the
- * paper (the checksum is linear too); this example leaves them off.
+ * checksum and the UDP checksum cover the addresses; rather than correcting them (which needs
+ * more of the header's plaintext), the attacker picks its server's address with the same
+ * 16-bit one's-complement sum as the resolver's (1.1.0.1 for 1.0.0.2: 0x0101 + 0x0001 =
+ * 0x0100 + 0x0002), so both checksums stay valid. The example turns on ns-3's
+ * checksums (GlobalValue ChecksumEnabled, off by default in ns-3; --checksums=0 leaves it
+ * off); with checksums on and an attacker address of another sum the altered queries would be
+ * dropped at the UPF.
  *
  * What mitigates it: UP integrity protection (the AMF's UP security policy REQUIRED,
  * NrSecurityHelper::SetUpSecurityPolicy; TS 33.501 6.6.1): the gNB verifies the MAC-I of each
  * relayed uplink PDU, discards the altered ones and counts them (PDCP discard "integrity",
  * GetDrbIntegrityFailures); nothing reaches the attacker nor the resolver.
  *
- *   ./nr-security-attack-alter [--mitigated=0] [--queries=10] [--dataset=STEM] [--outputDir=]
- *       [--seed=1]
+ *   ./nr-security-attack-alter [--mitigated=0] [--queries=10] [--checksums=1] [--dataset=STEM]
+ *       [--outputDir=] [--seed=1]
  *
  * --dataset=STEM writes the labelled dataset (NrSecurityAdversaryHelper::EnableDataset): one
  * row per frame on the channel in STEM.csv, label "alter" for the relayed and rewritten
  * frames, and the same frames in STEM.pcap with the forged ones marked.
  *
- * Last line: outcome: attack=alter mitigated=0|1 result=success|blocked|no-capture
+ * Last line: outcome: attack=alter mitigated=0|1 result=success|blocked|failed|no-capture
  * captured=0|1 queries=N upIntegrity=off|on rewrittenUp=.. rewrittenDown=.. relayForwarded=..
  * atResolver=.. atAttacker=.. repliesAtUe=.. gnbIntegrityFailures=.. gnbIntegrityDiscards=..
  * (rewritten: DRB PDUs the relay altered; at*: queries each resolver received; repliesAtUe:
@@ -42,6 +46,7 @@
  * at the gNB, GetDrbIntegrityFailures, and PDCP discards for "integrity")
  */
 #include "nr-security-attack-scenario.h"
+#include "ns3/point-to-point-module.h"
 
 using namespace ns3;
 
@@ -108,9 +113,16 @@ Run(int argc, char* argv[])
     std::string queriesText = "10";
     std::string dataset;
     cmd.AddValue("queries", "DNS queries the UE sends, 1..1000", queriesText);
+    std::string checksumsText = "1";
     cmd.AddValue("dataset", "write the labelled dataset to STEM.csv and STEM.pcap", dataset);
+    cmd.AddValue("checksums", "compute and check IPv4/UDP checksums (1/0)", checksumsText);
     const NrSecurityAttackOptions o
-        = NrSecurityAttackParse(cmd, argc, argv, {"queries", "dataset"});
+        = NrSecurityAttackParse(cmd, argc, argv, {"queries", "dataset", "checksums"});
+    if (checksumsText != "0" && checksumsText != "1")
+    {
+        throw std::invalid_argument("--checksums=" + checksumsText + ": expected 0 or 1");
+    }
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(checksumsText == "1")); // before the nodes
     const uint32_t queries
         = uint32_t(NrSecurityAttackParseUnsigned("queries", queriesText, 1, 1000));
 
@@ -121,9 +133,19 @@ Run(int argc, char* argv[])
                             o.mitigated ? NrSecurityUpPolicy::REQUIRED
                                         : NrSecurityUpPolicy::NOT_NEEDED,
                             NrSecurityUpPolicy::REQUIRED);
-    Ptr<Node> attackerHost = nr->CreateRemoteHost(); // the attacker's resolver, 1.0.1.2
-    const Ipv4Address attackerAddress
-        = attackerHost->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+    // the attacker's resolver, reachable through the UPF like any host on the Internet
+    const Ipv4Address attackerAddress("1.1.0.1");
+    Ptr<Node> attackerHost = CreateObject<Node>();
+    InternetStackHelper().Install(attackerHost);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
+    NetDeviceContainer link = p2p.Install(attackerHost, nr->GetUpfNode());
+    Ipv4AddressHelper addresses("1.1.0.0", "255.255.255.0"); // attacker .1, UPF .2
+    Ipv4InterfaceContainer ifs = addresses.Assign(link);
+    Ipv4StaticRoutingHelper()
+        .GetStaticRouting(attackerHost->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), ifs.GetAddress(1), 1);
     NrSecurityAttackEnableOutputs(net, o);
 
     NrSecurityAdversaryHelper adv(nr);
@@ -169,7 +191,11 @@ Run(int argc, char* argv[])
     const bool captured = relay->GetCapturedUes().count(alter.victim) > 0;
     const bool redirected = atAttacker > 0;
     NrSecurityAttackOutcome out("alter", o);
-    out.SetResult(!captured ? "no-capture" : redirected ? "success" : "blocked");
+    // blocked: stopped by UP integrity; failed: by anything else (e.g. a checksum)
+    out.SetResult(!captured                               ? "no-capture"
+                  : redirected                            ? "success"
+                  : gnbRrc->GetDrbIntegrityFailures() > 0 ? "blocked"
+                                                          : "failed");
     out.Add("captured", captured ? 1 : 0);
     out.Add("queries", queries);
     // the victim's DRB as the UE configured it (none: AS security or the DRB never came up)
