@@ -294,6 +294,37 @@ NrSecurityHelper::InstallUeDevice(NodeContainer nodes)
     return devices;
 }
 
+NetDeviceContainer
+NrSecurityHelper::GetUeDevices() const
+{
+    return m_ues;
+}
+
+NetDeviceContainer
+NrSecurityHelper::GetGnbDevices() const
+{
+    return m_gnbs;
+}
+
+uint16_t
+NrSecurityHelper::AddAdversaryGnb(Ptr<NrSecurityGnbNetDevice> gnb, Ptr<Node> node, bool traces)
+{
+    const uint16_t cellId = m_nextCellId++;
+    gnb->SetCellId(cellId);
+    gnb->SetChannel(m_channel);
+    node->AddDevice(gnb);
+    m_channel->AddGnb(gnb);
+    if (traces)
+    {
+        m_adversaryGnbs.Add(gnb);
+        if (m_traces)
+        {
+            m_traces->Watch(gnb);
+        }
+    }
+    return cellId;
+}
+
 void
 NrSecurityHelper::SetUeSecurityContext(Ptr<NetDevice> ue,
                                        const NrSecurityKey256& kAmf,
@@ -388,6 +419,10 @@ NrSecurityHelper::EnableTraces(const std::string& filename)
     {
         m_traces->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
         m_keyEpochs->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+    }
+    for (auto it = m_adversaryGnbs.Begin(); it != m_adversaryGnbs.End(); ++it)
+    {
+        m_traces->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
     }
     std::shared_ptr<NrSecurityTraceWriter> t = m_traces;
     std::shared_ptr<NrSecurityKeyEpochWriter> k = m_keyEpochs;

@@ -311,6 +311,23 @@ class NrSecurityHelper : public Object
     void SetPduSessions(Ptr<NetDevice> ue, const std::vector<NrSecurityPduSession>& sessions);
     ///@}
 
+    /// \return the UE devices installed so far (UE ids 1, 2, ... in order)
+    NetDeviceContainer GetUeDevices() const;
+    /// \return the gNB devices installed so far (cell ids in order; adversary cells excluded)
+    NetDeviceContainer GetGnbDevices() const;
+
+    /**
+     * \brief Puts a gNB device built elsewhere (a false base station, a MITM relay of
+     *        NrSecurityAdversaryHelper) on the air: the next cell id, the channel, the node.
+     *        It is never put on Xn, given the AMF or the user plane; with traces true its
+     *        RRC's events also go to the event CSV of EnableTraces (called before or after).
+     * \param gnb the device
+     * \param node its node
+     * \param traces write its RRC events to the trace CSV
+     * \return the cell id given to it
+     */
+    uint16_t AddAdversaryGnb(Ptr<NrSecurityGnbNetDevice> gnb, Ptr<Node> node, bool traces);
+
     /// \return the channel
     Ptr<NrSecurityChannel> GetChannel() const;
     /// \return the AMF
@@ -355,6 +372,7 @@ class NrSecurityHelper : public Object
     uint16_t m_nextUeId;                                   ///< next UE id
     NetDeviceContainer m_gnbs;                             ///< installed gNBs
     NetDeviceContainer m_ues;                              ///< installed UEs
+    NetDeviceContainer m_adversaryGnbs;                    ///< traced adversary cells
     std::shared_ptr<NrSecurityTraceWriter> m_traces;       ///< CSV writer
     std::shared_ptr<NrSecurityPcapRecorder> m_pcap;        ///< pcap and key writer
     std::shared_ptr<NrSecurityMscWriter> m_msc;            ///< sequence chart writer

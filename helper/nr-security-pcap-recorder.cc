@@ -12,6 +12,30 @@
 namespace ns3
 {
 
+NrSecurityPcapFrameInfo
+NrSecurityPcapFrameInfoOf(const NrSecurityAirFrame& frame)
+{
+    NrSecurityPcapFrameInfo info;
+    info.ueId = frame.ueId;
+    info.type = frame.type;
+    info.rbId = frame.rbId;
+    info.uplink = frame.uplink;
+    info.snLengthBits = frame.snLengthBits;
+    info.macIPresent = frame.macIPresent;
+    info.sdapHeader = frame.sdapHeader;
+    info.ciphered = frame.ciphered;
+    info.origin = static_cast<uint8_t>(frame.origin);
+    if (frame.type == NrSecurityRbType::SRB0)
+    {
+        // The CCCH message as is (TS 38.331 4.2.2): no PDCP, so no MAC-I and no ciphering.
+        info.rbId = 0;
+        info.macIPresent = false;
+        info.sdapHeader = false;
+        info.ciphered = false;
+    }
+    return info;
+}
+
 NrSecurityPcapRecorder::NrSecurityPcapRecorder(const std::string& directory, uint32_t maxUeFiles)
     : m_directory(directory)
     , m_maxUeFiles(maxUeFiles)
@@ -68,24 +92,7 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     }
     std::vector<uint8_t> pdu(frame.pdu->GetSize());
     frame.pdu->CopyData(pdu.data(), pdu.size());
-    NrSecurityPcapFrameInfo info;
-    info.ueId = frame.ueId;
-    info.type = frame.type;
-    info.rbId = frame.rbId;
-    info.uplink = frame.uplink;
-    info.snLengthBits = frame.snLengthBits;
-    info.macIPresent = frame.macIPresent;
-    info.sdapHeader = frame.sdapHeader;
-    info.ciphered = frame.ciphered;
-    if (frame.type == NrSecurityRbType::SRB0)
-    {
-        // The CCCH message as is (TS 38.331 4.2.2): no PDCP, so no MAC-I and no ciphering.
-        info.rbId = 0;
-        info.macIPresent = false;
-        info.sdapHeader = false;
-        info.ciphered = false;
-    }
-    writer->Write(Simulator::Now(), info, pdu.data(), pdu.size());
+    writer->Write(Simulator::Now(), NrSecurityPcapFrameInfoOf(frame), pdu.data(), pdu.size());
 }
 
 void

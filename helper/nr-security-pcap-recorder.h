@@ -20,6 +20,16 @@ namespace ns3
 
 /**
  * \ingroup nr-security
+ * \brief The pcap framing of an air frame (NrSecurityPcapWriter): its UE, bearer, direction
+ *        and the sender's metadata; SRB0 as the CCCH message (rbId 0, no MAC-I, no SDAP
+ *        header, not ciphered); origin = the frame's NrSecurityFrameOrigin (IPv4 DSCP).
+ * \param frame the frame
+ * \return the framing
+ */
+NrSecurityPcapFrameInfo NrSecurityPcapFrameInfoOf(const NrSecurityAirFrame& frame);
+
+/**
+ * \ingroup nr-security
  * \brief Records the air traffic of devices into one pcap per device (gnb-CELL.pcap,
  *        ue-UE.pcap; every SRB0 (CCCH) RRC message and every SRB/DRB PDCP PDU the device
  *        sends or receives, NrSecurityPcapWriter
@@ -28,7 +38,9 @@ namespace ns3
  * be checked even when the UE never activated; K_AMF and the uplink NAS COUNT from the watched
  * AMF, else from the UE): keys.csv, and Wireshark's pdcp_nr_ue_keys (with the user-plane keys) and
  * preferences, both in the directory and as the Wireshark profile wireshark/profiles/nr-security
- * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...).
+ * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...). A frame a device received
+ * from an adversary (injected, replayed, relayed, rewritten) or a false base station sent is
+ * marked with its origin as the IPv4 DSCP (NrSecurityPcapFrameInfo::origin).
  *
  * Key epochs: keys.csv has one row per UE and key epoch of its latest connection: epoch 0 from
  * the SecurityModeCommand (a new connection's SecurityModeCommand replaces the UE's earlier

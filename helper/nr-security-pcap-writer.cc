@@ -44,6 +44,7 @@ constexpr uint8_t SDAP_UL_PRESENT = 0x01; ///< SDAP header tag bit: uplink PDUs 
 constexpr uint8_t SDAP_DL_PRESENT = 0x02; ///< SDAP header tag bit: downlink PDUs carry one
 
 constexpr size_t IPV4_HEADER_BYTES = 20; ///< IPv4 header without options
+constexpr uint8_t MAX_ORIGIN = 5;        ///< NrSecurityFrameOrigin::FALSE_BASE_STATION
 constexpr size_t UDP_HEADER_BYTES = 8;   ///< UDP header
 
 /// Appends a 16-bit value, big-endian.
@@ -262,6 +263,11 @@ NrSecurityPcapWriter::BuildFrame(const NrSecurityPcapFrameInfo& info,
         throw std::invalid_argument("pdu: " + std::to_string(bytes) + " bytes, expected 1.."
                                     + std::to_string(MAX_PDU_BYTES));
     }
+    if (info.origin > MAX_ORIGIN)
+    {
+        throw std::invalid_argument("origin " + std::to_string(info.origin)
+                                    + " is not an NrSecurityFrameOrigin (0..5)");
+    }
     if (srb0)
     {
         if (rbId != 0)
@@ -339,9 +345,10 @@ NrSecurityPcapWriter::BuildFrame(const NrSecurityPcapFrameInfo& info,
     std::vector<uint8_t> frame;
     frame.reserve(totalBytes);
 
-    // IPv4 header (RFC 791): version 4, IHL 5, no DSCP, DF, TTL 64, protocol UDP.
+    // IPv4 header (RFC 791): version 4, IHL 5, DSCP = origin (0 for legitimate frames, RFC
+    // 2474: the upper 6 bits of the TOS byte), DF, TTL 64, protocol UDP.
     frame.push_back(0x45);
-    frame.push_back(0x00);
+    frame.push_back(static_cast<uint8_t>(info.origin << 2));
     PutU16(frame, static_cast<uint16_t>(totalBytes));
     PutU16(frame, 0x0000); // identification
     PutU16(frame, 0x4000); // flags DF, fragment offset 0

@@ -58,6 +58,10 @@ struct NrSecurityPcapFrameInfo
     bool macIPresent = true;   ///< the PDU ends with a MAC-I (SRBs always; DRBs with integrity)
     bool sdapHeader = false;   ///< DRB: a 1-byte SDAP header leads the SDU
     bool ciphered = false;     ///< the sender's PDCP ciphered the PDU (else tag 0x11)
+    /// Who put the frame on the air: the value of NrSecurityFrameOrigin (0 legitimate,
+    /// 1 injected, 2 replayed, 3 relayed, 4 rewritten, 5 false base station), written as the
+    /// DSCP of the framing IPv4 header (tshark: ip.dsfield.dscp; 0 for legitimate frames).
+    uint8_t origin = 0;
 };
 
 /**
@@ -80,6 +84,12 @@ struct NrSecurityPcapFrameInfo
  *   [0x10 mask]       SDAP header present (1 byte bitmask: 0x01 uplink, 0x02 downlink)
  *   [0x11]            ciphering disabled (no value): written for PDUs sent in clear
  *   0x01 then the PDCP PDU up to the end of the frame.
+ *
+ * Forged frames (NrSecurityPcapFrameInfo::origin, the NrSecurityFrameOrigin of the air
+ * frame, not 0) carry the origin as the DSCP of the IPv4 header (TOS byte = origin << 2);
+ * legitimate frames have DSCP 0, so `tshark -Y 'ip.dsfield.dscp != 0'` lists the forged,
+ * replayed, relayed, rewritten and false-base-station frames and `ip.dsfield.dscp == 4` the
+ * rewritten ones. Nothing else of the frame changes (addresses, ports, pdcp-nr framing).
  *
  * This is the UDP framing of Wireshark's pdcp-nr dissector (packet-pdcp-nr.h, heuristic
  * "pdcp_nr_udp"; verified against tshark 4.0). Uplink frames go from the UE
@@ -230,8 +240,8 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
      * \return the frame, 20 + 8 + framing + bytes bytes.
      * \throws std::invalid_argument if pdu is null, bytes is 0 or above MAX_PDU_BYTES, rbId is
      *         not 0 for SRB0, 1..3 for an SRB or 1..32 for a DRB, snLengthBits is not 12/18
-     *         (SRB: 12), an SRB has no MAC-I, an SRB or SRB0 an SDAP header, or SRB0 a MAC-I
-     *         or ciphering.
+     *         (SRB: 12), an SRB has no MAC-I, an SRB or SRB0 an SDAP header, SRB0 a MAC-I
+     *         or ciphering, or origin is above 5.
      */
     static std::vector<uint8_t> BuildFrame(const NrSecurityPcapFrameInfo& info,
                                            const uint8_t* pdu,
