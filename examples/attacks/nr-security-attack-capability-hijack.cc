@@ -40,6 +40,10 @@
  *
  *   ./nr-security-attack-capability-hijack [--mitigated=0] [--outputDir=] [--seed=1]
  *
+ * --outputDir=DIR: the victims' traces and pcaps (traces.csv, gnb-1.pcap, ue-1.pcap, keys.csv),
+ * the labelled dataset (DIR/dataset.csv and DIR/dataset.pcap, label "capability-hijack" for the
+ * forged frames).
+ *
  * Last line: outcome: attack=capability-hijack mitigated=0|1 result=success|blocked
  * ueBands=1,3,78 storedBands=<bands>|none storedBeforeSecurity=0|1 rewritten=R flipped=F
  * gnbIntegrityFailures=I capabilityInformationsSent=N drbs=D
@@ -166,6 +170,11 @@ Run(int argc, char* argv[])
     Ptr<NrSecurityGnbRrc> gnbRrc = net.Gnb()->GetRrc();
 
     NrSecurityAdversaryHelper adv(nr);
+    if (!o.outputDir.empty())
+    {
+        // the labelled dataset: every frame on the channel, the forged ones labelled
+        adv.EnableDataset(o.outputDir + "/dataset", "capability-hijack");
+    }
     Ptr<NrSecurityMitmRelay> relay
         = adv.InstallRelay(NrSecurityAttackNode(Vector(105, 0, 1.5)), net.gnbs.Get(0));
     Hijack hijack;

@@ -41,6 +41,10 @@
  *
  *   ./nr-security-attack-presecurity-dos [--mitigated=0] [--outputDir=] [--seed=1]
  *
+ * --outputDir=DIR: the victims' traces and pcaps (traces.csv, gnb-1.pcap, ue-1.pcap, keys.csv),
+ * the labelled dataset (DIR/dataset.csv and DIR/dataset.pcap, label "presecurity-dos" for the
+ * forged frames) and what the sniffer heard (DIR/sniffer.pcap).
+ *
  * Last line: outcome: attack=presecurity-dos mitigated=0|1 result=success|blocked
  * reject=accepted|refused t302Ms=T rejectOutageMs=R connectRefusals=C release=accepted|discarded
  * releaseOutageMs=L ueIntegrityFailures=I ueRefused=F ueState=<state>
@@ -179,9 +183,18 @@ Run(int argc, char* argv[])
     const uint16_t cellId = net.Gnb()->GetCellId();
 
     NrSecurityAdversaryHelper adv(nr);
+    if (!o.outputDir.empty())
+    {
+        // the labelled dataset: every frame on the channel, the forged ones labelled
+        adv.EnableDataset(o.outputDir + "/dataset", "presecurity-dos");
+    }
     Ptr<NrSecuritySniffer> sniffer = adv.InstallSniffer(NrSecurityAttackNode(Vector(50, 20, 1.5)));
     Ptr<NrSecurityInjector> injector
         = adv.InstallInjector(NrSecurityAttackNode(Vector(50, 20, 1.5)));
+    if (!o.outputDir.empty())
+    {
+        adv.EnablePcap(sniffer, o.outputDir + "/sniffer.pcap"); // what the attacker heard
+    }
 
     const NrSecurityAirFrame reject
         = DownlinkFrame(cellId,

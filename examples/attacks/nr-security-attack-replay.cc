@@ -52,6 +52,10 @@
  *
  *   ./nr-security-attack-replay [--mitigated=0] [--outputDir=] [--seed=1]
  *
+ * --outputDir=DIR: the victims' traces and pcaps (traces.csv, gnb-1.pcap, ue-1.pcap, keys.csv),
+ * the labelled dataset (DIR/dataset.csv and DIR/dataset.pcap, label "replay" for the forged
+ * frames) and what the sniffer heard (DIR/sniffer.pcap).
+ *
  * Last line: outcome: attack=replay mitigated=0|1 result=success|blocked kgnbReused=0|1
  * replayed=31 ownReplays=<what> smcReplay=<what> keysChanged=0 oldSrbReplays=<what>
  * oldDrbReplays=<what> appPacketsFromReplay=P ueIntegrityFailures=I ueState=<state>, each
@@ -177,9 +181,18 @@ Run(int argc, char* argv[])
     const uint16_t cellId = net.Gnb()->GetCellId();
 
     NrSecurityAdversaryHelper adv(nr);
+    if (!o.outputDir.empty())
+    {
+        // the labelled dataset: every frame on the channel, the forged ones labelled
+        adv.EnableDataset(o.outputDir + "/dataset", "replay");
+    }
     Ptr<NrSecuritySniffer> sniffer = adv.InstallSniffer(NrSecurityAttackNode(Vector(50, 20, 1.5)));
     Ptr<NrSecurityInjector> injector
         = adv.InstallInjector(NrSecurityAttackNode(Vector(50, 20, 1.5)));
+    if (!o.outputDir.empty())
+    {
+        adv.EnablePcap(sniffer, o.outputDir + "/sniffer.pcap"); // what the attacker heard
+    }
 
     ReplayCounter counter;
     ueRrc->TraceConnectWithoutContext("PdcpEntityCreated",
