@@ -34,9 +34,11 @@
  * change what the gNB believes.
  *
  * What mitigates it: asking for capabilities only after AS security activation (TS 38.331
- * 5.6.1.1, TS 33.501 6.7.4; Shaik et al. propose it, and that the network verify the
- * capabilities it got before security once security is on); a UE that refuses an enquiry
- * before AS security.
+ * 5.6.1.1: the network should retrieve UE capabilities only after AS security activation,
+ * although Annex B.1 still lists UECapabilityEnquiry and UECapabilityInformation among the
+ * messages that may be sent before it; Shaik et al. propose it, and that the network verify
+ * the capabilities it got before security once security is on); a UE that refuses an
+ * enquiry before AS security.
  *
  *   ./nr-security-attack-capability-hijack [--mitigated=0] [--outputDir=] [--seed=1]
  *

@@ -34,10 +34,11 @@
  * What mitigates it: only integrity protection, i.e. AS security activation (TS 33.501 6.5,
  * 6.7.4): from the SecurityModeCommand on, SRB1 and SRB2 messages are verified. SRB0
  * (RRCSetup, RRCReject) is never protected, SRB1 not before the SecurityModeCommand (TS
- * 38.331 5.3.1.2): the forged RRCReject is not mitigated by the standard. What limits it is
- * the UE's implementation: a bounded waitTime, a new attempt on another cell, and a short
- * window between RRCSetup and the SecurityModeCommand. --mitigated=1 is therefore not a UE
- * setting but the same attack against a connection whose AS security is active.
+ * 38.331 5.3.1.2; Annex B.1 lists RRCReject and RRCRelease among the messages sent
+ * unprotected before AS security, RRCReject also after it): the forged RRCReject is not mitigated
+ * by the standard. What limits it is the UE's implementation: a bounded waitTime, a new attempt on
+ * another cell, and a short window between RRCSetup and the SecurityModeCommand. --mitigated=1 is
+ * therefore not a UE setting but the same attack against a connection whose AS security is active.
  *
  *   ./nr-security-attack-presecurity-dos [--mitigated=0] [--outputDir=] [--seed=1]
  *
