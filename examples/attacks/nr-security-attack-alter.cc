@@ -36,7 +36,8 @@
  *
  * --dataset=STEM writes the labelled dataset (NrSecurityAdversaryHelper::EnableDataset): one
  * row per frame on the channel in STEM.csv, label "alter" for the relayed and rewritten
- * frames, and the same frames in STEM.pcap with the forged ones marked.
+ * frames, and the same frames in STEM.pcap with the forged ones marked. --outputDir=DIR
+ * without --dataset writes it as DIR/dataset.csv and DIR/dataset.pcap.
  *
  * Last line: outcome: attack=alter mitigated=0|1 result=success|blocked|failed|no-capture
  * captured=0|1 queries=N upIntegrity=off|on rewrittenUp=.. rewrittenDown=.. relayForwarded=..
@@ -149,6 +150,10 @@ Run(int argc, char* argv[])
     NrSecurityAttackEnableOutputs(net, o);
 
     NrSecurityAdversaryHelper adv(nr);
+    if (dataset.empty() && !o.outputDir.empty())
+    {
+        dataset = o.outputDir + "/dataset"; // --outputDir alone: DIR/dataset.csv, .pcap
+    }
     if (!dataset.empty())
     {
         adv.EnableDataset(dataset, "alter");
