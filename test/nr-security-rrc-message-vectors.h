@@ -34,7 +34,8 @@ namespace nrsecuritytest
  * rrcReestablishmentRequest cRnti, pci, shortMacI, cause; rrcReestablishment tid, ncc;
  * rrcRelease suspend {fullIRnti, shortIRnti, ranPagingCycle, ncc} (optional);
  * rrcResumeRequest shortIRnti, resumeMacI, cause; rrcResume rbConfig (bool: radioBearerConfig
- * present, from srbs / drbs); rrcReestablishmentComplete, rrcResumeComplete tid.
+ * present, from srbs / drbs); rrcReestablishmentComplete, rrcResumeComplete tid. Issue 16:
+ * rrcRelease redirect {carrierFreq, ssbSubcarrierSpacingKhz} (optional).
  */
 struct RrcMessageParams
 {
@@ -191,6 +192,20 @@ struct RrcMessageParams
     }
 
     /**
+     * \brief The redirectedCarrierInfo of params ("redirect", issue 16).
+     * \param s {carrierFreq, ssbSubcarrierSpacingKhz}
+     * \return the value
+     */
+    static NrSecurityRedirectedCarrierInfo Redirect(const boost::property_tree::ptree& s)
+    {
+        NrSecurityRedirectedCarrierInfo r;
+        r.carrierFreq = s.get<uint32_t>("carrierFreq");
+        r.ssbSubcarrierSpacingKhz
+            = static_cast<uint16_t>(s.get<unsigned>("ssbSubcarrierSpacingKhz"));
+        return r;
+    }
+
+    /**
      * \brief Encodes an entry with our encoder.
      * \param message the c1 name.
      * \param p the params.
@@ -302,7 +317,10 @@ struct RrcMessageParams
         if (message == "rrcRelease")
         {
             auto suspend = p.get_child_optional("suspend");
-            return suspend ? R::EncodeRrcRelease(tid, Suspend(*suspend)) : R::EncodeRrcRelease(tid);
+            auto redirect = p.get_child_optional("redirect");
+            return suspend    ? R::EncodeRrcRelease(tid, Suspend(*suspend))
+                   : redirect ? R::EncodeRrcRelease(tid, Redirect(*redirect))
+                              : R::EncodeRrcRelease(tid);
         }
         throw std::invalid_argument("unknown message " + message);
     }

@@ -289,7 +289,10 @@ class RrcMessagesRefusalTestCase : public TestCase
         Field(UL_DCCH, ul, 7, 1, 0, 1, "lateNonCriticalExtension is present");
         auto release = FromHex("1000");
         Framing(DL_DCCH, release, true);
-        Field(DL_DCCH, release, 8, 1, 0, 1, "rrcRelease: redirectedCarrierInfo is present");
+        // redirectedCarrierInfo (bit 8) is decoded since issue 16: set alone, the input ends
+        // in it (its refusals: nr-security-vulnerability-profiles)
+        Field(DL_DCCH, release, 8, 1, 0, 1, "truncated");
+        Field(DL_DCCH, release, 9, 1, 0, 1, "rrcRelease: cellReselectionPriorities is present");
         Field(DL_DCCH, release, 10, 1, 0, 1, "while reading SuspendConfig presence bit of t380");
 
         // c1 alternatives we do not carry, named (TS 38.331 6.2.1)

@@ -246,6 +246,18 @@ class RrcMessagesVectorsTestCase : public TestCase
                     true,
                     label);
             }
+            if (message == "rrcRelease")
+            {
+                auto redirect = p.get_child_optional("redirect");
+                NS_TEST_EXPECT_MSG_EQ(d.redirectedCarrierInfoPresent, bool(redirect), label);
+                if (redirect)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(
+                        (d.redirectedCarrierInfo == RrcMessageParams::Redirect(*redirect)),
+                        true,
+                        label);
+                }
+            }
             if (message == "rrcSetupRequest")
             {
                 NS_TEST_EXPECT_MSG_EQ(d.ueIdentity, p.get<uint64_t>("identity39"), label);
@@ -255,7 +267,7 @@ class RrcMessagesVectorsTestCase : public TestCase
             ++n;
         }
         NS_TEST_EXPECT_MSG_EQ(
-            n, 50, "rrc-messages-uper.json entries (27 of issue 9, 23 of issue 10)");
+            n, 52, "rrc-messages-uper.json entries (27 of issue 9, 23 of issue 10, 2 of issue 16)");
     }
 };
 

@@ -624,7 +624,8 @@ class MobilityRefusalTestCase : public TestCase
         Field(DL_DCCH, rel, 14, 1, 0, 1, "SuspendConfig extension additions are not supported");
         Field(DL_DCCH, rel, 15, 1, 0, 1, "ran-NotificationAreaInfo is present: not supported");
         Field(DL_DCCH, rel, 16, 1, 0, 1, "t380 is present: not supported");
-        Field(DL_DCCH, rel, 8, 1, 0, 1, "redirectedCarrierInfo is present");
+        Field(
+            DL_DCCH, rel, 8, 1, 0, 1, "redirectedCarrierInfo with suspendConfig is not supported");
 
         // MeasurementReport (serving only): criticalExtensions 5, presence 6-7, MeasResults
         // ext 8, presence 9, measId 10-15, list size 16-20, ServMO ext 21, presence 22,

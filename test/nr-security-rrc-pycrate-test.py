@@ -177,6 +177,11 @@ def mobility_value(message, p):
         return dcch("rrcReestablishment", {"nextHopChainingCount": p["ncc"]})
     if message in ("rrcReestablishmentComplete", "rrcResumeComplete"):
         return dcch(message, {})
+    if message == "rrcRelease" and "redirect" in p:
+        r = p["redirect"]
+        carrier = {"carrierFreq": r["carrierFreq"],
+                   "ssbSubcarrierSpacing": f"kHz{r['ssbSubcarrierSpacingKhz']}"}
+        return dcch("rrcRelease", {"redirectedCarrierInfo": ("nr", carrier)})
     if message == "rrcRelease" and "suspend" in p:
         s = p["suspend"]
         sc = {"fullI-RNTI": (s["fullIRnti"], 40), "shortI-RNTI": (s["shortIRnti"], 24),

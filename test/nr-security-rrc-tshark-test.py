@@ -111,6 +111,10 @@ def mobility_fields(message, p):
         e["reestablishmentCause"] = [str(p["cause"])]
     if message == "rrcReestablishment":
         e["nextHopChainingCount"] = [str(p["ncc"])]
+    if message == "rrcRelease" and "redirect" in p:
+        r = p["redirect"]
+        e["carrierFreq"] = [str(r["carrierFreq"])]
+        e["ssbSubcarrierSpacing"] = [str([15, 30, 60, 120, 240].index(r["ssbSubcarrierSpacingKhz"]))]
     if message == "rrcRelease" and "suspend" in p:
         s = p["suspend"]
         e["fullI_RNTI"] = [colon_hex(s["fullIRnti"].to_bytes(5, "big"))]
