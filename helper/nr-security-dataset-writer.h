@@ -42,8 +42,9 @@ namespace ns3
  *   frame still on the air when the simulation ended.
  *
  * `<stem>.pcap`: NrSecurityPcapWriter framing (tshark decodes the PDCP-NR / NR RRC), forged
- * frames marked with the IPv4 DSCP = origin (NrSecurityPcapFrameInfo::origin): tshark
- * `-Y 'ip.dsfield.dscp != 0'` shows exactly the frames not labelled benign.
+ * frames marked with the framing IPv4 header's DSCP = origin (NrSecurityPcapFrameInfo::origin):
+ * tshark `-Y 'ip.dsfield.dscp#1 != 0'` shows exactly the frames not labelled benign
+ * (test/nr-security-dataset-tshark-test.py).
  *
  * Rows are kept in memory and written by Flush() (NrSecurityAdversaryHelper::EnableDataset
  * calls it at Simulator::Destroy), since a frame's outcome is known only when it arrives.

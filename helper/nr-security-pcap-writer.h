@@ -86,10 +86,12 @@ struct NrSecurityPcapFrameInfo
  *   0x01 then the PDCP PDU up to the end of the frame.
  *
  * Forged frames (NrSecurityPcapFrameInfo::origin, the NrSecurityFrameOrigin of the air
- * frame, not 0) carry the origin as the DSCP of the IPv4 header (TOS byte = origin << 2);
- * legitimate frames have DSCP 0, so `tshark -Y 'ip.dsfield.dscp != 0'` lists the forged,
- * replayed, relayed, rewritten and false-base-station frames and `ip.dsfield.dscp == 4` the
- * rewritten ones. Nothing else of the frame changes (addresses, ports, pdcp-nr framing).
+ * frame, not 0) carry the origin as the DSCP of the framing IPv4 header (TOS byte = origin
+ * << 2); legitimate frames have DSCP 0. Nothing else of the frame changes (addresses, ports,
+ * pdcp-nr framing). tshark: `-Y 'ip.dsfield.dscp#1 != 0'` lists the injected, replayed,
+ * relayed, rewritten and false-base-station frames, `ip.dsfield.dscp#1 == 4` the rewritten
+ * ones (#1: the framing header; a deciphered DRB PDU shows its own IPv4 header as a second ip
+ * layer, which a plain `ip.dsfield.dscp != 0` would also test).
  *
  * This is the UDP framing of Wireshark's pdcp-nr dissector (packet-pdcp-nr.h, heuristic
  * "pdcp_nr_udp"; verified against tshark 4.0). Uplink frames go from the UE
