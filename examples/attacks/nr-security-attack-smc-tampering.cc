@@ -3,12 +3,12 @@
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
  * Attack 3, SecurityModeCommand tampering and null algorithms (bidding down): the
- * SecurityModeCommand is sent integrity-protected but not ciphered (TS 38.331 5.3.4.2), so an
+ * SecurityModeCommand is sent integrity-protected but not ciphered (TS 38.331 5.3.1.2), so an
  * attacker can read and rewrite the algorithms it selects; and a false base station can
- * select the null algorithms NEA0/NIA0, which need no key. References: Hussain, Chowdhury,
- * Mehnaz, Bertino, "LTEInspector", NDSS 2018 (null integrity accepted outside emergency
- * calls); Kim, Lee, Yang, Kim, Kim, "Touching the Untouchables: Dynamic Security Analysis of
- * the LTE Control Plane", IEEE S&P 2019; srsRAN_4G issue #691 (a UE that did not verify the
+ * select the null algorithms NEA0/NIA0, which need no key. References: Kim, Lee, Lee, Kim,
+ * "Touching the Untouchables: Dynamic Security Analysis of the LTE Control Plane", IEEE S&P
+ * 2019 (null integrity and ciphering accepted outside emergency sessions); srsRAN_4G issue
+ * #691, "srsUE does not verify AS SMC integrity" (2021: a UE that did not verify the
  * SecurityModeCommand's MAC-I).
  *
  * Two scenes, each its own simulation, both with the same --mitigated:
