@@ -44,7 +44,8 @@ NrSecurityPduTraceWriter::NrSecurityPduTraceWriter(const std::string& filename)
     {
         throw std::runtime_error("NrSecurityPduTraceWriter: cannot open " + filename);
     }
-    m_out << "time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome\n";
+    m_out << "time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome,"
+             "origin\n";
 }
 
 template <typename Rrc>
@@ -63,6 +64,8 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
     Connect(rrc, node);
     rrc->TraceConnectWithoutContext(
         "RrcMessage", MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node, false));
+    ue->TraceConnectWithoutContext(
+        "PduRx", MakeCallback(&NrSecurityPduTraceWriter::OnFrameRx, this).Bind(node));
     for (uint8_t srb = 1; srb <= 3; ++srb)
     {
         if (Ptr<NrSecurityPdcp> p = rrc->GetSrb(srb))
@@ -87,6 +90,12 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
     Connect(rrc, node);
     rrc->TraceConnectWithoutContext(
         "RrcMessage", MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node, true));
+    gnb->TraceConnectWithoutContext(
+        "PduRx", MakeCallback(&NrSecurityPduTraceWriter::OnFrameRx, this).Bind(node));
+    if (gnb->IsFalseBaseStation())
+    {
+        m_txOrigin[node] = NrSecurityFrameOriginName(NrSecurityFrameOrigin::FALSE_BASE_STATION);
+    }
 }
 
 void
@@ -114,6 +123,36 @@ NrSecurityPduTraceWriter::OnEntity(uint32_t node,
         "PduEvent",
         MakeCallback(&NrSecurityPduTraceWriter::OnEvent, this)
             .Bind(node, ueId, rb, static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
+}
+
+void
+NrSecurityPduTraceWriter::OnFrameRx(uint32_t node, const NrSecurityAirFrame& frame)
+{
+    m_lastRx[{node, frame.ueId}] = frame.origin;
+    if (!frame.IsForged() || !frame.pdu)
+    {
+        return; // only forged frames are remembered by their bytes
+    }
+    std::vector<uint8_t> b(frame.pdu->GetSize());
+    frame.pdu->CopyData(b.data(), b.size());
+    m_forged.emplace(ForgedKey{node, frame.ueId, std::move(b)}, frame.origin);
+}
+
+std::string
+NrSecurityPduTraceWriter::RxOrigin(uint32_t node, uint16_t ueId, std::vector<uint8_t> bytes)
+{
+    if (m_forged.empty())
+    {
+        return NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
+    }
+    auto it = m_forged.find(ForgedKey{node, ueId, std::move(bytes)});
+    if (it == m_forged.end())
+    {
+        return NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
+    }
+    const NrSecurityFrameOrigin o = it->second;
+    m_forged.erase(it);
+    return NrSecurityFrameOriginName(o);
 }
 
 std::string
@@ -155,7 +194,27 @@ NrSecurityPduTraceWriter::OnEvent(uint32_t node,
     {
         m_out << NrSecurityToHex32(e.macI);
     }
-    m_out << ',' << NrSecurityCsvField(Outcome(e)) << '\n';
+    std::string origin = NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
+    if (e.outcome == NrSecurityPdcpPduEvent::TRANSMITTED)
+    {
+        if (auto it = m_txOrigin.find(node); it != m_txOrigin.end())
+        {
+            origin = it->second;
+        }
+    }
+    else if (e.pdu && !m_forged.empty())
+    {
+        // a PDU kept by PDCP (reordering) or refused: the frame with its bytes
+        std::vector<uint8_t> b(e.pdu->GetSize());
+        e.pdu->CopyData(b.data(), b.size());
+        origin = RxOrigin(node, ueId, std::move(b));
+    }
+    else if (auto it = m_lastRx.find({node, ueId}); !e.pdu && it != m_lastRx.end())
+    {
+        // delivered at once: the frame being received now
+        origin = NrSecurityFrameOriginName(it->second);
+    }
+    m_out << ',' << NrSecurityCsvField(Outcome(e)) << ',' << origin << '\n';
     ++m_rows;
 }
 
@@ -165,7 +224,7 @@ NrSecurityPduTraceWriter::OnMessage(uint32_t node,
                                     uint16_t ueId,
                                     const std::string& direction,
                                     const std::string& /* name */,
-                                    const std::vector<uint8_t>& /* message */,
+                                    const std::vector<uint8_t>& message,
                                     const std::string& bearer,
                                     const std::string& /* protection */)
 {
@@ -176,8 +235,20 @@ NrSecurityPduTraceWriter::OnMessage(uint32_t node,
     }
     const bool tx = direction == "tx";
     const bool uplink = tx != gnb; // the UE sends uplink, the gNB downlink
+    std::string origin = NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
+    if (tx)
+    {
+        if (auto it = m_txOrigin.find(node); it != m_txOrigin.end())
+        {
+            origin = it->second;
+        }
+    }
+    else
+    {
+        origin = RxOrigin(node, ueId, message);
+    }
     m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ",SRB0," << (uplink ? "UL" : "DL")
-          << ",,,,0,0,," << (tx ? "transmitted" : "delivered") << '\n';
+          << ",,,,0,0,," << (tx ? "transmitted" : "delivered") << ',' << origin << '\n';
     ++m_rows;
 }
 

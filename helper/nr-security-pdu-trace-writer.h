@@ -10,7 +10,9 @@
 #include "ns3/nr-security-ue-net-device.h"
 
 #include <fstream>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -38,7 +40,7 @@ std::string NrSecurityCsvNow();
  * \brief Writes one CSV row per PDCP PDU event at every PDCP entity of the watched devices
  *        (UE and gNB side, SRB1-3 and DRBs), and one per RRC message on SRB0 (CCCH, no PDCP):
  *
- *   time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome
+ *   time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome,origin
  *
  * - time_s: simulation time in seconds (9 decimals); node: the ns-3 node id of the entity;
  *   ue_id: the UE; rb: "SRB0".."SRB3", "DRB1".."DRB32"; direction: UL (DIRECTION 0, sent by
@@ -54,6 +56,12 @@ std::string NrSecurityCsvNow();
  * - outcome: "transmitted", "delivered" (the SDU went to the upper layer), or
  *   "discarded:<reason>" with the PduDiscarded reason ("integrity", "duplicate",
  *   "out-of-window", "malformed: ...", "count-exhausted", "flushed").
+ * - origin: who put the PDU on the air (NrSecurityFrameOriginName): for a received PDU the
+ *   origin of the air frame that carried it (injected, replayed, relayed, rewritten,
+ *   false-base-station, legitimate: the device's PduRx frame it arrived in, or for a PDU
+ *   delivered later from the reordering buffer the forged frame with its bytes); for a
+ *   transmitted PDU legitimate, or false-base-station for the entities of a false base
+ *   station's gNB device.
  * Fields with commas or quotes are quoted (RFC 4180).
  *
  * PDCP entities are found through the RRC trace source PdcpEntityCreated (SRB1 when the
@@ -114,8 +122,19 @@ class NrSecurityPduTraceWriter
                    const std::string& bearer,
                    const std::string& protection);
 
-    std::ofstream m_out; ///< the CSV file
-    uint64_t m_rows = 0; ///< rows written
+    /// A forged frame a watched device received: node, UE, the PDU bytes.
+    typedef std::tuple<uint32_t, uint16_t, std::vector<uint8_t>> ForgedKey;
+    /// Remembers the origin of a forged frame a device received (the device's PduRx).
+    void OnFrameRx(uint32_t node, const NrSecurityAirFrame& frame);
+    /// \return the origin name of a PDU received by node for ueId (consumes the match)
+    std::string RxOrigin(uint32_t node, uint16_t ueId, std::vector<uint8_t> bytes);
+
+    std::ofstream m_out;                                      ///< the CSV file
+    uint64_t m_rows = 0;                                      ///< rows written
+    std::multimap<ForgedKey, NrSecurityFrameOrigin> m_forged; ///< forged frames not yet written
+    std::map<uint32_t, std::string> m_txOrigin; ///< origin of the PDUs a node sends (FBS)
+    /// origin of the last frame each (node, UE) received: the PDU PDCP handles right now
+    std::map<std::pair<uint32_t, uint16_t>, NrSecurityFrameOrigin> m_lastRx;
 };
 
 } // namespace ns3

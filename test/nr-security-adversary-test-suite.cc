@@ -780,6 +780,7 @@ class DatasetTestCase : public TestCase
         NrSecurityAdversaryHelper adv(net.nr);
         Ptr<NrSecurityMitmRelay> relay = adv.InstallRelay(net.NodeAt(90), net.gnbs.Get(0));
         adv.EnableDataset(dir + "/ds", "mitm");
+        net.nr->EnableTraces(dir + "/traces.csv");
         net.nr->Attach(net.ues, relay);
         net.Run(Seconds(1));
         const size_t relayed = net.CountSent(NrSecurityFrameOrigin::RELAYED);
@@ -830,6 +831,19 @@ class DatasetTestCase : public TestCase
         }
         NS_TEST_ASSERT_MSG_EQ(dscp3, relayed, "DSCP 3 = relayed");
         NS_TEST_ASSERT_MSG_EQ(dscpOther, 0u, "every other frame DSCP 0");
+        // the per-PDU CSV: everything the UE and the gNB received came through the relay
+        std::ifstream pdus(dir + "/traces-pdus.csv");
+        std::getline(pdus, line);
+        NS_TEST_ASSERT_MSG_EQ(line.substr(line.rfind(',') + 1), "origin", "origin column");
+        std::map<std::string, size_t> byOrigin;
+        while (std::getline(pdus, line))
+        {
+            const bool tx = line.find(",transmitted,") != std::string::npos;
+            ++byOrigin[(tx ? "tx:" : "rx:") + line.substr(line.rfind(',') + 1)];
+        }
+        NS_TEST_ASSERT_MSG_GT(byOrigin["rx:relayed"], 5u, "received PDUs marked relayed");
+        NS_TEST_ASSERT_MSG_GT(byOrigin["tx:legitimate"], 5u, "sent PDUs legitimate");
+        NS_TEST_ASSERT_MSG_EQ(byOrigin.size(), 2u, "nothing else (" << byOrigin.size() << ")");
     }
 };
 

@@ -165,18 +165,19 @@ class PduCsvDrbIntegrityTestCase : public TestCase
             }
             const std::string t = "0.000000000,";
             const std::vector<std::string> expected = {
-                t + "3,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",transmitted",
-                t + "3,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",transmitted",
-                t + "3,7,DRB1,UL,2,2,0,1,1," + mac[2] + ",transmitted",
-                t + "1,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",discarded:duplicate",
-                t + "1,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",delivered",
-                t + "1,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",delivered",
-                t + "1,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",discarded:out-of-window",
-                t + "1,7,DRB1,UL,2,2,0,1,1," + mac[2] + ",discarded:integrity",
+                t + "3,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",transmitted,legitimate",
+                t + "3,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",transmitted,legitimate",
+                t + "3,7,DRB1,UL,2,2,0,1,1," + mac[2] + ",transmitted,legitimate",
+                t + "1,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",discarded:duplicate,legitimate",
+                t + "1,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",delivered,legitimate",
+                t + "1,7,DRB1,UL,1,1,0,1,1," + mac[1] + ",delivered,legitimate",
+                t + "1,7,DRB1,UL,0,0,0,1,1," + mac[0] + ",discarded:out-of-window,legitimate",
+                t + "1,7,DRB1,UL,2,2,0,1,1," + mac[2] + ",discarded:integrity,legitimate",
             };
             NS_TEST_EXPECT_MSG_EQ(
                 Header(file),
-                "time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome",
+                "time_s,node,ue_id,rb,direction,sn,count,bearer,ciphered,integrity,mac_i,outcome,"
+                "origin",
                 "header");
             std::vector<std::string> rows = Rows(file);
             NS_TEST_ASSERT_MSG_EQ(rows.size(), expected.size(), "row count");
@@ -233,10 +234,11 @@ class PduCsvUnprotectedTestCase : public TestCase
             std::vector<std::string> rows = Rows(file);
             NS_TEST_ASSERT_MSG_EQ(rows.size(), 3, "row count");
             NS_TEST_EXPECT_MSG_EQ(
-                rows[0], "0.000000000,0,2,DRB3,DL,0,0,2,1,0,,transmitted", "DRB3");
-            NS_TEST_EXPECT_MSG_EQ(rows[1],
-                                  "0.000000000,5,2,SRB1,UL,0,0,0,0,0,00000000,transmitted",
-                                  "SRB1 before security");
+                rows[0], "0.000000000,0,2,DRB3,DL,0,0,2,1,0,,transmitted,legitimate", "DRB3");
+            NS_TEST_EXPECT_MSG_EQ(
+                rows[1],
+                "0.000000000,5,2,SRB1,UL,0,0,0,0,0,00000000,transmitted,legitimate",
+                "SRB1 before security");
             NS_TEST_EXPECT_MSG_EQ(rows[2].rfind("0.000000000,5,2,SRB1,DL,,,0,0,0,00000000,", 0),
                                   0,
                                   "malformed: no SN, no COUNT (" << rows[2] << ")");
@@ -322,12 +324,12 @@ class PduCsvConnectionTestCase : public TestCase
         {
             std::vector<std::string> f;
             size_t a = 0;
-            for (size_t b; (b = row.find(',', a)) != std::string::npos && f.size() < 11; a = b + 1)
+            for (size_t b; (b = row.find(',', a)) != std::string::npos && f.size() < 12; a = b + 1)
             {
                 f.push_back(row.substr(a, b - a));
             }
             f.push_back(row.substr(a));
-            NS_TEST_ASSERT_MSG_EQ(f.size(), 12, "columns of " << row);
+            NS_TEST_ASSERT_MSG_EQ(f.size(), 13, "columns of " << row);
             ++perRb[f[3]];
             if (f[3] == "SRB1" && f[1] == ueNode && f[11] == "transmitted")
             {
