@@ -105,7 +105,8 @@ Three layers:
   nr-security-calc subcommands pdcp-protect / pdcp-unprotect;
 * scenario: run_scenario() builds gNBs and UEs with NrSecurityHelper, runs the AS Security
   Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) and returns the trace events
-  and the keys.
+  and the keys; run_relay_scenario() runs a man-in-the-middle relay between a UE and its gNB
+  with the relay's interception callback in Python.
 
 Conventions: keys, data and PDUs are bytes in and bytes out (bytearray and memoryview are
 accepted as input), big-endian, first byte = most significant bits. LENGTH parameters are
@@ -117,4 +118,5 @@ also raised as ValueError.)doc";
     ns3::nrsecpy::RegisterCrypto(m);
     ns3::nrsecpy::RegisterPdcp(m);
     ns3::nrsecpy::RegisterScenario(m);
+    ns3::nrsecpy::RegisterRelay(m);
 }

@@ -94,6 +94,9 @@ void RegisterPdcp(py::module_& m);
 /// Registers run_scenario. \param m the module
 void RegisterScenario(py::module_& m);
 
+/// Registers run_relay_scenario. \param m the module
+void RegisterRelay(py::module_& m);
+
 } // namespace nrsecpy
 } // namespace ns3
 
