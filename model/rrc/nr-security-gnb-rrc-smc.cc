@@ -168,10 +168,11 @@ NrSecurityGnbRrc::StartSmc(NrSecurityGnbUeContext& ue)
     if (ue.nia == NrSecurityIntegrity::NIA0 && !ue.emergency)
     {
         ++m_nullIntegritySelections;
-        m_connectionEventTrace(ueId,
-                               "null-integrity-selected",
-                               "NIA0 for a non-emergency UE (VulnerabilityAllowNullAlgorithms; "
-                               "TS 33.501 5.3.3 allows it only for emergency sessions)");
+        m_connectionEventTrace(
+            ueId,
+            "null-integrity-selected",
+            "NIA0 for a non-emergency UE (VulnerabilityAllowNullAlgorithms; "
+            "TS 33.501 D.1 allows it only for unauthenticated emergency sessions)");
     }
     KeyDerived(ueId, "K_gNB", ue.kGnb.data(), ue.kGnb.size());
     ue.keys = NrSecurityKdf::DeriveAsKeys(

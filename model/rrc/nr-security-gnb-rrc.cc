@@ -182,7 +182,7 @@ NrSecurityGnbRrc::GetTypeId()
                   "VulnerabilityAllowNullAlgorithms",
                   "Vulnerability profile (off by default): NIA0 is selected for a "
                   "non-emergency UE when it is the first entry of IntegrityPriority the UE "
-                  "supports (compliant: TS 33.501 5.3.3, 6.7.3: only for emergency sessions).",
+                  "supports (compliant: TS 33.501 D.1, 6.7.3: only for emergency sessions).",
                   BooleanValue(false),
                   MakeBooleanAccessor(&NrSecurityGnbRrc::m_vulnerabilityAllowNullAlgorithms),
                   MakeBooleanChecker())

@@ -292,8 +292,8 @@ struct NrSecurityGnbUeContext
  * table with each one's reference):
  * - VulnerabilityAllowNullAlgorithms: NIA0 is selected when it is the first entry of
  *   IntegrityPriority the UE supports, also for a non-emergency UE (compliant: TS 33.501
- *   5.3.3, 6.7.3: NIA0 only for unauthenticated emergency sessions). NEA0 is an ordinary
- *   choice of CipheringPriority either way (ciphering is optional, TS 33.501 5.3.2).
+ *   D.1, 6.7.3: NIA0 only for unauthenticated emergency sessions). NEA0 is an ordinary
+ *   choice of CipheringPriority either way (NEA0 is allowed, TS 33.501 D.1).
  * - VulnerabilityDrbCountReuse (ReVoLTE, Rupprecht et al., USENIX Security 2020): ReAddDrb
  *   releases the DRB and adds it again with the same identity and a new PDCP entity (COUNT
  *   0) under the same K_gNB, so both ends reuse the keystream of the released DRB's COUNTs.

@@ -194,7 +194,7 @@ NrSecurityUeRrc::GetTypeId()
               .AddAttribute("VulnerabilityAcceptNia0",
                             "Vulnerability profile (off by default): the UE accepts NIA0 (null "
                             "integrity) in a SecurityModeCommand outside an emergency session "
-                            "(LTEInspector, NDSS 2018). Compliant: TS 33.501 5.3.3, 6.7.3: "
+                            "(LTEInspector, NDSS 2018). Compliant: TS 33.501 D.1, 6.7.3: "
                             "NIA0 only for unauthenticated emergency sessions.",
                             BooleanValue(false),
                             MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityAcceptNia0),

@@ -164,7 +164,7 @@ struct NrSecurityUeInactiveContext
  *   5.3.4.3: a command that fails the check gets SecurityModeFailure and no key is kept.
  * - VulnerabilityAcceptNia0: NIA0 is accepted in a SecurityModeCommand outside an
  *   unauthenticated emergency session (LTEInspector, NDSS 2018; "Touching the Untouchables",
- *   IEEE S&P 2019). Compliant: TS 33.501 5.3.3, 6.7.3: NIA0 only for emergency sessions.
+ *   IEEE S&P 2019). Compliant: TS 33.501 D.1, 6.7.3: NIA0 only for emergency sessions.
  * - VulnerabilityPreSecurityRedirect: the redirectedCarrierInfo of an RRCRelease received
  *   before AS security activation is followed. Compliant: TS 38.331 5.3.8.3: before AS
  *   security the UE ignores every field of RRCRelease but waitTime (it goes to RRC_IDLE with
