@@ -34,6 +34,7 @@
 #include "ns3/nr-security-pcap-writer.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -167,6 +168,8 @@ class SnifferDecipherTestCase : public TestCase
         Net net(0, 50);
         NrSecurityAdversaryHelper adv(net.nr);
         Ptr<NrSecuritySniffer> sniffer = adv.InstallSniffer(net.NodeAt(25));
+        const std::string pcap = TempDir("sniffer") + "/sniffer.pcap";
+        adv.EnablePcap(sniffer, pcap);
         net.nr->Attach(net.ues, net.gnbs.Get(0));
         net.Run(Seconds(1));
         NS_TEST_ASSERT_MSG_EQ(net.Ue()->GetRrc()->IsSecurityActive(), true, "secured");
@@ -202,7 +205,23 @@ class SnifferDecipherTestCase : public TestCase
         const auto ccch = sniffer->Select(1, NrSecurityRbType::SRB0, 0, false);
         NS_TEST_ASSERT_MSG_EQ(ccch.size(), 1u, "one RRCSetup");
         NS_TEST_ASSERT_MSG_EQ((sniffer->Decipher(ccch[0]) == net.gnbTx["rrcSetup"]), true, "CCCH");
-        Simulator::Destroy();
+        std::vector<std::vector<uint8_t>> pdus;
+        for (const auto& f : sniffer->GetFrames())
+        {
+            pdus.push_back(f.Bytes());
+        }
+        const size_t heard = pdus.size();
+        Simulator::Destroy(); // closes the sniffer's pcap (and disposes of the sniffer)
+        const auto frames = ReadPcap(pcap);
+        NS_TEST_ASSERT_MSG_EQ(frames.size(), heard, "the sniffer's pcap: every frame heard");
+        bool same = frames.size() == heard;
+        for (size_t i = 0; same && i < heard; ++i)
+        {
+            const std::vector<uint8_t>& pdu = pdus[i];
+            same = frames[i].size() > pdu.size()
+                   && std::equal(pdu.begin(), pdu.end(), frames[i].end() - pdu.size());
+        }
+        NS_TEST_ASSERT_MSG_EQ(same, true, "in order, each ending with its PDU");
     }
 };
 
