@@ -12,6 +12,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -224,7 +226,29 @@ NrSecurityUeNetDevice::MeasurementTick()
     {
         return; // restarted by the next frame received while connected
     }
-    m_rrc->ReportMeasurements(Measure());
+    // A UE tells cells apart by PCI and carrier only: of cells sharing a PCI and an ARFCN-DL
+    // (a false base station cloning a real cell) it measures the one it receives strongest,
+    // the one it would synchronise to (SwitchToPci). The RRC keeps its A3 state per PCI, and
+    // two entries of one PCI would reset each other's time to trigger.
+    std::vector<NrSecurityCellMeasurement> perPci;
+    for (const NrSecurityCellMeasurement& m : Measure())
+    {
+        auto same
+            = std::find_if(perPci.begin(),
+                           perPci.end(),
+                           [&m](const NrSecurityCellMeasurement& o) {
+                               return o.cell.pci == m.cell.pci && o.cell.arfcnDl == m.cell.arfcnDl;
+                           });
+        if (same == perPci.end())
+        {
+            perPci.push_back(m);
+        }
+        else if (m.rsrpDbm > same->rsrpDbm)
+        {
+            *same = m;
+        }
+    }
+    m_rrc->ReportMeasurements(perPci);
     CheckMeasurements();
 }
 

@@ -39,10 +39,11 @@ namespace ns3
  * TS 38.304 5.2.3 reduced to "strongest"), switching its serving cell. Every
  * MeasurementPeriod while the RRC is connected and the channel has more than one cell, it
  * hands the RRC the RSRP of every cell (NrSecurityChannel::GetRsrpDbm; ReportMeasurements:
- * the RRC evaluates A3). A PDU it sent that the channel dropped after the last ARQ attempt is
- * a radio link failure for the RRC (NrSecurityUeRrc::RadioLinkFailure; attribute
- * ArqRadioLinkFailure, default true); the channel's
- * delivery confirmations go to NrSecurityUeRrc::ConfirmDelivery.
+ * the RRC evaluates A3); of cells sharing a PCI and an ARFCN-DL (a cloned cell) only the
+ * strongest, as a UE cannot tell them apart. A PDU it sent that the channel dropped after the
+ * last ARQ attempt is a radio link failure for the RRC (NrSecurityUeRrc::RadioLinkFailure;
+ * attribute ArqRadioLinkFailure, default true); the channel's delivery confirmations go to
+ * NrSecurityUeRrc::ConfirmDelivery.
  *
  * Cell selection and reselection (nr-security-ue-cell-selection.cc; the channel's cells include
  * false base stations, which are gNB devices): AttachToStrongestCell() selects the cell with
