@@ -32,6 +32,9 @@
  *
  *   ./nr-security-attack-blind-dos [--mitigated=0] [--attackTime=0.5] [--outputDir=DIR]
  *
+ * --outputDir=DIR: the victims' traces and pcaps (DIR/traces.csv, DIR/gnb-1.pcap, ...) and the
+ * labelled dataset of every frame on the channel (DIR/dataset.csv, DIR/dataset.pcap).
+ *
  * Last line: outcome: attack=blind-dos mitigated=<0|1> result=<success|blocked>
  *   tmsi_part1_learned=<hex> forged_requests=<n> victim_gnb_state=<state>
  *   victim_ue_state=<state> fake_ue_gnb_state=<state> duplicate_tmsi_requests=<n>
@@ -48,7 +51,7 @@ namespace
 {
 
 /// The victim's 5G-S-TMSI (48 bits: AMF Set ID 1, AMF Pointer 1, 5G-TMSI 0x12345678; TS
-/// 23.003 2.11).
+/// 23.003 2.10.1).
 constexpr uint64_t VICTIM_5G_S_TMSI = (uint64_t(1) << 38) | (uint64_t(1) << 32) | 0x12345678u;
 /// The fake UE's radio identity (C-RNTI-like UE id on the air).
 constexpr uint16_t FAKE_UE_ID = 100;
@@ -96,6 +99,11 @@ Run(int argc, char* argv[])
     NrSecurityAdversaryHelper adversary(nr);
     Ptr<NrSecurityInjector> injector
         = adversary.InstallInjector(NrSecurityAttackNode(Vector(60, 40, 1.5)));
+    if (!o.outputDir.empty())
+    {
+        // every frame on the channel, forged ones labelled with the attack
+        adversary.EnableDataset(o.outputDir + "/dataset", "blind-dos");
+    }
     Learned learned;
     injector->TraceConnectWithoutContext(
         "FrameHeard",
@@ -141,6 +149,7 @@ Run(int argc, char* argv[])
                         });
 
     nr->Attach(net.ues, net.gnbs.Get(0));
+    const uint32_t packetSize = 100; // UDP payload bytes
     const uint32_t packets = 90;
     NrSecurityAttackFlow flow = NrSecurityAttackUdpFlow(net.remote,
                                                         net.ueNodes.Get(0),
@@ -149,7 +158,7 @@ Run(int argc, char* argv[])
                                                         MilliSeconds(105),
                                                         MilliSeconds(10),
                                                         packets,
-                                                        100);
+                                                        packetSize);
     uint64_t before = 0;
     uint64_t after = 0;
     flow.sink->TraceConnectWithoutContext(
@@ -174,7 +183,7 @@ Run(int argc, char* argv[])
     out.Add("fake_ue_gnb_state", fake ? NrSecurityRrcStateName(fake->state) : std::string("none"));
     out.Add("duplicate_tmsi_requests", gnbRrc->GetDuplicateTmsiRequests());
     out.Add("contexts_released", gnbRrc->GetDuplicateTmsiReleases());
-    out.Add("dl_sent", flow.client->GetTotalTx() / 100);
+    out.Add("dl_sent", flow.client->GetTotalTx() / packetSize);
     out.Add("dl_before", before);
     out.Add("dl_after", after);
     out.Print();

@@ -2,28 +2,36 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
- * Attack 7: a false base station (a stronger clone of the serving cell) captures a connected
- * UE, and the service interruption it causes.
+ * Attack 7: a false base station (a stronger clone of a real cell) captures a connected UE,
+ * by re-establishment or by hijacking a handover, and the service interruption it causes.
  *
  * References: A. Shaik, R. Borgaonkar, N. Asokan, V. Niemi, J.-P. Seifert, "Practical Attacks
  * Against Privacy and Availability in 4G/LTE Mobile Communication Systems", NDSS 2016 (a fake
  * base station with a stronger signal captures UEs); E. Bitsikas, C. Poepper, "Don't hand it
  * Over: Vulnerabilities in the Handover Procedure of Cellular Telecommunications", ACSAC 2021
- * (a false cell that clones a real one's identity hijacks mobility toward it).
+ * (a false cell that clones a real neighbour's identity hijacks the handover toward it).
  *
- * Precondition: the attacker runs a gNB that copies the serving cell's PCI, ARFCN-DL and
- * CellIdentity (NrSecurityAdversaryHelper::InstallFalseBaseStation with a clone) and is
- * received stronger than it. It has its own AMF, which knows the UE only with a random K_AMF:
- * it does not have the UE's K_AMF, so not its K_gNB.
+ * Precondition: the attacker runs a gNB that copies a real cell's PCI, ARFCN-DL and
+ * CellIdentity (NrSecurityAdversaryHelper::InstallFalseBaseStation with a clone) and that the
+ * UE receives stronger than that cell. It has its own AMF, which knows the UE only with a
+ * random K_AMF: it does not have the UE's K_AMF, so not its K_gNB.
  *
- * What the example shows: the UE is connected to the real gNB (AS security, a DRB, downlink
- * UDP every 10 ms). At --captureTime (0.5 s) the clone comes on 150 m from the gNB, 20 m from
- * the UE, at 30 dBm: the UE loses the real cell (a radio link failure: this model has no
- * downlink radio link monitoring, so the example declares it) and re-establishment selects the
- * strongest cell, the clone (same PCI). The clone does not know the UE: RRCReestablishment
- * fails over to RRCSetup (TS 38.331 5.3.7), the UE sends its NAS message, and the clone's RRC
- * starts AS security with the keys of its AMF, offering NEA0/NIA0 (--fbsIntegrity=NIA0, the
- * default) or NIA2 with the wrong K_gNB (--fbsIntegrity=NIA2).
+ * What the example shows: the UE (130 m from the gNB) is connected (AS security, a DRB,
+ * downlink UDP every 10 ms). At --captureTime (0.5 s) the clone comes on 20 m from the UE at
+ * 30 dBm (it was at -60 dBm).
+ * --capture=rlf (default): the clone copies the serving cell. The UE loses the real cell (a
+ * radio link failure: this model has no downlink radio link monitoring, so the example
+ * declares it) and re-establishment selects the strongest cell, the clone (same PCI).
+ * --capture=handover (the handover hijack): a real neighbour gNB (PCI 2) is 500 m away and the
+ * clone copies it. Event A3 (the UE measures PCI 2 at the clone's power) sends a
+ * MeasurementReport, the serving gNB hands the UE over to the real PCI 2 over Xn, and the UE
+ * synchronises to the strongest cell of PCI 2: the clone. Its RRCReconfigurationComplete
+ * under K_gNB* goes unanswered; 100 ms later the example declares the handover failed (the
+ * model has no T304 and no RLC failure detection), and re-establishment selects the clone.
+ * Either way the clone does not know the UE: RRCReestablishment fails over to RRCSetup (TS
+ * 38.331 5.3.7), the UE sends its NAS message, and the clone's RRC starts AS security with the
+ * keys of its AMF, selecting NEA0/NIA0 (--fbsIntegrity=NIA0, the default) or NIA2 with the
+ * wrong K_gNB (--fbsIntegrity=NIA2).
  * --mitigated=1 (compliant UE): NIA0 outside an emergency session is refused (TS 33.501
  * 5.3.3), NIA2 fails the MAC-I check (TS 33.501 6.7.4): SecurityModeFailure, the UE is never
  * in a secured connection with the attacker.
@@ -35,9 +43,8 @@
  * comes back to the real gNB: from RRC_IDLE (the compliant UE had no AS security, TS 38.331
  * 5.3.7.1; the example's upper layers reconnect it at once), or by re-establishment, which the
  * real gNB refuses (the shortMAC-I is not that of its K_RRCint) and answers with RRCSetup.
- * Either way a new connection with the next uplink NAS COUNT. The interruption is the time
- * from the last downlink packet before the capture to the first one after it (to the end of
- * the run, 2 s, if none came: recovered=0).
+ * Either way a new connection with the next uplink NAS COUNT. The interruption is the longest
+ * time without a downlink packet, to the end of the run (2 s) if none came back (recovered=0).
  * Known limitation of the model, visible here: the UE's initial NAS message went to the
  * clone's AMF, so the UE is one uplink NAS COUNT ahead of the real AMF, which counts the
  * initial NAS messages it receives instead of estimating the COUNT from the NAS sequence
@@ -51,14 +58,18 @@
  * security, so it can deny service but not serve the UE. Network-side: detecting cloned
  * cells from the UEs' measurement reports (a known PCI heard where the cell is not).
  *
- *   ./nr-security-attack-fbs-capture [--mitigated=0] [--fbsIntegrity=NIA0|NIA2]
- *       [--captureTime=0.5] [--releaseTime=1.2] [--outputDir=DIR]
+ *   ./nr-security-attack-fbs-capture [--mitigated=0] [--capture=rlf|handover]
+ *       [--fbsIntegrity=NIA0|NIA2] [--captureTime=0.5] [--releaseTime=1.2] [--outputDir=DIR]
+ *
+ * --outputDir=DIR: the victims' traces and pcaps (DIR/traces.csv, DIR/gnb-1.pcap, ...) and the
+ * labelled dataset of every frame on the channel (DIR/dataset.csv, DIR/dataset.pcap).
  *
  * Last line: outcome: attack=fbs-capture mitigated=<0|1> result=<captured|failed>
- *   fbs_integrity=<NIA0|NIA2> ue_cell_captured=<fbs|real> ue_state_captured=<state>
- *   fbs_context_captured=<state> secured_with_attacker=<0|1> algorithms_captured=<NEAx/NIAx|none>
- *   smc_failures=<n> ue_refused=<n> recovered=<0|1> ue_state_end=<state> interruption_ms=<ms>
- *   dl_sent=<n> dl_received=<n>
+ *   capture=<rlf|handover> fbs_integrity=<NIA0|NIA2> hijacked_handovers=<n>
+ *   ue_cell_captured=<fbs|real> ue_state_captured=<state> fbs_context_captured=<state>
+ *   secured_with_attacker=<0|1> algorithms_captured=<NEAx/NIAx|none> smc_failures_captured=<n>
+ *   smc_failures=<n> ue_refused=<n> recovered=<0|1> ue_state_end=<state> ue_cell_end=<fbs|real>
+ *   interruption_ms=<ms> dl_sent=<n> dl_received=<n>
  */
 #include "nr-security-attack-scenario.h"
 
@@ -77,6 +88,7 @@ struct Record
     std::string algorithms = "none";    ///< the UE's algorithms then (if secured)
     bool securedWithAttacker = false;   ///< both ends SECURITY_ACTIVE in the clone's cell
     uint64_t smcFailures = 0;           ///< SecurityModeFailure traces of the UE
+    uint64_t hijackedHandovers = 0;     ///< handovers that took the UE to the clone
     uint64_t smcFailuresCaptured = 0;   ///< of them, before releaseTime
     std::vector<Time> rx;               ///< arrival times of the downlink packets
 };
@@ -89,19 +101,29 @@ Run(int argc, char* argv[])
 {
     CommandLine cmd(__FILE__);
     std::string fbsIntegrity = "NIA0";
+    std::string capture = "rlf";
     std::string captureTime = "0.5";
     std::string releaseTime = "1.2";
     cmd.AddValue(
         "fbsIntegrity", "the integrity algorithm the clone selects: NIA0 or NIA2", fbsIntegrity);
+    cmd.AddValue("capture",
+                 "rlf: the clone copies the serving cell, the UE re-establishes toward it; "
+                 "handover: it copies a neighbour cell, the serving gNB hands the UE over to it",
+                 capture);
     cmd.AddValue("captureTime", "when the clone comes on, s (0.2..1.0)", captureTime);
     cmd.AddValue(
         "releaseTime", "when the clone goes off, s (captureTime + 0.1 .. 1.5)", releaseTime);
-    NrSecurityAttackOptions o
-        = NrSecurityAttackParse(cmd, argc, argv, {"fbsIntegrity", "captureTime", "releaseTime"});
+    NrSecurityAttackOptions o = NrSecurityAttackParse(
+        cmd, argc, argv, {"fbsIntegrity", "capture", "captureTime", "releaseTime"});
     if (fbsIntegrity != "NIA0" && fbsIntegrity != "NIA2")
     {
         throw std::invalid_argument("--fbsIntegrity=" + fbsIntegrity + ": expected NIA0 or NIA2");
     }
+    if (capture != "rlf" && capture != "handover")
+    {
+        throw std::invalid_argument("--capture=" + capture + ": expected rlf or handover");
+    }
+    const bool viaHandover = capture == "handover";
     const double tCapture = NrSecurityAttackParseNumber("captureTime", captureTime, 0.2, 1.0);
     const double tRelease
         = NrSecurityAttackParseNumber("releaseTime", releaseTime, tCapture + 0.1, 1.5);
@@ -113,6 +135,14 @@ Run(int argc, char* argv[])
     NrSecurityAttackNetwork net = NrSecurityAttackBuildNetwork(nr, {Vector(130, 0, 1.5)});
     NrSecurityAttackEnableOutputs(net, o);
     Ptr<NrSecurityUeNetDevice> ue = net.Ue();
+    // --capture=handover: a real neighbour cell (PCI 2) 500 m from the gNB, whose identity the
+    // clone copies
+    Ptr<NetDevice> cloned = net.gnbs.Get(0);
+    if (viaHandover)
+    {
+        cloned
+            = nr->InstallGnbDevice(NodeContainer(NrSecurityAttackNode(Vector(500, 0, 10)))).Get(0);
+    }
 
     // The attacker: a clone of the real cell, off (-60 dBm) until captureTime.
     NrSecurityAdversaryHelper adversary(nr);
@@ -120,9 +150,14 @@ Run(int argc, char* argv[])
     adversary.SetFalseBaseStationRrcAttribute("IntegrityPriority", StringValue(fbsIntegrity));
     adversary.SetFalseBaseStationRrcAttribute("VulnerabilityAllowNullAlgorithms",
                                               BooleanValue(true));
-    Ptr<NrSecurityGnbNetDevice> fbs = adversary.InstallFalseBaseStation(
-        NrSecurityAttackNode(Vector(150, 0, 3)), net.gnbs.Get(0));
+    Ptr<NrSecurityGnbNetDevice> fbs
+        = adversary.InstallFalseBaseStation(NrSecurityAttackNode(Vector(150, 0, 3)), cloned);
     fbs->SetAttribute("TxPower", DoubleValue(-60));
+    if (!o.outputDir.empty())
+    {
+        // every frame on the channel, forged ones labelled with the attack
+        adversary.EnableDataset(o.outputDir + "/dataset", "fbs-capture");
+    }
     Record rec;
     rec.fbsCell = fbs->GetCellId();
 
@@ -144,6 +179,7 @@ Run(int argc, char* argv[])
             }));
 
     nr->Attach(net.ues, net.gnbs.Get(0));
+    const uint32_t packetSize = 100; // UDP payload bytes
     const uint32_t packets = 180;
     NrSecurityAttackFlow flow = NrSecurityAttackUdpFlow(net.remote,
                                                         net.ueNodes.Get(0),
@@ -152,19 +188,40 @@ Run(int argc, char* argv[])
                                                         MilliSeconds(100),
                                                         MilliSeconds(10),
                                                         packets,
-                                                        100);
+                                                        packetSize);
     flow.sink->TraceConnectWithoutContext(
         "Rx",
         Callback<void, Ptr<const Packet>, const Address&>([&rec](Ptr<const Packet>, const Address&)
                                                           { rec.rx.push_back(Simulator::Now()); }));
 
-    // captureTime: the clone comes on; the UE loses the real cell.
+    // captureTime: the clone comes on. rlf: the UE loses the real cell. handover: event A3
+    // (the clone is PCI 2's strongest cell) makes the serving gNB hand the UE over to PCI 2, and
+    // the UE synchronises to the clone; the handover never completes there, and 100 ms later
+    // the example declares the failure (the model has no T304 and no RLC failure detection).
     Simulator::Schedule(Seconds(tCapture),
-                        [fbs, ue]()
+                        [fbs, ue, viaHandover]()
                         {
                             fbs->SetAttribute("TxPower", DoubleValue(30));
-                            ue->TriggerRadioLinkFailure();
+                            if (!viaHandover)
+                            {
+                                ue->TriggerRadioLinkFailure();
+                            }
                         });
+    if (viaHandover)
+    {
+        ueRrc->TraceConnectWithoutContext(
+            "HandoverEvent",
+            Callback<void, uint16_t, const std::string&, const std::string&>(
+                [&rec, ue](uint16_t, const std::string& step, const std::string&)
+                {
+                    if (step == "complete-sent" && ue->GetServingCellId() == rec.fbsCell)
+                    {
+                        ++rec.hijackedHandovers;
+                        Simulator::Schedule(MilliSeconds(100),
+                                            [ue]() { ue->TriggerRadioLinkFailure(); });
+                    }
+                }));
+    }
     // Just before releaseTime: where the UE is, and with whom it is "secured".
     Simulator::Schedule(
         Seconds(tRelease) - MilliSeconds(1),
@@ -194,27 +251,21 @@ Run(int argc, char* argv[])
     Simulator::Stop(Seconds(2.0));
     Simulator::Run();
 
-    // The interruption: from the last downlink packet before the capture to the first one
-    // after it (without one: to the end of the run, and recovered=0).
-    Time lastBefore = Seconds(0);
-    Time firstAfter = Simulator::Now();
-    bool recovered = false;
-    for (const Time& t : rec.rx)
+    // The interruption: the longest time without a downlink packet, from the first one to the
+    // end of the run (which counts when service never came back); recovered: a packet arrived
+    // after releaseTime.
+    Time interruption = Seconds(0);
+    for (size_t i = 1; i <= rec.rx.size(); ++i)
     {
-        if (t <= Seconds(tCapture))
-        {
-            lastBefore = t;
-        }
-        else if (!recovered)
-        {
-            firstAfter = t;
-            recovered = true;
-        }
+        const Time next = i < rec.rx.size() ? rec.rx[i] : Simulator::Now();
+        interruption = std::max(interruption, next - rec.rx[i - 1]);
     }
-    const Time interruption = firstAfter - lastBefore;
+    const bool recovered = !rec.rx.empty() && rec.rx.back() > Seconds(tRelease);
     NrSecurityAttackOutcome out("fbs-capture", o);
     out.SetResult(rec.securedWithAttacker ? "captured" : "failed");
+    out.Add("capture", capture);
     out.Add("fbs_integrity", fbsIntegrity);
+    out.Add("hijacked_handovers", rec.hijackedHandovers);
     out.Add("ue_cell_captured", rec.cellCaptured);
     out.Add("ue_state_captured", rec.stateCaptured);
     out.Add("fbs_context_captured", rec.fbsContext);
@@ -227,7 +278,7 @@ Run(int argc, char* argv[])
     out.Add("ue_state_end", NrSecurityRrcStateName(ueRrc->GetState()));
     out.Add("ue_cell_end", ue->GetServingCellId() == rec.fbsCell ? "fbs" : "real");
     out.Add("interruption_ms", interruption.GetMilliSeconds());
-    out.Add("dl_sent", flow.client->GetTotalTx() / 100);
+    out.Add("dl_sent", flow.client->GetTotalTx() / packetSize);
     out.Add("dl_received", rec.rx.size());
     out.Print();
     Simulator::Destroy();
