@@ -49,6 +49,12 @@ NrSecurityUeRrc::HandleSecurityModeCommand(Ptr<Packet> sdu,
         Fail(transactionId, "NIA0 selected for a non-emergency session");
         return;
     }
+    if (nia == NrSecurityIntegrity::NIA0 && !m_emergency)
+    {
+        ConnectionEvent("null-integrity-accepted",
+                        "NIA0 outside an emergency session (VulnerabilityAcceptNia0; TS 33.501 "
+                        "D.1 allows it only for unauthenticated emergency sessions)");
+    }
     if (!m_caps.Supports(nea))
     {
         Fail(transactionId, NrSecurityAlgorithms::Name(nea) + " is not in the UE capabilities");
