@@ -756,6 +756,37 @@ class CellSelectionTestCase : public SimTestCase
                               true,
                               "no hysteresis: the stronger cell");
         NS_TEST_EXPECT_MSG_EQ((Reselect(30, 3, Time(0)) == V{}), true, "period 0: off");
+        // Reselection is an RRC_IDLE procedure: a connected UE stays in its cell (no
+        // measurements here, so no A3 handover either) until it is released, then reselects.
+        {
+            Radio r({0, 0}, {0}, false);
+            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(28));
+            r.Ue()->SetAttribute("MeasurementPeriod", TimeValue(Time(0)));
+            r.Ue()->SetAttribute("CellReselectionPeriod", TimeValue(MilliSeconds(100)));
+            std::vector<std::string> changes;
+            r.Ue()->TraceConnectWithoutContext("CellChanged",
+                                               MakeBoundCallback(&CellChanged, &changes));
+            r.Ue()->Attach(1);
+            uint16_t cellWhileConnected = 0;
+            bool connected = false;
+            Simulator::Schedule(MilliSeconds(450),
+                                [&]()
+                                {
+                                    cellWhileConnected = r.Ue()->GetServingCellId();
+                                    connected = r.Ue()->GetRrc()->IsConnected();
+                                    r.Gnb(0)->GetRrc()->Release(r.Ue()->GetUeId());
+                                });
+            Simulator::Stop(MilliSeconds(700));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(connected, true, "connected at 450 ms");
+            NS_TEST_EXPECT_MSG_EQ(cellWhileConnected, 1, "no reselection while connected");
+            NS_TEST_EXPECT_MSG_EQ((changes == V{"1:0->1", "1:1->2"}),
+                                  true,
+                                  "attach, then reselection of cell 2 once idle");
+            NS_TEST_EXPECT_MSG_EQ(
+                NrSecurityRrcStateName(r.Ue()->GetRrc()->GetState()), "IDLE", "released");
+            Simulator::Destroy();
+        }
 
         // A false base station (cell 2, 10 dB stronger at the UE) captures it.
         {
