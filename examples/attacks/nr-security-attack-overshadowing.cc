@@ -19,9 +19,8 @@
  * What the example shows: per run, one gNB at (0, 0, 10), the victim UE dropped uniformly at
  * random in a disc of 30 m around (150, 0, 1.5), the injector at (350, 0, 1.5). The margin is
  * the injector's received power over the gNB's at the centre of the disc (its TxPower is set
- * for it); at the victim's actual position it differs by up to about 5 dB
- * either way (LogDistance path loss, exponent 3). The UE connects
- * (nr->Attach).
+ * for it); at the victim's actual position it differs by up to about 5 dB either way
+ * (LogDistance path loss, exponent 3). The UE connects (nr->Attach).
  * --mitigated=0: the injector replaces the gNB's RRCSetup (DL-CCCH, before AS security) with
  * an RRCReject with waitTime 16 s. When the forged frame is captured the UE acts on it
  * (TS 38.331 5.3.15: nothing on SRB0 is protected): it goes to RRC_IDLE with T302 running,
@@ -36,11 +35,11 @@
  * outcome line for --margin (default 8 dB). With --outputDir the table is also written as
  * DIR/overshadowing-table.csv (margin_db,runs,forged_received,acted,success_rate).
  *
- * Mitigation: integrity protection. Everything before AS security (RRCSetup, RRCReject,
- * RRCRelease on SRB0, paging, system information) can be overshadowed with effect; after AS
- * security an overshadowed message is a discarded PDU (a loss, recovered by ARQ). Reducing
- * what the UE acts upon before security (TS 33.501 6.7.4; TS 38.331 5.3.8.3 ignores the
- * fields of an unprotected RRCRelease but waitTime) narrows the attack.
+ * Mitigation: integrity protection. Everything before AS security (RRCSetup, RRCReject, an
+ * RRCRelease before the SMC, paging, system information) can be overshadowed with effect;
+ * after AS security an overshadowed message is a discarded PDU (a loss, recovered by ARQ).
+ * Reducing what the UE acts upon before security (TS 33.501 6.7.4; TS 38.331 5.3.8.3 ignores
+ * the fields of an unprotected RRCRelease but waitTime) narrows the attack.
  *
  *   ./nr-security-attack-overshadowing [--mitigated=0] [--margin=8] [--margins=0,1,...,8]
  *       [--runs=40] [--outputDir=DIR]
