@@ -71,6 +71,8 @@ bench: build
 	python3 bench/ratios.py $(BUILD)/bin/nr-security-bench
 	@echo "User plane: simulated Mbit/s per wall-clock second, saturating UDP over one DRB:"
 	$(BUILD)/bin/nr-security-user-plane --bench=5
+	@echo "Radio model: RadioModel Power against Simple (the channel before issue 16), 10000 UEs:"
+	python3 bench/nr-security-radio-cost.py --smc $(BUILD)/bin/nr-security-smc --ues 10000 --runs 3
 
 # Scale: the SMC example with 100, 1000, 10000 UEs against ns-3's LTE attach (a few minutes).
 scale: build
