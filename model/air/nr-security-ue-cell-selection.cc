@@ -95,6 +95,29 @@ NrSecurityUeNetDevice::SelectCell(NrSecurityCellInfo& cell)
 }
 
 bool
+NrSecurityUeNetDevice::RedirectToCarrier(uint32_t arfcnDl, NrSecurityCellInfo& cell)
+{
+    const std::vector<NrSecurityCellMeasurement> cells = Measure();
+    const NrSecurityCellMeasurement* best = nullptr;
+    for (const NrSecurityCellMeasurement& m : cells)
+    {
+        if (m.cell.arfcnDl == arfcnDl && (!best || m.rsrpDbm > best->rsrpDbm))
+        {
+            best = &m;
+        }
+    }
+    if (!best)
+    {
+        NS_LOG_INFO("UE " << m_ueId << ": no cell on the redirected ARFCN-DL " << arfcnDl);
+        return false;
+    }
+    SetServingCellId(best->cell.cellId);
+    m_rrc->SetServingCell(best->cell);
+    cell = best->cell;
+    return true;
+}
+
+bool
 NrSecurityUeNetDevice::AttachToStrongestCell()
 {
     NrSecurityCellInfo cell;

@@ -110,6 +110,7 @@ NrSecurityUeNetDevice::NrSecurityUeNetDevice()
     m_rrc->SetUserDataCallback(MakeCallback(&NrSecurityUeNetDevice::ReceiveUserData, this));
     m_rrc->SetCellSwitchCallback(MakeCallback(&NrSecurityUeNetDevice::SwitchToPci, this));
     m_rrc->SetCellSelectionCallback(MakeCallback(&NrSecurityUeNetDevice::SelectCell, this));
+    m_rrc->SetRedirectCallback(MakeCallback(&NrSecurityUeNetDevice::RedirectToCarrier, this));
 }
 
 NrSecurityUeNetDevice::~NrSecurityUeNetDevice() = default;

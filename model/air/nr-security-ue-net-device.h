@@ -127,6 +127,16 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
      */
     bool SelectCell(NrSecurityCellInfo& cell);
 
+    /**
+     * \brief The RedirectCallback of the RRC (RRCRelease redirectedCarrierInfo, TS 38.304
+     *        5.2.6): selects the cell with the strongest RSRP among those with this ARFCN-DL
+     *        (ties: the lowest cell id) and makes it the serving cell (camping in RRC_IDLE).
+     * \param arfcnDl the redirected carrier (carrierFreq)
+     * \param cell out: the selected cell
+     * \return false (the serving cell is unchanged) if no gNB of the channel is on it
+     */
+    bool RedirectToCarrier(uint32_t arfcnDl, NrSecurityCellInfo& cell);
+
     /// \return the RSRP of every cell of the channel now, by ascending cell id
     std::vector<NrSecurityCellMeasurement> Measure() const;
 
