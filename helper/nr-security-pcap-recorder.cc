@@ -4,6 +4,7 @@
  */
 #include "nr-security-pcap-recorder.h"
 
+#include "ns3/log.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/simulator.h"
 
@@ -11,6 +12,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("NrSecurityPcapRecorder");
 
 NrSecurityPcapFrameInfo
 NrSecurityPcapFrameInfoOf(const NrSecurityAirFrame& frame)
@@ -92,7 +95,16 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     }
     std::vector<uint8_t> pdu(frame.pdu->GetSize());
     frame.pdu->CopyData(pdu.data(), pdu.size());
-    writer->Write(Simulator::Now(), NrSecurityPcapFrameInfoOf(frame), pdu.data(), pdu.size());
+    try
+    {
+        writer->Write(Simulator::Now(), NrSecurityPcapFrameInfoOf(frame), pdu.data(), pdu.size());
+    }
+    catch (const std::invalid_argument& e)
+    {
+        // A forged frame whose metadata the pdcp-nr framing cannot express (an SRB identity
+        // above 3, an empty PDU, ...): not in the pcap, the run goes on.
+        NS_LOG_WARN("frame of UE " << frame.ueId << " not written to the pcap: " << e.what());
+    }
 }
 
 void

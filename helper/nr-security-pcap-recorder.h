@@ -40,7 +40,8 @@ NrSecurityPcapFrameInfo NrSecurityPcapFrameInfoOf(const NrSecurityAirFrame& fram
  * preferences, both in the directory and as the Wireshark profile wireshark/profiles/nr-security
  * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...). A frame a device received
  * from an adversary (injected, replayed, relayed, rewritten) or a false base station sent is
- * marked with its origin as the IPv4 DSCP (NrSecurityPcapFrameInfo::origin).
+ * marked with its origin as the IPv4 DSCP (NrSecurityPcapFrameInfo::origin); a forged frame
+ * whose metadata the framing cannot express (e.g. SRB identity 9) is left out (logged).
  *
  * Key epochs: keys.csv has one row per UE and key epoch of its latest connection: epoch 0 from
  * the SecurityModeCommand (a new connection's SecurityModeCommand replaces the UE's earlier
