@@ -173,6 +173,10 @@ NrSecurityMitmRelay::Relay(NrSecurityAirFrame frame)
     {
         d = m_intercept(frame);
     }
+    if (!frame.pdu && d.action != NrSecurityRelayAction::DROP)
+    {
+        d.action = NrSecurityRelayAction::DROP; // the callback took the PDU away: nothing to send
+    }
     const bool rewritten = BytesOf(frame.pdu) != before;
     const NrSecurityFrameOrigin origin
         = rewritten ? NrSecurityFrameOrigin::REWRITTEN : NrSecurityFrameOrigin::RELAYED;

@@ -54,7 +54,8 @@ struct NrSecurityRelayDecision
  *    relay's cell id). The UE does not listen to the real cell, so it receives only the
  *    relayed copy.
  * Each frame passes the intercept callback first (none set: FORWARD); the callback may change
- * frame.pdu (a new packet): the forwarded frame is then marked REWRITTEN, else RELAYED.
+ * frame.pdu (a new packet): the forwarded frame is then marked REWRITTEN, else RELAYED (a
+ * null frame.pdu counts as DROP).
  * Counters: GetForwarded() (frames sent on, REWRITTEN included, DELAY included once sent),
  * GetRewritten(), GetDropped(), GetDelayed(); trace source Intercepted (the frame as
  * forwarded or dropped, and the action). Relayed frames go out in the next slot (the monitor
