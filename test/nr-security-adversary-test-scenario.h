@@ -184,7 +184,7 @@ struct Net
 enum class RelayMode
 {
     NONE,         ///< no callback
-    DROP_DL_SRB1, ///< drop every DL SRB1 frame
+    DROP_DL_SRB1, ///< drop every DL SRB1 frame (a null PDU, or DROP, alternately)
     DELAY,        ///< delay everything by 2 ms
     REWRITE_SMC,  ///< flip the last MAC-I bit of the first DL SRB1 frame (the SMC)
 };
@@ -201,7 +201,14 @@ struct Interceptor
         const bool dlSrb1Frame = !f.uplink && f.type == NrSecurityRbType::SRB && f.rbId == 1;
         if (mode == RelayMode::DROP_DL_SRB1 && dlSrb1Frame)
         {
-            d.action = NrSecurityRelayAction::DROP;
+            if (dlSrb1++ % 2 == 1)
+            {
+                d.action = NrSecurityRelayAction::DROP;
+            }
+            else
+            {
+                f.pdu = nullptr; // taking the PDU away drops the frame too
+            }
         }
         else if (mode == RelayMode::DELAY)
         {
