@@ -11,8 +11,12 @@ model, and the Power / Simple ratios: the range over the pairs of consecutive ru
 then Power) and the ratio of the medians. Both models must complete
 the same number of procedures (nothing overlaps in the SMC example, so the outcome is the same).
 
+With --instructions=N it also runs each model once with N UEs under valgrind's cachegrind
+(--cache-sim=no) and reports the instructions executed, a count that does not depend on the
+machine's load (about 25 times slower than a plain run).
+
 Usage: bench/nr-security-radio-cost.py [--ues 10000] [--runs 3] [--build build] [--smc PATH]
-           [--timeout 900]
+           [--timeout 900] [--instructions N]
 """
 import argparse
 import os
@@ -26,6 +30,23 @@ import tempfile
 WALL_RE = re.compile(r"Wall time ([0-9.eE+-]+) s \(.*\), peak memory (\d+) KiB")
 DONE_RE = re.compile(r"Summary: (\d+) UEs, (\d+) procedures completed, (\d+) failed")
 MODELS = ("Simple", "Power")
+IREFS_RE = re.compile(r"I\s+refs:\s+([0-9,]+)")
+
+
+def instructions(smc, n, model, timeout):
+    """Instructions executed by one run under cachegrind."""
+    with tempfile.TemporaryDirectory(prefix="nrs-radio-cost-") as tmp:
+        cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+               f"--cachegrind-out-file={tmp}/cg.out", smc, f"--ues={n}", "--pcap=0",
+               "--table=0", f"--outputDir={tmp}", f"--ns3::NrSecurityChannel::RadioModel={model}"]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * 30)
+        except (subprocess.TimeoutExpired, FileNotFoundError) as e:
+            sys.exit(f"{model} under cachegrind: {e}")
+    m = IREFS_RE.search(proc.stderr)
+    if not m:
+        sys.exit(f"{model} under cachegrind: no instruction count (exit code {proc.returncode})")
+    return int(m.group(1).replace(",", ""))
 
 
 def child_cpu():
@@ -62,6 +83,8 @@ def main():
                     help="build directory holding bin/")
     ap.add_argument("--smc", help="path to nr-security-smc (default BUILD/bin/nr-security-smc)")
     ap.add_argument("--timeout", type=float, default=900, help="seconds per run")
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="also count instructions with N UEs under cachegrind (0: no)")
     args = ap.parse_args()
     smc = args.smc or os.path.join(args.build, "bin", "nr-security-smc")
     if args.runs < 1 or args.ues < 1:
@@ -94,6 +117,13 @@ def main():
         print(f"Power / Simple {name}: {min(pairs):.3f} .. {max(pairs):.3f} over the pairs, "
               f"{med['Power'][kk] / med['Simple'][kk]:.3f} of the medians")
     print(f"Power / Simple peak memory: {med['Power'][2] / med['Simple'][2]:.3f}")
+    if args.instructions > 0:
+        print(f"running both under cachegrind, N={args.instructions} ...", file=sys.stderr,
+              flush=True)
+        ir = {m: instructions(smc, args.instructions, m, args.timeout) for m in MODELS}
+        print(f"Instructions (cachegrind, N={args.instructions}): Simple {ir['Simple']:,}, "
+              f"Power {ir['Power']:,}, ratio {ir['Power'] / ir['Simple']:.4f}, "
+              f"{(ir['Power'] - ir['Simple']) / args.instructions:,.0f} more per UE")
     if completed["Simple"] != completed["Power"] or len(completed["Power"]) != 1:
         print(f"procedures completed differ: Simple {sorted(completed['Simple'])}, "
               f"Power {sorted(completed['Power'])}")
