@@ -187,6 +187,7 @@ def build(bld):
         'model/rrc/nr-security-radio-bearer.h',
         'model/rrc/nr-security-ue-rrc.h',
         'model/rrc/nr-security-gnb-rrc.h',
+        'model/rrc/nr-security-gnb-ue-context.h',
         'model/air/nr-security-air-frame.h',
         'model/air/nr-security-channel.h',
         'model/air/nr-security-net-device.h',

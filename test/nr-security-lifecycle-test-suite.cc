@@ -9,8 +9,10 @@
  * ordering rules of 5.3.1.2 (SRB2 and DRBs only after AS security activation).
  */
 #include "nr-security-lifecycle-test-scenario.h"
+#include "nr-security-smc-test-scenario.h" // DropFirstErrorModel
 #include "ns3/boolean.h"
 #include "ns3/nr-security-rrc-message.h"
+#include "ns3/pointer.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -501,6 +503,139 @@ class WrongBearerTestCase : public TestCase
     }
 };
 
+/**
+ * Capability transfer guard after AS security (CapabilityEnquiryTimer, CapabilityEnquiryRetries;
+ * TS 38.331 5.6.1 leaves the failure case to the network). The gNB loses every ARQ attempt of
+ * the UE's first UECapabilityInformation (1 + MaxRetransmissions 4; the UE's
+ * ArqRadioLinkFailure is off, so the UE keeps its connection), and an altered copy of it (one
+ * bit of the ciphered message flipped) arrives instead: PDCP discards it, one SRB integrity
+ * failure (TS 38.323 5.2.2.1), nothing stored. CapabilityEnquiryTimer (200 ms) after the
+ * enquiry the gNB asks again with a new rrc-TransactionIdentifier; the UE's second answer
+ * verifies, the gNB stores its bands and sets up the DRB. With every answer lost and
+ * CapabilityEnquiryRetries 1, the gNB releases the connection with RRCRelease after the
+ * second enquiry.
+ */
+class CapabilityRetryTestCase : public TestCase
+{
+  public:
+    CapabilityRetryTestCase()
+        : TestCase("capability-retry: an unanswered or altered UECapabilityInformation after "
+                   "security is asked for again; after the retries the UE is released")
+    {
+    }
+
+  private:
+    /// The UE's first UECapabilityInformation: SRB1 uplink, the third PDU (RRCSetupComplete,
+    /// SecurityModeComplete, it).
+    static bool IsFirstCapabilityInformation(const NrSecurityAirFrame& f, uint32_t* ulSrb1)
+    {
+        if (f.attempt != 0 || !f.uplink || f.type != NrSecurityRbType::SRB || f.rbId != 1
+            || f.IsForged())
+        {
+            return false;
+        }
+        return ++*ulSrb1 == 3;
+    }
+
+    void DoRun() override
+    {
+        {
+            LifecycleScenario s;
+            Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_skip = 3;  // RRCSetupRequest, RRCSetupComplete, SecurityModeComplete
+            drop->m_count = 5; // every attempt of the first UECapabilityInformation
+            s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+            s.ues.Get(0)->SetAttribute("ArqRadioLinkFailure", BooleanValue(false));
+            s.Ue()->SetAttribute("SupportedBandsNr", StringValue("1,3,78"));
+            uint32_t ulSrb1 = 0;
+            Ptr<NrSecurityChannel> channel = s.nr->GetChannel();
+            channel->AddTap(Callback<void, const NrSecurityAirFrame&>(
+                [&ulSrb1, channel](const NrSecurityAirFrame& f)
+                {
+                    if (!IsFirstCapabilityInformation(f, &ulSrb1))
+                    {
+                        return;
+                    }
+                    NrSecurityAirFrame altered = f;
+                    std::vector<uint8_t> b(f.pdu->GetSize());
+                    f.pdu->CopyData(b.data(), b.size());
+                    b[3] ^= 0x01; // a bit of the ciphered UL-DCCH message
+                    altered.pdu = Create<Packet>(b.data(), static_cast<uint32_t>(b.size()));
+                    channel->Inject(altered, MilliSeconds(1));
+                }));
+            s.Run(MilliSeconds(400));
+            Ptr<NrSecurityGnbRrc> g = s.Gnb();
+            NS_TEST_EXPECT_MSG_EQ(g->GetSrbIntegrityFailures(), 1u, "the altered copy fails");
+            NS_TEST_EXPECT_MSG_EQ(g->GetCapabilityEnquiriesSent(), 2u, "enquiry + one retry");
+            NS_TEST_EXPECT_MSG_EQ(g->GetCapabilityEnquiryRetries(), 1u, "one retry");
+            NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetCapabilityInformationsSent(), 2u, "two answers");
+            std::string stored;
+            for (uint16_t b : g->GetStoredCapabilities(1))
+            {
+                stored += (stored.empty() ? "" : ",") + std::to_string(b);
+            }
+            NS_TEST_EXPECT_MSG_EQ(stored, "1,3,78", "the UE's own bands");
+            NS_TEST_EXPECT_MSG_EQ(g->GetStoredCapabilitiesBeforeSecurity(1), false, "after");
+            std::vector<std::string> retries;
+            for (const auto& e : s.gnbEvents)
+            {
+                if (e.rfind("1:capability-enquiry", 0) == 0)
+                {
+                    retries.push_back(e);
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(retries.size(), 1u, "one guard event");
+            NS_TEST_EXPECT_MSG_EQ(retries.empty() ? std::string() : retries[0],
+                                  "1:capability-enquiry-retry:no valid UECapabilityInformation "
+                                  "within 200 ms (rrc-TransactionIdentifier 2); "
+                                  "UECapabilityEnquiry again, retry 1 of 2, "
+                                  "rrc-TransactionIdentifier 3",
+                                  "traced: RRCSetup 0, SMC 1, enquiry 2, retry 3");
+            NS_TEST_EXPECT_MSG_EQ((s.Ue()->GetDrb(1) != nullptr), true, "DRB set up");
+            NS_TEST_EXPECT_MSG_EQ(
+                St(g->GetUeState(1)), St(NrSecurityRrcState::SECURITY_ACTIVE), "connected");
+        }
+        {
+            LifecycleScenario s;
+            Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
+            drop->m_skip = 3;
+            drop->m_count = 1000; // every later uplink attempt
+            s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
+            s.ues.Get(0)->SetAttribute("ArqRadioLinkFailure", BooleanValue(false));
+            s.Gnb()->SetAttribute("CapabilityEnquiryRetries", UintegerValue(1));
+            s.Run(MilliSeconds(600));
+            Ptr<NrSecurityGnbRrc> g = s.Gnb();
+            NS_TEST_EXPECT_MSG_EQ(g->GetCapabilityEnquiriesSent(), 2u, "enquiry + one retry");
+            NS_TEST_EXPECT_MSG_EQ(g->GetCapabilityEnquiryRetries(), 1u, "one retry");
+            NS_TEST_EXPECT_MSG_EQ(g->GetStoredCapabilities(1).size(), 0u, "nothing stored");
+            NS_TEST_EXPECT_MSG_EQ(
+                St(g->GetUeState(1)), St(NrSecurityRrcState::RELEASED), "released");
+            NS_TEST_EXPECT_MSG_EQ(
+                St(s.Ue()->GetState()), St(NrSecurityRrcState::IDLE), "the UE got the RRCRelease");
+            NS_TEST_EXPECT_MSG_EQ((s.Ue()->GetDrb(1) == nullptr), true, "no DRB");
+            bool failed = false;
+            for (const auto& e : s.gnbEvents)
+            {
+                failed |= e
+                          == "1:capability-enquiry-failed:no valid UECapabilityInformation "
+                             "after 2 UECapabilityEnquiry messages, 200 ms each";
+            }
+            NS_TEST_EXPECT_MSG_EQ(failed, true, "traced");
+        }
+        Ptr<NrSecurityGnbRrc> g = CreateObject<NrSecurityGnbRrc>();
+        NS_TEST_EXPECT_MSG_EQ(g->SetAttributeFailSafe("CapabilityEnquiryTimer", TimeValue(Time(0))),
+                              false,
+                              "the timer must be > 0");
+        NS_TEST_EXPECT_MSG_EQ(
+            g->SetAttributeFailSafe("CapabilityEnquiryRetries", UintegerValue(9)), false, "0..8");
+    }
+
+    static std::string St(NrSecurityRrcState st)
+    {
+        return NrSecurityRrcStateName(st);
+    }
+};
+
 class NrSecurityLifecycleTestSuite : public TestSuite
 {
   public:
@@ -511,6 +646,7 @@ class NrSecurityLifecycleTestSuite : public TestSuite
         AddTestCase(new ReconnectTestCase);
         AddTestCase(new ReconnectKeyReuseTestCase);
         AddTestCase(new CapabilityEnquiryTestCase);
+        AddTestCase(new CapabilityRetryTestCase);
         AddTestCase(new RejectT302TestCase);
         AddTestCase(new T300ExpiryTestCase);
         AddTestCase(new DrbBeforeSecurityTestCase);

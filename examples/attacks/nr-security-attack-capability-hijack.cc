@@ -28,10 +28,14 @@
  * encoding) into the ciphertext, which on a stream cipher turns the plaintext into exactly
  * the forged message (TS 33.501 D.2.1). The gNB's PDCP entity verifies the MAC-I over the
  * altered bytes, discards the PDU and counts an integrity failure (TS 38.323 5.2.2.1); the
- * gNB never stores the altered capabilities. It stores none at all: that was the UE's only
- * UECapabilityInformation (RRC does not repeat it, PDCP does not retransmit a discarded
- * PDU), so the connection stays without a DRB: a relay can always deny service, but not
- * change what the gNB believes.
+ * gNB never stores the altered capabilities. No valid answer arrives within the gNB's
+ * CapabilityEnquiryTimer (200 ms), so it sends UECapabilityEnquiry again with a new
+ * rrc-TransactionIdentifier (ConnectionEvent "capability-enquiry-retry"); this relay alters
+ * only the first answer (it knows where that one is), so the UE's second
+ * UECapabilityInformation arrives intact, verifies, and the gNB stores the UE's own bands and
+ * sets up the DRB. A relay that altered every answer would only deny service: after
+ * CapabilityEnquiryRetries (2) retries the gNB releases the connection (RRCRelease,
+ * "capability-enquiry-failed") and still stores nothing altered.
  *
  * What mitigates it: asking for capabilities only after AS security activation (TS 38.331
  * 5.6.1.1: the network should retrieve UE capabilities only after AS security activation,
@@ -48,7 +52,8 @@
  *
  * Last line: outcome: attack=capability-hijack mitigated=0|1 result=success|blocked
  * ueBands=1,3,78 storedBands=<bands>|none storedBeforeSecurity=0|1 rewritten=R flipped=F
- * gnbIntegrityFailures=I capabilityInformationsSent=N drbs=D
+ * gnbIntegrityFailures=I capabilityInformationsSent=N capabilityEnquiries=E
+ * capabilityRetries=T ueSecurity=active|none drbs=D
  */
 #include "nr-security-attack-scenario.h"
 
@@ -87,14 +92,15 @@ struct Hijack
     uint16_t victim = 1;          ///< the UE id
     std::vector<uint16_t> own;    ///< the UE's bands (known to the attacker)
     std::vector<uint16_t> forged; ///< the bands the gNB should believe
-    bool afterSmc = false;        ///< the SecurityModeComplete went by
+    bool afterSmc = false;        ///< the SecurityModeComplete went by (one shot)
     uint64_t rewritten = 0;       ///< plaintext UECapabilityInformation re-encoded
     uint64_t flipped = 0;         ///< ciphered UECapabilityInformation bit-flipped
 
     /**
      * Uplink SRB1 of the victim: a UECapabilityInformation in clear is re-encoded with the
      * forged bands; the first PDU after the SecurityModeComplete (ciphered) gets the
-     * known-plaintext xor. Everything else is forwarded unchanged.
+     * known-plaintext xor, once. Everything else is forwarded unchanged (also the UE's answer
+     * to the gNB's repeated UECapabilityEnquiry).
      * \param frame the frame in flight \return FORWARD
      */
     NrSecurityRelayDecision Intercept(NrSecurityAirFrame& frame)
@@ -157,7 +163,8 @@ Run(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.Usage("UE capability hijacking: a relay alters the UECapabilityInformation; asked "
               "before AS security (--mitigated=0) the gNB stores the altered bands, asked after "
-              "it (--mitigated=1) the altered PDU fails integrity and is discarded.");
+              "it (--mitigated=1) the altered PDU fails integrity and is discarded, the gNB "
+              "asks again and stores the UE's own bands.");
     const NrSecurityAttackOptions o = NrSecurityAttackParse(cmd, argc, argv);
 
     Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
@@ -201,6 +208,8 @@ Run(int argc, char* argv[])
     out.Add("flipped", hijack.flipped);
     out.Add("gnbIntegrityFailures", gnbRrc->GetSrbIntegrityFailures());
     out.Add("capabilityInformationsSent", ueRrc->GetCapabilityInformationsSent());
+    out.Add("capabilityEnquiries", gnbRrc->GetCapabilityEnquiriesSent());
+    out.Add("capabilityRetries", gnbRrc->GetCapabilityEnquiryRetries());
     out.Add("ueSecurity", ueRrc->IsSecurityActive() ? "active" : "none");
     out.Add("drbs", ueRrc->GetDrbConfigs().size());
     out.Print();

@@ -59,18 +59,67 @@ NrSecurityGnbRrc::SendCapabilityEnquiry(NrSecurityGnbUeContext& ue)
 {
     ue.capabilityTransactionId = NextTransactionId(ue);
     ue.capabilityPending = true;
+    ++m_capabilityEnquiriesSent;
     Send(ue,
          1,
          "ueCapabilityEnquiry",
          NrSecurityRrcMessage::EncodeUeCapabilityEnquiry(ue.capabilityTransactionId));
+    ue.capabilityGuard.Cancel();
     if (ue.state == NrSecurityRrcState::CONNECTED)
     {
         // BeforeSecurity: a UE that does not answer before AS security (a compliant UE
         // refuses the enquiry) gets the SecurityModeCommand after the guard time.
-        ue.capabilityGuard.Cancel();
         ue.capabilityGuard = Simulator::Schedule(
             m_smcGuard, &NrSecurityGnbRrc::CapabilityGuardExpired, this, ue.ueId);
     }
+    else if (ue.state == NrSecurityRrcState::SECURITY_ACTIVE)
+    {
+        // After AS security: an answer that is lost, or discarded by PDCP (integrity failure,
+        // e.g. altered in flight), is asked for again (CapabilityEnquiryTimer).
+        ue.capabilityGuard = Simulator::Schedule(m_capabilityEnquiryTimer,
+                                                 &NrSecurityGnbRrc::CapabilityEnquiryTimerExpired,
+                                                 this,
+                                                 ue.ueId);
+    }
+}
+
+void
+NrSecurityGnbRrc::CapabilityEnquiryTimerExpired(uint16_t ueId)
+{
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state != NrSecurityRrcState::SECURITY_ACTIVE || !ue->capabilityPending
+        || ue->capabilityReceived)
+    {
+        return;
+    }
+    ue->capabilityPending = false;
+    const std::string waited = std::to_string(m_capabilityEnquiryTimer.GetMilliSeconds()) + " ms";
+    if (ue->capabilityRetries < m_capabilityEnquiryRetries)
+    {
+        // TS 38.331 5.6.1 leaves an unanswered enquiry to the network: ask again, under a new
+        // rrc-TransactionIdentifier (a late answer to the old one is refused).
+        ++ue->capabilityRetries;
+        ++m_capabilityEnquiryRetriesSent;
+        const uint8_t old = ue->capabilityTransactionId;
+        SendCapabilityEnquiry(*ue);
+        m_connectionEventTrace(
+            ueId,
+            "capability-enquiry-retry",
+            "no valid UECapabilityInformation within " + waited + " (rrc-TransactionIdentifier "
+                + std::to_string(old) + "); UECapabilityEnquiry again, retry "
+                + std::to_string(ue->capabilityRetries) + " of "
+                + std::to_string(m_capabilityEnquiryRetries) + ", rrc-TransactionIdentifier "
+                + std::to_string(ue->capabilityTransactionId));
+        return;
+    }
+    // No radio capabilities after every retry: the gNB does not configure bearers for a UE
+    // whose capabilities it does not know; it releases the connection (RRCRelease).
+    m_connectionEventTrace(ueId,
+                           "capability-enquiry-failed",
+                           "no valid UECapabilityInformation after "
+                               + std::to_string(ue->capabilityRetries + 1)
+                               + " UECapabilityEnquiry messages, " + waited + " each");
+    Release(ueId);
 }
 
 void

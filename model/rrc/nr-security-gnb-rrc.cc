@@ -92,6 +92,26 @@ NrSecurityGnbRrc::GetTypeId()
                                            || s == "None";
                                 },
                                 "BeforeSecurity|AfterSecurity|None"))
+              .AddAttribute(
+                  "CapabilityEnquiryTimer",
+                  "Time the gNB waits after AS security for a valid "
+                  "UECapabilityInformation (integrity verified, the pending "
+                  "transaction) before it sends UECapabilityEnquiry again (TS 38.331 "
+                  "5.6.1 leaves this to the network). Must be > 0.",
+                  TimeValue(MilliSeconds(200)),
+                  MakeTimeAccessor(&NrSecurityGnbRrc::m_capabilityEnquiryTimer),
+                  MakeNrSecurityChecker(
+                      MakeTimeChecker(),
+                      [](const AttributeValue& v)
+                      { return static_cast<const TimeValue&>(v).Get().IsStrictlyPositive(); },
+                      "> 0"))
+              .AddAttribute("CapabilityEnquiryRetries",
+                            "How many times the gNB repeats an unanswered UECapabilityEnquiry "
+                            "after AS security (each with a new rrc-TransactionIdentifier) "
+                            "before it releases the connection with RRCRelease; 0..8.",
+                            UintegerValue(2),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::m_capabilityEnquiryRetries),
+                            MakeUintegerChecker<uint32_t>(0, 8))
               .AddAttribute("SetupBearers",
                             "After AS security activation (and the capability enquiry), set up "
                             "SRB2 and one DRB per accepted PDU session with RRCReconfiguration; "
@@ -576,6 +596,18 @@ NrSecurityGnbRrc::GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     return ue && ue->capabilityReceived && ue->capabilityBeforeSecurity;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetCapabilityEnquiriesSent() const
+{
+    return m_capabilityEnquiriesSent;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetCapabilityEnquiryRetries() const
+{
+    return m_capabilityEnquiryRetriesSent;
 }
 
 uint64_t

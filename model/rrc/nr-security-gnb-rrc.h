@@ -6,6 +6,7 @@
 #define NR_SECURITY_GNB_RRC_H
 
 #include "nr-security-cell-info.h"
+#include "nr-security-gnb-ue-context.h"
 #include "nr-security-key-epoch.h"
 #include "nr-security-radio-bearer.h"
 #include "nr-security-rb-pdu.h"
@@ -35,138 +36,6 @@ namespace ns3
 {
 
 struct NrSecurityRrcDecoded;
-
-/**
- * \ingroup nr-security
- * \brief The kinds of handover NrSecurityGnbRrc::Handover performs (TS 33.501 6.9.2.3.2 Xn,
- *        6.9.2.3.3 N2, 6.9.3 intra-gNB; an intra-cell handover is also the key refresh of
- *        6.9.4.1).
- */
-enum class NrSecurityHandoverType : uint8_t
-{
-    XN,         ///< Xn handover: K_gNB* from the source, then N2 path switch
-    N2,         ///< N2 handover: fresh {NH, NCC} from the AMF to the target
-    INTRA_CELL, ///< same gNB and cell: key change in place (reconfigurationWithSync)
-};
-
-/**
- * \param type a handover type
- * \return "Xn", "N2" or "intra-cell"
- */
-inline std::string
-NrSecurityHandoverTypeName(NrSecurityHandoverType type)
-{
-    switch (type)
-    {
-        case NrSecurityHandoverType::XN:
-            return "Xn";
-        case NrSecurityHandoverType::N2:
-            return "N2";
-        default:
-            return "intra-cell";
-    }
-}
-
-/**
- * \ingroup nr-security
- * \brief A handover of one UE as one gNB sees it (nr-security-gnb-rrc-handover.cc).
- */
-struct NrSecurityGnbHandover
-{
-    /// The gNB's role.
-    enum Role
-    {
-        NONE,   ///< no handover
-        SOURCE, ///< the UE leaves: command sent (or being prepared), forwarding to the target
-        TARGET, ///< the UE arrives: context prepared, waiting for RRCReconfigurationComplete
-        INTRA,  ///< intra-cell: command sent with the new keys, waiting for the Complete
-    };
-
-    Role role = NONE;                                         ///< role
-    NrSecurityHandoverType type = NrSecurityHandoverType::XN; ///< kind
-    std::string cause;                                        ///< KeyChange cause
-    uint16_t sourceCellId = 0;                                ///< source cell
-    uint16_t targetCellId = 0;                                ///< target cell
-    bool commandSent = false;    ///< SOURCE: the RRCReconfiguration went to the UE
-    bool statusReceived = false; ///< TARGET: SN STATUS TRANSFER (or N2 status) applied
-    bool ueArrived = false;      ///< TARGET/INTRA: RRCReconfigurationComplete verified
-    uint8_t transactionId = 0;   ///< of the RRCReconfiguration with reconfigurationWithSync
-    Time started;                ///< when it started (for interruption times)
-    std::vector<NrSecurityDrbCountStatus> status;        ///< TARGET: the source's COUNTs
-    std::vector<NrSecurityRbPdu> heldUplink;             ///< TARGET: DRB PDUs before the status
-    std::vector<NrSecurityXnForwardedSdu> heldForwarded; ///< TARGET: forwarded SDUs, held
-    std::deque<std::pair<uint8_t, Ptr<Packet>>> heldDownlink; ///< INTRA: DL SDUs (DRB, SDU)
-    NrSecurityKeyEpoch newEpoch;       ///< INTRA: the epoch applied at Complete
-    NrSecurityAsKeys newKeys;          ///< INTRA: its AS keys
-    std::vector<uint8_t> releasedDrbs; ///< INTRA: DRBs released and re-added
-};
-
-/**
- * \ingroup nr-security
- * \brief What the gNB keeps per UE: the RRC state, the bearers, the AS security context and
- *        what the AMF's Initial Context Setup gave (capabilities, PDU sessions).
- */
-struct NrSecurityGnbUeContext
-{
-    uint16_t ueId = 0;                                   ///< UE id
-    NrSecurityRrcState state = NrSecurityRrcState::IDLE; ///< state (RELEASED when released)
-    Ptr<NrSecurityPdcp> srb1;                            ///< SRB1's PDCP entity
-    NrSecurityKey256 kGnb{};                             ///< K_gNB from the AMF
-    NrSecurityAsKeys keys;                               ///< AS keys for the selected algorithms
-    NrSecurityCiphering nea = NrSecurityCiphering::NEA0; ///< selected ciphering algorithm
-    NrSecurityIntegrity nia = NrSecurityIntegrity::NIA0; ///< selected integrity algorithm
-    uint8_t transactionId = 0;                           ///< of the last SecurityModeCommand
-    EventId guard;                                       ///< SMC guard timer
-    uint64_t ueIdentity = 0;                             ///< RRCSetupRequest ue-Identity (39 bits)
-    uint8_t lastTransactionId = 0;                   ///< the last rrc-TransactionIdentifier used
-    uint8_t capabilityTransactionId = 0;             ///< of the pending UECapabilityEnquiry
-    bool capabilityPending = false;                  ///< UECapabilityEnquiry sent, no answer yet
-    bool capabilityReceived = false;                 ///< UECapabilityInformation received
-    std::vector<uint16_t> bandsNr;                   ///< from UECapabilityInformation
-    bool contextReceived = false;                    ///< Initial Context Setup received
-    NrSecurityUeCapabilities caps;                   ///< UE security capabilities (from the AMF)
-    bool emergency = false;                          ///< unauthenticated emergency session
-    std::vector<NrSecurityPduSession> pduSessions;   ///< to set up (from the AMF)
-    std::vector<NrSecurityPduSessionResult> results; ///< per session, once decided
-    std::vector<uint8_t> pendingNas;                 ///< NAS-PDU to forward on SRB2
-    uint8_t reconfigurationTransactionId = 0;        ///< of the pending RRCReconfiguration
-    bool reconfigurationPending = false;             ///< RRCReconfiguration not answered
-    std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> srbs; ///< SRB1, SRB2
-    std::map<uint8_t, std::unique_ptr<NrSecurityRadioBearer>> drbs; ///< DRBs by identity
-
-    // Mobility (nr-security-gnb-rrc-handover.cc)
-    NrSecurityKeyEpoch epoch;       ///< the key epoch in force (K_gNB, NCC, derivation)
-    bool nhUnused = false;          ///< holds an unused {NH, NCC} (from a path switch)
-    NrSecurityKey256 nh{};          ///< that NH
-    uint8_t nhNcc = 0;              ///< its NCC
-    uint32_t nhIndex = 0;           ///< its chain index (traces)
-    NrSecurityGnbHandover handover; ///< the handover in progress, if any
-
-    // Re-establishment and resume (nr-security-gnb-rrc-reestablishment.cc, -resume.cc)
-    bool rbsSuspended = false;         ///< SRB2 and DRBs suspended (RRC re-establishment)
-    uint8_t recoveryTransactionId = 0; ///< of the RRCReestablishment / RRCResume sent
-    bool retrieved = false;            ///< context retrieved over Xn (RETRIEVE UE CONTEXT)
-    uint16_t retrievedFromCellId = 0;  ///< the last serving gNB's cell (if retrieved)
-    uint16_t retrievedByCellId = 0;    ///< old node: the cell that retrieved the context;
-                                       ///< once set, every further retrieval is refused
-    uint32_t shortIRnti = 0;           ///< INACTIVE: shortI-RNTI of the suspendConfig
-    uint64_t fullIRnti = 0;            ///< INACTIVE: fullI-RNTI of the suspendConfig
-    uint16_t suspendPci = 0;           ///< INACTIVE: PCI of the cell that suspended the UE
-    uint8_t suspendNcc = 0;            ///< INACTIVE: nextHopChainingCount sent to the UE
-    NrSecurityKey256 suspendKey{};     ///< INACTIVE: the resume's K_gNB* input (NH or K_gNB)
-    bool suspendVertical = false;      ///< INACTIVE: suspendKey is an NH (fresh NCC)
-    uint32_t suspendNhIndex = 0;       ///< INACTIVE: chain index of suspendKey's NCC
-    bool suspendSrb2 = false;          ///< INACTIVE: SRB2 was set up
-    std::vector<NrSecurityDrbConfig> suspendDrbs; ///< INACTIVE: the DRBs to restore
-
-    // Vulnerability profiles and DRB re-add (issue 16)
-    bool ueIdentityIsTmsi = false;           ///< RRCSetupRequest carried ng-5G-S-TMSI-Part1
-    bool capabilityBeforeSecurity = false;   ///< bandsNr came before AS security activation
-    EventId capabilityGuard;                 ///< BeforeSecurity enquiry without an answer
-    std::set<uint8_t> drbIdsUsed;            ///< DRB identities used under drbIdsKgnb
-    NrSecurityKey256 drbIdsKgnb{};           ///< the K_gNB drbIdsUsed belongs to
-    std::vector<uint8_t> refreshReleaseDrbs; ///< DRBs a key refresh must release and re-add
-};
 
 /**
  * \ingroup nr-security
@@ -315,6 +184,15 @@ struct NrSecurityGnbUeContext
  *   38.331 5.6.1.1). A UE that does not answer such an enquiry (a compliant UE refuses it)
  *   is given the SecurityModeCommand after SmcGuardTimer and asked again once AS security is
  *   active.
+ *
+ * Capability transfer guard (after AS security; TS 38.331 5.6.1 leaves the failure case to the
+ * network): when no valid UECapabilityInformation (one that passed PDCP integrity and answers
+ * the pending transaction) arrives within CapabilityEnquiryTimer, the gNB sends
+ * UECapabilityEnquiry again with a new rrc-TransactionIdentifier (ConnectionEvent
+ * "capability-enquiry-retry", GetCapabilityEnquiryRetries), at most CapabilityEnquiryRetries
+ * times; then it releases the connection with RRCRelease (ConnectionEvent
+ * "capability-enquiry-failed"): it does not configure bearers for a UE whose radio
+ * capabilities it does not know.
  *
  * Trace sources: those of NrSecurityRrc, PduSessionSetup and HandoverEvent.
  */
@@ -466,6 +344,10 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      *         before AS security activation (unprotected; TS 38.331 5.6.1.1)
      */
     bool GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const;
+    /// \return how many UECapabilityEnquiry messages this gNB sent (all UEs, retries included)
+    uint64_t GetCapabilityEnquiriesSent() const;
+    /// \return how many of them were retries (CapabilityEnquiryTimer expired after AS security)
+    uint64_t GetCapabilityEnquiryRetries() const;
 
     /**
      * \brief "The DRB is released and a new one set up" (e.g. a second voice call on a
@@ -817,6 +699,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
 
     // Vulnerability profiles and DRB re-add (issue 16; nr-security-gnb-rrc-drb-readd.cc)
     void CapabilityGuardExpired(uint16_t ueId);
+    void CapabilityEnquiryTimerExpired(uint16_t ueId);
     bool RefuseReAdd(uint16_t ueId, const std::string& reason);
     bool m_vulnerabilityAllowNullAlgorithms = false;        ///< attribute
     bool m_vulnerabilityDrbCountReuse = false;              ///< attribute
@@ -827,6 +710,10 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     uint64_t m_duplicateTmsiRequests = 0;                   ///< duplicate ng-5G-S-TMSI-Part1
     uint64_t m_duplicateTmsiReleases = 0;                   ///< contexts released for them
     uint64_t m_nullIntegritySelections = 0;                 ///< NIA0 for non-emergency UEs
+    Time m_capabilityEnquiryTimer = MilliSeconds(200);      ///< CapabilityEnquiryTimer
+    uint32_t m_capabilityEnquiryRetries = 2;                ///< CapabilityEnquiryRetries
+    uint64_t m_capabilityEnquiriesSent = 0;                 ///< UECapabilityEnquiry sent
+    uint64_t m_capabilityEnquiryRetriesSent = 0;            ///< of them, retries
 };
 
 } // namespace ns3
