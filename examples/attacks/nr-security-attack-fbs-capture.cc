@@ -43,15 +43,24 @@
  * comes back to the real gNB: from RRC_IDLE (the compliant UE had no AS security, TS 38.331
  * 5.3.7.1; the example's upper layers reconnect it at once), or by re-establishment, which the
  * real gNB refuses (the shortMAC-I is not that of its K_RRCint) and answers with RRCSetup.
- * Either way a new connection with the next uplink NAS COUNT. The interruption is the longest
- * time without a downlink packet, to the end of the run (2 s) if none came back (recovered=0).
- * Known limitation of the model, visible here: the UE's initial NAS message went to the
- * clone's AMF, so the UE is one uplink NAS COUNT ahead of the real AMF, which counts the
- * initial NAS messages it receives instead of estimating the COUNT from the NAS sequence
- * number (TS 24.501 4.4.3.1). The real gNB's SecurityModeCommand then carries a MAC-I under
- * another K_gNB: the compliant UE answers SecurityModeFailure, the faulty one accepts it
- * unverified and its SecurityModeComplete fails at the gNB; neither gets service back
- * (recovered=0) until that is modelled.
+ * Either way a new connection, whose initial NAS message the UE sends with the next uplink
+ * NAS COUNT. Known limitation of the model, visible here: the UE's initial NAS message at the
+ * clone went to the clone's AMF, so the UE is one uplink NAS COUNT ahead of the real AMF,
+ * which counts the initial NAS messages it receives instead of estimating the COUNT from the
+ * NAS sequence number (TS 24.501 4.4.3.1). The real gNB's SecurityModeCommand therefore
+ * carries a MAC-I under another K_gNB: the compliant UE answers SecurityModeFailure, the
+ * faulty one accepts it unverified and its SecurityModeComplete fails at the gNB; either way
+ * the real gNB reports the failure (its SecurityModeFailure trace) and releases the context.
+ * The example models what a real network does then: a new registration with primary
+ * authentication, which gives the UE and the AMF a new K_AMF and NAS COUNTs from 0 (TS 33.501
+ * 6.1, 6.9.2.1.1). It sets that NAS security context on both ends with
+ * NrSecurityHelper::SetUeSecurityContext (a fresh random K_AMF, uplink NAS COUNT 0), once,
+ * and, since the gNB released the context without an RRCRelease, declares the UE's loss of
+ * the connection; the UE connects again (from RRC_IDLE, or by re-establishment, which falls
+ * back to RRCSetup), the real gNB's SecurityModeCommand verifies, the DRB is set up and the
+ * downlink packets flow again (reauthentications=1, recovered=1). The interruption is the
+ * longest time without a downlink packet: from the last one before the capture to the first
+ * one after this recovery (to the end of the run, 2 s, if none came back: recovered=0).
  *
  * Mitigation: UE-side, the compliant SMC checks (NIA0 only for emergency, the MAC-I verified
  * with the K_RRCint derived from its own K_AMF): a false base station cannot complete AS
@@ -68,8 +77,8 @@
  *   capture=<rlf|handover> fbs_integrity=<NIA0|NIA2> hijacked_handovers=<n>
  *   ue_cell_captured=<fbs|real> ue_state_captured=<state> fbs_context_captured=<state>
  *   secured_with_attacker=<0|1> algorithms_captured=<NEAx/NIAx|none> smc_failures_captured=<n>
- *   smc_failures=<n> ue_refused=<n> recovered=<0|1> ue_state_end=<state> ue_cell_end=<fbs|real>
- *   interruption_ms=<ms> dl_sent=<n> dl_received=<n>
+ *   smc_failures=<n> ue_refused=<n> reauthentications=<n> recovered=<0|1> ue_state_end=<state>
+ *   ue_cell_end=<fbs|real> interruption_ms=<ms> dl_sent=<n> dl_received=<n>
  */
 #include "nr-security-attack-scenario.h"
 
@@ -90,6 +99,7 @@ struct Record
     uint64_t smcFailures = 0;           ///< SecurityModeFailure traces of the UE
     uint64_t hijackedHandovers = 0;     ///< handovers that took the UE to the clone
     uint64_t smcFailuresCaptured = 0;   ///< of them, before releaseTime
+    uint64_t reauthentications = 0;     ///< new NAS security contexts (re-registration)
     std::vector<Time> rx;               ///< arrival times of the downlink packets
 };
 
@@ -194,6 +204,35 @@ Run(int argc, char* argv[])
         Callback<void, Ptr<const Packet>, const Address&>([&rec](Ptr<const Packet>, const Address&)
                                                           { rec.rx.push_back(Simulator::Now()); }));
 
+    // The real network's answer to the failed AS security start after releaseTime (the UE's
+    // uplink NAS COUNT is ahead of the real AMF's, so their K_gNB differ): a new registration
+    // with primary authentication gives the UE and the AMF a new K_AMF and NAS COUNTs from 0
+    // (TS 33.501 6.1, 6.9.2.1.1), set here through the public API as authentication would
+    // leave them; the gNB has released the UE's context without an RRCRelease, so the example
+    // declares the UE's loss of the connection, and the UE connects again (from RRC_IDLE, or
+    // re-establishment falling back to RRCSetup) with K_gNB from the new K_AMF.
+    Ptr<UniformRandomVariable> kAmfRandom = CreateObject<UniformRandomVariable>();
+    kAmfRandom->SetStream(1000);
+    net.Gnb()->GetRrc()->TraceConnectWithoutContext(
+        "SecurityModeFailure",
+        Callback<void, uint16_t, const std::string&>(
+            [&rec, nr, ue, kAmfRandom, tRelease](uint16_t ueId, const std::string&)
+            {
+                if (ueId != ue->GetUeId() || Simulator::Now() < Seconds(tRelease)
+                    || rec.reauthentications > 0)
+                {
+                    return;
+                }
+                ++rec.reauthentications;
+                NrSecurityKey256 kAmf;
+                for (uint8_t& b : kAmf)
+                {
+                    b = static_cast<uint8_t>(kAmfRandom->GetInteger(0, 255));
+                }
+                nr->SetUeSecurityContext(ue, kAmf, 0);
+                Simulator::ScheduleNow([ue]() { ue->TriggerRadioLinkFailure(); });
+            }));
+
     // captureTime: the clone comes on. rlf: the UE loses the real cell. handover: event A3
     // (the clone is PCI 2's strongest cell) makes the serving gNB hand the UE over to PCI 2, and
     // the UE synchronises to the clone; the handover never completes there, and 100 ms later
@@ -274,6 +313,7 @@ Run(int argc, char* argv[])
     out.Add("smc_failures_captured", rec.smcFailuresCaptured);
     out.Add("smc_failures", rec.smcFailures);
     out.Add("ue_refused", ueRrc->GetRefusedMessages());
+    out.Add("reauthentications", rec.reauthentications);
     out.Add("recovered", recovered ? 1 : 0);
     out.Add("ue_state_end", NrSecurityRrcStateName(ueRrc->GetState()));
     out.Add("ue_cell_end", ue->GetServingCellId() == rec.fbsCell ? "fbs" : "real");
