@@ -32,8 +32,12 @@
  * pcaps).
  *
  * Last line: outcome: attack=revolte mitigated=0|1 result=success|failed drbBefore=N
- * drbAfter=M countReuses=R call1Delivered=.. call2Delivered=.. pairs=P matched=X/Y
- * matchRate=0.xxxx recovered=0|1
+ * drbAfter=M countReuses=R ueDrbIdReuses=U call1Delivered=.. call2Delivered=.. pairs=P
+ * matched=X/Y matchRate=0.xxxx recovered=0|1
+ *
+ * countReuses is the gNB's count of re-adds with the same identity; ueDrbIdReuses the UE's
+ * count of DRB identities it saw added again under the same K_gNB (the UE cannot refuse the
+ * addition, TS 38.331 5.3.5.6.5; it detects and reports it, GetDrbIdentityReuses).
  */
 #include "nr-security-attack-scenario.h"
 
@@ -246,6 +250,9 @@ Run(int argc, char* argv[])
     out.Add("drbBefore", drbBefore);
     out.Add("drbAfter", drbAfter);
     out.Add("countReuses", gnbRrc->GetDrbCountReuses());
+    // What the UE can do: accept (TS 38.331 5.3.5.6.5) and report the identity it saw reused
+    // under the same K_gNB (TS 33.501 6.9.4.1).
+    out.Add("ueDrbIdReuses", ue->GetRrc()->GetDrbIdentityReuses());
     out.Add("call1Delivered", delivery.calls[0]);
     out.Add("call2Delivered", delivery.calls[1]);
     out.Add("pairs", pairs);

@@ -53,6 +53,7 @@ bool
 NrSecurityGnbRrc::RefuseReAdd(uint16_t ueId, const std::string& reason)
 {
     NS_LOG_INFO("UE " << ueId << ": DRB re-add refused: " << reason);
+    ++m_drbReAddRefusals;
     m_connectionEventTrace(ueId, "drb-readd-refused", reason);
     return false;
 }
@@ -176,6 +177,12 @@ uint64_t
 NrSecurityGnbRrc::GetDrbCountReuses() const
 {
     return m_drbCountReuses;
+}
+
+uint64_t
+NrSecurityGnbRrc::GetDrbReAddRefusals() const
+{
+    return m_drbReAddRefusals;
 }
 
 } // namespace ns3

@@ -371,6 +371,9 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     /// \return how many of them reused the DRB identity and COUNTs under the same key
     ///         (VulnerabilityDrbCountReuse)
     uint64_t GetDrbCountReuses() const;
+    /// \return how many ReAddDrb calls were refused (each also traced as ConnectionEvent
+    ///         "drb-readd-refused" with its reason)
+    uint64_t GetDrbReAddRefusals() const;
 
     /// \return RRCSetupRequests whose ng-5G-S-TMSI-Part1 was that of another connected UE
     uint64_t GetDuplicateTmsiRequests() const;
@@ -707,6 +710,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     bool m_vulnerabilityReleaseOnDuplicateTmsi = false;     ///< attribute
     uint64_t m_drbReAdds = 0;                               ///< ReAddDrb started
     uint64_t m_drbCountReuses = 0;                          ///< of those, with the same identity
+    uint64_t m_drbReAddRefusals = 0;                        ///< ReAddDrb refused
     uint64_t m_duplicateTmsiRequests = 0;                   ///< duplicate ng-5G-S-TMSI-Part1
     uint64_t m_duplicateTmsiReleases = 0;                   ///< contexts released for them
     uint64_t m_nullIntegritySelections = 0;                 ///< NIA0 for non-emergency UEs

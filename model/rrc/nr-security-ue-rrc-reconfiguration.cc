@@ -26,10 +26,11 @@ NrSecurityUeRrc::HandleCapabilityEnquiry(const NrSecurityRrcDecoded& m, uint32_t
 {
     if (!IsSecurityActive() && !m_vulnerabilityCapabilitiesBeforeSecurity)
     {
-        // TS 38.331 5.6.1.1: the network should retrieve UE capabilities only after AS
-        // security activation; before it the enquiry and the answer are unprotected (Shaik et
-        // al., WiSec 2019), so this UE refuses it (VulnerabilityCapabilitiesBeforeSecurity
-        // answers, as 5.6.1.3 alone would).
+        // Hardening, not mandated by TS 38.331: 5.6.1.3 answers any enquiry and Annex B.1
+        // lets both messages go unprotected; only the network is asked (5.6.1.1) to retrieve
+        // UE capabilities after AS security activation. Before it the answer is readable and
+        // alterable (Shaik et al., WiSec 2019), so this UE refuses
+        // (VulnerabilityCapabilitiesBeforeSecurity answers).
         Refuse(m_ueId,
                count,
                "ueCapabilityEnquiry",
@@ -131,6 +132,9 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
         Refuse(m_ueId, count, "rrcReconfiguration", "unable to comply: " + problem);
         return;
     }
+    // The identities used under the K_gNB in force: those of the DRBs set up now, and those
+    // added earlier under it (a DRB is released without a new K_gNB only here).
+    NoteDrbIdentitiesInUse();
     for (uint8_t id : released)
     {
         // TS 38.331 5.3.5.6.4: release the PDCP entity and the SDAP configuration.
@@ -175,6 +179,18 @@ NrSecurityUeRrc::HandleRrcReconfiguration(const NrSecurityRrcDecoded& m, uint32_
              << (d.cipheringDisabled ? "off" : "on") << ", SDAP header "
              << (d.sdapHeaderUl ? "on" : "off");
         ConnectionEvent("drb-added", what.str());
+        if (!m_drbIdsUsed.insert(d.drbId).second)
+        {
+            // TS 33.501 6.9.4.1, TS 38.300 13.1: a COUNT is used once per key, bearer and
+            // direction; a re-used identity restarts COUNT 0 under the same K_UPenc, BEARER
+            // and DIRECTION (keystream reuse, ReVoLTE). TS 38.331 5.3.5.6.5 gives the UE no
+            // ground to refuse: it accepts, and reports.
+            ++m_drbIdentityReuses;
+            ConnectionEvent("drb-identity-reused-same-key",
+                            rb->GetName()
+                                + " added again under the same K_gNB: COUNT 0 with the same "
+                                  "key, BEARER and DIRECTION (TS 33.501 6.9.4.1)");
+        }
         NotifyPdcpEntityCreated(m_ueId, rb->GetName(), p);
         m_drbs[d.drbId] = std::move(rb);
     }
@@ -282,6 +298,28 @@ NrSecurityUeRrc::ReceiveUserData(NrSecurityRadioBearer& rb, Ptr<Packet> sdu)
         return;
     }
     m_userData(sdu, qfi);
+}
+
+void
+NrSecurityUeRrc::NoteDrbIdentitiesInUse()
+{
+    // Every change of K_gNB (SMC, key refresh, handover, re-establishment, resume, and the
+    // zeroing at RRC_IDLE) starts the record again: compare with the key it belongs to.
+    if (m_drbIdsKgnb != m_kGnb)
+    {
+        m_drbIdsUsed.clear();
+        m_drbIdsKgnb = m_kGnb;
+    }
+    for (const auto& [id, rb] : m_drbs)
+    {
+        m_drbIdsUsed.insert(id);
+    }
+}
+
+uint64_t
+NrSecurityUeRrc::GetDrbIdentityReuses() const
+{
+    return m_drbIdentityReuses;
 }
 
 std::vector<uint16_t>

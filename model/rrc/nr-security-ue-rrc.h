@@ -28,6 +28,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,9 +84,10 @@ struct NrSecurityUeInactiveContext
  *
  * RRCReconfiguration: SRB2 with K_RRCint/K_RRCenc; each DRB with K_UPenc unless
  * cipheringDisabled and K_UPint iff integrityProtection, SN length and SDAP header as
- * configured; then RRCReconfigurationComplete. A reconfiguration that adds SRB2 or a DRB
- * before AS security is active is refused (TS 38.331 5.3.1.2: SRB2 and DRBs are set up only
- * after security activation) and not answered.
+ * configured; then RRCReconfigurationComplete. A DRB identity added again under the same
+ * K_gNB is accepted and reported (GetDrbIdentityReuses). A reconfiguration that adds SRB2 or
+ * a DRB before AS security is active is refused (TS 38.331 5.3.1.2: SRB2 and DRBs are set up
+ * only after security activation) and not answered.
  *
  * Refused (MessageRefused, counted, nothing done): a message on the wrong bearer (DL-CCCH
  * other than on SRB0, DL-DCCH on SRB0, a DL-DCCH message on SRB2 that belongs on SRB1), one
@@ -171,10 +173,13 @@ struct NrSecurityUeInactiveContext
  *   its own cell selection). After AS security a redirection is followed (TS 38.304 5.2.6):
  *   the RedirectCallback camps on the strongest cell with that ARFCN-DL.
  * - VulnerabilityCapabilitiesBeforeSecurity: UECapabilityEnquiry is answered before AS
- *   security activation (Shaik et al., WiSec 2019). Compliant (hardened): such an enquiry is
- *   refused (MessageRefused "ueCapabilityEnquiry", counted), UECapabilityInformation goes
- *   only integrity-protected and ciphered (TS 38.331 5.6.1.1: the network should retrieve
- *   capabilities only after AS security activation).
+ *   security activation (Shaik et al., WiSec 2019). Off (hardened): such an enquiry is
+ *   refused (MessageRefused "ueCapabilityEnquiry", counted), so UECapabilityInformation goes
+ *   only integrity-protected and ciphered. The refusal is hardening, not mandated by TS
+ *   38.331: 5.6.1.3 has the UE answer any UECapabilityEnquiry, Annex B.1 allows both
+ *   messages unprotected before AS security activation, and 5.6.1.1 only asks the network
+ *   to retrieve capabilities after AS security activation. The profile on is thus the
+ *   behaviour of a UE that follows 38.331 to the letter, exposed to a pre-security enquiry.
  * - Ng5gSTmsi (not a fault): the 5G-S-TMSI (48 bits) from upper layers; RRCSetupRequest then
  *   carries ng-5G-S-TMSI-Part1, its rightmost 39 bits, instead of a randomValue (TS 38.331
  *   5.3.3.3); ng-5G-S-TMSI-Part2 in RRCSetupComplete is not modelled.
@@ -323,6 +328,20 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     uint32_t GetLastRedirectArfcnDl() const;
     /// \return how many UECapabilityEnquiries the UE answered
     uint64_t GetCapabilityInformationsSent() const;
+    /**
+     * \brief DRB identity reuse under one K_gNB, as the UE sees it. A DRB released and
+     *        added again with an identity already used under the K_gNB in force (ReVoLTE)
+     *        starts a new PDCP entity at COUNT 0 with the same key, BEARER (the identity
+     *        minus 1) and DIRECTION, so the NEA keystream repeats; TS 33.501 6.9.4.1 and
+     *        TS 38.300 13.1 require a COUNT once per key, bearer and direction, but this is
+     *        the network's duty: TS 38.331 5.3.5.6.5 does not let the UE refuse the
+     *        addition, so the UE accepts it and can only detect and report it
+     *        (ConnectionEvent "drb-identity-reused-same-key" with the identity). The record
+     *        of identities used starts again whenever K_gNB changes (key refresh, handover,
+     *        re-establishment, resume, a new connection).
+     * \return how many DRB additions reused an identity under the same K_gNB
+     */
+    uint64_t GetDrbIdentityReuses() const;
     /// \return how many Connect() calls were refused
     uint64_t GetConnectRefusals() const;
     /// \return K_gNB (all zero until derived in step 27)
@@ -470,6 +489,7 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     void ReceiveUserData(NrSecurityRadioBearer& rb, Ptr<Packet> sdu);
     void SetSupportedBands(std::string list);
     std::string GetSupportedBands() const;
+    void NoteDrbIdentitiesInUse();
 
     // nr-security-ue-rrc-handover.cc
     bool HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, uint32_t count);
@@ -609,6 +629,11 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     uint64_t m_capabilityInformations = 0;                  ///< UECapabilityInformation sent
     uint64_t m_reestablishments = 0;                        ///< completed re-establishments
     uint64_t m_resumes = 0;                                 ///< completed resumes
+
+    // DRB identities per K_gNB (nr-security-ue-rrc-reconfiguration.cc)
+    std::set<uint8_t> m_drbIdsUsed;   ///< DRB identities used under m_drbIdsKgnb
+    NrSecurityKey256 m_drbIdsKgnb{};  ///< the K_gNB m_drbIdsUsed belongs to
+    uint64_t m_drbIdentityReuses = 0; ///< DRB additions reusing an identity under one K_gNB
 };
 
 } // namespace ns3
