@@ -171,16 +171,16 @@ Run(int argc, char* argv[])
 
     Ptr<NrSecurityGnbRrc> gnbRrc = net.Gnb()->GetRrc();
     Ptr<NrSecurityUeRrc> ueRrc = net.Ue()->GetRrc();
-    const NrSecurityGnbUeContext* victim = gnbRrc->GetUeContext(net.Ue()->GetUeId());
-    const NrSecurityGnbUeContext* fake = gnbRrc->GetUeContext(FAKE_UE_ID);
-    const std::string victimState = victim ? NrSecurityRrcStateName(victim->state) : "none";
+    // The gNB's state of each context (IDLE for a UE it has no context of).
+    const NrSecurityRrcState victim = gnbRrc->GetUeState(net.Ue()->GetUeId());
+    const NrSecurityRrcState fake = gnbRrc->GetUeState(FAKE_UE_ID);
     NrSecurityAttackOutcome out("blind-dos", o);
-    out.SetResult(victim && victim->state == NrSecurityRrcState::RELEASED ? "success" : "blocked");
+    out.SetResult(victim == NrSecurityRrcState::RELEASED ? "success" : "blocked");
     out.Add("tmsi_part1_learned", learned.tmsi ? Hex(learned.part1) : std::string("none"));
     out.Add("forged_requests", injector->GetSent());
-    out.Add("victim_gnb_state", victimState);
+    out.Add("victim_gnb_state", NrSecurityRrcStateName(victim));
     out.Add("victim_ue_state", NrSecurityRrcStateName(ueRrc->GetState()));
-    out.Add("fake_ue_gnb_state", fake ? NrSecurityRrcStateName(fake->state) : std::string("none"));
+    out.Add("fake_ue_gnb_state", NrSecurityRrcStateName(fake));
     out.Add("duplicate_tmsi_requests", gnbRrc->GetDuplicateTmsiRequests());
     out.Add("contexts_released", gnbRrc->GetDuplicateTmsiReleases());
     out.Add("dl_sent", flow.client->GetTotalTx() / packetSize);

@@ -24,7 +24,7 @@
  *     (MAC-I all zeros, no key needed). Precondition for success: a UE that accepts NIA0
  *     outside an emergency session (VulnerabilityAcceptNia0, --mitigated=0): AS security
  *     "activates", the DRB is set up, and a sniffer reads the UE's uplink user data in clear.
- *     A compliant UE (TS 33.501 5.3.3, 6.7.3: NIA0 only for unauthenticated emergency
+ *     A compliant UE (TS 33.501 D.1, 6.7.3: NIA0 only for unauthenticated emergency
  *     sessions) answers SecurityModeFailure; no DRB, nothing to read.
  *
  * What mitigates it: the UE verifying the SecurityModeCommand's MAC-I and refusing NIA0

@@ -211,8 +211,12 @@ NrSecurityUeRrc::GetTypeId()
               .AddAttribute(
                   "VulnerabilityCapabilitiesBeforeSecurity",
                   "Vulnerability profile (off by default): the UE answers UECapabilityEnquiry "
-                  "before AS security activation (Shaik et al., WiSec 2019). Compliant "
-                  "(hardened, TS 38.331 5.6.1.1): such an enquiry is refused and counted.",
+                  "before AS security activation (Shaik et al., WiSec 2019). Off: the UE "
+                  "refuses such an enquiry (MessageRefused, counted). That refusal is "
+                  "hardening, not mandated by TS 38.331: 5.6.1.3 has the UE answer any "
+                  "UECapabilityEnquiry, Annex B.1 lets both messages go unprotected before "
+                  "AS security, and only the network is asked (5.6.1.1) to enquire after AS "
+                  "security activation.",
                   BooleanValue(false),
                   MakeBooleanAccessor(&NrSecurityUeRrc::m_vulnerabilityCapabilitiesBeforeSecurity),
                   MakeBooleanChecker())
