@@ -33,7 +33,7 @@
  * keys of its AMF, selecting NEA0/NIA0 (--fbsIntegrity=NIA0, the default) or NIA2 with the
  * wrong K_gNB (--fbsIntegrity=NIA2).
  * --mitigated=1 (compliant UE): NIA0 outside an emergency session is refused (TS 33.501
- * 5.3.3), NIA2 fails the MAC-I check (TS 33.501 6.7.4): SecurityModeFailure, the UE is never
+ * D.1, 6.7.3), NIA2 fails the MAC-I check (TS 33.501 6.7.4): SecurityModeFailure, the UE is never
  * in a secured connection with the attacker.
  * --mitigated=0 (faulty UE: VulnerabilityAcceptNia0 + VulnerabilitySmcNoVerify): with NIA0 the
  * UE activates "security" with NEA0/NIA0 with the attacker, which then sets up SRB2 and a DRB:
