@@ -89,6 +89,8 @@ demo: build
 	$(BUILD)/bin/nr-security-smc --outputDir=$(OUT)
 	$(BUILD)/bin/nr-security-user-plane --ues=3 --duration=1 --outputDir=$(OUT)/user-plane
 	$(BUILD)/bin/nr-security-handover --outputDir=$(OUT)/handover
+	$(BUILD)/bin/nr-security-attack-alter --outputDir=$(OUT)/attack-alter
+	$(BUILD)/bin/nr-security-attack-alter --mitigated=1 --outputDir=$(OUT)/attack-alter-mitigated
 	@echo
 	@echo "Files in $(OUT)/ (the SMC run), $(OUT)/user-plane/ and $(OUT)/handover/, each:"
 	@echo "traces.csv (one row per trace event), traces-pdus.csv (one row per PDCP PDU at every"
@@ -96,6 +98,9 @@ demo: build
 	@echo "(with K_AMF and the uplink NAS COUNT), a Wireshark profile with the keys (wireshark/);"
 	@echo "$(OUT)/smc.msc/smc.png (the sequence chart of the SMC run); $(OUT)/handover/ also has"
 	@echo "traces-key-epochs.csv (every K_gNB of the run with the inputs of its derivation)."
+	@echo "$(OUT)/attack-alter/ and attack-alter-mitigated/: the aLTEr attack (a relay redirects DNS"
+	@echo "queries by flipping ciphertext bits) without and with UP integrity, each with the labelled"
+	@echo "dataset dataset.csv/dataset.pcap (forged frames: tshark -Y 'ip.dsfield.dscp#1 != 0')."
 	@if command -v tshark >/dev/null; then \
 	  echo "tshark's decoding of the signalling in user-plane/gnb-1.pcap (SRB0-SRB2):"; \
 	  $(TSHARK_DEMO) -Y 'pdcp-nr.plane == 1' 2>/dev/null; \
