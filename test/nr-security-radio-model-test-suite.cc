@@ -5,9 +5,9 @@
  * The radio model for adversaries (NrSecurityChannel, RadioModel "Power"): received power from
  * each transmitter's TxPower through the PropagationLossModel, the capture rule (margin, one
  * sender never collides with itself, one slot), jamming, monitors and their sensitivity,
- * SendFrom and the origin of frames, cell selection and reselection with hysteresis (TS 38.304
- * 5.2.4.6), a false base station capturing a UE, and RadioModel "Simple" (no power, no
- * capture, no jamming).
+ * SendFrom and the origin of frames, Inject (the compromised-node hook), cell selection and
+ * reselection with hysteresis (TS 38.304 5.2.4.6), a false base station capturing a UE, and
+ * RadioModel "Simple" (no power, no capture, no jamming).
  */
 #include "ns3/boolean.h"
 #include "ns3/constant-position-mobility-model.h"
@@ -15,6 +15,7 @@
 #include "ns3/enum.h"
 #include "ns3/error-model.h"
 #include "ns3/node-container.h"
+#include "ns3/nr-security-capture.h"
 #include "ns3/nr-security-channel.h"
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-helper.h"
@@ -458,6 +459,35 @@ class CaptureMarginTestCase : public SimTestCase
                 NS_TEST_EXPECT_MSG_EQ(lose.captureDrops, 1u, "the forged one is lost" + m);
             }
         }
+        // CaptureMargin 0: strictly stronger wins; equal powers destroy each other (neither
+        // exceeds the other), the gNB's frame arrives as its retransmission only.
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCapture::IsReceived(18, 18, 0), false, "equal, margin 0");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCapture::IsReceived(18.01, 18, 0), true, "stronger");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCapture::IsReceived(21, 18, 3), true, "at the margin");
+        for (bool fromMonitor : {false, true})
+        {
+            const std::string m = fromMonitor ? " (margin 0, from a monitor)" : " (margin 0)";
+            Outcome equal = Overlap(18, 0, fromMonitor);
+            NS_TEST_ASSERT_MSG_EQ(equal.ueRx.size(), 1u, "only the retransmission" + m);
+            if (equal.ueRx.size() != 1u)
+            {
+                return; // the runner continues on failure: no access out of range
+            }
+            NS_TEST_EXPECT_MSG_EQ(
+                (equal.ueRx[0].origin == NrSecurityFrameOrigin::LEGITIMATE), true, "the gNB's" + m);
+            NS_TEST_EXPECT_MSG_EQ(equal.ueRx[0].attempt, 1u, "retransmitted" + m);
+            NS_TEST_EXPECT_MSG_EQ(equal.captureDrops, 2u, "equal powers: both lost" + m);
+            Outcome stronger = Overlap(18.01, 0, fromMonitor);
+            NS_TEST_ASSERT_MSG_EQ(stronger.ueRx.size(), 2u, "forged, retransmission" + m);
+            if (stronger.ueRx.size() != 2u)
+            {
+                return; // the runner continues on failure: no access out of range
+            }
+            NS_TEST_EXPECT_MSG_EQ((stronger.ueRx[0].origin == NrSecurityFrameOrigin::INJECTED),
+                                  true,
+                                  "0.01 dB stronger wins" + m);
+            NS_TEST_EXPECT_MSG_EQ(stronger.captureDrops, 1u, "the gNB's lost" + m);
+        }
     }
 };
 
@@ -699,6 +729,77 @@ class SendFromTestCase : public SimTestCase
 };
 
 /**
+ * The explicit compromised-node hook and caller errors: Inject hands a frame to its receiver
+ * after the delay given, bypassing the radio (no slot timing: at exactly that delay; no taps;
+ * no Reception trace), marks it (LEGITIMATE becomes INJECTED, REPLAYED stays) and fires the
+ * Transmission trace. A frame without a PDU is refused by SendFrom and Inject (false; nothing
+ * on the air, nothing received).
+ */
+class InjectTestCase : public SimTestCase
+{
+  public:
+    InjectTestCase()
+        : SimTestCase("inject: marked INJECTED, Transmission trace, no radio; null PDU refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Radio r({0}, {0}, false);
+        Ptr<NrSecurityChannel> ch = r.Ch();
+        Ptr<TestAdversary> a = r.Adversary(18);
+        std::vector<Rx> ueRx;
+        std::vector<Rx> sent;
+        uint32_t taps = 0;
+        uint32_t receptions = 0;
+        r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ueRx));
+        ch->TraceConnectWithoutContext("Transmission", MakeBoundCallback(&Record, &sent));
+        ch->AddTap([&taps](const NrSecurityAirFrame&) { ++taps; });
+        ch->TraceConnectWithoutContext(
+            "Reception",
+            Callback<void, const NrSecurityAirFrame&, NrSecurityFrameOutcome>(
+                [&receptions](const NrSecurityAirFrame&, NrSecurityFrameOutcome)
+                { ++receptions; }));
+        r.Ue()->SetServingCellId(1);
+        NS_TEST_EXPECT_MSG_EQ(ch->Inject(Frame(1, 1, false), MicroSeconds(123)), true, "injected");
+        NrSecurityAirFrame replay = Frame(1, 1, false);
+        replay.origin = NrSecurityFrameOrigin::REPLAYED;
+        NS_TEST_EXPECT_MSG_EQ(ch->Inject(replay, MicroSeconds(456)), true, "replayed");
+        NrSecurityAirFrame empty = Frame(1, 1, false);
+        empty.pdu = nullptr;
+        NS_TEST_EXPECT_MSG_EQ(ch->Inject(empty, Time(0)), false, "Inject: no PDU, refused");
+        NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, empty), false, "SendFrom: no PDU, refused");
+        NS_TEST_EXPECT_MSG_EQ(ch->Inject(Frame(1, 99, false), Time(0)), false, "no UE 99");
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(ueRx.size(), 2u, "the two frames with a PDU");
+        if (ueRx.size() != 2u)
+        {
+            return; // the runner continues on failure: no access out of range
+        }
+        NS_TEST_EXPECT_MSG_EQ((ueRx[0].origin == NrSecurityFrameOrigin::INJECTED),
+                              true,
+                              "Inject: LEGITIMATE becomes INJECTED");
+        NS_TEST_EXPECT_MSG_EQ(
+            (ueRx[1].origin == NrSecurityFrameOrigin::REPLAYED), true, "REPLAYED stays");
+        NS_TEST_EXPECT_MSG_EQ(ueRx[0].time, MicroSeconds(123), "at the delay: no slot timing");
+        NS_TEST_EXPECT_MSG_EQ(ueRx[1].time, MicroSeconds(456), "at the delay");
+        NS_TEST_ASSERT_MSG_EQ(sent.size(), 2u, "Transmission: the two injected frames only");
+        if (sent.size() != 2u)
+        {
+            return; // the runner continues on failure: no access out of range
+        }
+        NS_TEST_EXPECT_MSG_EQ(sent[0].time, Time(0), "traced when injected");
+        NS_TEST_EXPECT_MSG_EQ(
+            (sent[0].origin == NrSecurityFrameOrigin::INJECTED), true, "traced marked");
+        NS_TEST_EXPECT_MSG_EQ(taps, 0u, "no taps: bypasses the radio");
+        NS_TEST_EXPECT_MSG_EQ(receptions, 0u, "no Reception trace");
+        NS_TEST_EXPECT_MSG_EQ(ch->GetCaptureDrops(), 0u, "no capture rule");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * Cell selection and reselection (TS 38.304 5.2.4.6, R_s = Q_meas,s + Q_hyst, R_n =
  * Q_meas,n): no MobilityModels, so RSRP = TxPower. A UE in RRC_IDLE camped on cell 1
  * (18 dBm) with CellReselectionPeriod 100 ms: cell 2 at 18 + 3 - 0.01 dBm with Q_hyst 3 dB:
@@ -921,6 +1022,7 @@ class NrSecurityRadioModelTestSuite : public TestSuite
         AddTestCase(new JammerTestCase, TestCase::QUICK);
         AddTestCase(new MonitorTestCase, TestCase::QUICK);
         AddTestCase(new SendFromTestCase, TestCase::QUICK);
+        AddTestCase(new InjectTestCase, TestCase::QUICK);
         AddTestCase(new CellSelectionTestCase, TestCase::QUICK);
         AddTestCase(new SimpleModelTestCase, TestCase::QUICK);
     }

@@ -24,7 +24,11 @@ NrSecurityAdversaryNetDevice::GetTypeId()
               .SetGroupName("NrSecurity")
               .AddAttribute("TxPower",
                             "Transmit power, dBm: the received power of its frames is this less "
-                            "the channel's path loss (NrSecurityChannel::GetRxPowerDbm).",
+                            "the channel's path loss (NrSecurityChannel::GetRxPowerDbm). It is "
+                            "compared as given with the gNB's and the UE's TxPower, all read "
+                            "as the power of the frame on the link per resource element of "
+                            "the frames' resource grid (the gNB's default 18 dBm is its "
+                            "SS/PBCH power per resource element): set it in that reference.",
                             DoubleValue(23.0),
                             MakeDoubleAccessor(&NrSecurityAdversaryNetDevice::m_txPower),
                             MakeDoubleChecker<double>(-60.0, 80.0))

@@ -69,6 +69,11 @@ class NrSecurityInjector : public NrSecurityAdversaryNetDevice
      *        match() returns true is answered at once by forge(frame), marked INJECTED, until
      *        maxTimes frames were forged. The injector must be started and hear the genuine
      *        frame (Sensitivity).
+     *
+     * The overshadower hears the genuine frame when it is handed to the channel, before its
+     * slot (NrSecurityChannel::AddMonitor): this models an adversary that knows the schedule
+     * and the content of a frame before it is on the air (a "genie"), stronger than SigOver
+     * and AdaptOver, which predict a frame's content and timing; outcomes are an upper bound.
      * \param match which frames to overshadow
      * \param forge the frame to send in the same slot
      * \param maxTimes how many frames to overshadow (0: no limit)

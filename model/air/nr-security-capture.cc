@@ -61,7 +61,9 @@ NrSecurityCapture::StrongestOther(const SlotHandle& h, const void* sender)
 bool
 NrSecurityCapture::IsReceived(double powerDbm, double strongestOtherDbm, double marginDb)
 {
-    return powerDbm - strongestOtherDbm >= marginDb;
+    const double excess = powerDbm - strongestOtherDbm;
+    // Margin 0: strictly stronger (two frames of equal power destroy each other).
+    return marginDb > 0 ? excess >= marginDb : excess > 0;
 }
 
 std::size_t

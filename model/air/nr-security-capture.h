@@ -24,7 +24,8 @@ namespace ns3
  * of one sender never collide with each other (they are one transport block); a jammer's
  * noise on a link counts as an overlapping frame of the jammer's received power. A frame is
  * received only if its received power exceeds that of every other sender on its link and slot
- * by at least the capture margin (dB); otherwise it is lost (capture drop).
+ * by at least the capture margin (dB; with a margin of 0, by strictly more than 0 dB, so two
+ * frames of equal power are both lost); otherwise it is lost (capture drop).
  *
  * Cost: O(1) per frame. Each link keeps one record, of its latest slot; a frame registered
  * for a later slot replaces it with a new record. The frames in flight keep a handle to their
@@ -86,7 +87,8 @@ class NrSecurityCapture
      * \param strongestOtherDbm the strongest other sender's power on its link and slot, dBm
      *        (-infinity: none)
      * \param marginDb the capture margin, dB (>= 0)
-     * \return true if the frame is received: powerDbm - strongestOtherDbm >= marginDb
+     * \return true if the frame is received: powerDbm - strongestOtherDbm >= marginDb, or
+     *         with marginDb 0 strictly > 0 (two frames of equal power are both lost)
      */
     static bool IsReceived(double powerDbm, double strongestOtherDbm, double marginDb);
 

@@ -83,7 +83,8 @@ NrSecurityChannel::GetTypeId()
               .AddAttribute("CaptureMargin",
                             "dB: a frame overlapping others on its link (same slot, other "
                             "senders or a jammer) is received only if its received power "
-                            "exceeds every other's by at least this much; otherwise it is lost.",
+                            "exceeds every other's by at least this much (with 0: strictly "
+                            "more, equal powers are both lost); otherwise it is lost.",
                             DoubleValue(3.0),
                             MakeDoubleAccessor(&NrSecurityChannel::m_captureMarginDb),
                             MakeDoubleChecker<double>(0.0, 40.0))
@@ -364,6 +365,11 @@ NrSecurityChannel::SendFrom(Ptr<NrSecurityNetDevice> from, NrSecurityAirFrame fr
                                                              << frame.cellId);
         return false;
     }
+    if (!frame.pdu)
+    {
+        NS_LOG_WARN("SendFrom: frame of UE " << frame.ueId << " without a PDU");
+        return false; // a caller error: the receivers would drop it silently
+    }
     if (frame.origin == NrSecurityFrameOrigin::LEGITIMATE)
     {
         frame.origin = NrSecurityFrameOrigin::INJECTED; // an adversary's frame is never legitimate
@@ -373,13 +379,21 @@ NrSecurityChannel::SendFrom(Ptr<NrSecurityNetDevice> from, NrSecurityAirFrame fr
 }
 
 bool
-NrSecurityChannel::Inject(const NrSecurityAirFrame& frame, Time delay)
+NrSecurityChannel::Inject(NrSecurityAirFrame frame, Time delay)
 {
     Ptr<NrSecurityNetDevice> to = Receiver(frame);
-    if (!to)
+    if (!to || !frame.pdu)
     {
+        NS_LOG_WARN("Inject: no receiver or no PDU for frame of UE " << frame.ueId << " cell "
+                                                                     << frame.cellId);
         return false;
     }
+    if (frame.origin == NrSecurityFrameOrigin::LEGITIMATE)
+    {
+        frame.origin = NrSecurityFrameOrigin::INJECTED; // the compromised-node mode
+    }
+    frame.rxPowerDbm = 0; // no radio model
+    m_transmissionTrace(frame);
     Simulator::Schedule(delay, &NrSecurityNetDevice::ReceiveFrame, to, frame);
     return true;
 }

@@ -48,12 +48,21 @@ class NrSecurityUeNetDevice;
  * sensitivity and the capture rule. Every frame carries its received power at its receiver in
  * frame.rxPowerDbm (taps and traces included).
  *
+ * One power reference: every TxPower (gNB, UE, adversary devices) is read as the power of the
+ * frame on the link in the same reference, per resource element of the frames' resource grid,
+ * and the capture rule and the monitors' sensitivity compare the received powers as given
+ * (no bandwidth or resource-element scaling). The defaults are the gNB's SS/PBCH power per
+ * resource element (18 dBm) and 23 dBm for the UE (power class 3) and the adversary devices,
+ * so an adversary's TxPower must be set in that reference (the power per resource element it
+ * puts on the victim's resource grid) for its frames to compete with the gNB's as intended.
+ *
  * Capture (overshadowing, jamming): a link is (cell, UE, direction); its receiver is the cell's
  * gNB (uplink) or the UE (downlink). Frames overlap when they occupy the same slot of one link
  * (downlink frames of different cells do not: a UE decodes only the cell it listens to).
  * Frames of one sender never collide (one transport block). An overlapping frame is received
  * only if its received power exceeds every other sender's on the link by at least CaptureMargin
- * (dB); otherwise it is lost: counted (GetCaptureDrops), fired on CaptureDrop with the
+ * (dB; with CaptureMargin 0, by strictly more than 0 dB, so two frames of equal power are both
+ * lost); otherwise it is lost: counted (GetCaptureDrops), fired on CaptureDrop with the
  * strongest other power, and retransmitted by ARQ like any lost attempt (a frame of SendFrom
  * is not). A jammer (AddJammer) whose callback is true for a frame transmits noise on that
  * frame's link in its slot: an overlapping frame of the jammer's received power. The rule
@@ -62,7 +71,19 @@ class NrSecurityUeNetDevice;
  * Monitors (AddMonitor): an adversary device hears every transmission attempt (any cell, any
  * UE, both directions, SendFrom frames of other adversaries included) whose received power
  * at it is at least its sensitivity, when the attempt is put on the air, i.e. before its slot
- * starts: a frame it sends from the callback with SendFrom occupies the same slot.
+ * starts: a frame it sends from the callback with SendFrom occupies the same slot. This is a
+ * capability of the modelled adversary, not of a real receiver: it knows the schedule and the
+ * content of a frame before the frame is on the air (a "genie"), which is stronger than
+ * SigOver (Yang et al., USENIX Security 2019) and AdaptOver (Erni et al., MobiCom 2022), who
+ * predict a frame's content and timing from the cell's broadcast and scheduling information.
+ * Results of overshadowing are therefore an upper bound on such an attacker.
+ *
+ * Inject (the explicit compromised-node mode and test hook): the adversaries of the model act
+ * only through the radio (SendFrom, monitors, jammers) except through Inject, which hands a
+ * frame straight to its receiver as a compromised node or a test would: no slot timing, no
+ * propagation, no capture rule, no ErrorModel, no ARQ, no taps, no monitors, no Reception
+ * trace, nothing in the dataset; only the Transmission trace sees it. Its frames are marked
+ * like SendFrom's (origin LEGITIMATE becomes INJECTED).
  *
  * RadioModel "Simple": the channel of before issue 16, for cost comparisons: no received
  * power per frame (rxPowerDbm 0), no capture, no jamming; monitors hear every frame. GetRsrpDbm
@@ -149,13 +170,20 @@ class NrSecurityChannel : public Channel
     bool Send(NrSecurityAirFrame frame);
 
     /**
-     * \brief Hands a frame straight to its receiver at a given time, bypassing the radio
-     *        model (no delay, no loss, no taps): for tests and adversaries that inject.
-     * \param frame the frame
+     * \brief The explicit compromised-node mode and test hook: hands a frame straight to its
+     *        receiver after a delay, bypassing the radio model, which the adversary devices
+     *        otherwise always go through (SendFrom). Skipped: slot timing and propagation
+     *        delay, the capture rule and jamming, the receiver's ErrorModel, ARQ and delivery
+     *        confirmation, the taps and monitors (hence the sniffer's capture and the dataset),
+     *        the Reception, CaptureDrop and NotServingDrop traces, the serving-cell check (the
+     *        receiving device still ignores a frame not meant for it). The Transmission trace
+     *        fires with it when it is scheduled (rxPowerDbm 0).
+     * \param frame the frame; origin LEGITIMATE is replaced by INJECTED (what the receiver's
+     *        PduRx, pcaps and CSVs see)
      * \param delay when, from now
-     * \return false if the receiver is unknown
+     * \return false if the receiver is unknown or frame.pdu is null (nothing is delivered)
      */
-    bool Inject(const NrSecurityAirFrame& frame, Time delay);
+    bool Inject(NrSecurityAirFrame frame, Time delay);
 
     /// \param tap a listener called with every transmission attempt
     void AddTap(TapCallback tap);
@@ -164,6 +192,11 @@ class NrSecurityChannel : public Channel
      * \brief Makes a device a monitor: it hears every transmission attempt (any cell, any UE,
      *        both directions) whose received power at it is at least sensitivityDbm, when the
      *        attempt is put on the air (before its slot starts), except its own.
+     *
+     *        Hearing a frame when it is sent, not when it is on the air, is the adversary's
+     *        capability ("genie"): it knows the schedule and content of a frame before its
+     *        slot, more than SigOver/AdaptOver, which predict content and timing (see the
+     *        class comment).
      * \param dev the listening device (its position and the senders' powers decide)
      * \param sensitivityDbm the weakest power it decodes, dBm (ignored with "Simple")
      * \param cb called with a copy of the frame, rxPowerDbm = the power at dev
@@ -179,7 +212,8 @@ class NrSecurityChannel : public Channel
      *        MonitorCallback). Taps, monitors (but from's) and the Transmission trace see it.
      * \param from the transmitting device (its GetTxPower and position)
      * \param frame the frame; origin LEGITIMATE is replaced by INJECTED
-     * \return false if there is no such receiver (nothing is sent)
+     * \return false if there is no such receiver or frame.pdu is null (a caller error:
+     *         nothing is sent, nothing counted)
      */
     bool SendFrom(Ptr<NrSecurityNetDevice> from, NrSecurityAirFrame frame);
 

@@ -33,7 +33,11 @@ NrSecurityGnbNetDevice::GetTypeId()
               .AddAttribute("TxPower",
                             "SS/PBCH block transmit power per resource element, "
                             "dBm: the RSRP at a UE is this less the channel's "
-                            "path loss (TS 38.215 5.1.1).",
+                            "path loss (TS 38.215 5.1.1). All TxPower values (gNB, "
+                            "UE, adversary devices) are compared as given, as the "
+                            "power of the frame on the link in this one reference "
+                            "(per resource element of the frames' resource grid; "
+                            "NrSecurityChannel).",
                             DoubleValue(18.0),
                             MakeDoubleAccessor(&NrSecurityGnbNetDevice::m_txPower),
                             MakeDoubleChecker<double>(-60.0, 80.0))

@@ -57,7 +57,10 @@ NrSecurityUeNetDevice::GetTypeId()
               .AddAttribute("TxPower",
                             "Uplink transmit power, dBm (power class 3: 23 dBm, TS 38.101-1 "
                             "6.2.1): the received power at a gNB or a monitor is this less the "
-                            "channel's path loss.",
+                            "channel's path loss. All TxPower values (gNB, UE, adversary "
+                            "devices) are compared as given, as the power of the frame on the "
+                            "link in one reference (per resource element of the frames' "
+                            "resource grid, the gNB's SS/PBCH reference; NrSecurityChannel).",
                             DoubleValue(23.0),
                             MakeDoubleAccessor(&NrSecurityUeNetDevice::m_txPower),
                             MakeDoubleChecker<double>(-60.0, 80.0))
@@ -69,7 +72,11 @@ NrSecurityUeNetDevice::GetTypeId()
                             MakeDoubleChecker<double>(0.0, 24.0))
               .AddAttribute("CellReselectionPeriod",
                             "How often the UE ranks the cells in RRC_IDLE (cell reselection, "
-                            "TS 38.304 5.2.4.6); 0 disables reselection.",
+                            "TS 38.304 5.2.4.6); 0 disables reselection. There is no "
+                            "Treselection (TS 38.304 5.2.4.6: the new cell ranked better "
+                            "during Treselection_RAT, more than 1 s after camping): this "
+                            "period stands in for it, a cell ranked better (R_n > R_s) at "
+                            "one ranking is selected at once.",
                             TimeValue(Time(0)),
                             MakeTimeAccessor(&NrSecurityUeNetDevice::m_reselectionPeriod),
                             MakeTimeChecker(Time(0)))
