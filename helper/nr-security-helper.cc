@@ -451,6 +451,12 @@ NrSecurityHelper::EnablePcap(const std::string& directory, uint32_t maxUeFiles)
     Simulator::ScheduleDestroy([p]() { p->Flush(); });
 }
 
+uint64_t
+NrSecurityHelper::GetPcapOmissions() const
+{
+    return m_pcap ? m_pcap->GetOmissions() : 0;
+}
+
 void
 NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
 {

@@ -228,8 +228,18 @@ class NrSecurityHelper : public Object
      *        has every UE's traffic); one open file per UE would exhaust file descriptors
      * \throws std::runtime_error naming the folder if it cannot be created (now, before the
      *         run)
+     *
+     * A forged frame whose metadata the pdcp-nr framing cannot express (e.g. SRB identity 9)
+     * is left out of the pcaps; GetPcapOmissions() counts such omissions.
      */
     void EnablePcap(const std::string& directory, uint32_t maxUeFiles = 256);
+
+    /**
+     * \return the frames left out of the pcaps of EnablePcap because their framing cannot
+     *         express them, once per pcap (NrSecurityPcapRecorder::GetOmissions); 0 without
+     *         EnablePcap. Still valid after Simulator::Destroy.
+     */
+    uint64_t GetPcapOmissions() const;
 
     /**
      * \brief Draws the AS Security Mode Command procedure of the first \p maxUes UEs (UE ids

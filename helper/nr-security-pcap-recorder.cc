@@ -93,6 +93,12 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     {
         return;
     }
+    if (!frame.pdu)
+    {
+        ++m_omissions; // nothing to write (the channel refuses such frames)
+        NS_LOG_WARN("frame of UE " << frame.ueId << " without a PDU: not written to the pcap");
+        return;
+    }
     std::vector<uint8_t> pdu(frame.pdu->GetSize());
     frame.pdu->CopyData(pdu.data(), pdu.size());
     try
@@ -102,7 +108,8 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
     catch (const std::invalid_argument& e)
     {
         // A forged frame whose metadata the pdcp-nr framing cannot express (an SRB identity
-        // above 3, an empty PDU, ...): not in the pcap, the run goes on.
+        // above 3, an empty PDU, ...): not in the pcap, counted, the run goes on.
+        ++m_omissions;
         NS_LOG_WARN("frame of UE " << frame.ueId << " not written to the pcap: " << e.what());
     }
 }
@@ -213,6 +220,12 @@ NrSecurityPcapRecorder::Store(const NrSecurityPcapUeKeys& k)
         }
     }
     m_keys.push_back(k);
+}
+
+uint64_t
+NrSecurityPcapRecorder::GetOmissions() const
+{
+    return m_omissions;
 }
 
 void

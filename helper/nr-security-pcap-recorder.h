@@ -41,7 +41,9 @@ NrSecurityPcapFrameInfo NrSecurityPcapFrameInfoOf(const NrSecurityAirFrame& fram
  * (use WIRESHARK_CONFIG_DIR=DIR/wireshark tshark -C nr-security ...). A frame a device received
  * from an adversary (injected, replayed, relayed, rewritten) or a false base station sent is
  * marked with its origin as the IPv4 DSCP (NrSecurityPcapFrameInfo::origin); a forged frame
- * whose metadata the framing cannot express (e.g. SRB identity 9) is left out (logged).
+ * whose metadata the framing cannot express (e.g. SRB identity 9) is left out of that pcap:
+ * logged and counted (GetOmissions(), NrSecurityHelper::GetPcapOmissions()), once per pcap it
+ * is missing from, so a capture without it can be told from a complete one.
  *
  * Key epochs: keys.csv has one row per UE and key epoch of its latest connection: epoch 0 from
  * the SecurityModeCommand (a new connection's SecurityModeCommand replaces the UE's earlier
@@ -78,6 +80,13 @@ class NrSecurityPcapRecorder
      */
     void Flush();
 
+    /**
+     * \return the frames left out of a pcap because the framing cannot express them (an SRB
+     *         identity above 3, an empty PDU, ...), counted once per pcap (a frame sent and
+     *         received by two watched devices counts twice)
+     */
+    uint64_t GetOmissions() const;
+
   private:
     void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
     void OnGnbStep(NrSecurityGnbRrc* rrc, uint16_t ueId, uint32_t step, const std::string& what);
@@ -96,6 +105,7 @@ class NrSecurityPcapRecorder
     NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file
     NrSecurityIntegrity m_nia = NrSecurityIntegrity::NIA2; ///< for the preferences file
     bool m_flushed = false;                                ///< Flush() ran
+    uint64_t m_omissions = 0;                              ///< frames left out of a pcap
 };
 
 } // namespace ns3

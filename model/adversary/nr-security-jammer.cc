@@ -85,13 +85,13 @@ NrSecurityJammer::SetActive(bool on)
 }
 
 void
-NrSecurityJammer::Start(Time at)
+NrSecurityJammer::Activate(Time at)
 {
     Simulator::Schedule(at, &NrSecurityJammer::SetActive, this, true);
 }
 
 void
-NrSecurityJammer::Stop(Time at)
+NrSecurityJammer::Deactivate(Time at)
 {
     Simulator::Schedule(at, &NrSecurityJammer::SetActive, this, false);
 }

@@ -23,8 +23,8 @@ namespace ns3
  *        stronger than the jammer by the CaptureMargin (a capture drop; ARQ retransmits it).
  *
  * Targets: JamUe (a UE's uplink and/or downlink, in any cell), JamCell (every frame of a cell,
- * both directions), JamAll. Active between Start(at) and Stop(at) (both relative to now; it is
- * inactive until the first Start), and only once the device is started on a channel
+ * both directions), JamAll. Active between Activate(at) and Deactivate(at) (both relative to
+ * now; it is inactive until the first Activate), and only once the device is started on a channel
  * (NrSecurityAdversaryNetDevice::Start, the helper calls it). GetJammedFrames() counts the
  * frames for which it was active (whether or not the frame survived).
  */
@@ -53,10 +53,10 @@ class NrSecurityJammer : public NrSecurityAdversaryNetDevice
     /// Removes every target.
     void ClearTargets();
 
-    /// \param at when, from now, jamming starts
-    void Start(Time at);
+    /// \param at when, from now, jamming starts (not Start(channel): that registers the device)
+    void Activate(Time at);
     /// \param at when, from now, jamming stops
-    void Stop(Time at);
+    void Deactivate(Time at);
     /// \return true while jamming
     bool IsActive() const;
 
