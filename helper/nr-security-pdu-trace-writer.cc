@@ -125,33 +125,114 @@ NrSecurityPduTraceWriter::OnEntity(uint32_t node,
             .Bind(node, ueId, rb, static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
 }
 
+Time
+NrSecurityPduTraceWriter::ForgedFrameExpiry()
+{
+    // Longer than the largest t-Reordering (ms3000, TS 38.331 PDCP-Config) plus ARQ: a
+    // buffered forged PDU is delivered before its entry is forgotten.
+    return Seconds(4);
+}
+
 void
 NrSecurityPduTraceWriter::OnFrameRx(uint32_t node, const NrSecurityAirFrame& frame)
 {
-    m_lastRx[{node, frame.ueId}] = frame.origin;
-    if (!frame.IsForged() || !frame.pdu)
+    LastRx& last = m_lastRx[{node, frame.ueId}];
+    last.event = Simulator::GetEventCount();
+    last.origin = frame.origin;
+    last.pending = false;
+    last.bytes.clear();
+    if (!frame.pdu)
     {
-        return; // only forged frames are remembered by their bytes
+        return;
     }
-    std::vector<uint8_t> b(frame.pdu->GetSize());
-    frame.pdu->CopyData(b.data(), b.size());
-    m_forged.emplace(ForgedKey{node, frame.ueId, std::move(b)}, frame.origin);
+    last.bytes.resize(frame.pdu->GetSize());
+    frame.pdu->CopyData(last.bytes.data(), last.bytes.size());
+    if (!frame.IsForged())
+    {
+        return; // only forged frames wait for a later row by their bytes
+    }
+    m_forged[ForgedKey{node, frame.ueId, last.bytes}].push_back(
+        Pending{frame.origin, Simulator::Now()});
+    last.pending = true;
+    if (++m_forgedSinceExpiry >= 256)
+    {
+        Expire();
+    }
+}
+
+void
+NrSecurityPduTraceWriter::Expire()
+{
+    m_forgedSinceExpiry = 0;
+    const Time oldest = Simulator::Now() - ForgedFrameExpiry();
+    for (auto it = m_forged.begin(); it != m_forged.end();)
+    {
+        std::deque<Pending>& q = it->second;
+        while (!q.empty() && q.front().at < oldest)
+        {
+            q.pop_front();
+        }
+        it = q.empty() ? m_forged.erase(it) : std::next(it);
+    }
 }
 
 std::string
-NrSecurityPduTraceWriter::RxOrigin(uint32_t node, uint16_t ueId, std::vector<uint8_t> bytes)
+NrSecurityPduTraceWriter::RxOrigin(uint32_t node, uint16_t ueId, const std::vector<uint8_t>* bytes)
 {
+    auto last = m_lastRx.find({node, ueId});
+    if (last != m_lastRx.end() && last->second.event == Simulator::GetEventCount()
+        && (!bytes || *bytes == last->second.bytes))
+    {
+        // The frame the device is handling now: its own origin, and its own waiting entry
+        // (the newest with its bytes) is used up.
+        LastRx& l = last->second;
+        if (l.pending)
+        {
+            l.pending = false;
+            auto it = m_forged.find(ForgedKey{node, ueId, l.bytes});
+            if (it != m_forged.end())
+            {
+                it->second.pop_back();
+                if (it->second.empty())
+                {
+                    m_forged.erase(it);
+                }
+            }
+        }
+        return NrSecurityFrameOriginName(l.origin);
+    }
+    if (!bytes)
+    {
+        // No PDU and not during a reception (a timer): the last frame received, as before.
+        return NrSecurityFrameOriginName(last == m_lastRx.end() ? NrSecurityFrameOrigin::LEGITIMATE
+                                                                : last->second.origin);
+    }
     if (m_forged.empty())
     {
         return NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
     }
-    auto it = m_forged.find(ForgedKey{node, ueId, std::move(bytes)});
+    auto it = m_forged.find(ForgedKey{node, ueId, *bytes});
     if (it == m_forged.end())
     {
         return NrSecurityFrameOriginName(NrSecurityFrameOrigin::LEGITIMATE);
     }
-    const NrSecurityFrameOrigin o = it->second;
-    m_forged.erase(it);
+    // Later (the reordering buffer): the oldest forged frame with these bytes still remembered.
+    std::deque<Pending>& q = it->second;
+    const Time oldest = Simulator::Now() - ForgedFrameExpiry();
+    while (!q.empty() && q.front().at < oldest)
+    {
+        q.pop_front();
+    }
+    NrSecurityFrameOrigin o = NrSecurityFrameOrigin::LEGITIMATE;
+    if (!q.empty())
+    {
+        o = q.front().origin;
+        q.pop_front();
+    }
+    if (q.empty())
+    {
+        m_forged.erase(it);
+    }
     return NrSecurityFrameOriginName(o);
 }
 
@@ -202,17 +283,15 @@ NrSecurityPduTraceWriter::OnEvent(uint32_t node,
             origin = it->second;
         }
     }
-    else if (e.pdu && !m_forged.empty())
+    else if (e.pdu)
     {
-        // a PDU kept by PDCP (reordering) or refused: the frame with its bytes
         std::vector<uint8_t> b(e.pdu->GetSize());
         e.pdu->CopyData(b.data(), b.size());
-        origin = RxOrigin(node, ueId, std::move(b));
+        origin = RxOrigin(node, ueId, &b);
     }
-    else if (auto it = m_lastRx.find({node, ueId}); !e.pdu && it != m_lastRx.end())
+    else
     {
-        // delivered at once: the frame being received now
-        origin = NrSecurityFrameOriginName(it->second);
+        origin = RxOrigin(node, ueId, nullptr);
     }
     m_out << ',' << NrSecurityCsvField(Outcome(e)) << ',' << origin << '\n';
     ++m_rows;
@@ -245,7 +324,7 @@ NrSecurityPduTraceWriter::OnMessage(uint32_t node,
     }
     else
     {
-        origin = RxOrigin(node, ueId, message);
+        origin = RxOrigin(node, ueId, &message);
     }
     m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ",SRB0," << (uplink ? "UL" : "DL")
           << ",,,,0,0,," << (tx ? "transmitted" : "delivered") << ',' << origin << '\n';

@@ -9,6 +9,7 @@
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/nr-security-ue-net-device.h"
 
+#include <deque>
 #include <fstream>
 #include <map>
 #include <string>
@@ -58,10 +59,16 @@ std::string NrSecurityCsvNow();
  *   "out-of-window", "malformed: ...", "count-exhausted", "flushed").
  * - origin: who put the PDU on the air (NrSecurityFrameOriginName): for a received PDU the
  *   origin of the air frame that carried it (injected, replayed, relayed, rewritten,
- *   false-base-station, legitimate: the device's PduRx frame it arrived in, or for a PDU
- *   delivered later from the reordering buffer the forged frame with its bytes); for a
- *   transmitted PDU legitimate, or false-base-station for the entities of a false base
- *   station's gNB device.
+ *   false-base-station, legitimate); for a transmitted PDU legitimate, or false-base-station
+ *   for the entities of a false base station's gNB device. A PDU handled while the device
+ *   processes the frame it arrived in (the same simulator event as the device's PduRx, with
+ *   the frame's bytes, or without a PDU, e.g. an integrity failure) gets that frame's
+ *   origin. A PDU handled later (delivered from the reordering buffer, t-Reordering) gets the
+ *   origin of the oldest forged frame with its bytes that node received for that UE and no
+ *   row has used yet, else legitimate; such forged frames are forgotten after
+ *   ForgedFrameExpiry() (longer than the largest t-Reordering, 3000 ms, TS 38.331
+ *   PDCP-Config), so a later legitimate PDU with the same bytes (a replay's original sent
+ *   again) is not taken for forged.
  * Fields with commas or quotes are quoted (RFC 4180).
  *
  * PDCP entities are found through the RRC trace source PdcpEntityCreated (SRB1 when the
@@ -104,6 +111,9 @@ class NrSecurityPduTraceWriter
      */
     static std::string Outcome(const NrSecurityPdcpPduEvent& e);
 
+    /// \return how long a forged frame no row has matched is remembered (4 s)
+    static Time ForgedFrameExpiry();
+
   private:
     template <typename Rrc>
     void Connect(Ptr<Rrc> rrc, uint32_t node);
@@ -124,17 +134,39 @@ class NrSecurityPduTraceWriter
 
     /// A forged frame a watched device received: node, UE, the PDU bytes.
     typedef std::tuple<uint32_t, uint16_t, std::vector<uint8_t>> ForgedKey;
-    /// Remembers the origin of a forged frame a device received (the device's PduRx).
+    /// A forged frame not yet matched by a row.
+    struct Pending
+    {
+        NrSecurityFrameOrigin origin; ///< its origin
+        Time at;                      ///< when it was received
+    };
+    /// The last frame a (node, UE) received.
+    struct LastRx
+    {
+        uint64_t event = 0;                                               ///< the simulator event
+        NrSecurityFrameOrigin origin = NrSecurityFrameOrigin::LEGITIMATE; ///< its origin
+        std::vector<uint8_t> bytes;                                       ///< its PDU
+        bool pending = false; ///< forged and its Pending entry not yet used by a row
+    };
+    /// Remembers the origin of a frame a device received (the device's PduRx).
     void OnFrameRx(uint32_t node, const NrSecurityAirFrame& frame);
-    /// \return the origin name of a PDU received by node for ueId (consumes the match)
-    std::string RxOrigin(uint32_t node, uint16_t ueId, std::vector<uint8_t> bytes);
+    /**
+     * \brief The origin of a PDU node received for ueId (see the class comment).
+     * \param node the node \param ueId the UE
+     * \param bytes the PDU, or null when the event carries none
+     * \return its origin name
+     */
+    std::string RxOrigin(uint32_t node, uint16_t ueId, const std::vector<uint8_t>* bytes);
+    /// Forgets the forged frames older than ForgedFrameExpiry().
+    void Expire();
 
-    std::ofstream m_out;                                      ///< the CSV file
-    uint64_t m_rows = 0;                                      ///< rows written
-    std::multimap<ForgedKey, NrSecurityFrameOrigin> m_forged; ///< forged frames not yet written
-    std::map<uint32_t, std::string> m_txOrigin; ///< origin of the PDUs a node sends (FBS)
-    /// origin of the last frame each (node, UE) received: the PDU PDCP handles right now
-    std::map<std::pair<uint32_t, uint16_t>, NrSecurityFrameOrigin> m_lastRx;
+    std::ofstream m_out;                               ///< the CSV file
+    uint64_t m_rows = 0;                               ///< rows written
+    std::map<ForgedKey, std::deque<Pending>> m_forged; ///< forged frames, oldest first
+    uint64_t m_forgedSinceExpiry = 0;                  ///< insertions since Expire()
+    std::map<uint32_t, std::string> m_txOrigin;        ///< origin of the PDUs a node sends (FBS)
+    /// the last frame each (node, UE) received: the PDU PDCP may be handling right now
+    std::map<std::pair<uint32_t, uint16_t>, LastRx> m_lastRx;
 };
 
 } // namespace ns3

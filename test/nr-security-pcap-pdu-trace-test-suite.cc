@@ -14,6 +14,7 @@
 
 #include "ns3/node-container.h"
 #include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-channel.h"
 #include "ns3/nr-security-helper.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-pdcp.h"
@@ -372,6 +373,91 @@ class PduCsvConnectionTestCase : public TestCase
 
 /**
  * \ingroup nr-security
+ * \brief The origin column with frames of identical bytes. The gNB's SecurityModeCommand (the
+ *        first DL SRB1 PDU, COUNT 0) is heard when sent and, before it arrives, two copies
+ *        marked REPLAYED are handed to the UE: one on SRB3, which the UE does not have (no
+ *        PDCP row: never matched), one on SRB1, which PDCP delivers (row 1: "replayed").
+ *        Then the genuine PDU arrives and is discarded, its COUNT already received (TS 38.323
+ *        5.2.2.1): row 2 is "legitimate", not the origin of a copy with its bytes. 10 ms
+ *        later the same bytes are replayed on SRB1 and discarded: row 3 is "replayed".
+ */
+class PduCsvReplayOriginTestCase : public TestCase
+{
+  public:
+    PduCsvReplayOriginTestCase()
+        : TestCase("per-PDU CSV origin: replays with a legitimate PDU's bytes; the genuine PDU "
+                   "stays legitimate")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string traces = CreateTempDirFilename("replay-traces.csv");
+        const std::string pdus = NrSecurityTraceWriter::PduFileName(traces);
+        Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
+        NodeContainer gnbNodes;
+        NodeContainer ueNodes;
+        gnbNodes.Create(1);
+        ueNodes.Create(1);
+        NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
+        NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
+        nr->AssignStreams(3);
+        nr->EnableTraces(traces);
+        Ptr<NrSecurityChannel> ch = nr->GetChannel();
+        bool done = false;
+        ch->AddTap(
+            [ch, &done](const NrSecurityAirFrame& f)
+            {
+                if (done || f.uplink || f.type != NrSecurityRbType::SRB || f.rbId != 1)
+                {
+                    return;
+                }
+                done = true;
+                NrSecurityAirFrame stray = f;
+                stray.origin = NrSecurityFrameOrigin::REPLAYED;
+                stray.rbId = 3;
+                ch->Inject(stray, Time(0)); // before the genuine frame (slot timing)
+                NrSecurityAirFrame early = f;
+                early.origin = NrSecurityFrameOrigin::REPLAYED;
+                ch->Inject(early, Time(0));
+                NrSecurityAirFrame replay = f;
+                replay.origin = NrSecurityFrameOrigin::REPLAYED;
+                ch->Inject(replay, MilliSeconds(10));
+            });
+        nr->Attach(ues, gnbs.Get(0));
+        Simulator::Stop(MilliSeconds(300));
+        Simulator::Run();
+        Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0));
+        const std::string ueNode = std::to_string(ue->GetNode()->GetId());
+        Simulator::Destroy(); // flushes the CSV files
+        NS_TEST_ASSERT_MSG_EQ(done, true, "the SecurityModeCommand was heard");
+
+        std::vector<std::string> seen;
+        for (const std::string& row : Rows(pdus))
+        {
+            std::vector<std::string> f;
+            size_t a = 0;
+            for (size_t b; (b = row.find(',', a)) != std::string::npos && f.size() < 12; a = b + 1)
+            {
+                f.push_back(row.substr(a, b - a));
+            }
+            f.push_back(row.substr(a));
+            NS_TEST_ASSERT_MSG_EQ(f.size(), 13, "columns of " << row);
+            if (f[1] == ueNode && f[3] == "SRB1" && f[4] == "DL" && f[6] == "0")
+            {
+                seen.push_back(f[11].substr(0, f[11].find(':')) + "/" + f[12]);
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 3u, "the early copy, the genuine PDU, the replay");
+        NS_TEST_EXPECT_MSG_EQ(seen[0], "delivered/replayed", "the copy that arrived first");
+        NS_TEST_EXPECT_MSG_EQ(seen[1], "discarded/legitimate", "the genuine SecurityModeCommand");
+        NS_TEST_EXPECT_MSG_EQ(seen[2], "discarded/replayed", "the later replay");
+    }
+};
+
+/**
+ * \ingroup nr-security
  * \brief The per-PDU CSV suite.
  */
 class PduCsvTestSuite : public TestSuite
@@ -383,6 +469,7 @@ class PduCsvTestSuite : public TestSuite
         AddTestCase(new PduCsvDrbIntegrityTestCase, TestCase::QUICK);
         AddTestCase(new PduCsvUnprotectedTestCase, TestCase::QUICK);
         AddTestCase(new PduCsvConnectionTestCase, TestCase::QUICK);
+        AddTestCase(new PduCsvReplayOriginTestCase, TestCase::QUICK);
     }
 };
 
