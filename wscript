@@ -144,8 +144,10 @@ def build(bld):
         'test/nr-security-reestablishment-replay-test-suite.cc',
         'test/nr-security-mobility-channel-test-suite.cc',
         'test/nr-security-radio-model-test-suite.cc',
+        'test/nr-security-cell-selection-test-suite.cc',
         'test/nr-security-adversary-test-suite.cc',
         'test/nr-security-vulnerability-profiles-test-suite.cc',
+        'test/nr-security-vulnerability-profiles-drb-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

@@ -5,10 +5,11 @@
  * The radio model for adversaries (NrSecurityChannel, RadioModel "Power"): received power from
  * each transmitter's TxPower through the PropagationLossModel, the capture rule (margin, one
  * sender never collides with itself, one slot), jamming, monitors and their sensitivity,
- * SendFrom and the origin of frames, Inject (the compromised-node hook), cell selection and
- * reselection with hysteresis (TS 38.304 5.2.4.6), a false base station capturing a UE, and
- * RadioModel "Simple" (no power, no capture, no jamming).
+ * SendFrom and the origin of frames, Inject (the compromised-node hook), and RadioModel
+ * "Simple" (no power, no capture, no jamming). Cell selection and reselection on this radio
+ * model: nr-security-cell-selection (same network, nr-security-radio-model-test-helpers.h).
  */
+#include "nr-security-radio-model-test-helpers.h"
 #include "ns3/boolean.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
@@ -31,39 +32,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::nrsecurityradiotest;
 
 namespace
 {
-
-/// An adversary device for the tests: a transmit power, no entity; records what reaches it.
-class TestAdversary : public NrSecurityNetDevice
-{
-  public:
-    /// \return the TypeId
-    static TypeId GetTypeId()
-    {
-        static TypeId tid = TypeId("ns3::NrSecurityRadioModelTestAdversary")
-                                .SetParent<NrSecurityNetDevice>()
-                                .AddConstructor<TestAdversary>();
-        return tid;
-    }
-
-    double m_txPower = 23; ///< dBm
-
-    double GetTxPower() const override
-    {
-        return m_txPower;
-    }
-
-    bool IsAdversary() const override
-    {
-        return true;
-    }
-
-    void ReceiveFrame(NrSecurityAirFrame) override
-    {
-    }
-};
 
 /// Loses the first attempt it sees, then none.
 class LoseFirstErrorModel : public ErrorModel
@@ -91,97 +63,6 @@ class LoseFirstErrorModel : public ErrorModel
     bool m_first = true; ///< the next attempt is the first
 };
 
-/// Puts a node at x metres on the x axis.
-void
-Place(Ptr<Node> node, double x)
-{
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, 0, 0));
-    node->AggregateObject(m);
-}
-
-/// LogDistance with known parameters: L(d) = 40 dB + 20 log10(d / 1 m) (exponent 2).
-Ptr<LogDistancePropagationLossModel>
-KnownLoss()
-{
-    Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
-    loss->SetAttribute("Exponent", DoubleValue(2.0));
-    loss->SetAttribute("ReferenceDistance", DoubleValue(1.0));
-    loss->SetAttribute("ReferenceLoss", DoubleValue(40.0));
-    return loss;
-}
-
-/// The oracle of KnownLoss: received power at d metres, dBm.
-double
-KnownRx(double txPowerDbm, double d)
-{
-    return txPowerDbm - (40.0 + 20.0 * std::log10(d));
-}
-
-/// gNBs, UEs and adversaries on one channel built by the helper; positions optional.
-struct Radio
-{
-    Ptr<NrSecurityHelper> nr;
-    NodeContainer gnbNodes;
-    NodeContainer ueNodes;
-    NetDeviceContainer gnbs;
-    NetDeviceContainer ues;
-    std::vector<Ptr<TestAdversary>> advs;
-
-    /**
-     * \param gnbX gNB positions (m; empty vector entries: none) \param ueX UE positions
-     * \param mobility false: no MobilityModel (received power = TxPower)
-     */
-    Radio(const std::vector<double>& gnbX, const std::vector<double>& ueX, bool mobility)
-    {
-        nr = CreateObject<NrSecurityHelper>();
-        nr->SetAttribute("PropagationLossModel", PointerValue(KnownLoss()));
-        gnbNodes.Create(gnbX.size());
-        ueNodes.Create(ueX.size());
-        for (std::size_t i = 0; mobility && i < gnbX.size(); ++i)
-        {
-            Place(gnbNodes.Get(i), gnbX[i]);
-        }
-        for (std::size_t i = 0; mobility && i < ueX.size(); ++i)
-        {
-            Place(ueNodes.Get(i), ueX[i]);
-        }
-        gnbs = nr->InstallGnbDevice(gnbNodes);
-        ues = nr->InstallUeDevice(ueNodes);
-    }
-
-    /// \return a new adversary device \param txPower dBm \param x position (NAN: none)
-    Ptr<TestAdversary> Adversary(double txPower, double x = NAN)
-    {
-        Ptr<Node> node = CreateObject<Node>();
-        if (!std::isnan(x))
-        {
-            Place(node, x);
-        }
-        Ptr<TestAdversary> a = CreateObject<TestAdversary>();
-        a->m_txPower = txPower;
-        node->AddDevice(a);
-        a->SetChannel(nr->GetChannel());
-        advs.push_back(a);
-        return a;
-    }
-
-    Ptr<NrSecurityChannel> Ch() const
-    {
-        return nr->GetChannel();
-    }
-
-    Ptr<NrSecurityGnbNetDevice> Gnb(uint32_t i) const
-    {
-        return DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(i));
-    }
-
-    Ptr<NrSecurityUeNetDevice> Ue(uint32_t i = 0) const
-    {
-        return DynamicCast<NrSecurityUeNetDevice>(ues.Get(i));
-    }
-};
-
 /// A frame of 4 zero bytes on SRB1 (the RRC refuses it: only the radio matters here).
 NrSecurityAirFrame
 Frame(uint16_t cellId, uint16_t ueId, bool uplink)
@@ -197,22 +78,6 @@ Frame(uint16_t cellId, uint16_t ueId, bool uplink)
     return f;
 }
 
-/// What reached a receiver.
-struct Rx
-{
-    Time time;                    ///< arrival
-    NrSecurityFrameOrigin origin; ///< who sent it
-    double rxPowerDbm;            ///< as the channel set it
-    uint32_t attempt;             ///< ARQ attempt
-};
-
-/// Records a frame on a trace.
-void
-Record(std::vector<Rx>* out, const NrSecurityAirFrame& f)
-{
-    out->push_back(Rx{Simulator::Now(), f.origin, f.rxPowerDbm, f.attempt});
-}
-
 /// Records CaptureDrop.
 void
 RecordDrop(std::vector<std::pair<NrSecurityFrameOrigin, double>>* out,
@@ -221,30 +86,6 @@ RecordDrop(std::vector<std::pair<NrSecurityFrameOrigin, double>>* out,
 {
     out->push_back({f.origin, strongestOther});
 }
-
-/// Records CellChanged.
-void
-CellChanged(std::vector<std::string>* out, uint16_t ue, uint16_t from, uint16_t to)
-{
-    out->push_back(std::to_string(ue) + ":" + std::to_string(from) + "->" + std::to_string(to));
-}
-
-/// A test case whose simulation is destroyed even when an assertion ends it early.
-class SimTestCase : public TestCase
-{
-  public:
-    /// \param name the test name
-    explicit SimTestCase(const std::string& name)
-        : TestCase(name)
-    {
-    }
-
-  private:
-    void DoTeardown() override
-    {
-        Simulator::Destroy();
-    }
-};
 
 } // namespace
 
@@ -800,135 +641,6 @@ class InjectTestCase : public SimTestCase
 };
 
 /**
- * Cell selection and reselection (TS 38.304 5.2.4.6, R_s = Q_meas,s + Q_hyst, R_n =
- * Q_meas,n): no MobilityModels, so RSRP = TxPower. A UE in RRC_IDLE camped on cell 1
- * (18 dBm) with CellReselectionPeriod 100 ms: cell 2 at 18 + 3 - 0.01 dBm with Q_hyst 3 dB:
- * stays; at 18 + 3 + 0.01 dBm: reselects cell 2 (CellChanged 1->2 at 100 ms); Q_hyst 0 dB and
- * 18.01 dBm: reselects; period 0: never. AttachToStrongestCell: a false base station 10 dB
- * stronger captures the UE (RRCSetupRequest to it). SwitchToPci with two cells of one PCI:
- * the stronger.
- */
-class CellSelectionTestCase : public SimTestCase
-{
-  public:
-    CellSelectionTestCase()
-        : SimTestCase("cell-selection: reselection with hysteresis, false base station capture")
-    {
-    }
-
-  private:
-    /// \return CellChanged events of an idle UE camped on cell 1 over 1 s
-    static std::vector<std::string> Reselect(double cell2Power, double qHyst, Time period)
-    {
-        Radio r({0, 0}, {0}, false);
-        r.Gnb(1)->SetAttribute("TxPower", DoubleValue(cell2Power));
-        r.Ue()->SetAttribute("CellReselectionHysteresis", DoubleValue(qHyst));
-        r.Ue()->SetAttribute("CellReselectionPeriod", TimeValue(period));
-        r.Ue()->SetServingCellId(1);
-        std::vector<std::string> changes;
-        r.Ue()->TraceConnectWithoutContext("CellChanged",
-                                           MakeBoundCallback(&CellChanged, &changes));
-        std::vector<Time> when;
-        r.Ue()->TraceConnectWithoutContext(
-            "CellChanged",
-            Callback<void, uint16_t, uint16_t, uint16_t>([&when](uint16_t, uint16_t, uint16_t)
-                                                         { when.push_back(Simulator::Now()); }));
-        Simulator::Stop(Seconds(1));
-        Simulator::Run();
-        if (!when.empty())
-        {
-            changes.push_back("at " + std::to_string(when[0].GetMilliSeconds()) + " ms");
-        }
-        Simulator::Destroy();
-        return changes;
-    }
-
-    void DoRun() override
-    {
-        typedef std::vector<std::string> V;
-        NS_TEST_EXPECT_MSG_EQ((Reselect(18 + 3 - 0.01, 3, MilliSeconds(100)) == V{}),
-                              true,
-                              "within the hysteresis: stays");
-        NS_TEST_EXPECT_MSG_EQ(
-            (Reselect(18 + 3 + 0.01, 3, MilliSeconds(100)) == V{"1:1->2", "at 100 ms"}),
-            true,
-            "above the hysteresis: reselects at the first evaluation");
-        NS_TEST_EXPECT_MSG_EQ((Reselect(18.01, 0, MilliSeconds(100)) == V{"1:1->2", "at 100 ms"}),
-                              true,
-                              "no hysteresis: the stronger cell");
-        NS_TEST_EXPECT_MSG_EQ((Reselect(30, 3, Time(0)) == V{}), true, "period 0: off");
-        // Reselection is an RRC_IDLE procedure: a connected UE stays in its cell (no
-        // measurements here, so no A3 handover either) until it is released, then reselects.
-        {
-            Radio r({0, 0}, {0}, false);
-            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(28));
-            r.Ue()->SetAttribute("MeasurementPeriod", TimeValue(Time(0)));
-            r.Ue()->SetAttribute("CellReselectionPeriod", TimeValue(MilliSeconds(100)));
-            std::vector<std::string> changes;
-            r.Ue()->TraceConnectWithoutContext("CellChanged",
-                                               MakeBoundCallback(&CellChanged, &changes));
-            r.Ue()->Attach(1);
-            uint16_t cellWhileConnected = 0;
-            bool connected = false;
-            Simulator::Schedule(MilliSeconds(450),
-                                [&]()
-                                {
-                                    cellWhileConnected = r.Ue()->GetServingCellId();
-                                    connected = r.Ue()->GetRrc()->IsConnected();
-                                    r.Gnb(0)->GetRrc()->Release(r.Ue()->GetUeId());
-                                });
-            Simulator::Stop(MilliSeconds(700));
-            Simulator::Run();
-            NS_TEST_EXPECT_MSG_EQ(connected, true, "connected at 450 ms");
-            NS_TEST_EXPECT_MSG_EQ(cellWhileConnected, 1, "no reselection while connected");
-            NS_TEST_EXPECT_MSG_EQ((changes == V{"1:0->1", "1:1->2"}),
-                                  true,
-                                  "attach, then reselection of cell 2 once idle");
-            NS_TEST_EXPECT_MSG_EQ(
-                NrSecurityRrcStateName(r.Ue()->GetRrc()->GetState()), "IDLE", "released");
-            Simulator::Destroy();
-        }
-
-        // A false base station (cell 2, 10 dB stronger at the UE) captures it.
-        {
-            Radio r({0, 100}, {60}, true);
-            r.Gnb(1)->SetAttribute("FalseBaseStation", BooleanValue(true));
-            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(28 + 20 * std::log10(40.0 / 60)));
-            std::vector<Rx> fbsRx;
-            std::vector<Rx> realRx;
-            r.Gnb(0)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &realRx));
-            r.Gnb(1)->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &fbsRx));
-            NS_TEST_EXPECT_MSG_EQ_TOL(r.Ch()->GetRsrpDbm(r.Ue(), r.Gnb(1))
-                                          - r.Ch()->GetRsrpDbm(r.Ue(), r.Gnb(0)),
-                                      10.0,
-                                      1e-9,
-                                      "10 dB stronger");
-            NS_TEST_EXPECT_MSG_EQ(r.Ue()->AttachToStrongestCell(), true, "attached");
-            NS_TEST_EXPECT_MSG_EQ(r.Ue()->GetServingCellId(), 2, "to the false base station");
-            Simulator::Stop(MicroSeconds(1500)); // the request arrives at 1 ms, nothing before
-            Simulator::Run();
-            NS_TEST_EXPECT_MSG_EQ(fbsRx.size(), 1u, "its RRCSetupRequest reached the FBS");
-            NS_TEST_EXPECT_MSG_EQ(realRx.size(), 0u, "and not the real cell");
-            Simulator::Destroy();
-        }
-        // A clone: two cells with PCI 7; SwitchToPci takes the stronger.
-        for (double clonePower : {17.0, 19.0})
-        {
-            Radio r({0, 0}, {0}, false);
-            r.Gnb(0)->GetRrc()->SetAttribute("PhysCellId", UintegerValue(7));
-            r.Gnb(1)->GetRrc()->SetAttribute("PhysCellId", UintegerValue(7));
-            r.Gnb(1)->SetAttribute("TxPower", DoubleValue(clonePower));
-            NrSecurityCellInfo cell;
-            NS_TEST_EXPECT_MSG_EQ(r.Ue()->SwitchToPci(7, cell), true, "PCI 7 exists");
-            NS_TEST_EXPECT_MSG_EQ(
-                cell.cellId, (clonePower > 18 ? 2 : 1), "the stronger of the two PCI-7 cells");
-            NS_TEST_EXPECT_MSG_EQ(r.Ue()->GetServingCellId(), cell.cellId, "serving");
-            Simulator::Destroy();
-        }
-    }
-};
-
-/**
  * RadioModel "Simple" (the channel before issue 16): overlapping frames are both received
  * whatever their powers, jammers and monitor sensitivity are ignored, frames carry no received
  * power, and arrival times are those of "Power".
@@ -1023,7 +735,6 @@ class NrSecurityRadioModelTestSuite : public TestSuite
         AddTestCase(new MonitorTestCase, TestCase::QUICK);
         AddTestCase(new SendFromTestCase, TestCase::QUICK);
         AddTestCase(new InjectTestCase, TestCase::QUICK);
-        AddTestCase(new CellSelectionTestCase, TestCase::QUICK);
         AddTestCase(new SimpleModelTestCase, TestCase::QUICK);
     }
 };
