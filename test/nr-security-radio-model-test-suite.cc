@@ -213,9 +213,9 @@ class CaptureMarginTestCase : public SimTestCase
         ch->TraceConnectWithoutContext("CaptureDrop", MakeBoundCallback(&RecordDrop, &o.drops));
         r.Ue()->SetServingCellId(1);
         NrSecurityAirFrame forged = Frame(1, 1, false);
+        bool sent = false; // outlives Simulator::Run (the monitor refers to it)
         if (fromMonitor)
         {
-            bool sent = false;
             ch->AddMonitor(a,
                            -200,
                            [ch, a, forged, &sent](const NrSecurityAirFrame& f)

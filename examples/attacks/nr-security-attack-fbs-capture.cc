@@ -213,12 +213,16 @@ Run(int argc, char* argv[])
     // re-establishment falling back to RRCSetup) with K_gNB from the new K_AMF.
     Ptr<UniformRandomVariable> kAmfRandom = CreateObject<UniformRandomVariable>();
     kAmfRandom->SetStream(1000);
+    // Raw pointers in callbacks the network's own objects hold (a Ptr would make a cycle that
+    // Simulator::Destroy cannot break: the objects would leak).
+    NrSecurityHelper* nrRaw = PeekPointer(nr);
+    NrSecurityUeNetDevice* ueRaw = PeekPointer(ue);
     net.Gnb()->GetRrc()->TraceConnectWithoutContext(
         "SecurityModeFailure",
         Callback<void, uint16_t, const std::string&>(
-            [&rec, nr, ue, kAmfRandom, tRelease](uint16_t ueId, const std::string&)
+            [&rec, nrRaw, ueRaw, kAmfRandom, tRelease](uint16_t ueId, const std::string&)
             {
-                if (ueId != ue->GetUeId() || Simulator::Now() < Seconds(tRelease)
+                if (ueId != ueRaw->GetUeId() || Simulator::Now() < Seconds(tRelease)
                     || rec.reauthentications > 0)
                 {
                     return;
@@ -229,8 +233,8 @@ Run(int argc, char* argv[])
                 {
                     b = static_cast<uint8_t>(kAmfRandom->GetInteger(0, 255));
                 }
-                nr->SetUeSecurityContext(ue, kAmf, 0);
-                Simulator::ScheduleNow([ue]() { ue->TriggerRadioLinkFailure(); });
+                nrRaw->SetUeSecurityContext(Ptr<NetDevice>(ueRaw), kAmf, 0);
+                Simulator::ScheduleNow([ueRaw]() { ueRaw->TriggerRadioLinkFailure(); });
             }));
 
     // captureTime: the clone comes on. rlf: the UE loses the real cell. handover: event A3
@@ -251,13 +255,13 @@ Run(int argc, char* argv[])
         ueRrc->TraceConnectWithoutContext(
             "HandoverEvent",
             Callback<void, uint16_t, const std::string&, const std::string&>(
-                [&rec, ue](uint16_t, const std::string& step, const std::string&)
+                [&rec, ueRaw](uint16_t, const std::string& step, const std::string&)
                 {
-                    if (step == "complete-sent" && ue->GetServingCellId() == rec.fbsCell)
+                    if (step == "complete-sent" && ueRaw->GetServingCellId() == rec.fbsCell)
                     {
                         ++rec.hijackedHandovers;
                         Simulator::Schedule(MilliSeconds(100),
-                                            [ue]() { ue->TriggerRadioLinkFailure(); });
+                                            [ueRaw]() { ueRaw->TriggerRadioLinkFailure(); });
                     }
                 }));
     }
