@@ -224,6 +224,19 @@ Run(int argc, char* argv[])
     std::vector<double> table = ParseMargins(margins);
     const uint32_t nRuns = uint32_t(NrSecurityAttackParseUnsigned("runs", runs, 1, 200));
 
+    // The attack is the channel's capture rule: without it (RadioModel Simple) the forged frame
+    // can never replace the genuine one, and a "blocked" outcome would be meaningless. The
+    // injector's TxPower is set by the example for each margin (an adversary TxPower given on
+    // the command line is overwritten).
+    Ptr<NrSecurityChannel> probe = CreateObject<NrSecurityChannel>();
+    if (probe->GetRadioModel() != NrSecurityChannel::POWER)
+    {
+        throw std::invalid_argument(
+            "overshadowing needs ns3::NrSecurityChannel::RadioModel=Power (Simple has no capture)");
+    }
+    DoubleValue captureMargin;
+    probe->GetAttribute("CaptureMargin", captureMargin);
+
     // The injector's TxPower for a margin: at the disc's centre, the gNB's received power plus
     // the margin, through the helper's PropagationLossModel.
     PointerValue lossValue;
@@ -264,7 +277,8 @@ Run(int argc, char* argv[])
     std::cout << "Overshadowing "
               << (o.mitigated ? "the UECapabilityEnquiry (after AS security)"
                               : "the RRCSetup (before AS security)")
-              << ", " << nRuns << " victims at random in a 30 m disc, CaptureMargin 3 dB\n";
+              << ", " << nRuns << " victims at random in a 30 m disc, CaptureMargin "
+              << captureMargin.Get() << " dB\n";
     std::cout << "margin_dB  runs  forged_received  acted_upon  success_rate\n";
     std::ostringstream tableKey;
     std::ostringstream csv;

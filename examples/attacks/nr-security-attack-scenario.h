@@ -69,7 +69,7 @@ namespace ns3
 struct NrSecurityAttackOptions
 {
     bool mitigated = false; ///< --mitigated=1: the mitigation or the compliant profile
-    std::string outputDir;  ///< --outputDir=DIR: traces and pcaps there (empty: none)
+    std::string outputDir;  ///< --outputDir=DIR: traces and pcaps there (default empty: none)
     uint32_t seed = 1;      ///< --seed=N: ns-3's RngSeedManager seed, 1..4294967295
 };
 
@@ -149,7 +149,7 @@ NrSecurityAttackParseNumber(const std::string& option,
  *
  * Refused before ns-3's CommandLine sees them (which would print its whole help and exit 1):
  * an unknown option (neither common, nor in \p ownOptions, nor an ns-3 attribute path with
- * "::", nor RngRun/RngSeed), a stray word, an option without a value (except --outputDir=),
+ * "::", nor RngRun/RngSeed), a stray word, an option without a value,
  * a value with white space, --mitigated other than 0 or 1, a seed out of range.
  *
  * \param cmd the example's CommandLine, its own options already added with AddValue
@@ -188,7 +188,7 @@ NrSecurityAttackParse(CommandLine& cmd,
             throw std::invalid_argument("unknown option '" + arg + "' (see --help)");
         }
         const std::string value = eq == std::string::npos ? std::string() : arg.substr(eq + 1);
-        if (options.count(name) && value.empty() && name != "outputDir")
+        if (options.count(name) && value.empty())
         {
             throw std::invalid_argument("--" + name + " needs a value: --" + name + "=VALUE");
         }
@@ -204,7 +204,7 @@ NrSecurityAttackParse(CommandLine& cmd,
     cmd.AddValue("mitigated",
                  "0: the vulnerable setting (default); 1: the mitigation or compliant profile",
                  mitigated);
-    cmd.AddValue("outputDir", "folder for traces.csv and the pcaps (empty: none)", o.outputDir);
+    cmd.AddValue("outputDir", "folder for traces.csv, the pcaps and the dataset (default: none)", o.outputDir);
     cmd.AddValue("seed", "seed of ns-3's random number generators, 1..4294967295", seed);
     cmd.Parse(argc, argv);
     if (mitigated != "0" && mitigated != "1")
