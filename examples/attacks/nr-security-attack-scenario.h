@@ -204,7 +204,9 @@ NrSecurityAttackParse(CommandLine& cmd,
     cmd.AddValue("mitigated",
                  "0: the vulnerable setting (default); 1: the mitigation or compliant profile",
                  mitigated);
-    cmd.AddValue("outputDir", "folder for traces.csv, the pcaps and the dataset (default: none)", o.outputDir);
+    cmd.AddValue("outputDir",
+                 "folder for traces.csv, the pcaps and the dataset (default: none)",
+                 o.outputDir);
     cmd.AddValue("seed", "seed of ns-3's random number generators, 1..4294967295", seed);
     cmd.Parse(argc, argv);
     if (mitigated != "0" && mitigated != "1")
