@@ -13,7 +13,8 @@ EXPECTED_JSON maps "0" and "1" to the key/value pairs that line must carry, each
 exactly as a string (counts, states, bytes recovered; see the attack's section in the doc).
 Optional "args" (a list) is passed to both runs; optional "files" (a list of file names
 relative to an --outputDir this script creates) must exist and be non-empty after the run.
-The example must exit with status 0 both ways.
+The example must exit with status 0 both ways. Optional "refuse" (a list of argument lists):
+each must be refused with exit status 2 and one line on stderr containing the example's name.
 """
 
 import json
@@ -82,6 +83,16 @@ def main():
             else:
                 passed += 1
                 print("PASS " + label + ": " + lines[-1])
+    for args in expected.get("refuse", []):
+        run = subprocess.run([binary] + args, capture_output=True, text=True, timeout=600)
+        err = [l for l in run.stderr.splitlines() if l.strip()]
+        label = "%s %s is refused" % (os.path.basename(binary), " ".join(args))
+        if run.returncode == 2 and len(err) == 1 and os.path.basename(binary) in err[0]:
+            passed += 1
+            print("PASS " + label + ": " + err[0])
+        else:
+            failed += 1
+            print("FAIL %s: exit status %d, stderr %r" % (label, run.returncode, run.stderr[-500:]))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
