@@ -30,6 +30,7 @@ def build(bld):
     module.source = [
         'model/crypto/nr-security-hex.cc',
         'model/crypto/nr-security-kdf.cc',
+        'model/crypto/nr-security-explain.cc',
         'model/crypto/nr-security-key-chain.cc',
         'model/crypto/nr-security-algorithms.cc',
         'model/crypto/snow3g.cc',
@@ -100,6 +101,9 @@ def build(bld):
         'helper/nr-security-pdu-trace-writer.cc',
         'helper/nr-security-key-epoch-writer.cc',
         'helper/nr-security-msc-chart.cc',
+        'helper/nr-security-smc-steps.cc',
+        'helper/nr-security-report-writer.cc',
+        'helper/nr-security-report-html.cc',
         'helper/nr-security-msc-writer.cc',
         'helper/nr-security-user-plane.cc',
         'helper/nr-security-dataset-writer.cc',
@@ -148,6 +152,8 @@ def build(bld):
         'test/nr-security-adversary-test-suite.cc',
         'test/nr-security-vulnerability-profiles-test-suite.cc',
         'test/nr-security-vulnerability-profiles-drb-test-suite.cc',
+        'test/nr-security-explain-test-suite.cc',
+        'test/nr-security-crnti-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -155,6 +161,7 @@ def build(bld):
     headers.source = [
         'model/crypto/nr-security-hex.h',
         'model/crypto/nr-security-kdf.h',
+        'model/crypto/nr-security-explain.h',
         'model/crypto/nr-security-key-chain.h',
         'model/crypto/nr-security-algorithms.h',
         'model/crypto/nr-security-stream-cipher.h',
@@ -210,6 +217,9 @@ def build(bld):
         'helper/nr-security-pdu-trace-writer.h',
         'helper/nr-security-key-epoch-writer.h',
         'helper/nr-security-msc-chart.h',
+        'helper/nr-security-smc-steps.h',
+        'helper/nr-security-report-writer.h',
+        'helper/nr-security-report-html.h',
         'helper/nr-security-msc-writer.h',
         'helper/nr-security-user-plane.h',
         'helper/nr-security-dataset-writer.h',

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * nr-security: 5G NR Access Stratum security for ns-3.
+ *
+ * The named intermediates of the KDF and the NEA/NIA algorithms (explain mode) (placeholder: being written).
+ */
+#include "nr-security-explain.h"
+
+namespace ns3
+{
+} // namespace ns3
