@@ -8,6 +8,7 @@
  */
 #include "nr-security-calc-args.h"
 #include "ns3/nr-security-algorithms.h"
+#include "ns3/nr-security-explain.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-kdf.h"
 #include "ns3/nr-security-pdcp-pdu.h"
@@ -73,6 +74,12 @@ class Args
     bool Has(const std::string& name) const
     {
         return m_vm.count(name) != 0;
+    }
+
+    /// \return true if --explain was given: print the intermediates before the result
+    bool Explain() const
+    {
+        return Has("explain");
     }
 
   private:
@@ -288,6 +295,148 @@ ReceiveWithEntity(const PdcpSetup& s, uint32_t rxDeliv, const std::vector<uint8_
     return o;
 }
 
+/// --explain: prints an explanation in its stable text form (NrSecurityExplanation::Format).
+void
+Print(const NrSecurityExplanation& e)
+{
+    std::cout << e.Format();
+}
+
+/**
+ * --explain of pdcp-protect and pdcp-unprotect: the PDU's fields (TS 38.323 6.2.2, 6.3), then
+ * the algorithm runs in the order the entity applies them: a transmitter computes the MAC-I
+ * over PDCP header || data (5.9), then ciphers data || MAC-I after any SDAP header (5.8); a
+ * receiver deciphers first, then computes X-MAC. The bytes come from the PDU itself (deciphered
+ * with the options' key), so that both subcommands show the same split.
+ */
+void
+ExplainPdcp(const PdcpSetup& s, uint32_t count, const std::vector<uint8_t>& pdu, bool receiving)
+{
+    const NrSecurityPdcpFormat& f = s.format;
+    const size_t h = f.HeaderBytes();
+    const size_t sdap = f.sdapHeader ? 1 : 0;
+    const size_t macBytes = f.MacBytes();
+    if (pdu.size() < h + sdap + macBytes)
+    {
+        std::cout << "# PDCP data PDU: too short to explain (" << pdu.size() << " bytes)\n";
+        return;
+    }
+    const uint8_t bearer = f.Bearer();
+    const std::vector<uint8_t> header(pdu.begin(), pdu.begin() + h);
+    const std::vector<uint8_t> onAir(pdu.begin() + h + sdap, pdu.end());
+    std::vector<uint8_t> clear = onAir;
+    if (s.security.cipheringActive)
+    {
+        clear = NrSecurityAlgorithms::Nea(s.security.nea,
+                                          s.security.kEnc,
+                                          count,
+                                          bearer,
+                                          s.direction,
+                                          onAir,
+                                          static_cast<uint32_t>(8 * onAir.size()));
+    }
+    const std::vector<uint8_t> data(clear.begin(), clear.end() - macBytes);
+    const std::vector<uint8_t> macField(clear.end() - macBytes, clear.end());
+    std::vector<uint8_t> message = header;
+    message.insert(message.end(), pdu.begin() + h, pdu.begin() + h + sdap);
+    message.insert(message.end(), data.begin(), data.end());
+
+    const uint32_t sn = count & ((1U << f.snBits) - 1);
+    NrSecurityExplanation fields;
+    fields.title = std::string("PDCP data PDU (TS 38.323 6.2.2) on ")
+                   + (f.rbType == NrSecurityRbType::SRB ? "SRB" : "DRB") + std::to_string(f.rbId)
+                   + ", as " + (receiving ? "received" : "transmitted");
+    fields.items.push_back(
+        {"PDCP header",
+         NrSecurityToHex(header),
+         std::string(f.rbType == NrSecurityRbType::SRB ? "R bits" : "D/C = 1 (data), R bits")
+             + " and the " + std::to_string(f.snBits) + "-bit SN = " + std::to_string(sn)});
+    fields.items.push_back(
+        {"COUNT",
+         NrSecurityToHex32(count),
+         "HFN || SN: HFN " + std::to_string(count >> f.snBits) + ", SN " + std::to_string(sn)});
+    fields.items.push_back(
+        {"BEARER", NrSecurityToHex(&bearer, 1), "RB identity - 1 = " + std::to_string(bearer)});
+    fields.items.push_back({"DIRECTION",
+                            NrSecurityToHex(&s.direction, 1),
+                            s.direction ? "1 = downlink" : "0 = uplink"});
+    if (sdap)
+    {
+        fields.items.push_back({"SDAP header",
+                                NrSecurityToHex(pdu.data() + h, 1),
+                                "integrity-protected, never ciphered (TS 38.323 5.8)"});
+    }
+    fields.items.push_back(
+        {"data", NrSecurityToHex(data), "the SDU (after any SDAP header) in clear"});
+    if (macBytes)
+    {
+        fields.items.push_back(
+            {"MAC-I",
+             NrSecurityToHex(macField),
+             s.security.integrityActive
+                 ? std::string(receiving ? "as received (after deciphering)"
+                                         : "NIA over PDCP header || data (TS 38.323 5.9)")
+                 : "integrity not active: zero (TS 38.323 6.3.4)"});
+    }
+    if (s.security.cipheringActive)
+    {
+        fields.items.push_back({"ciphered part",
+                                NrSecurityToHex(onAir),
+                                "NEA over data || MAC-I, after any SDAP header (TS 38.323 5.8)"});
+    }
+    fields.items.push_back({"PDU", NrSecurityToHex(pdu), std::to_string(pdu.size()) + " bytes"});
+    Print(fields);
+
+    auto nea = [&]()
+    {
+        if (s.security.cipheringActive)
+        {
+            const std::vector<uint8_t>& ibs = receiving ? onAir : clear;
+            Print(NrSecurityExplain::Nea(s.security.nea,
+                                         s.security.kEnc,
+                                         count,
+                                         bearer,
+                                         s.direction,
+                                         ibs,
+                                         static_cast<uint32_t>(8 * ibs.size())));
+        }
+    };
+    auto nia = [&]()
+    {
+        if (s.security.integrityActive)
+        {
+            NrSecurityExplanation e
+                = NrSecurityExplain::Nia(s.security.nia,
+                                         s.security.kInt,
+                                         count,
+                                         bearer,
+                                         s.direction,
+                                         message,
+                                         static_cast<uint32_t>(8 * message.size()));
+            if (receiving && macBytes)
+            {
+                const std::string xmac = e.items.back().hex;
+                e.items.back().name = "X-MAC";
+                e.items.back().note
+                    += xmac == NrSecurityToHex(macField)
+                           ? "; equals the received MAC-I"
+                           : "; differs from the received MAC-I " + NrSecurityToHex(macField);
+            }
+            Print(e);
+        }
+    };
+    if (receiving)
+    {
+        nea();
+        nia();
+    }
+    else
+    {
+        nia();
+        nea();
+    }
+}
+
 const std::map<std::string, Subcommand>&
 Subcommands()
 {
@@ -309,12 +458,15 @@ Subcommands()
               {
                   throw UsageError("--access: '" + access + "' is not 3gpp or non3gpp");
               }
-              auto k = NrSecurityKdf::DeriveKgnb(
-                  a.Key256("kamf"),
-                  static_cast<uint32_t>(a.Num("ul-nas-count", 0xFFFFFFFF)),
-                  access == "3gpp" ? NrSecurityAccessType::THREE_GPP
-                                   : NrSecurityAccessType::NON_THREE_GPP);
-              std::cout << NrSecurityToHex(k) << "\n";
+              const auto kAmf = a.Key256("kamf");
+              const auto count = static_cast<uint32_t>(a.Num("ul-nas-count", 0xFFFFFFFF));
+              const auto type = access == "3gpp" ? NrSecurityAccessType::THREE_GPP
+                                                 : NrSecurityAccessType::NON_THREE_GPP;
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::Kgnb(kAmf, count, type));
+              }
+              std::cout << NrSecurityToHex(NrSecurityKdf::DeriveKgnb(kAmf, count, type)) << "\n";
           }}},
         {"as-keys",
          {"K_RRCenc, K_RRCint, K_UPenc, K_UPint from K_gNB (TS 33.501 A.8)",
@@ -332,6 +484,13 @@ Subcommands()
               auto nia = static_cast<uint8_t>(
                   NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("nia", 3))));
               using T = NrSecurityAlgorithmType;
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::AlgorithmKey(kGnb, T::N_RRC_ENC, nea));
+                  Print(NrSecurityExplain::AlgorithmKey(kGnb, T::N_RRC_INT, nia));
+                  Print(NrSecurityExplain::AlgorithmKey(kGnb, T::N_UP_ENC, nea));
+                  Print(NrSecurityExplain::AlgorithmKey(kGnb, T::N_UP_INT, nia));
+              }
               std::cout
                   << "K_RRCenc="
                   << NrSecurityToHex(NrSecurityKdf::DeriveAlgorithmKey(kGnb, T::N_RRC_ENC, nea))
@@ -352,6 +511,10 @@ Subcommands()
           },
           [](const Args& a)
           {
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::Nh(a.Key256("kamf"), a.Key256("sync-input")));
+              }
               std::cout << NrSecurityToHex(
                   NrSecurityKdf::DeriveNh(a.Key256("kamf"), a.Key256("sync-input")))
                         << "\n";
@@ -366,10 +529,14 @@ Subcommands()
           },
           [](const Args& a)
           {
-              auto k = NrSecurityKdf::DeriveKgnbStar(
-                  a.Key256("key"),
-                  static_cast<uint16_t>(a.Num("pci", 0xFFFF)),
-                  static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF)));
+              const auto key = a.Key256("key");
+              const auto pci = static_cast<uint16_t>(a.Num("pci", 0xFFFF));
+              const auto arfcn = static_cast<uint32_t>(a.Num("arfcn-dl", 0xFFFFFFFF));
+              auto k = NrSecurityKdf::DeriveKgnbStar(key, pci, arfcn);
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::KgnbStar(key, pci, arfcn));
+              }
               std::cout << NrSecurityToHex(k) << "\n";
           }}},
         {"nea",
@@ -377,14 +544,19 @@ Subcommands()
           DeclareAlgorithmInputs,
           [](const Args& a)
           {
-              auto out = NrSecurityAlgorithms::Nea(
-                  NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 3))),
-                  a.Key128("key"),
-                  static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
-                  static_cast<uint8_t>(a.Num("bearer", 31)),
-                  static_cast<uint8_t>(a.Num("direction", 1)),
-                  a.Bytes("data"),
-                  static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
+              const auto alg
+                  = NrSecurityAlgorithms::CipheringFromId(static_cast<uint32_t>(a.Num("alg", 3)));
+              const auto key = a.Key128("key");
+              const auto count = static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF));
+              const auto bearer = static_cast<uint8_t>(a.Num("bearer", 31));
+              const auto direction = static_cast<uint8_t>(a.Num("direction", 1));
+              const auto data = a.Bytes("data");
+              const auto bits = static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF));
+              auto out = NrSecurityAlgorithms::Nea(alg, key, count, bearer, direction, data, bits);
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::Nea(alg, key, count, bearer, direction, data, bits));
+              }
               std::cout << NrSecurityToHex(out) << "\n";
           }}},
         {"nia",
@@ -392,14 +564,20 @@ Subcommands()
           DeclareAlgorithmInputs,
           [](const Args& a)
           {
-              uint32_t mac = NrSecurityAlgorithms::Nia(
-                  NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 3))),
-                  a.Key128("key"),
-                  static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
-                  static_cast<uint8_t>(a.Num("bearer", 31)),
-                  static_cast<uint8_t>(a.Num("direction", 1)),
-                  a.Bytes("data"),
-                  static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF)));
+              const auto alg
+                  = NrSecurityAlgorithms::IntegrityFromId(static_cast<uint32_t>(a.Num("alg", 3)));
+              const auto key = a.Key128("key");
+              const auto count = static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF));
+              const auto bearer = static_cast<uint8_t>(a.Num("bearer", 31));
+              const auto direction = static_cast<uint8_t>(a.Num("direction", 1));
+              const auto data = a.Bytes("data");
+              const auto bits = static_cast<uint32_t>(a.Num("bits", 0xFFFFFFFF));
+              uint32_t mac
+                  = NrSecurityAlgorithms::Nia(alg, key, count, bearer, direction, data, bits);
+              if (a.Explain())
+              {
+                  Print(NrSecurityExplain::Nia(alg, key, count, bearer, direction, data, bits));
+              }
               const uint8_t b[4] = {static_cast<uint8_t>(mac >> 24),
                                     static_cast<uint8_t>(mac >> 16),
                                     static_cast<uint8_t>(mac >> 8),
@@ -425,13 +603,13 @@ Subcommands()
               auto payload = a.Bytes("payload");
               sdu.insert(sdu.end(), payload.begin(), payload.end());
               std::vector<uint8_t> pdu;
-              NrSecurityPdcpPdu::Protect(s.format,
-                                         static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF)),
-                                         s.direction,
-                                         s.security,
-                                         sdu.data(),
-                                         sdu.size(),
-                                         pdu);
+              const auto count = static_cast<uint32_t>(a.Num("count", 0xFFFFFFFF));
+              NrSecurityPdcpPdu::Protect(
+                  s.format, count, s.direction, s.security, sdu.data(), sdu.size(), pdu);
+              if (a.Explain())
+              {
+                  ExplainPdcp(s, count, pdu, false);
+              }
               std::cout << NrSecurityToHex(pdu) << "\n";
           }}},
         {"pdcp-unprotect",
@@ -451,6 +629,18 @@ Subcommands()
               auto pdu = a.Bytes("pdu");
               auto rxDeliv = static_cast<uint32_t>(a.Num("rx-deliv", 0xFFFFFFFF));
               ReceiveOutcome o = ReceiveWithEntity(s, rxDeliv, pdu);
+              if (a.Explain())
+              {
+                  if (o.delivered || o.integrityFailed)
+                  {
+                      ExplainPdcp(s, o.count, pdu, true);
+                  }
+                  else
+                  {
+                      std::cout << "# PDCP data PDU: not explained, the entity gave it no COUNT "
+                                   "(discarded before deciphering)\n";
+                  }
+              }
               const std::string malformed = "malformed: ";
               if (o.discarded.rfind(malformed, 0) == 0)
               {
@@ -491,7 +681,9 @@ void
 PrintUsage(std::ostream& os)
 {
     os << "usage: nr-security-calc SUBCOMMAND [--option value ...]\n"
-          "numbers are decimal or 0x-hex; keys and data are hex; output is lowercase hex\n\n";
+          "numbers are decimal or 0x-hex; keys and data are hex; output is lowercase hex\n"
+          "--explain (every subcommand): first print the inputs and intermediates as the spec\n"
+          "  names them, one 'NAME = HEX  # note' line each under a '# title' line\n\n";
     for (const auto& [name, sub] : Subcommands())
     {
         po::options_description d(name + ": " + sub.summary);
@@ -522,6 +714,8 @@ main(int argc, char** argv)
         po::options_description d(name);
         it->second.declare(d);
         d.add_options()("help,h", "show the options of this subcommand");
+        d.add_options()("explain",
+                        "print the inputs and intermediates (spec names) before the result");
         po::variables_map vm;
         // argv[1] (the subcommand) stands where the parser expects the program name. No
         // positional arguments: a stray word is an error, not silently ignored.

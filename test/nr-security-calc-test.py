@@ -112,6 +112,128 @@ check("pdcp-unprotect DRB", run("pdcp-unprotect", *DRB, "--sdap-header", "00", "
                                 "--rx-deliv", "0x12345")[:2],
       (0, "count=74565\nsdap-header=4a\nsdu=45000054abcdef"))
 
+# --explain (every subcommand): '# title' lines and 'NAME = HEX[  # note]' lines first, then the
+# normal output unchanged. The values are checked against the published vectors and against
+# an independent computation here (hashlib/hmac for the KDF, the spec's byte layouts by hand).
+import hashlib  # noqa: E402
+import hmac  # noqa: E402
+import re  # noqa: E402
+
+ITEM = re.compile(r"^([^=]+?) = ([0-9a-f]*)(  # .+)?$")
+
+
+def explained(*args):
+    """Runs a subcommand with and without --explain: (rc, [(title, {name: hex})], tail lines)."""
+    rc, out, err = run(*args, "--explain")
+    rc0, out0, _ = run(*args)
+    plain = out0.splitlines()
+    lines = out.splitlines()
+    check(f"explain {args[0]}: exit code as without --explain", rc, rc0)
+    check(f"explain {args[0]}: normal output unchanged, last", lines[len(lines) - len(plain):], plain)
+    blocks = []
+    for line in lines[:len(lines) - len(plain)]:
+        if line.startswith("# "):
+            blocks.append((line[2:], {}))
+            continue
+        m = ITEM.match(line)
+        check(f"explain {args[0]}: line format {line!r}", bool(m and blocks), True)
+        if m and blocks:
+            blocks[-1][1].setdefault(m.group(1), m.group(2))
+    return rc, blocks, plain
+
+
+def kdf_s(fc, *params):
+    return bytes([fc]) + b"".join(p + len(p).to_bytes(2, "big") for p in params)
+
+
+for v in vectors("kdf.json"):
+    if v.get("fc") == "0x6e":
+        rc, blocks, plain = explained("kgnb", "--kamf", v["key"], "--ul-nas-count", "0x" + v["params_hex"][0])
+        e = blocks[0][1] if blocks else {}
+        check("explain kgnb S as published", e.get("S"), v["S"])
+        check("explain kgnb HMAC as published", e.get("HMAC-SHA-256(KEY, S)"), v["output_256"])
+        s_ind = kdf_s(0x6E, bytes.fromhex(v["params_hex"][0]), b"\x01")
+        check("explain kgnb S by hand", e.get("S"), s_ind.hex())
+        check("explain kgnb HMAC by hashlib", e.get("HMAC-SHA-256(KEY, S)"),
+              hmac.new(bytes.fromhex(v["key"]), s_ind, hashlib.sha256).hexdigest())
+        check("explain kgnb items", list(e), ["KEY", "FC", "P0", "L0", "P1", "L1", "S",
+                                              "HMAC-SHA-256(KEY, S)", "K_gNB"])
+        check("explain kgnb result", e.get("K_gNB"), plain[0])
+
+rc, blocks, plain = explained("as-keys", "--kgnb", KGNB, "--nea", "2", "--nia", "2")
+check("explain as-keys: four derivations", [t.split(" ")[0] for t, _ in blocks],
+      ["K_RRCenc", "K_RRCint", "K_UPenc", "K_UPint"])
+for (title, e), dist in zip(blocks, (3, 4, 5, 6)):
+    name = title.split(" ")[0]
+    s_ind = kdf_s(0x69, bytes([dist]), b"\x02")
+    out = hmac.new(bytes.fromhex(KGNB), s_ind, hashlib.sha256).digest()
+    check(f"explain as-keys {name} S", e.get("S"), s_ind.hex())
+    check(f"explain as-keys {name}: bytes 16..31 of the HMAC", e.get(name), out[16:].hex())
+    check(f"explain as-keys {name}: = the normal line", f"{name}={e.get(name)}" in plain, True)
+
+rc, blocks, _ = explained("nh", "--kamf", KAMF, "--sync-input", KGNB)
+check("explain nh S", blocks[0][1].get("S") if blocks else None, kdf_s(0x6F, bytes.fromhex(KGNB)).hex())
+rc, blocks, _ = explained("kgnb-star", "--key", KGNB, "--pci", "1", "--arfcn-dl", "632628")
+e = blocks[0][1] if blocks else {}
+check("explain kgnb-star S", e.get("S"), kdf_s(0x70, b"\x00\x01", (632628).to_bytes(3, "big")).hex())
+check("explain kgnb-star HMAC by hashlib", e.get("K_gNB*"),
+      hmac.new(bytes.fromhex(KGNB), bytes.fromhex(e.get("S", "")), hashlib.sha256).hexdigest())
+
+# NIA2, TS 33.401 C.2 Test Set 2: M = COUNT || BEARER || DIRECTION || 0^26 || MESSAGE.
+v = vectors("nia2.json")[1]
+rc, blocks, plain = explained("nia", *common(v, 2), "--data", v["message"])
+e = blocks[0][1] if blocks else {}
+prefix = int(v["count"], 16).to_bytes(4, "big") + bytes([int(v["bearer"]) << 3 | int(v["direction"]) << 2, 0, 0, 0])
+check("explain nia2 M by hand", e.get("M"), (prefix + bytes.fromhex(v["message"])).hex())
+check("explain nia2 MAC-I as published", e.get("MAC-I"), v["mac"])
+check("explain nia2 T starts with MAC-I", e.get("T", "")[:8], v["mac"])
+check("explain nia2 items", [n for n in e], ["KEY", "COUNT", "BEARER", "DIRECTION", "LENGTH", "MESSAGE",
+                                             "M", "L", "K1", "K2", "T", "MAC-I"])
+# NEA2, TS 33.401 C.1 Test Set 1: T1 = COUNT || BEARER || DIRECTION || 0^26 || 0^64, and
+# OBS = IBS XOR KEYSTREAM.
+v = vectors("nea2.json")[0]
+rc, blocks, plain = explained("nea", *common(v, 2), "--data", v["plaintext"])
+e = blocks[0][1] if blocks else {}
+t1 = int(v["count"], 16).to_bytes(4, "big") + bytes([v["bearer"] << 3 | v["direction"] << 2]) + bytes(11)
+check("explain nea2 T1 by hand", e.get("T1"), t1.hex())
+check("explain nea2 OBS as published", e.get("OBS"), v["ciphertext"])
+ks, ibs, obs = (bytes.fromhex(e.get(k, "")) for k in ("KEYSTREAM", "IBS", "OBS"))
+check("explain nea2 OBS = IBS XOR KEYSTREAM (whole bytes)",
+      bytes(a ^ b for a, b in zip(ibs[:31], ks)).hex(), obs[:31].hex())
+for alg, names in ((1, ["k0", "k1", "k2", "k3", "IV0", "IV1", "IV2", "IV3"]), (3, ["IV"])):
+    v = vectors(f"nea{alg}.json")[0]
+    rc, blocks, _ = explained("nea", *common(v, alg), "--data", v["plaintext"])
+    e = blocks[0][1] if blocks else {}
+    check(f"explain nea{alg} initialisation items", [n for n in names if n in e], names)
+    check(f"explain nea{alg} OBS", e.get("OBS"), v["ciphertext"])
+
+# PDCP: the fields, then NIA over header || data and NEA over data || MAC-I (transmit), NEA
+# then NIA (receive); P1 and P2 of the reference context.
+P1 = [*R1, "--direction", "dl", "--nea", "2", "--nia", "2"]
+rc, blocks, plain = explained("pdcp-protect", *P1, "--count", "1", "--payload", "28804000")
+check("explain pdcp-protect blocks", [t.split(" ")[0] for t, _ in blocks], ["PDCP", "128-NIA2", "128-NEA2"])
+if len(blocks) == 3:
+    f, nia, nea = (b[1] for b in blocks)
+    check("explain pdcp-protect fields", (f.get("PDCP header"), f.get("COUNT"), f.get("BEARER"),
+                                          f.get("DIRECTION"), f.get("data"), f.get("PDU")),
+          ("0001", "00000001", "00", "01", "28804000", plain[0]))
+    check("explain pdcp-protect NIA MESSAGE = header || data", nia.get("MESSAGE"), "000128804000")
+    check("explain pdcp-protect MAC-I", (f.get("MAC-I"), nia.get("MAC-I")), ("90b12016", "90b12016"))
+    check("explain pdcp-protect NEA IBS = data || MAC-I", nea.get("IBS"), "2880400090b12016")
+    check("explain pdcp-protect NEA OBS = PDU after the header", nea.get("OBS"), plain[0][4:])
+rc, blocks, plain = explained("pdcp-unprotect", *P1, "--pdu", "0001d6cd2f5cbceb89cb", "--rx-deliv", "1")
+check("explain pdcp-unprotect blocks", [t.split(" ")[0] for t, _ in blocks], ["PDCP", "128-NEA2", "128-NIA2"])
+if len(blocks) == 3:
+    f, nea, nia = (b[1] for b in blocks)
+    check("explain pdcp-unprotect MAC-I as received", f.get("MAC-I"), "90b12017")
+    check("explain pdcp-unprotect X-MAC", nia.get("X-MAC"), "90b12016")
+    check("explain pdcp-unprotect NEA IBS = ciphered part", nea.get("IBS"), "d6cd2f5cbceb89cb")
+rc, blocks, plain = explained("pdcp-unprotect", *P1, "--pdu", "0001d6cd2f5cbceb89ca", "--rx-deliv", "2")
+check("explain pdcp-unprotect without COUNT", [t for t, _ in blocks],
+      ["PDCP data PDU: not explained, the entity gave it no COUNT (discarded before deciphering)"])
+rc, out, err = run("kgnb", "--kamf", "00" * 31, "--ul-nas-count", "0", "--explain")
+check("explain bad input: exit 2, nothing on stdout", (rc, out, len(err.splitlines())), (2, "", 1))
+
 # Bad input: exit 2, exactly one line on stderr, nothing on stdout.
 K16 = "00" * 16
 bad = [

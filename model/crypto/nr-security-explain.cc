@@ -695,7 +695,8 @@ NrSecurityExplain::Nia(NrSecurityIntegrity alg,
             Add(e,
                 "T",
                 Hex(c),
-                "the CMAC: CBC-MAC of the " + std::to_string(n) + " blocks of M, the last one "
+                "the CMAC: CBC-MAC of M in " + std::to_string(n) + " block" + (n == 1 ? "" : "s")
+                    + " of 128 bits, the last one "
                     + (complete ? "complete, XOR K1" : "padded with 1 0..., XOR K2"));
             if (LoadBe32(c.data()) != mac)
             {
