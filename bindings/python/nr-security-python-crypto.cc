@@ -23,6 +23,8 @@ using namespace pybind11::literals;
 /// Largest KDF parameter: its length Li is two bytes (TS 33.220 B.2.2).
 constexpr uint64_t MAX_PARAM_BYTES = 65535;
 
+} // namespace
+
 std::vector<std::vector<uint8_t>>
 ToParams(const py::sequence& params, const char* name)
 {
@@ -71,17 +73,6 @@ ToAlgorithmType(const std::string& s)
                           + "' is not one of nas-enc, nas-int, rrc-enc, rrc-int, up-enc, up-int");
 }
 
-/// The inputs common to NEA and NIA (TS 33.501 D.2.1.1 / D.3.1.1), checked.
-struct AlgorithmInputs
-{
-    NrSecurityKey128 key;
-    uint32_t count;
-    uint8_t bearer;
-    uint8_t direction;
-    std::vector<uint8_t> data;
-    uint32_t lengthBits;
-};
-
 AlgorithmInputs
 ToAlgorithmInputs(const py::handle& key,
                   const py::int_& count,
@@ -121,8 +112,6 @@ ToAlgorithmInputs(const py::handle& key,
     }
     return in;
 }
-
-} // namespace
 
 void
 RegisterCrypto(py::module_& m)

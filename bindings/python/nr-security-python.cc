@@ -100,7 +100,9 @@ Three layers:
 
 * crypto: the 3GPP KDF (TS 33.220 B.2) and the key hierarchy below K_SEAF (TS 33.501
   Annex A: kamf, kgnb, algorithm_key, as_keys, nh, kgnb_star), NEA0-3 and NIA0-3
-  (TS 33.501 Annex D);
+  (TS 33.501 Annex D); explain mode: explain_kdf, explain_kamf, explain_kgnb,
+  explain_algorithm_key, explain_nh, explain_kgnb_star, explain_nea and explain_nia return
+  every input and intermediate as (name, hex) pairs, as nr-security-calc --explain prints them;
 * PDCP: byte-exact data PDU protection and unprotection (TS 38.323), as the
   nr-security-calc subcommands pdcp-protect / pdcp-unprotect;
 * scenario: run_scenario() builds gNBs and UEs with NrSecurityHelper, runs the AS Security
@@ -119,4 +121,5 @@ also raised as ValueError.)doc";
     ns3::nrsecpy::RegisterPdcp(m);
     ns3::nrsecpy::RegisterScenario(m);
     ns3::nrsecpy::RegisterRelay(m);
+    ns3::nrsecpy::RegisterExplain(m);
 }

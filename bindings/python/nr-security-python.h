@@ -8,6 +8,8 @@
 #ifndef NR_SECURITY_PYTHON_H
 #define NR_SECURITY_PYTHON_H
 
+#include "ns3/nr-security-kdf.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -84,6 +86,52 @@ FromBytes(const C& c)
 /// \return a 32-bit value as 4 bytes, most significant first \param v the value
 py::bytes Be32(uint32_t v);
 
+/// The inputs common to NEA and NIA (TS 33.501 D.2.1.1 / D.3.1.1), checked.
+struct AlgorithmInputs
+{
+    NrSecurityKey128 key;      ///< KEY
+    uint32_t count;            ///< COUNT
+    uint8_t bearer;            ///< BEARER, 0..31
+    uint8_t direction;         ///< DIRECTION, 0 or 1
+    std::vector<uint8_t> data; ///< the message
+    uint32_t lengthBits;       ///< LENGTH in bits, at most 8 * data.size()
+};
+
+/**
+ * \brief Reads and checks the Python arguments of nea/nia (and explain_nea/explain_nia).
+ * \param key KEY, 16 bytes
+ * \param count COUNT, 32 bits
+ * \param bearer BEARER, 0..31
+ * \param direction DIRECTION, 0 or 1
+ * \param data the message, bytes
+ * \param lengthBits LENGTH in bits (int, at most 8 * len(data)) or None (8 * len(data))
+ * \return the inputs
+ * \throws py::value_error / py::type_error naming the parameter
+ */
+AlgorithmInputs ToAlgorithmInputs(const py::handle& key,
+                                  const py::int_& count,
+                                  const py::int_& bearer,
+                                  const py::int_& direction,
+                                  const py::handle& data,
+                                  const py::object& lengthBits);
+
+/**
+ * \brief Reads the KDF parameters P0, P1, ... (a sequence of bytes-like objects).
+ * \param params the sequence
+ * \param name the Python parameter name for errors
+ * \return the parameters
+ * \throws py::type_error for a single bytes object, py::value_error for one over 65535 bytes
+ */
+std::vector<std::vector<uint8_t>> ToParams(const py::sequence& params, const char* name);
+
+/**
+ * \brief Reads an algorithm type distinguisher name ("nas-enc" ... "up-int", Table A.8-1).
+ * \param s the name
+ * \return the distinguisher
+ * \throws py::value_error "alg_type: ..."
+ */
+NrSecurityAlgorithmType ToAlgorithmType(const std::string& s);
+
 /// Registers hmac_sha256, build_s, kdf, kamf, kgnb, algorithm_key, as_keys, nh, kgnb_star,
 /// nea and nia. \param m the module
 void RegisterCrypto(py::module_& m);
@@ -96,6 +144,9 @@ void RegisterScenario(py::module_& m);
 
 /// Registers run_relay_scenario. \param m the module
 void RegisterRelay(py::module_& m);
+/// Registers explain_kdf, explain_kgnb, explain_algorithm_key, explain_as_keys, explain_nh,
+/// explain_kgnb_star, explain_nea and explain_nia. \param m the module
+void RegisterExplain(py::module_& m);
 
 } // namespace nrsecpy
 } // namespace ns3
