@@ -105,7 +105,7 @@ CheckCommandLine(int argc, char* argv[], const std::set<std::string>& options)
 /// What the example observes.
 struct Observer
 {
-    uint16_t ueId = 1;
+    uint32_t ueId = 1;
     /// The UE's key epochs, and the gNBs' (by epoch number), in order.
     std::vector<NrSecurityKeyEpoch> ueEpochs;
     std::map<uint32_t, NrSecurityKeyEpoch> gnbEpochs;
@@ -119,7 +119,7 @@ struct Observer
     };
     std::vector<Change> changes;
 
-    void UeKeyChange(uint16_t ue, const NrSecurityKeyEpoch& e)
+    void UeKeyChange(uint32_t ue, const NrSecurityKeyEpoch& e)
     {
         if (ue == ueId)
         {
@@ -127,7 +127,7 @@ struct Observer
         }
     }
 
-    void GnbKeyChange(uint16_t ue, const NrSecurityKeyEpoch& e)
+    void GnbKeyChange(uint32_t ue, const NrSecurityKeyEpoch& e)
     {
         if (ue == ueId)
         {
@@ -135,7 +135,7 @@ struct Observer
         }
     }
 
-    void CellChanged(uint16_t, uint16_t from, uint16_t to)
+    void CellChanged(uint32_t, uint16_t from, uint16_t to)
     {
         if (from == 0)
         {

@@ -63,16 +63,16 @@ struct UeRecord
     std::string failure;
 };
 
-std::map<uint16_t, UeRecord> g_ues;
+std::map<uint32_t, UeRecord> g_ues;
 
 void
-UeStep(uint16_t ue, uint32_t step, const std::string& what)
+UeStep(uint32_t ue, uint32_t step, const std::string& what)
 {
     g_ues[ue].steps.push_back({Simulator::Now(), step, "UE", what});
 }
 
 void
-GnbStep(uint16_t ue, uint32_t step, const std::string& what)
+GnbStep(uint32_t ue, uint32_t step, const std::string& what)
 {
     if (step == 26)
     {
@@ -82,20 +82,20 @@ GnbStep(uint16_t ue, uint32_t step, const std::string& what)
 }
 
 void
-UeKey(uint16_t ue, const std::string& name, const std::vector<uint8_t>& key, uint32_t)
+UeKey(uint32_t ue, const std::string& name, const std::vector<uint8_t>& key, uint32_t)
 {
     g_ues[ue].keys.emplace_back(name, NrSecurityToHex(key));
 }
 
 void
-GnbActivated(uint16_t ue, const std::string&, const std::string&)
+GnbActivated(uint32_t ue, const std::string&, const std::string&)
 {
     g_ues[ue].active = true;
     g_ues[ue].activated = Simulator::Now();
 }
 
 void
-Failure(std::string side, uint16_t ue, const std::string& reason)
+Failure(std::string side, uint32_t ue, const std::string& reason)
 {
     if (g_ues[ue].failure.empty())
     {

@@ -186,7 +186,7 @@ struct Settings
 /// One flow and its sink.
 struct Flow
 {
-    uint16_t ue = 0;               ///< the UE id
+    uint32_t ue = 0;               ///< the UE id
     std::string name;              ///< e.g. "UDP down"
     uint64_t sent = 0;             ///< bytes the source sent (UDP) or was asked to (TCP)
     Ptr<PacketSink> sink;          ///< the receiving end
@@ -251,7 +251,7 @@ RunScenario(const Settings& s)
     const Time start = Seconds(0.3); // attach, SMC and DRB set-up take about 20 ms
     const Time stop = Seconds(s.duration);
     std::vector<Flow> flows;
-    auto udp = [&](uint16_t ue,
+    auto udp = [&](uint32_t ue,
                    const std::string& name,
                    Ptr<Node> from,
                    Ptr<Node> to,
@@ -282,7 +282,7 @@ RunScenario(const Settings& s)
     for (uint32_t i = 0; i < ues.GetN(); ++i)
     {
         Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(i));
-        const uint16_t id = ue->GetUeId();
+        const uint32_t id = ue->GetUeId();
         Ipv4Address ueAddr = ueIps.GetAddress(i);
         if (s.saturate)
         {

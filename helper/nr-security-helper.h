@@ -379,7 +379,7 @@ class NrSecurityHelper : public Object
     Ptr<PropagationLossModel> m_loss;                      ///< the channel's path loss
     uint32_t m_ulNasCount;                                 ///< default uplink NAS COUNT
     uint16_t m_nextCellId;                                 ///< next cell id
-    uint16_t m_nextUeId;                                   ///< next UE id
+    uint32_t m_nextUeId;                                   ///< next UE id
     NetDeviceContainer m_gnbs;                             ///< installed gNBs
     NetDeviceContainer m_ues;                              ///< installed UEs
     NetDeviceContainer m_adversaryGnbs;                    ///< traced adversary cells

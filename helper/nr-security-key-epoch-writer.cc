@@ -42,7 +42,7 @@ NrSecurityKeyEpochWriter::Header()
 }
 
 std::string
-NrSecurityKeyEpochWriter::Row(uint32_t node, uint16_t ueId, const NrSecurityKeyEpoch& e)
+NrSecurityKeyEpochWriter::Row(uint32_t node, uint32_t ueId, const NrSecurityKeyEpoch& e)
 {
     std::ostringstream row;
     row << NrSecurityCsvNow() << ',' << node << ',' << ueId << ',' << e.epoch << ','
@@ -70,7 +70,7 @@ NrSecurityKeyEpochWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
 }
 
 void
-NrSecurityKeyEpochWriter::OnKeyChange(uint32_t node, uint16_t ueId, const NrSecurityKeyEpoch& e)
+NrSecurityKeyEpochWriter::OnKeyChange(uint32_t node, uint32_t ueId, const NrSecurityKeyEpoch& e)
 {
     m_out << Row(node, ueId, e) << '\n';
 }

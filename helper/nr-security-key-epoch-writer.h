@@ -62,7 +62,7 @@ class NrSecurityKeyEpochWriter
      * \param node the node id \param ueId the UE \param e the epoch
      * \return the CSV row (without the newline) for one epoch
      */
-    static std::string Row(uint32_t node, uint16_t ueId, const NrSecurityKeyEpoch& e);
+    static std::string Row(uint32_t node, uint32_t ueId, const NrSecurityKeyEpoch& e);
 
     /// \param ue a UE device whose KeyChange events to write
     void Watch(Ptr<NrSecurityUeNetDevice> ue);
@@ -73,7 +73,7 @@ class NrSecurityKeyEpochWriter
     void Flush();
 
   private:
-    void OnKeyChange(uint32_t node, uint16_t ueId, const NrSecurityKeyEpoch& e);
+    void OnKeyChange(uint32_t node, uint32_t ueId, const NrSecurityKeyEpoch& e);
 
     std::ofstream m_out; ///< the CSV file
 };

@@ -61,12 +61,12 @@ Quote(const std::string& text)
 void
 NrSecurityMscChart::Write(std::ostream& out,
                           const std::vector<NrSecurityMscEntry>& entries,
-                          const std::set<uint16_t>& ues,
+                          const std::set<uint32_t>& ues,
                           const std::set<uint16_t>& cells,
-                          const std::vector<uint16_t>& watchedUes)
+                          const std::vector<uint32_t>& watchedUes)
 {
     std::vector<const NrSecurityMscEntry*> rows;
-    std::map<uint16_t, uint16_t> servingCell; // UE -> first cell seen in its events
+    std::map<uint32_t, uint16_t> servingCell; // UE -> first cell seen in its events
     bool amf = false;
     for (const NrSecurityMscEntry& e : entries)
     {
@@ -91,7 +91,7 @@ NrSecurityMscChart::Write(std::ostream& out,
     }
     const bool manyGnbs = cells.size() > 1;
     const uint16_t defaultCell = cells.empty() ? 0 : *cells.begin();
-    auto cellOf = [&](const NrSecurityMscPlace& p, uint16_t ueId) -> uint16_t
+    auto cellOf = [&](const NrSecurityMscPlace& p, uint32_t ueId) -> uint16_t
     {
         if (p.cellId != 0)
         {
@@ -100,7 +100,7 @@ NrSecurityMscChart::Write(std::ostream& out,
         auto it = servingCell.find(ueId);
         return it != servingCell.end() ? it->second : defaultCell;
     };
-    auto name = [&](const NrSecurityMscPlace& p, uint16_t ueId) -> std::string
+    auto name = [&](const NrSecurityMscPlace& p, uint32_t ueId) -> std::string
     {
         switch (p.kind)
         {
@@ -120,7 +120,7 @@ NrSecurityMscChart::Write(std::ostream& out,
     {
         entities.emplace_back("AMF");
     }
-    std::set<uint16_t> charted;
+    std::set<uint32_t> charted;
     for (const NrSecurityMscEntry* e : rows)
     {
         for (const NrSecurityMscPlace* p : {&e->from, &e->to})
@@ -140,7 +140,7 @@ NrSecurityMscChart::Write(std::ostream& out,
     {
         entities.push_back(manyGnbs ? "gNB" + std::to_string(c) : std::string("gNB"));
     }
-    for (uint16_t ue : ues)
+    for (uint32_t ue : ues)
     {
         entities.push_back("UE" + std::to_string(ue));
     }
@@ -170,7 +170,7 @@ NrSecurityMscChart::Write(std::ostream& out,
         return many && e.from.kind != NrSecurityMscPlace::UE ? "UE" + std::to_string(e.ueId) + ": "
                                                              : std::string();
     };
-    auto watchedUe = [&](uint16_t ueId)
+    auto watchedUe = [&](uint32_t ueId)
     { return std::find(watchedUes.begin(), watchedUes.end(), ueId) != watchedUes.end(); };
 
     auto stamp = [](const NrSecurityMscEntry& e) { return "[" + Ms(e.time) + " ms]"; };

@@ -46,7 +46,7 @@ struct NrSecurityMscEntry
         FAILURE,             ///< SecurityModeFailure
         INTEGRITY,           ///< IntegrityFailure
     } kind;                  ///< the row type
-    uint16_t ueId;           ///< the UE concerned
+    uint32_t ueId;           ///< the UE concerned
     NrSecurityMscPlace from; ///< where it happens (MESSAGE: the sender)
     NrSecurityMscPlace to;   ///< MESSAGE: the receiver
     Time time;               ///< when (MESSAGE: transmission, or reception if not transmitted)
@@ -77,9 +77,9 @@ class NrSecurityMscChart
      */
     static void Write(std::ostream& out,
                       const std::vector<NrSecurityMscEntry>& entries,
-                      const std::set<uint16_t>& ues,
+                      const std::set<uint32_t>& ues,
                       const std::set<uint16_t>& cells,
-                      const std::vector<uint16_t>& watchedUes);
+                      const std::vector<uint32_t>& watchedUes);
 };
 
 } // namespace ns3

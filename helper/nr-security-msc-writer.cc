@@ -69,7 +69,7 @@ MatchName(const std::string& name)
 
 /// \return "-ue<id>" inserted before the extension of the file name
 std::string
-PerUeName(const std::string& pattern, uint16_t ueId)
+PerUeName(const std::string& pattern, uint32_t ueId)
 {
     std::filesystem::path p(pattern);
     std::string stem = p.stem().string();
@@ -129,13 +129,13 @@ NrSecurityMscWriter::~NrSecurityMscWriter()
 }
 
 void
-NrSecurityMscWriter::SelectUe(uint16_t ueId)
+NrSecurityMscWriter::SelectUe(uint32_t ueId)
 {
     m_selected.insert(ueId);
 }
 
 bool
-NrSecurityMscWriter::Charted(uint16_t ueId)
+NrSecurityMscWriter::Charted(uint32_t ueId)
 {
     if (m_closed)
     {
@@ -162,7 +162,7 @@ NrSecurityMscWriter::Charted(uint16_t ueId)
     return false;
 }
 
-std::set<uint16_t>
+std::set<uint32_t>
 NrSecurityMscWriter::ChartedUes() const
 {
     // The selected UEs, the first maxUes watched ones, or the first maxUes seen.
@@ -172,7 +172,7 @@ NrSecurityMscWriter::ChartedUes() const
     }
     if (!m_watched.empty())
     {
-        return std::set<uint16_t>(m_watched.begin(),
+        return std::set<uint32_t>(m_watched.begin(),
                                   m_watched.begin() + std::min<size_t>(m_watched.size(), m_maxUes));
     }
     return m_seen;
@@ -203,7 +203,7 @@ void
 NrSecurityMscWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
     NS_ABORT_MSG_IF(!ue, "NrSecurityMscWriter::Watch: null UE device");
-    uint16_t ueId = ue->GetUeId();
+    uint32_t ueId = ue->GetUeId();
     // Only charted UEs are subscribed to: a trace connection per UE of a 10000-UE run would
     // cost kilobytes each for nothing.
     bool charted = m_selected.empty() ? m_watched.size() < m_maxUes : m_selected.count(ueId) != 0;
@@ -244,7 +244,7 @@ NrSecurityMscWriter::Add(Entry e)
 }
 
 void
-NrSecurityMscWriter::Delivered(uint16_t ueId, uint16_t cellId)
+NrSecurityMscWriter::Delivered(uint32_t ueId, uint16_t cellId)
 {
     // The first gNB event for the UE after the AMF's Initial Context Setup is its delivery.
     auto it = m_icsInFlight.find(ueId);
@@ -261,7 +261,7 @@ NrSecurityMscWriter::Delivered(uint16_t ueId, uint16_t cellId)
 void
 NrSecurityMscWriter::OnKey(bool gnb,
                            uint16_t cellId,
-                           uint16_t ueId,
+                           uint32_t ueId,
                            const std::string& name,
                            const std::vector<uint8_t>& /* key: never charted */,
                            uint32_t step)
@@ -286,7 +286,7 @@ NrSecurityMscWriter::OnKey(bool gnb,
 
 void
 NrSecurityMscWriter::OnStep(
-    bool gnb, uint16_t cellId, uint16_t ueId, uint32_t step, const std::string& what)
+    bool gnb, uint16_t cellId, uint32_t ueId, uint32_t step, const std::string& what)
 {
     if (!Charted(ueId))
     {
@@ -308,7 +308,7 @@ NrSecurityMscWriter::OnStep(
 
 void
 NrSecurityMscWriter::OnActivated(
-    bool gnb, uint16_t cellId, uint16_t ueId, const std::string& nea, const std::string& nia)
+    bool gnb, uint16_t cellId, uint32_t ueId, const std::string& nea, const std::string& nia)
 {
     if (!Charted(ueId))
     {
@@ -324,7 +324,7 @@ NrSecurityMscWriter::OnActivated(
 }
 
 void
-NrSecurityMscWriter::OnFailure(bool gnb, uint16_t cellId, uint16_t ueId, const std::string& reason)
+NrSecurityMscWriter::OnFailure(bool gnb, uint16_t cellId, uint32_t ueId, const std::string& reason)
 {
     if (!Charted(ueId))
     {
@@ -346,7 +346,7 @@ NrSecurityMscWriter::OnFailure(bool gnb, uint16_t cellId, uint16_t ueId, const s
 void
 NrSecurityMscWriter::OnIntegrity(bool gnb,
                                  uint16_t cellId,
-                                 uint16_t ueId,
+                                 uint32_t ueId,
                                  uint8_t rbId,
                                  uint32_t count,
                                  uint32_t received,
@@ -370,7 +370,7 @@ NrSecurityMscWriter::OnIntegrity(bool gnb,
 void
 NrSecurityMscWriter::OnMessage(bool gnb,
                                uint16_t cellId,
-                               uint16_t ueId,
+                               uint32_t ueId,
                                const std::string& direction,
                                const std::string& name,
                                const std::vector<uint8_t>& message,
@@ -432,7 +432,7 @@ NrSecurityMscWriter::OnMessage(bool gnb,
 }
 
 void
-NrSecurityMscWriter::OnInitialContextSetup(uint16_t ueId, const std::vector<uint8_t>& /* kGnb */)
+NrSecurityMscWriter::OnInitialContextSetup(uint32_t ueId, const std::vector<uint8_t>& /* kGnb */)
 {
     if (!Charted(ueId))
     {
@@ -458,7 +458,7 @@ NrSecurityMscWriter::Close()
     {
         return;
     }
-    const std::set<uint16_t> ues = ChartedUes();
+    const std::set<uint32_t> ues = ChartedUes();
     m_closed = true;
 
     std::string errors;
@@ -474,7 +474,7 @@ NrSecurityMscWriter::Close()
     }
     else
     {
-        for (uint16_t ue : ues)
+        for (uint32_t ue : ues)
         {
             std::string f = PerUeName(m_filename, ue);
             std::ofstream out(f, std::ios::trunc);
@@ -508,7 +508,7 @@ NrSecurityMscWriter::GetFileNames() const
         return m_closed ? m_written : std::vector<std::string>{m_filename};
     }
     std::vector<std::string> names;
-    for (uint16_t ue : ChartedUes())
+    for (uint32_t ue : ChartedUes())
     {
         names.push_back(PerUeName(m_filename, ue));
     }

@@ -102,7 +102,7 @@ class NrSecurityMscWriter
      *        UEs are charted and \p maxUes no longer applies.
      * \param ueId the UE id (as in the traces)
      */
-    void SelectUe(uint16_t ueId);
+    void SelectUe(uint32_t ueId);
 
     /**
      * \brief Charts a UE's RRC events (if the UE is charted); aborts on a null pointer.
@@ -140,9 +140,9 @@ class NrSecurityMscWriter
      * \param ueId the UE
      * \return true if charted (false once closed)
      */
-    bool Charted(uint16_t ueId);
+    bool Charted(uint32_t ueId);
     /// \return the charted UEs, in id order
-    std::set<uint16_t> ChartedUes() const;
+    std::set<uint32_t> ChartedUes() const;
     /// \param e a row to append
     void Add(Entry e);
     /**
@@ -158,34 +158,34 @@ class NrSecurityMscWriter
      * \param ueId the UE
      * \param cellId the gNB's cell
      */
-    void Delivered(uint16_t ueId, uint16_t cellId);
+    void Delivered(uint32_t ueId, uint16_t cellId);
 
     void OnKey(bool gnb,
                uint16_t cellId,
-               uint16_t ueId,
+               uint32_t ueId,
                const std::string& name,
                const std::vector<uint8_t>& key,
                uint32_t step);
-    void OnStep(bool gnb, uint16_t cellId, uint16_t ueId, uint32_t step, const std::string& what);
+    void OnStep(bool gnb, uint16_t cellId, uint32_t ueId, uint32_t step, const std::string& what);
     void OnActivated(
-        bool gnb, uint16_t cellId, uint16_t ueId, const std::string& nea, const std::string& nia);
-    void OnFailure(bool gnb, uint16_t cellId, uint16_t ueId, const std::string& reason);
+        bool gnb, uint16_t cellId, uint32_t ueId, const std::string& nea, const std::string& nia);
+    void OnFailure(bool gnb, uint16_t cellId, uint32_t ueId, const std::string& reason);
     void OnIntegrity(bool gnb,
                      uint16_t cellId,
-                     uint16_t ueId,
+                     uint32_t ueId,
                      uint8_t rbId,
                      uint32_t count,
                      uint32_t received,
                      uint32_t expected);
     void OnMessage(bool gnb,
                    uint16_t cellId,
-                   uint16_t ueId,
+                   uint32_t ueId,
                    const std::string& direction,
                    const std::string& name,
                    const std::vector<uint8_t>& message,
                    const std::string& bearer,
                    const std::string& protection);
-    void OnInitialContextSetup(uint16_t ueId, const std::vector<uint8_t>& kGnb);
+    void OnInitialContextSetup(uint32_t ueId, const std::vector<uint8_t>& kGnb);
 
     /// Connects the RRC trace sources of a UE (gnb false) or gNB (gnb true) RRC entity.
     template <typename Rrc>
@@ -196,14 +196,14 @@ class NrSecurityMscWriter
     Layout m_layout;                 ///< one chart or one per UE
     std::ofstream m_out;             ///< the ONE_CHART file
     bool m_closed;                   ///< Close() has run
-    std::set<uint16_t> m_selected;   ///< UEs given to SelectUe()
-    std::vector<uint16_t> m_watched; ///< UE ids of watched UE devices, in Watch order
-    std::set<uint16_t> m_seen;       ///< first UE ids seen (no UE device watched)
+    std::set<uint32_t> m_selected;   ///< UEs given to SelectUe()
+    std::vector<uint32_t> m_watched; ///< UE ids of watched UE devices, in Watch order
+    std::set<uint32_t> m_seen;       ///< first UE ids seen (no UE device watched)
     std::set<uint16_t> m_cells;      ///< cell ids of watched gNBs
     std::vector<Entry> m_entries;    ///< rows, in simulation order
-    std::map<std::tuple<uint16_t, bool, std::string>, std::deque<size_t>>
+    std::map<std::tuple<uint32_t, bool, std::string>, std::deque<size_t>>
         m_inFlight; ///< (UE, uplink, name) -> transmitted messages not yet received
-    std::map<uint16_t, size_t> m_icsInFlight; ///< UE -> InitialContextSetup not yet delivered
+    std::map<uint32_t, size_t> m_icsInFlight; ///< UE -> InitialContextSetup not yet delivered
     std::vector<std::string> m_written;       ///< file names written
 };
 

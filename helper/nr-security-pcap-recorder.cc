@@ -116,7 +116,7 @@ NrSecurityPcapRecorder::OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAi
 
 void
 NrSecurityPcapRecorder::OnGnbStep(NrSecurityGnbRrc* rrc,
-                                  uint16_t ueId,
+                                  uint32_t ueId,
                                   uint32_t step,
                                   const std::string&)
 {
@@ -165,7 +165,7 @@ NrSecurityPcapRecorder::OnGnbStep(NrSecurityGnbRrc* rrc,
 
 void
 NrSecurityPcapRecorder::OnGnbKeyChange(NrSecurityGnbRrc* rrc,
-                                       uint16_t ueId,
+                                       uint32_t ueId,
                                        const NrSecurityKeyEpoch& epoch)
 {
     if (epoch.epoch == 0 || m_flushed)

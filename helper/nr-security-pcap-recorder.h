@@ -89,8 +89,8 @@ class NrSecurityPcapRecorder
 
   private:
     void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
-    void OnGnbStep(NrSecurityGnbRrc* rrc, uint16_t ueId, uint32_t step, const std::string& what);
-    void OnGnbKeyChange(NrSecurityGnbRrc* rrc, uint16_t ueId, const NrSecurityKeyEpoch& epoch);
+    void OnGnbStep(NrSecurityGnbRrc* rrc, uint32_t ueId, uint32_t step, const std::string& what);
+    void OnGnbKeyChange(NrSecurityGnbRrc* rrc, uint32_t ueId, const NrSecurityKeyEpoch& epoch);
     /// Adds or replaces the row of (k.ueId, k.epoch).
     void Store(const NrSecurityPcapUeKeys& k);
     NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);
@@ -101,7 +101,7 @@ class NrSecurityPcapRecorder
     std::vector<Ptr<NrSecurityPcapWriter>> m_writers;      ///< one per device
     std::vector<NrSecurityPcapUeKeys> m_keys;              ///< key epochs of activated UEs
     Ptr<NrSecurityAmf> m_amf;                              ///< for K_AMF and NAS COUNT
-    std::map<uint16_t, Ptr<NrSecurityUeRrc>> m_ueRrcs;     ///< their fallback source
+    std::map<uint32_t, Ptr<NrSecurityUeRrc>> m_ueRrcs;     ///< their fallback source
     NrSecurityCiphering m_nea = NrSecurityCiphering::NEA2; ///< for the preferences file
     NrSecurityIntegrity m_nia = NrSecurityIntegrity::NIA2; ///< for the preferences file
     bool m_flushed = false;                                ///< Flush() ran

@@ -96,7 +96,7 @@ CheckUniqueUeIds(const std::vector<NrSecurityPcapUeKeys>& ues)
     std::set<uint16_t> seen;
     for (const auto& ue : ues)
     {
-        if (!seen.insert(ue.ueId).second)
+        if (!seen.insert(NrSecurityPcapWriter::PcapUeId(ue.ueId)).second)
         {
             throw std::invalid_argument("ues: UE id " + std::to_string(ue.ueId) + " appears twice");
         }
@@ -174,7 +174,7 @@ NrSecurityPcapWriter::Close()
 
 void
 NrSecurityPcapWriter::Write(Time t,
-                            uint16_t ueId,
+                            uint32_t ueId,
                             uint8_t rbId,
                             bool srb,
                             uint8_t snBits,
@@ -225,7 +225,7 @@ NrSecurityPcapWriter::GetFramesWritten() const
 }
 
 std::vector<uint8_t>
-NrSecurityPcapWriter::BuildFrame(uint16_t ueId,
+NrSecurityPcapWriter::BuildFrame(uint32_t ueId,
                                  uint8_t rbId,
                                  bool srb,
                                  uint8_t snBits,
@@ -319,7 +319,7 @@ NrSecurityPcapWriter::BuildFrame(const NrSecurityPcapFrameInfo& info,
     framing.push_back(TAG_BEARER_ID);
     framing.push_back(rbId);
     framing.push_back(TAG_UE_ID);
-    PutU16(framing, info.ueId);
+    PutU16(framing, PcapUeId(info.ueId));
     if (info.macIPresent)
     {
         framing.push_back(TAG_MAC_I_PRESENT);
@@ -385,14 +385,20 @@ NrSecurityPcapWriter::BuildFrame(const NrSecurityPcapFrameInfo& info,
     return frame;
 }
 
+uint16_t
+NrSecurityPcapWriter::PcapUeId(uint32_t ueId)
+{
+    return ueId == 0 ? 0 : static_cast<uint16_t>((ueId - 1) % 65535 + 1);
+}
+
 std::string
 NrSecurityPcapWriter::WiresharkUeKeysRecord(const NrSecurityPcapUeKeys& keys)
 {
     // Column order of Wireshark's pdcp-nr UAT (ue_keys_uat_flds): UEId, RRC Cipher Key,
     // User-Plane Cipher Key, RRC Integrity Key, User-Plane Integrity Key.
-    return "\"" + std::to_string(keys.ueId) + "\",\"" + NrSecurityToHex(keys.kRrcEnc) + "\",\""
-           + NrSecurityToHex(keys.kUpEnc) + "\",\"" + NrSecurityToHex(keys.kRrcInt) + "\",\""
-           + NrSecurityToHex(keys.kUpInt) + "\"";
+    return "\"" + std::to_string(PcapUeId(keys.ueId)) + "\",\"" + NrSecurityToHex(keys.kRrcEnc)
+           + "\",\"" + NrSecurityToHex(keys.kUpEnc) + "\",\"" + NrSecurityToHex(keys.kRrcInt)
+           + "\",\"" + NrSecurityToHex(keys.kUpInt) + "\"";
 }
 
 void
@@ -442,7 +448,7 @@ void
 NrSecurityPcapWriter::WriteKeysCsv(const std::string& filename,
                                    const std::vector<NrSecurityPcapUeKeys>& ues)
 {
-    std::set<std::pair<uint16_t, uint32_t>> seen;
+    std::set<std::pair<uint32_t, uint32_t>> seen;
     for (const auto& ue : ues)
     {
         if (!seen.insert({ue.ueId, ue.epoch}).second)

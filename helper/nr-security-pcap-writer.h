@@ -30,7 +30,7 @@ class PcapFileWrapper;
  */
 struct NrSecurityPcapUeKeys
 {
-    uint16_t ueId = 0;          ///< the UE identifier written in the pdcp-nr framing (tag 0x06)
+    uint32_t ueId = 0;          ///< the UE identifier written in the pdcp-nr framing (tag 0x06)
     NrSecurityKey256 kGnb{};    ///< K_gNB, 32 bytes
     NrSecurityKey128 kRrcEnc{}; ///< K_RRCenc, 16 bytes
     NrSecurityKey128 kRrcInt{}; ///< K_RRCint, 16 bytes
@@ -50,7 +50,7 @@ struct NrSecurityPcapUeKeys
  */
 struct NrSecurityPcapFrameInfo
 {
-    uint16_t ueId = 0;                             ///< pdcp-nr UE id (tag 0x06)
+    uint32_t ueId = 0;                             ///< pdcp-nr UE id (tag 0x06)
     NrSecurityRbType type = NrSecurityRbType::SRB; ///< SRB0 (CCCH), SRB (1..3) or DRB (1..32)
     uint8_t rbId = 1;          ///< SRB identity 0..3 or DRB identity 1..32 (tag 0x05)
     bool uplink = false;       ///< sent by the UE (DIRECTION 0)
@@ -178,7 +178,7 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
      * \throws std::runtime_error if writing fails.
      */
     void Write(Time t,
-               uint16_t ueId,
+               uint32_t ueId,
                uint8_t rbId,
                bool srb,
                uint8_t snBits,
@@ -205,6 +205,17 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
     uint32_t GetFramesWritten() const;
 
     /**
+     * \brief The 16-bit UE id of the pdcp-nr framing (tag 0x06) and of Wireshark's UE key
+     *        table for a network-wide UE id: ((ueId - 1) mod 65535) + 1, so that UE ids
+     *        1..65535 are written as they are and larger ones wrap onto 1..65535 (UE 65536 is
+     *        written as 1); 0 stays 0. The framing has 16 bits where NR has none (the C-RNTI
+     *        is per cell); a pcap of more than 65535 UEs therefore shows two UEs under one id.
+     * \param ueId the network-wide UE id (32 bits).
+     * \return the id written in pcaps, 0..65535.
+     */
+    static uint16_t PcapUeId(uint32_t ueId);
+
+    /**
      * \brief Builds the bytes of one frame (IPv4 + UDP + pdcp-nr framing + PDU) without
      *        writing it; the parameters are those of Write().
      * \return the frame, 20 + 8 + framing + bytes bytes.
@@ -212,7 +223,7 @@ class NrSecurityPcapWriter : public SimpleRefCount<NrSecurityPcapWriter>
      *         not 1..3 (SRB) or 1..32 (DRB), snBits is not 12/18, an SRB has snBits 18, no
      *         MAC-I or an SDAP header.
      */
-    static std::vector<uint8_t> BuildFrame(uint16_t ueId,
+    static std::vector<uint8_t> BuildFrame(uint32_t ueId,
                                            uint8_t rbId,
                                            bool srb,
                                            uint8_t snBits,

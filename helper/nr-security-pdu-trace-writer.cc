@@ -101,7 +101,7 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
 void
 NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityPdcp> pdcp,
                                 uint32_t node,
-                                uint16_t ueId,
+                                uint32_t ueId,
                                 const std::string& rb)
 {
     OnEntity(node, ueId, rb, pdcp);
@@ -109,7 +109,7 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityPdcp> pdcp,
 
 void
 NrSecurityPduTraceWriter::OnEntity(uint32_t node,
-                                   uint16_t ueId,
+                                   uint32_t ueId,
                                    const std::string& rb,
                                    Ptr<NrSecurityPdcp> pdcp)
 {
@@ -177,7 +177,7 @@ NrSecurityPduTraceWriter::Expire()
 }
 
 std::string
-NrSecurityPduTraceWriter::RxOrigin(uint32_t node, uint16_t ueId, const std::vector<uint8_t>* bytes)
+NrSecurityPduTraceWriter::RxOrigin(uint32_t node, uint32_t ueId, const std::vector<uint8_t>* bytes)
 {
     auto last = m_lastRx.find({node, ueId});
     if (last != m_lastRx.end() && last->second.event == Simulator::GetEventCount()
@@ -253,7 +253,7 @@ NrSecurityPduTraceWriter::Outcome(const NrSecurityPdcpPduEvent& e)
 
 void
 NrSecurityPduTraceWriter::OnEvent(uint32_t node,
-                                  uint16_t ueId,
+                                  uint32_t ueId,
                                   std::string rb,
                                   const NrSecurityPdcp* pdcp,
                                   const NrSecurityPdcpPduEvent& e)
@@ -300,7 +300,7 @@ NrSecurityPduTraceWriter::OnEvent(uint32_t node,
 void
 NrSecurityPduTraceWriter::OnMessage(uint32_t node,
                                     bool gnb,
-                                    uint16_t ueId,
+                                    uint32_t ueId,
                                     const std::string& direction,
                                     const std::string& /* name */,
                                     const std::vector<uint8_t>& message,

@@ -97,7 +97,7 @@ class NrSecurityPduTraceWriter
      * \param ueId the UE id written in the rows
      * \param rb the RB name written in the rows, e.g. "DRB1"
      */
-    void Watch(Ptr<NrSecurityPdcp> pdcp, uint32_t node, uint16_t ueId, const std::string& rb);
+    void Watch(Ptr<NrSecurityPdcp> pdcp, uint32_t node, uint32_t ueId, const std::string& rb);
 
     /// Flushes the file.
     void Flush();
@@ -117,15 +117,15 @@ class NrSecurityPduTraceWriter
   private:
     template <typename Rrc>
     void Connect(Ptr<Rrc> rrc, uint32_t node);
-    void OnEntity(uint32_t node, uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
+    void OnEntity(uint32_t node, uint32_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
     void OnEvent(uint32_t node,
-                 uint16_t ueId,
+                 uint32_t ueId,
                  std::string rb,
                  const NrSecurityPdcp* pdcp,
                  const NrSecurityPdcpPduEvent& e);
     void OnMessage(uint32_t node,
                    bool gnb,
-                   uint16_t ueId,
+                   uint32_t ueId,
                    const std::string& direction,
                    const std::string& name,
                    const std::vector<uint8_t>& message,
@@ -156,7 +156,7 @@ class NrSecurityPduTraceWriter
      * \param bytes the PDU, or null when the event carries none
      * \return its origin name
      */
-    std::string RxOrigin(uint32_t node, uint16_t ueId, const std::vector<uint8_t>* bytes);
+    std::string RxOrigin(uint32_t node, uint32_t ueId, const std::vector<uint8_t>* bytes);
     /// Forgets the forged frames older than ForgedFrameExpiry().
     void Expire();
 
@@ -166,7 +166,7 @@ class NrSecurityPduTraceWriter
     uint64_t m_forgedSinceExpiry = 0;                  ///< insertions since Expire()
     std::map<uint32_t, std::string> m_txOrigin;        ///< origin of the PDUs a node sends (FBS)
     /// the last frame each (node, UE) received: the PDU PDCP may be handling right now
-    std::map<std::pair<uint32_t, uint16_t>, LastRx> m_lastRx;
+    std::map<std::pair<uint32_t, uint32_t>, LastRx> m_lastRx;
 };
 
 } // namespace ns3

@@ -108,7 +108,7 @@ NrSecurityTraceWriter::Flush()
 
 void
 NrSecurityTraceWriter::Row(uint32_t node,
-                           uint16_t ueId,
+                           uint32_t ueId,
                            const std::string& event,
                            const std::string& step,
                            const std::string& detail)
@@ -119,7 +119,7 @@ NrSecurityTraceWriter::Row(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnKey(uint32_t node,
-                             uint16_t ueId,
+                             uint32_t ueId,
                              const std::string& name,
                              const std::vector<uint8_t>& key,
                              uint32_t step)
@@ -128,14 +128,14 @@ NrSecurityTraceWriter::OnKey(uint32_t node,
 }
 
 void
-NrSecurityTraceWriter::OnStep(uint32_t node, uint16_t ueId, uint32_t step, const std::string& what)
+NrSecurityTraceWriter::OnStep(uint32_t node, uint32_t ueId, uint32_t step, const std::string& what)
 {
     Row(node, ueId, "SmcStep", std::to_string(step), what);
 }
 
 void
 NrSecurityTraceWriter::OnActivated(uint32_t node,
-                                   uint16_t ueId,
+                                   uint32_t ueId,
                                    const std::string& nea,
                                    const std::string& nia)
 {
@@ -143,14 +143,14 @@ NrSecurityTraceWriter::OnActivated(uint32_t node,
 }
 
 void
-NrSecurityTraceWriter::OnFailure(uint32_t node, uint16_t ueId, const std::string& reason)
+NrSecurityTraceWriter::OnFailure(uint32_t node, uint32_t ueId, const std::string& reason)
 {
     Row(node, ueId, "SecurityModeFailure", "", reason);
 }
 
 void
 NrSecurityTraceWriter::OnIntegrity(uint32_t node,
-                                   uint16_t ueId,
+                                   uint32_t ueId,
                                    uint8_t rbId,
                                    uint32_t count,
                                    uint32_t received,
@@ -166,7 +166,7 @@ NrSecurityTraceWriter::OnIntegrity(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnState(uint32_t node,
-                               uint16_t ueId,
+                               uint32_t ueId,
                                const std::string& oldState,
                                const std::string& newState)
 {
@@ -175,7 +175,7 @@ NrSecurityTraceWriter::OnState(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnMessage(uint32_t node,
-                                 uint16_t ueId,
+                                 uint32_t ueId,
                                  const std::string& direction,
                                  const std::string& name,
                                  const std::vector<uint8_t>& message,
@@ -191,7 +191,7 @@ NrSecurityTraceWriter::OnMessage(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnConnectionEvent(uint32_t node,
-                                         uint16_t ueId,
+                                         uint32_t ueId,
                                          const std::string& event,
                                          const std::string& detail)
 {
@@ -200,7 +200,7 @@ NrSecurityTraceWriter::OnConnectionEvent(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnHandoverEvent(uint32_t node,
-                                       uint16_t ueId,
+                                       uint32_t ueId,
                                        const std::string& step,
                                        const std::string& detail)
 {
@@ -209,7 +209,7 @@ NrSecurityTraceWriter::OnHandoverEvent(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnUserDataDiscarded(uint32_t node,
-                                           uint16_t ueId,
+                                           uint32_t ueId,
                                            const std::string& bearer,
                                            const std::string& reason)
 {
@@ -218,7 +218,7 @@ NrSecurityTraceWriter::OnUserDataDiscarded(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnEntity(uint32_t node,
-                                uint16_t ueId,
+                                uint32_t ueId,
                                 const std::string& rb,
                                 Ptr<NrSecurityPdcp> pdcp)
 {
@@ -232,7 +232,7 @@ NrSecurityTraceWriter::OnEntity(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnPduEvent(uint32_t node,
-                                  uint16_t ueId,
+                                  uint32_t ueId,
                                   std::string rb,
                                   const NrSecurityPdcpPduEvent& e)
 {
@@ -251,7 +251,7 @@ NrSecurityTraceWriter::OnPduEvent(uint32_t node,
 
 void
 NrSecurityTraceWriter::OnRefused(uint32_t node,
-                                 uint16_t ueId,
+                                 uint32_t ueId,
                                  uint32_t count,
                                  const std::string& name,
                                  const std::string& reason)

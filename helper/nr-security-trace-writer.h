@@ -69,51 +69,51 @@ class NrSecurityTraceWriter
 
   private:
     void Row(uint32_t node,
-             uint16_t ueId,
+             uint32_t ueId,
              const std::string& event,
              const std::string& step,
              const std::string& detail);
     void OnKey(uint32_t node,
-               uint16_t ueId,
+               uint32_t ueId,
                const std::string& name,
                const std::vector<uint8_t>& key,
                uint32_t step);
-    void OnStep(uint32_t node, uint16_t ueId, uint32_t step, const std::string& what);
-    void OnActivated(uint32_t node, uint16_t ueId, const std::string& nea, const std::string& nia);
-    void OnFailure(uint32_t node, uint16_t ueId, const std::string& reason);
+    void OnStep(uint32_t node, uint32_t ueId, uint32_t step, const std::string& what);
+    void OnActivated(uint32_t node, uint32_t ueId, const std::string& nea, const std::string& nia);
+    void OnFailure(uint32_t node, uint32_t ueId, const std::string& reason);
     void OnIntegrity(uint32_t node,
-                     uint16_t ueId,
+                     uint32_t ueId,
                      uint8_t rbId,
                      uint32_t count,
                      uint32_t received,
                      uint32_t expected);
     void OnState(uint32_t node,
-                 uint16_t ueId,
+                 uint32_t ueId,
                  const std::string& oldState,
                  const std::string& newState);
     void OnMessage(uint32_t node,
-                   uint16_t ueId,
+                   uint32_t ueId,
                    const std::string& direction,
                    const std::string& name,
                    const std::vector<uint8_t>& message,
                    const std::string& bearer,
                    const std::string& protection);
     void OnConnectionEvent(uint32_t node,
-                           uint16_t ueId,
+                           uint32_t ueId,
                            const std::string& event,
                            const std::string& detail);
     void OnHandoverEvent(uint32_t node,
-                         uint16_t ueId,
+                         uint32_t ueId,
                          const std::string& step,
                          const std::string& detail);
     void OnUserDataDiscarded(uint32_t node,
-                             uint16_t ueId,
+                             uint32_t ueId,
                              const std::string& bearer,
                              const std::string& reason);
-    void OnEntity(uint32_t node, uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
-    void OnPduEvent(uint32_t node, uint16_t ueId, std::string rb, const NrSecurityPdcpPduEvent& e);
+    void OnEntity(uint32_t node, uint32_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
+    void OnPduEvent(uint32_t node, uint32_t ueId, std::string rb, const NrSecurityPdcpPduEvent& e);
     void OnRefused(uint32_t node,
-                   uint16_t ueId,
+                   uint32_t ueId,
                    uint32_t count,
                    const std::string& name,
                    const std::string& reason);

@@ -154,7 +154,7 @@ NrSecurityUserPlane::GetUeDefaultGatewayAddress() const
 }
 
 Ipv4Address
-NrSecurityUserPlane::GetUeAddress(uint16_t ueId) const
+NrSecurityUserPlane::GetUeAddress(uint32_t ueId) const
 {
     auto it = m_ueAddr.find(ueId);
     return it == m_ueAddr.end() ? Ipv4Address::GetAny() : it->second;
@@ -162,7 +162,7 @@ NrSecurityUserPlane::GetUeAddress(uint16_t ueId) const
 
 void
 NrSecurityUserPlane::PduSessionSetup(Ptr<NrSecurityGnbNetDevice> gnb,
-                                     uint16_t ueId,
+                                     uint32_t ueId,
                                      uint8_t pduSessionId,
                                      uint8_t,
                                      bool,

@@ -83,14 +83,14 @@ class NrSecurityUserPlane
     /// \return the UEs' default gateway (the UPF's tun device)
     Ipv4Address GetUeDefaultGatewayAddress() const;
     /// \param ueId a UE id \return its address, or 0.0.0.0 if none was assigned
-    Ipv4Address GetUeAddress(uint16_t ueId) const;
+    Ipv4Address GetUeAddress(uint32_t ueId) const;
     /// \return the number of path switches done (sessions moved to another gNB)
     uint64_t GetPathSwitches() const;
 
   private:
     /// A gNB's PduSessionSetup: sets up the N3 tunnel if ok.
     void PduSessionSetup(Ptr<NrSecurityGnbNetDevice> gnb,
-                         uint16_t ueId,
+                         uint32_t ueId,
                          uint8_t pduSessionId,
                          uint8_t drbId,
                          bool integrity,
@@ -110,8 +110,8 @@ class NrSecurityUserPlane
     Ptr<Node> m_upfNode;                      ///< the UPF node
     Ptr<NrSecurityUpf> m_upf;                 ///< the UPF
     std::map<Ptr<NetDevice>, Gnb> m_gnbs;     ///< by gNB device
-    std::map<uint16_t, Ipv4Address> m_ueAddr; ///< UE id -> address
-    std::map<uint16_t, uint8_t> m_ueSession;  ///< UE id -> the PDU session with the address
+    std::map<uint32_t, Ipv4Address> m_ueAddr; ///< UE id -> address
+    std::map<uint32_t, uint8_t> m_ueSession;  ///< UE id -> the PDU session with the address
     Ipv4AddressHelper m_ueAddresses;          ///< 7.0.0.0/8
     Ipv4AddressHelper m_n3Addresses;          ///< 10.100.0.0/30, ...
     Ipv4AddressHelper m_remoteAddresses;      ///< 1.0.0.0/8

@@ -145,7 +145,7 @@ struct Net
         gnbRx.push_back(f);
     }
 
-    void OnGnbMessage(uint16_t,
+    void OnGnbMessage(uint32_t,
                       const std::string& dir,
                       const std::string& name,
                       const std::vector<uint8_t>& msg,

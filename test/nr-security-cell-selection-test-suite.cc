@@ -28,7 +28,7 @@ namespace
 
 /// Records CellChanged.
 void
-CellChanged(std::vector<std::string>* out, uint16_t ue, uint16_t from, uint16_t to)
+CellChanged(std::vector<std::string>* out, uint32_t ue, uint16_t from, uint16_t to)
 {
     out->push_back(std::to_string(ue) + ":" + std::to_string(from) + "->" + std::to_string(to));
 }
@@ -67,7 +67,7 @@ class CellSelectionTestCase : public SimTestCase
         std::vector<Time> when;
         r.Ue()->TraceConnectWithoutContext(
             "CellChanged",
-            Callback<void, uint16_t, uint16_t, uint16_t>([&when](uint16_t, uint16_t, uint16_t)
+            Callback<void, uint32_t, uint16_t, uint16_t>([&when](uint32_t, uint16_t, uint16_t)
                                                          { when.push_back(Simulator::Now()); }));
         Simulator::Stop(Seconds(1));
         Simulator::Run();

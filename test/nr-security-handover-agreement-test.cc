@@ -38,14 +38,14 @@ CountOf(const std::vector<std::string>& v, const std::string& what)
 
 /// Records the strings of a trace with (ueId, step, detail).
 void
-Record(std::vector<std::string>* v, uint16_t, const std::string& step, const std::string& detail)
+Record(std::vector<std::string>* v, uint32_t, const std::string& step, const std::string& detail)
 {
     v->push_back(step + ": " + detail);
 }
 
 /// Counts PATH SWITCH REQUEST ACKNOWLEDGEs.
 void
-OnAck(uint32_t* n, uint16_t, NrSecurityPathSwitchAck)
+OnAck(uint32_t* n, uint32_t, NrSecurityPathSwitchAck)
 {
     ++*n;
 }
@@ -306,7 +306,7 @@ class HandoverAfterReestablishmentTestCase : public TestCase
     /// sent (after the UE's RRCReestablishmentComplete, before the gNB's RRCReconfiguration
     /// at 3 ms); the UE is looked at 2.7 ms after, then the run stops.
     static void OnGnbMsg(Probe* p,
-                         uint16_t,
+                         uint32_t,
                          const std::string& dir,
                          const std::string& name,
                          const std::vector<uint8_t>&,

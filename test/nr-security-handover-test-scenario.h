@@ -216,12 +216,12 @@ struct HoScenario
     }
 
     /// Downlink: reaches the UE only if the sender is its serving cell on arrival.
-    void GnbTx(uint16_t cell, uint16_t ueId, const NrSecurityRbPdu& pdu)
+    void GnbTx(uint16_t cell, uint32_t ueId, const NrSecurityRbPdu& pdu)
     {
         Simulator::Schedule(airDelay, &HoScenario::DlArrive, this, cell, ueId, pdu);
     }
 
-    void DlArrive(uint16_t cell, uint16_t ueId, NrSecurityRbPdu pdu)
+    void DlArrive(uint16_t cell, uint32_t ueId, NrSecurityRbPdu pdu)
     {
         if (cell != serving)
         {
@@ -297,39 +297,39 @@ struct HoScenario
         dlReceived.insert(Number(p));
     }
 
-    void GnbData(uint16_t, uint8_t, uint8_t, Ptr<Packet> p)
+    void GnbData(uint32_t, uint8_t, uint8_t, Ptr<Packet> p)
     {
         ulReceived.insert(Number(p));
     }
 
-    void OnKeyChange(std::string node, uint16_t, const NrSecurityKeyEpoch& e)
+    void OnKeyChange(std::string node, uint32_t, const NrSecurityKeyEpoch& e)
     {
         epochs.push_back(HoEpoch{node, e});
     }
 
-    void OnUeEvent(uint16_t, const std::string& step, const std::string& detail)
+    void OnUeEvent(uint32_t, const std::string& step, const std::string& detail)
     {
         ueEvents.push_back(step + ": " + detail);
     }
 
-    void OnGnbEvent(std::string node, uint16_t, const std::string& step, const std::string& detail)
+    void OnGnbEvent(std::string node, uint32_t, const std::string& step, const std::string& detail)
     {
         gnbEvents.push_back(node + ":" + step + ": " + detail);
     }
 
-    void OnIntegrity(std::string node, uint16_t, uint8_t rb, uint32_t count, uint32_t, uint32_t)
+    void OnIntegrity(std::string node, uint32_t, uint8_t rb, uint32_t count, uint32_t, uint32_t)
     {
         integrity.push_back(node + ":" + std::to_string(rb) + ":" + std::to_string(count));
     }
 
     void OnRefused(
-        std::string node, uint16_t, uint32_t, const std::string& name, const std::string& reason)
+        std::string node, uint32_t, uint32_t, const std::string& name, const std::string& reason)
     {
         refused.push_back(node + ":" + name + ":" + reason);
     }
 
     void OnSession(std::string node,
-                   uint16_t,
+                   uint32_t,
                    uint8_t psi,
                    uint8_t drb,
                    bool,
@@ -345,7 +345,7 @@ struct HoScenario
         }
     }
 
-    void OnPdcp(uint16_t, const std::string&, Ptr<NrSecurityPdcp> p)
+    void OnPdcp(uint32_t, const std::string&, Ptr<NrSecurityPdcp> p)
     {
         pdcps.push_back(p);
     }

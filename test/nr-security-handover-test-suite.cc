@@ -73,7 +73,7 @@ struct CommandNccs
 
     static void OnMsg(CommandNccs* self,
                       std::string node,
-                      uint16_t,
+                      uint32_t,
                       const std::string& dir,
                       const std::string& name,
                       const std::vector<uint8_t>& bytes,
@@ -511,7 +511,7 @@ class A3HandoverTestCase : public TestCase
             "HandoverEvent",
             MakeBoundCallback(
                 +[](std::vector<std::string>* v,
-                    uint16_t,
+                    uint32_t,
                     const std::string& step,
                     const std::string& d)
                 {

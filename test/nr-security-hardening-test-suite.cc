@@ -124,17 +124,17 @@ class PdcpBufferedIntegrityBypassTestCase : public TestCase
         m_channel->Inject(forged, Time(0));
     }
 
-    void OnUeSdu(uint16_t, uint32_t, const std::vector<uint8_t>& sdu)
+    void OnUeSdu(uint32_t, uint32_t, const std::vector<uint8_t>& sdu)
     {
         m_ueSdus.push_back(ToHex(sdu));
     }
 
-    void OnUeIntegrityFailure(uint16_t, uint8_t rb, uint32_t count, uint32_t, uint32_t)
+    void OnUeIntegrityFailure(uint32_t, uint8_t rb, uint32_t count, uint32_t, uint32_t)
     {
         m_ueIntegrityFailures.push_back(std::to_string(rb) + "," + std::to_string(count));
     }
 
-    void OnActivated(uint16_t, const std::string&, const std::string&)
+    void OnActivated(uint32_t, const std::string&, const std::string&)
     {
         ++m_activations;
     }
@@ -241,27 +241,27 @@ struct RrcScenario
         }
     }
 
-    void OnGnbFailure(uint16_t, const std::string& reason)
+    void OnGnbFailure(uint32_t, const std::string& reason)
     {
         gnbFailures.push_back(reason);
     }
 
-    void OnGnbRefused(uint16_t, uint32_t count, const std::string& name, const std::string& why)
+    void OnGnbRefused(uint32_t, uint32_t count, const std::string& name, const std::string& why)
     {
         gnbRefused.push_back(std::to_string(count) + ":" + name + ":" + why);
     }
 
-    void OnActivated(uint16_t, const std::string& nea, const std::string& nia)
+    void OnActivated(uint32_t, const std::string& nea, const std::string& nia)
     {
         activations.push_back(nea + "/" + nia);
     }
 
-    void OnGnbSdu(uint16_t, uint32_t, const std::vector<uint8_t>& sdu)
+    void OnGnbSdu(uint32_t, uint32_t, const std::vector<uint8_t>& sdu)
     {
         gnbSdus.push_back(ToHex(sdu));
     }
 
-    void OnUeSdu(uint16_t, uint32_t, const std::vector<uint8_t>& sdu)
+    void OnUeSdu(uint32_t, uint32_t, const std::vector<uint8_t>& sdu)
     {
         ueSdus.push_back(ToHex(sdu));
     }
@@ -360,7 +360,7 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.gnbRefused.size(), 0u, "nothing refused");
     }
 
-    static void At(Time* t, uint16_t, const std::string&, const std::string&)
+    static void At(Time* t, uint32_t, const std::string&, const std::string&)
     {
         *t = Simulator::Now();
     }
@@ -461,7 +461,7 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
         channel->Inject(copy, MilliSeconds(1));
     }
 
-    static void Step(std::vector<std::string>* v, uint16_t, uint32_t step, const std::string& w)
+    static void Step(std::vector<std::string>* v, uint32_t, uint32_t step, const std::string& w)
     {
         v->push_back(std::to_string(step) + ":" + w);
     }

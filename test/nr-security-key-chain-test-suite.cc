@@ -281,7 +281,7 @@ struct AmfRecorder
     std::vector<std::string> nhs;                      ///< NhDerived NH
     std::vector<std::string> refusals;                 ///< "procedure: reason"
 
-    void Ack(uint16_t, NrSecurityPathSwitchAck a)
+    void Ack(uint32_t, NrSecurityPathSwitchAck a)
     {
         acks.push_back(a);
     }
@@ -292,25 +292,25 @@ struct AmfRecorder
         requestCells.push_back(cell);
     }
 
-    void Command(uint16_t ue, bool ok, const std::vector<uint8_t>& c, const std::string& cause)
+    void Command(uint32_t ue, bool ok, const std::vector<uint8_t>& c, const std::string& cause)
     {
         commands.push_back(std::to_string(ue) + "," + (ok ? "1" : "0") + "," + NrSecurityToHex(c)
                            + "," + cause);
     }
 
-    void Release(uint16_t cell, uint16_t)
+    void Release(uint16_t cell, uint32_t)
     {
         releasedAt.push_back(cell);
     }
 
-    void Nh(uint16_t, uint32_t index, uint8_t ncc, const std::vector<uint8_t>& nh)
+    void Nh(uint32_t, uint32_t index, uint8_t ncc, const std::vector<uint8_t>& nh)
     {
         nhIndices.push_back(index);
         nhs.push_back(NrSecurityToHex(nh));
         (void)ncc;
     }
 
-    void Refused(uint16_t, const std::string& procedure, const std::string& reason)
+    void Refused(uint32_t, const std::string& procedure, const std::string& reason)
     {
         refusals.push_back(procedure + ": " + reason);
     }
@@ -342,7 +342,7 @@ struct AmfScenario
         Simulator::Run();
     }
 
-    static void OnIcs(uint16_t, NrSecurityInitialContextSetup)
+    static void OnIcs(uint32_t, NrSecurityInitialContextSetup)
     {
     }
 
@@ -351,12 +351,12 @@ struct AmfScenario
         r->Request(cell, req);
     }
 
-    static void OnRelease(AmfRecorder* r, uint16_t cell, uint16_t ue)
+    static void OnRelease(AmfRecorder* r, uint16_t cell, uint32_t ue)
     {
         r->Release(cell, ue);
     }
 
-    bool PathSwitch(uint16_t ue, uint16_t cell)
+    bool PathSwitch(uint32_t ue, uint16_t cell)
     {
         bool ok = amf->PathSwitchRequest(ue, cell, MakeCallback(&AmfRecorder::Ack, &rec));
         Simulator::Run();

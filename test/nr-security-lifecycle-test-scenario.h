@@ -111,7 +111,7 @@ struct LifecycleScenario
     }
 
     /// Replaces UE 1's PDU sessions at the AMF.
-    void SetSessions(const std::vector<NrSecurityPduSession>& s, uint16_t ueId = 1)
+    void SetSessions(const std::vector<NrSecurityPduSession>& s, uint32_t ueId = 1)
     {
         NrSecurityAmfUeContext c = nr->GetAmf()->GetUe(ueId);
         c.pduSessions = s;
@@ -150,7 +150,7 @@ struct LifecycleScenario
         }
     }
 
-    void OnGnbData(uint16_t ue, uint8_t psi, uint8_t qfi, Ptr<Packet> p)
+    void OnGnbData(uint32_t ue, uint8_t psi, uint8_t qfi, Ptr<Packet> p)
     {
         gnbData.push_back(std::to_string(ue) + ":" + std::to_string(psi) + ":" + std::to_string(qfi)
                           + ":" + Hex(p));
@@ -163,13 +163,13 @@ struct LifecycleScenario
         return ToHex(b);
     }
 
-    static void OnUeData(std::vector<std::string>* v, uint16_t ue, Ptr<Packet> p, uint8_t qfi)
+    static void OnUeData(std::vector<std::string>* v, uint32_t ue, Ptr<Packet> p, uint8_t qfi)
     {
         v->push_back(std::to_string(ue) + ":" + std::to_string(qfi) + ":" + Hex(p));
     }
 
     static void OnMsg(std::vector<std::string>* v,
-                      uint16_t ue,
+                      uint32_t ue,
                       const std::string& dir,
                       const std::string& name,
                       const std::vector<uint8_t>&,
@@ -180,7 +180,7 @@ struct LifecycleScenario
     }
 
     static void OnRefused(std::vector<std::string>* v,
-                          uint16_t ue,
+                          uint32_t ue,
                           uint32_t,
                           const std::string& name,
                           const std::string& reason)
@@ -189,7 +189,7 @@ struct LifecycleScenario
     }
 
     static void OnEvent(std::vector<std::string>* v,
-                        uint16_t ue,
+                        uint32_t ue,
                         const std::string& e,
                         const std::string& d)
     {
@@ -197,20 +197,20 @@ struct LifecycleScenario
     }
 
     static void OnState(std::vector<std::string>* v,
-                        uint16_t ue,
+                        uint32_t ue,
                         const std::string& a,
                         const std::string& b)
     {
         v->push_back(std::to_string(ue) + ":" + a + "->" + b);
     }
 
-    static void OnNas(std::vector<std::string>* v, uint16_t ue, const std::vector<uint8_t>& nas)
+    static void OnNas(std::vector<std::string>* v, uint32_t ue, const std::vector<uint8_t>& nas)
     {
         v->push_back(std::to_string(ue) + ":" + ToHex(nas));
     }
 
     static void OnSession(std::vector<std::string>* v,
-                          uint16_t ue,
+                          uint32_t ue,
                           uint8_t psi,
                           uint8_t drb,
                           bool integrity,
@@ -224,7 +224,7 @@ struct LifecycleScenario
     }
 
     static void OnDiscard(std::vector<std::string>* v,
-                          uint16_t ue,
+                          uint32_t ue,
                           const std::string& bearer,
                           const std::string& reason)
     {

@@ -369,7 +369,7 @@ class T300ExpiryTestCase : public TestCase
             s.Ue()->SetAttributeFailSafe("T300", TimeValue(MilliSeconds(2000))), true, "ms2000 is");
     }
 
-    static void At(Time* t, uint16_t, const std::string& event, const std::string&)
+    static void At(Time* t, uint32_t, const std::string& event, const std::string&)
     {
         if (event == "t300-expiry")
         {

@@ -330,7 +330,7 @@ class DrbBitFlipTestCase : public TestCase
     }
 
     static void OnFailure(
-        std::vector<std::string>* v, uint16_t ue, uint8_t rb, uint32_t count, uint32_t, uint32_t)
+        std::vector<std::string>* v, uint32_t ue, uint8_t rb, uint32_t count, uint32_t, uint32_t)
     {
         v->push_back(std::to_string(ue) + ":" + std::to_string(rb) + ":" + std::to_string(count));
     }

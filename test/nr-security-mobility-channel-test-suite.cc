@@ -130,7 +130,7 @@ LogDistanceRsrp(double txPowerDbm, double d)
 
 /// A downlink frame of a cell to a UE (an SRB1 PDU of 4 bytes the UE RRC refuses).
 NrSecurityAirFrame
-Downlink(uint16_t cellId, uint16_t ueId)
+Downlink(uint16_t cellId, uint32_t ueId)
 {
     NrSecurityAirFrame f;
     f.cellId = cellId;
@@ -159,7 +159,7 @@ TimeFrame(std::vector<Time>* t, const NrSecurityAirFrame&)
 
 /// Records CellChanged.
 void
-CellChanged(std::vector<std::string>* out, uint16_t ue, uint16_t from, uint16_t to)
+CellChanged(std::vector<std::string>* out, uint32_t ue, uint16_t from, uint16_t to)
 {
     out->push_back(std::to_string(ue) + ":" + std::to_string(from) + "->" + std::to_string(to));
 }

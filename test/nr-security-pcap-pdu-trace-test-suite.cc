@@ -289,7 +289,7 @@ class PduCsvConnectionTestCase : public TestCase
         nr->Attach(ues, gnbs.Get(0));
         Ptr<NrSecurityGnbNetDevice> gnb = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0));
         Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0));
-        const uint16_t ueId = ue->GetUeId();
+        const uint32_t ueId = ue->GetUeId();
         Simulator::Schedule(MilliSeconds(400),
                             [gnb, ueId]()
                             {

@@ -82,7 +82,7 @@ const char* const K_AMF = "d655f16142035d4d72ca39583d228d2dd2ec0ca7929ad007f53b3
 
 /// \return the keys of a UE derived from its K_gNB for NEA2/NIA2 (TS 33.501 A.8).
 NrSecurityPcapUeKeys
-UeKeys(uint16_t ueId, const char* kGnbHex, uint32_t ulNasCount)
+UeKeys(uint32_t ueId, const char* kGnbHex, uint32_t ulNasCount)
 {
     NrSecurityPcapUeKeys keys;
     keys.ueId = ueId;

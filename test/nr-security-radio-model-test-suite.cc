@@ -65,7 +65,7 @@ class LoseFirstErrorModel : public ErrorModel
 
 /// A frame of 4 zero bytes on SRB1 (the RRC refuses it: only the radio matters here).
 NrSecurityAirFrame
-Frame(uint16_t cellId, uint16_t ueId, bool uplink)
+Frame(uint16_t cellId, uint32_t ueId, bool uplink)
 {
     NrSecurityAirFrame f;
     f.cellId = cellId;

@@ -31,7 +31,7 @@ namespace
 
 /// Injects a captured UL-CCCH message (an RRC request) at a gNB as if from the UE.
 void
-InjectUlCcch(Ptr<NrSecurityGnbRrc> g, uint16_t ueId, std::vector<uint8_t> bytes)
+InjectUlCcch(Ptr<NrSecurityGnbRrc> g, uint32_t ueId, std::vector<uint8_t> bytes)
 {
     NrSecurityRbPdu p;
     p.type = NrSecurityRbType::SRB0;
@@ -47,8 +47,8 @@ OnGnbEvent(Ptr<NrSecurityGnbRrc> g, const std::string& event, std::function<void
     auto armed = std::make_shared<bool>(true);
     g->TraceConnectWithoutContext(
         "ConnectionEvent",
-        Callback<void, uint16_t, const std::string&, const std::string&>(
-            [armed, event, f](uint16_t, const std::string& e, const std::string&)
+        Callback<void, uint32_t, const std::string&, const std::string&>(
+            [armed, event, f](uint32_t, const std::string& e, const std::string&)
             {
                 if (*armed && e == event)
                 {
@@ -69,8 +69,8 @@ struct CountReuseRecorder
     {
         rrc->TraceConnectWithoutContext(
             "PdcpEntityCreated",
-            Callback<void, uint16_t, const std::string&, Ptr<NrSecurityPdcp>>(
-                [this](uint16_t, const std::string& rb, Ptr<NrSecurityPdcp> p)
+            Callback<void, uint32_t, const std::string&, Ptr<NrSecurityPdcp>>(
+                [this](uint32_t, const std::string& rb, Ptr<NrSecurityPdcp> p)
                 {
                     NrSecurityPdcp* raw = PeekPointer(p);
                     p->TraceConnectWithoutContext(

@@ -206,7 +206,7 @@ struct Scenario
     Ptr<NrSecurityAmf> amf = CreateObject<NrSecurityAmf>();
     std::vector<Ptr<NrSecurityGnbRrc>> gnbs;
     Ptr<NrSecurityUeRrc> ue = CreateObject<NrSecurityUeRrc>();
-    uint16_t ueId;
+    uint32_t ueId;
     size_t serving = 0;  ///< the gNB the UE's frames go to (and come from)
     size_t selected = 0; ///< the cell the UE's cell selection returns
     bool dropUlCcch = false;
@@ -247,10 +247,10 @@ struct Scenario
             g->SetAttribute("HandoverOnMeasurement", BooleanValue(false));
             g->SetCellId(cell);
             g->SetAmf(amf);
-            g->SetTransmitCallback(Callback<void, uint16_t, const NrSecurityRbPdu&>(
-                [this, i](uint16_t u, const NrSecurityRbPdu& p) { GnbTx(i, u, p); }));
-            g->SetUserDataCallback(Callback<void, uint16_t, uint8_t, uint8_t, Ptr<Packet>>(
-                [this, cell](uint16_t, uint8_t, uint8_t, Ptr<Packet> p)
+            g->SetTransmitCallback(Callback<void, uint32_t, const NrSecurityRbPdu&>(
+                [this, i](uint32_t u, const NrSecurityRbPdu& p) { GnbTx(i, u, p); }));
+            g->SetUserDataCallback(Callback<void, uint32_t, uint8_t, uint8_t, Ptr<Packet>>(
+                [this, cell](uint32_t, uint8_t, uint8_t, Ptr<Packet> p)
                 { ulData.push_back(std::to_string(cell) + ":" + PacketHex(p)); }));
             g->SetXnSendCallback(Callback<bool, const NrSecurityXnMessage&>(
                 [this](const NrSecurityXnMessage& m) { return XnSend(m); }));
@@ -270,13 +270,13 @@ struct Scenario
                 }));
             g->TraceConnectWithoutContext("RrcMessage",
                                           Callback<void,
-                                                   uint16_t,
+                                                   uint32_t,
                                                    const std::string&,
                                                    const std::string&,
                                                    const std::vector<uint8_t>&,
                                                    const std::string&,
                                                    const std::string&>(
-                                              [this, cell](uint16_t,
+                                              [this, cell](uint32_t,
                                                            const std::string& d,
                                                            const std::string& n,
                                                            const std::vector<uint8_t>&,
@@ -287,17 +287,17 @@ struct Scenario
                                               }));
             g->TraceConnectWithoutContext(
                 "MessageRefused",
-                Callback<void, uint16_t, uint32_t, const std::string&, const std::string&>(
-                    [this, cell](uint16_t, uint32_t, const std::string& n, const std::string& r)
+                Callback<void, uint32_t, uint32_t, const std::string&, const std::string&>(
+                    [this, cell](uint32_t, uint32_t, const std::string& n, const std::string& r)
                     { refused.push_back("cell" + std::to_string(cell) + ":" + n + ":" + r); }));
             g->TraceConnectWithoutContext(
                 "ConnectionEvent",
-                Callback<void, uint16_t, const std::string&, const std::string&>(
-                    [this, cell](uint16_t, const std::string& e, const std::string& d)
+                Callback<void, uint32_t, const std::string&, const std::string&>(
+                    [this, cell](uint32_t, const std::string& e, const std::string& d)
                     { gnbEvents.push_back("cell" + std::to_string(cell) + ":" + e + ":" + d); }));
             g->TraceConnectWithoutContext("KeyChange",
-                                          Callback<void, uint16_t, const NrSecurityKeyEpoch&>(
-                                              [this, cell](uint16_t, const NrSecurityKeyEpoch& e)
+                                          Callback<void, uint32_t, const NrSecurityKeyEpoch&>(
+                                              [this, cell](uint32_t, const NrSecurityKeyEpoch& e)
                                               { gnbEpochs[cell].push_back(e); }));
             gnbs.push_back(g);
         }
@@ -318,12 +318,12 @@ struct Scenario
         ue->TraceConnectWithoutContext(
             "RrcMessage",
             Callback<void,
-                     uint16_t,
+                     uint32_t,
                      const std::string&,
                      const std::string&,
                      const std::vector<uint8_t>&,
                      const std::string&,
-                     const std::string&>([this](uint16_t,
+                     const std::string&>([this](uint32_t,
                                                 const std::string& d,
                                                 const std::string& n,
                                                 const std::vector<uint8_t>&,
@@ -332,17 +332,17 @@ struct Scenario
                                          { ueMsgs.push_back(d + " " + n + " " + b + " " + p); }));
         ue->TraceConnectWithoutContext(
             "MessageRefused",
-            Callback<void, uint16_t, uint32_t, const std::string&, const std::string&>(
-                [this](uint16_t, uint32_t, const std::string& n, const std::string& r)
+            Callback<void, uint32_t, uint32_t, const std::string&, const std::string&>(
+                [this](uint32_t, uint32_t, const std::string& n, const std::string& r)
                 { refused.push_back("ue:" + n + ":" + r); }));
         ue->TraceConnectWithoutContext(
             "ConnectionEvent",
-            Callback<void, uint16_t, const std::string&, const std::string&>(
-                [this](uint16_t, const std::string& e, const std::string& d)
+            Callback<void, uint32_t, const std::string&, const std::string&>(
+                [this](uint32_t, const std::string& e, const std::string& d)
                 { ueEvents.push_back(e + ":" + d); }));
         ue->TraceConnectWithoutContext("KeyChange",
-                                       Callback<void, uint16_t, const NrSecurityKeyEpoch&>(
-                                           [this](uint16_t, const NrSecurityKeyEpoch& e)
+                                       Callback<void, uint32_t, const NrSecurityKeyEpoch&>(
+                                           [this](uint32_t, const NrSecurityKeyEpoch& e)
                                            { ueEpochs.push_back(e); }));
     }
 
@@ -381,7 +381,7 @@ struct Scenario
         Simulator::Schedule(MilliSeconds(1), &NrSecurityGnbRrc::ReceivePdu, g, ueId, p);
     }
 
-    void GnbTx(size_t i, uint16_t, const NrSecurityRbPdu& p0)
+    void GnbTx(size_t i, uint32_t, const NrSecurityRbPdu& p0)
     {
         if (i != serving)
         {

@@ -741,8 +741,8 @@ class RecoveryTimersTestCase : public RecoveryTestCase
             NrSecurityUeRrc* ue = PeekPointer(s.ue);
             s.ue->TraceConnectWithoutContext(
                 "StateChanged",
-                Callback<void, uint16_t, const std::string&, const std::string&>(
-                    [ue](uint16_t, const std::string&, const std::string& now)
+                Callback<void, uint32_t, const std::string&, const std::string&>(
+                    [ue](uint32_t, const std::string&, const std::string& now)
                     {
                         if (now == "CONNECTED")
                         {

@@ -146,7 +146,7 @@ class ReplayedSmcTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.ueFailures.size(), 0u, "no failure");
     }
 
-    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    static void Count(uint32_t* n, uint32_t, uint32_t, const std::string&)
     {
         ++*n;
     }
@@ -215,19 +215,19 @@ class SmcWhileActiveTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.ueFailures.size(), 0u, "no failure");
     }
 
-    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    static void Count(uint32_t* n, uint32_t, uint32_t, const std::string&)
     {
         ++*n;
     }
 
     static void CountKey(
-        uint32_t* n, uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t)
+        uint32_t* n, uint32_t, const std::string&, const std::vector<uint8_t>&, uint32_t)
     {
         ++*n;
     }
 
     static void Refused(std::vector<std::string>* v,
-                        uint16_t,
+                        uint32_t,
                         uint32_t count,
                         const std::string& name,
                         const std::string& reason)
@@ -363,13 +363,13 @@ class MismatchedTransactionCompleteTestCase : public TestCase
         m_channel->Inject(forged, MilliSeconds(2));
     }
 
-    static void Count(uint32_t* n, uint16_t, uint32_t, const std::string&)
+    static void Count(uint32_t* n, uint32_t, uint32_t, const std::string&)
     {
         ++*n;
     }
 
     static void Refused(std::vector<std::string>* v,
-                        uint16_t,
+                        uint32_t,
                         uint32_t count,
                         const std::string& name,
                         const std::string& reason)

@@ -180,7 +180,7 @@ struct Scenario
     }
 
     /// \return the hex of the first-attempt PDUs of a UE in one direction, in order
-    std::vector<std::string> Pdus(uint16_t ueId, bool uplink) const
+    std::vector<std::string> Pdus(uint32_t ueId, bool uplink) const
     {
         std::vector<std::string> out;
         for (const auto& f : air)
@@ -212,27 +212,27 @@ struct Scenario
         ++radioLinkFailures;
     }
 
-    void OnUeFailure(uint16_t ue, const std::string& reason)
+    void OnUeFailure(uint32_t ue, const std::string& reason)
     {
         ueFailures.push_back(std::to_string(ue) + ":" + reason);
     }
 
-    void OnGnbFailure(uint16_t ue, const std::string& reason)
+    void OnGnbFailure(uint32_t ue, const std::string& reason)
     {
         gnbFailures.push_back(std::to_string(ue) + ":" + reason);
     }
 
-    void OnActivated(uint16_t ue, const std::string& nea, const std::string& nia)
+    void OnActivated(uint32_t ue, const std::string& nea, const std::string& nia)
     {
         activations.push_back(std::to_string(ue) + ":" + nea + "/" + nia);
     }
 
-    void OnUeSdu(uint16_t ue, uint32_t, const std::vector<uint8_t>& sdu)
+    void OnUeSdu(uint32_t ue, uint32_t, const std::vector<uint8_t>& sdu)
     {
         ueSdus.push_back(std::to_string(ue) + ":" + ToHex(sdu));
     }
 
-    void OnGnbSdu(uint16_t ue, uint32_t, const std::vector<uint8_t>& sdu)
+    void OnGnbSdu(uint32_t ue, uint32_t, const std::vector<uint8_t>& sdu)
     {
         gnbSdus.push_back(std::to_string(ue) + ":" + ToHex(sdu));
     }

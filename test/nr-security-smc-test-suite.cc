@@ -313,7 +313,7 @@ class LossTestCase : public TestCase
         }
     }
 
-    static void At(Time* t, uint16_t, const std::string&, const std::string&)
+    static void At(Time* t, uint32_t, const std::string&, const std::string&)
     {
         *t = Simulator::Now();
     }
@@ -381,7 +381,7 @@ class AirInterfaceTestCase : public TestCase
         Simulator::Destroy();
     }
 
-    static void At(Time* t, uint16_t, const std::string&, const std::string&)
+    static void At(Time* t, uint32_t, const std::string&, const std::string&)
     {
         *t = Simulator::Now();
     }

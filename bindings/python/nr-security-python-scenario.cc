@@ -63,7 +63,7 @@ struct KeySet
 /// What run_scenario reports per UE.
 struct UeOutcome
 {
-    uint16_t ueId = 0;
+    uint32_t ueId = 0;
     uint32_t node = 0;
     uint16_t cellId = 0;
     NrSecurityKey256 kAmf{};

@@ -57,7 +57,7 @@ namespace
 /// What the relay does and what it counts.
 struct Alter
 {
-    uint16_t victim = 1;        ///< the UE id
+    uint32_t victim = 1;        ///< the UE id
     Ipv4Address resolver;       ///< the victim's DNS resolver (known plaintext)
     Ipv4Address attacker;       ///< the attacker's resolver
     uint64_t upRewritten = 0;   ///< uplink DRB PDUs altered

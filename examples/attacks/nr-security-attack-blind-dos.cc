@@ -54,7 +54,7 @@ namespace
 /// 23.003 2.10.1).
 constexpr uint64_t VICTIM_5G_S_TMSI = (uint64_t(1) << 38) | (uint64_t(1) << 32) | 0x12345678u;
 /// The fake UE's radio identity (C-RNTI-like UE id on the air).
-constexpr uint16_t FAKE_UE_ID = 100;
+constexpr uint32_t FAKE_UE_ID = 100;
 /// EstablishmentCause mo-Signalling (TS 38.331 6.2.2 RRCSetupRequest-IEs: index 3).
 constexpr uint8_t CAUSE_MO_SIGNALLING = 3;
 

@@ -89,7 +89,7 @@ Bytes(Ptr<const Packet> p)
 /// The relay's intercept callback and what it did.
 struct Hijack
 {
-    uint16_t victim = 1;          ///< the UE id
+    uint32_t victim = 1;          ///< the UE id
     std::vector<uint16_t> own;    ///< the UE's bands (known to the attacker)
     std::vector<uint16_t> forged; ///< the bands the gNB should believe
     bool afterSmc = false;        ///< the SecurityModeComplete went by (one shot)

@@ -174,13 +174,13 @@ Run(int argc, char* argv[])
     Ptr<NrSecurityUeRrc> ueRrc = ue->GetRrc();
     ueRrc->TraceConnectWithoutContext(
         "SecurityModeFailure",
-        Callback<void, uint16_t, const std::string&>([&rec](uint16_t, const std::string&)
+        Callback<void, uint32_t, const std::string&>([&rec](uint32_t, const std::string&)
                                                      { ++rec.smcFailures; }));
     // Upper layers: a UE that fell back to RRC_IDLE registers again at once (cell selection).
     ueRrc->TraceConnectWithoutContext(
         "ConnectionEvent",
-        Callback<void, uint16_t, const std::string&, const std::string&>(
-            [ue](uint16_t, const std::string& event, const std::string&)
+        Callback<void, uint32_t, const std::string&, const std::string&>(
+            [ue](uint32_t, const std::string& event, const std::string&)
             {
                 if (event == "idle")
                 {
@@ -219,8 +219,8 @@ Run(int argc, char* argv[])
     NrSecurityUeNetDevice* ueRaw = PeekPointer(ue);
     net.Gnb()->GetRrc()->TraceConnectWithoutContext(
         "SecurityModeFailure",
-        Callback<void, uint16_t, const std::string&>(
-            [&rec, nrRaw, ueRaw, kAmfRandom, tRelease](uint16_t ueId, const std::string&)
+        Callback<void, uint32_t, const std::string&>(
+            [&rec, nrRaw, ueRaw, kAmfRandom, tRelease](uint32_t ueId, const std::string&)
             {
                 if (ueId != ueRaw->GetUeId() || Simulator::Now() < Seconds(tRelease)
                     || rec.reauthentications > 0)
@@ -254,8 +254,8 @@ Run(int argc, char* argv[])
     {
         ueRrc->TraceConnectWithoutContext(
             "HandoverEvent",
-            Callback<void, uint16_t, const std::string&, const std::string&>(
-                [&rec, ueRaw](uint16_t, const std::string& step, const std::string&)
+            Callback<void, uint32_t, const std::string&, const std::string&>(
+                [&rec, ueRaw](uint32_t, const std::string& step, const std::string&)
                 {
                     if (step == "complete-sent" && ueRaw->GetServingCellId() == rec.fbsCell)
                     {

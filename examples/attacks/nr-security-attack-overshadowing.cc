@@ -162,7 +162,7 @@ RunOnce(bool mitigated, double injectorTxPower, const Vector& uePosition)
             &ForgeRelease);
     }
     RunResult r;
-    const uint16_t ueId = net.Ue()->GetUeId();
+    const uint32_t ueId = net.Ue()->GetUeId();
     nr->GetChannel()->TraceConnectWithoutContext(
         "Reception",
         Callback<void, const NrSecurityAirFrame&, NrSecurityFrameOutcome>(

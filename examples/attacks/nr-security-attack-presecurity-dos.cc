@@ -78,7 +78,7 @@ ForgedSrb1Pdu(uint32_t sn, const std::vector<uint8_t>& message)
 
 /// \return a downlink frame to \p ueId in \p cellId on SRB \p rbId carrying \p pdu
 NrSecurityAirFrame
-DownlinkFrame(uint16_t cellId, uint16_t ueId, NrSecurityRbType type, uint8_t rbId, Ptr<Packet> pdu)
+DownlinkFrame(uint16_t cellId, uint32_t ueId, NrSecurityRbType type, uint8_t rbId, Ptr<Packet> pdu)
 {
     NrSecurityAirFrame f;
     f.cellId = cellId;
@@ -107,7 +107,7 @@ Bytes(const NrSecurityAirFrame& f)
 /// The overshadower's triggers and forged frames.
 struct Forger
 {
-    uint16_t victim = 1;        ///< the UE id
+    uint32_t victim = 1;        ///< the UE id
     NrSecurityAirFrame reject;  ///< the forged RRCReject
     NrSecurityAirFrame release; ///< the forged RRCRelease
 
@@ -180,7 +180,7 @@ Run(int argc, char* argv[])
     NrSecurityAttackEnableOutputs(net, o);
     Ptr<NrSecurityUeNetDevice> ue = net.Ue();
     Ptr<NrSecurityUeRrc> ueRrc = ue->GetRrc();
-    const uint16_t ueId = ue->GetUeId();
+    const uint32_t ueId = ue->GetUeId();
     const uint16_t cellId = net.Gnb()->GetCellId();
 
     NrSecurityAdversaryHelper adv(nr);
@@ -218,7 +218,7 @@ Run(int argc, char* argv[])
         MakeCallback(+[](Timeline* tl,
                          Ptr<NrSecurityUeNetDevice> ue,
                          uint16_t cellId,
-                         uint16_t,
+                         uint32_t,
                          const std::string& event,
                          const std::string& detail)
                      {
@@ -258,7 +258,7 @@ Run(int argc, char* argv[])
             .Bind(&tl, ue, cellId));
     ueRrc->TraceConnectWithoutContext(
         "SecurityActivated",
-        MakeCallback(+[](Timeline* tl, uint16_t, const std::string&, const std::string&)
+        MakeCallback(+[](Timeline* tl, uint32_t, const std::string&, const std::string&)
                      {
                          tl->secured = Simulator::Now();
                          if (tl->waitingAfterReject)

@@ -107,7 +107,7 @@ struct ReplayCounter
     std::map<std::string, Batch> batch; ///< by name
 
     /// PdcpEntityCreated of the UE: follow the new entity.
-    void EntityCreated(uint16_t, const std::string&, Ptr<NrSecurityPdcp> pdcp)
+    void EntityCreated(uint32_t, const std::string&, Ptr<NrSecurityPdcp> pdcp)
     {
         pdcp->TraceConnectWithoutContext("RxPdu", MakeCallback(&ReplayCounter::Rx, this));
         pdcp->TraceConnectWithoutContext("PduDiscarded",
@@ -177,7 +177,7 @@ Run(int argc, char* argv[])
     Ptr<NrSecurityUeNetDevice> ue = net.Ue();
     Ptr<NrSecurityUeRrc> ueRrc = ue->GetRrc();
     Ptr<NrSecurityGnbRrc> gnbRrc = net.Gnb()->GetRrc();
-    const uint16_t ueId = ue->GetUeId();
+    const uint32_t ueId = ue->GetUeId();
     const uint16_t cellId = net.Gnb()->GetCellId();
 
     NrSecurityAdversaryHelper adv(nr);

@@ -57,13 +57,13 @@ struct UeWatch
     std::string nia = "none"; ///< likewise
 
     /// SecurityModeFailure. \param ue the UE \param reason why
-    void Failure(uint16_t /* ue */, const std::string& /* reason */)
+    void Failure(uint32_t /* ue */, const std::string& /* reason */)
     {
         ++smcFailures;
     }
 
     /// SecurityActivated. \param ue the UE \param e NEAx \param i NIAx
-    void Activated(uint16_t /* ue */, const std::string& e, const std::string& i)
+    void Activated(uint32_t /* ue */, const std::string& e, const std::string& i)
     {
         nea = e;
         nia = i;

@@ -45,7 +45,7 @@ NrSecurityJammer::Start(Ptr<NrSecurityChannel> channel)
 }
 
 void
-NrSecurityJammer::JamUe(uint16_t ueId, bool uplink, bool downlink)
+NrSecurityJammer::JamUe(uint32_t ueId, bool uplink, bool downlink)
 {
     if (uplink)
     {

@@ -45,7 +45,7 @@ class NrSecurityJammer : public NrSecurityAdversaryNetDevice
      * \param uplink jam its uplink frames
      * \param downlink jam its downlink frames
      */
-    void JamUe(uint16_t ueId, bool uplink, bool downlink);
+    void JamUe(uint32_t ueId, bool uplink, bool downlink);
     /// \param cellId jam every frame of this cell (both directions)
     void JamCell(uint16_t cellId);
     /// Jams every frame on the channel.
@@ -80,7 +80,7 @@ class NrSecurityJammer : public NrSecurityAdversaryNetDevice
     bool m_active;                                 ///< jamming now
     bool m_all;                                    ///< JamAll
     std::set<uint16_t> m_cells;                    ///< JamCell targets
-    std::set<std::pair<uint16_t, bool>> m_ueLinks; ///< JamUe targets (ueId, uplink)
+    std::set<std::pair<uint32_t, bool>> m_ueLinks; ///< JamUe targets (ueId, uplink)
     uint64_t m_jammed;                             ///< frames jammed
 };
 

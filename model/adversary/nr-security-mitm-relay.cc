@@ -241,7 +241,7 @@ NrSecurityMitmRelay::GetDelayed() const
     return m_delayed;
 }
 
-const std::set<uint16_t>&
+const std::set<uint32_t>&
 NrSecurityMitmRelay::GetCapturedUes() const
 {
     return m_captured;

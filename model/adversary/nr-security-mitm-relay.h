@@ -129,7 +129,7 @@ class NrSecurityMitmRelay : public NrSecurityGnbNetDevice
                                 const std::vector<uint8_t>& mask);
 
     /// \return the UEs captured so far (they sent an uplink frame to the relay's cell)
-    const std::set<uint16_t>& GetCapturedUes() const;
+    const std::set<uint32_t>& GetCapturedUes() const;
 
     /// Uplink from a UE in the relay's cell: to the real cell. \param frame the frame
     void ReceiveFrame(NrSecurityAirFrame frame) override;
@@ -151,7 +151,7 @@ class NrSecurityMitmRelay : public NrSecurityGnbNetDevice
     Ptr<NrSecurityChannel> m_air;       ///< the channel after Start
     InterceptCallback m_intercept;      ///< the user's callback
     double m_sensitivity;               ///< Sensitivity, dBm
-    std::set<uint16_t> m_captured;      ///< UEs seen in the relay's cell
+    std::set<uint32_t> m_captured;      ///< UEs seen in the relay's cell
     uint64_t m_forwarded;               ///< frames forwarded
     uint64_t m_rewritten;               ///< of them, rewritten
     uint64_t m_dropped;                 ///< frames dropped

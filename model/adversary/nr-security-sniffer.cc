@@ -94,7 +94,7 @@ NrSecuritySniffer::GetFrames() const
 }
 
 void
-NrSecuritySniffer::AddUeKeys(uint16_t ueId, NrSecurityCiphering nea, const NrSecurityAsKeys& keys)
+NrSecuritySniffer::AddUeKeys(uint32_t ueId, NrSecurityCiphering nea, const NrSecurityAsKeys& keys)
 {
     UeKeys k;
     k.nea = nea;
@@ -219,7 +219,7 @@ NrSecuritySniffer::Decipher(const NrSecuritySniffedFrame& f) const
 }
 
 bool
-NrSecuritySniffer::GetObservedCiphering(uint16_t ueId, NrSecurityCiphering& nea) const
+NrSecuritySniffer::GetObservedCiphering(uint32_t ueId, NrSecurityCiphering& nea) const
 {
     auto it = m_smcNea.find(ueId);
     if (it == m_smcNea.end())
@@ -231,7 +231,7 @@ NrSecuritySniffer::GetObservedCiphering(uint16_t ueId, NrSecurityCiphering& nea)
 }
 
 std::vector<NrSecuritySniffedFrame>
-NrSecuritySniffer::Select(uint16_t ueId, NrSecurityRbType type, uint8_t rbId, bool uplink) const
+NrSecuritySniffer::Select(uint32_t ueId, NrSecurityRbType type, uint8_t rbId, bool uplink) const
 {
     std::vector<NrSecuritySniffedFrame> out;
     for (const auto& f : m_frames)

@@ -78,7 +78,7 @@ class NrSecuritySniffer : public NrSecurityAdversaryNetDevice
      * \param nea the ciphering algorithm its PDUs use
      * \param keys its AS keys (K_RRCenc for SRBs, K_UPenc for DRBs)
      */
-    void AddUeKeys(uint16_t ueId, NrSecurityCiphering nea, const NrSecurityAsKeys& keys);
+    void AddUeKeys(uint32_t ueId, NrSecurityCiphering nea, const NrSecurityAsKeys& keys);
 
     /**
      * \brief Deciphers a recorded frame (see the class comment).
@@ -96,7 +96,7 @@ class NrSecuritySniffer : public NrSecurityAdversaryNetDevice
      * \param uplink the direction
      * \return copies of the matching frames
      */
-    std::vector<NrSecuritySniffedFrame> Select(uint16_t ueId,
+    std::vector<NrSecuritySniffedFrame> Select(uint32_t ueId,
                                                NrSecurityRbType type,
                                                uint8_t rbId,
                                                bool uplink) const;
@@ -107,7 +107,7 @@ class NrSecuritySniffer : public NrSecurityAdversaryNetDevice
      * \param nea out: the algorithm
      * \return false if no SecurityModeCommand of that UE was heard
      */
-    bool GetObservedCiphering(uint16_t ueId, NrSecurityCiphering& nea) const;
+    bool GetObservedCiphering(uint32_t ueId, NrSecurityCiphering& nea) const;
 
     /// Forgets every bearer's COUNT (the next PDU of each starts its stream again at HFN 0).
     void ResetCounts();
@@ -125,7 +125,7 @@ class NrSecuritySniffer : public NrSecurityAdversaryNetDevice
 
   private:
     /// A bearer stream: UE, RB type, RB id, uplink.
-    typedef std::tuple<uint16_t, uint8_t, uint8_t, bool> StreamKey;
+    typedef std::tuple<uint32_t, uint8_t, uint8_t, bool> StreamKey;
     /// Keys known for a UE.
     struct UeKeys
     {
@@ -137,8 +137,8 @@ class NrSecuritySniffer : public NrSecurityAdversaryNetDevice
 
     std::vector<NrSecuritySniffedFrame> m_frames;     ///< recorded frames
     std::map<StreamKey, uint64_t> m_next;             ///< per stream: COUNT after the highest seen
-    std::map<uint16_t, UeKeys> m_keys;                ///< known keys by UE
-    std::map<uint16_t, NrSecurityCiphering> m_smcNea; ///< NEA of the last SMC heard, by UE
+    std::map<uint32_t, UeKeys> m_keys;                ///< known keys by UE
+    std::map<uint32_t, NrSecurityCiphering> m_smcNea; ///< NEA of the last SMC heard, by UE
 };
 
 } // namespace ns3

@@ -100,7 +100,7 @@ NrSecurityFrameOutcomeName(NrSecurityFrameOutcome outcome)
 struct NrSecurityAirFrame
 {
     uint16_t cellId = 0;                           ///< the gNB's cell
-    uint16_t ueId = 0;                             ///< the UE (C-RNTI-like id, the pcap UE id)
+    uint32_t ueId = 0;                             ///< the UE (C-RNTI-like id, the pcap UE id)
     NrSecurityRbType type = NrSecurityRbType::SRB; ///< SRB0 (CCCH), SRB or DRB
     uint8_t rbId = 1;          ///< SRB identity 0..3 or DRB identity 1..32 (separate spaces)
     bool uplink = false;       ///< UE -> gNB

@@ -8,7 +8,7 @@ namespace ns3
 {
 
 uint64_t
-NrSecurityCapture::LinkKey(uint16_t cellId, uint16_t ueId, bool uplink)
+NrSecurityCapture::LinkKey(uint16_t cellId, uint32_t ueId, bool uplink)
 {
     return (static_cast<uint64_t>(uplink ? 1 : 0) << 32) | (static_cast<uint64_t>(cellId) << 16)
            | ueId;

@@ -61,7 +61,7 @@ class NrSecurityCapture
      * \param uplink direction
      * \return a key unique per (cell, UE, direction)
      */
-    static uint64_t LinkKey(uint16_t cellId, uint16_t ueId, bool uplink);
+    static uint64_t LinkKey(uint16_t cellId, uint32_t ueId, bool uplink);
 
     /**
      * \brief Registers a transmission on a link.

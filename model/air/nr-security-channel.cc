@@ -174,7 +174,7 @@ NrSecurityChannel::GetGnb(uint16_t cellId) const
 }
 
 Ptr<NrSecurityUeNetDevice>
-NrSecurityChannel::GetUe(uint16_t ueId) const
+NrSecurityChannel::GetUe(uint32_t ueId) const
 {
     auto it = m_ues.find(ueId);
     return it == m_ues.end() ? nullptr : it->second;

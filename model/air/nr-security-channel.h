@@ -159,7 +159,7 @@ class NrSecurityChannel : public Channel
     /// \return the gNB device of a cell, or nullptr \param cellId the cell
     Ptr<NrSecurityGnbNetDevice> GetGnb(uint16_t cellId) const;
     /// \return the UE device with an id, or nullptr \param ueId the UE
-    Ptr<NrSecurityUeNetDevice> GetUe(uint16_t ueId) const;
+    Ptr<NrSecurityUeNetDevice> GetUe(uint32_t ueId) const;
 
     /**
      * \brief Sends a PDU over the air from a device to the peer named in the frame (the gNB
@@ -334,7 +334,7 @@ class NrSecurityChannel : public Channel
     std::vector<Monitor> m_monitors;  ///< adversaries listening
     std::vector<Jammer> m_jammers;    ///< adversaries jamming
     std::map<uint16_t, Ptr<NrSecurityGnbNetDevice>> m_gnbs;               ///< by cell id
-    std::map<uint16_t, Ptr<NrSecurityUeNetDevice>> m_ues;                 ///< by UE id
+    std::map<uint32_t, Ptr<NrSecurityUeNetDevice>> m_ues;                 ///< by UE id
     std::vector<Ptr<NetDevice>> m_devices;                                ///< in attach order
     std::vector<TapCallback> m_taps;                                      ///< listeners
     TracedCallback<const NrSecurityAirFrame&> m_transmissionTrace;        ///< every attempt

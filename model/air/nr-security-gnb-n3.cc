@@ -79,7 +79,7 @@ NrSecurityGnbN3::StopApplication()
 }
 
 uint32_t
-NrSecurityGnbN3::AddSession(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi)
+NrSecurityGnbN3::AddSession(uint32_t ueId, uint8_t pduSessionId, uint8_t qfi)
 {
     if (qfi > 63)
     {
@@ -103,7 +103,7 @@ NrSecurityGnbN3::AddSession(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi)
 }
 
 bool
-NrSecurityGnbN3::SetUplinkTunnel(uint16_t ueId,
+NrSecurityGnbN3::SetUplinkTunnel(uint32_t ueId,
                                  uint8_t pduSessionId,
                                  Ipv4Address upf,
                                  uint32_t ulTeid)
@@ -119,7 +119,7 @@ NrSecurityGnbN3::SetUplinkTunnel(uint16_t ueId,
 }
 
 const NrSecurityGnbN3Tunnel*
-NrSecurityGnbN3::GetTunnel(uint16_t ueId, uint8_t pduSessionId) const
+NrSecurityGnbN3::GetTunnel(uint32_t ueId, uint8_t pduSessionId) const
 {
     auto it = m_tunnels.find(std::make_pair(ueId, pduSessionId));
     return it == m_tunnels.end() ? nullptr : &it->second;
@@ -140,7 +140,7 @@ NrSecurityGnbN3::Discard(const std::string& reason, Ptr<const Packet> packet)
 }
 
 void
-NrSecurityGnbN3::SendUplink(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> packet)
+NrSecurityGnbN3::SendUplink(uint32_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> packet)
 {
     auto it = m_tunnels.find(std::make_pair(ueId, pduSessionId));
     if (it == m_tunnels.end())

@@ -26,7 +26,7 @@ class NrSecurityGnbRrc;
  */
 struct NrSecurityGnbN3Tunnel
 {
-    uint16_t ueId = 0;        ///< the UE
+    uint32_t ueId = 0;        ///< the UE
     uint8_t pduSessionId = 1; ///< the PDU session
     uint8_t qfi = 9;          ///< QFI of the session's QoS flow (uplink containers)
     uint32_t dlTeid = 0;      ///< the gNB's TEID (allocated here)
@@ -86,7 +86,7 @@ class NrSecurityGnbN3 : public Application
      * \param qfi the QFI of its QoS flow, 0..63
      * \return the DL TEID (1, 2, ... unique per gNB)
      */
-    uint32_t AddSession(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi);
+    uint32_t AddSession(uint32_t ueId, uint8_t pduSessionId, uint8_t qfi);
 
     /**
      * \brief The UPF's end of a session's tunnel.
@@ -96,13 +96,13 @@ class NrSecurityGnbN3 : public Application
      * \param ulTeid the UPF's TEID
      * \return false if the session has no DL TEID yet
      */
-    bool SetUplinkTunnel(uint16_t ueId, uint8_t pduSessionId, Ipv4Address upf, uint32_t ulTeid);
+    bool SetUplinkTunnel(uint32_t ueId, uint8_t pduSessionId, Ipv4Address upf, uint32_t ulTeid);
 
     /**
      * \param ueId the UE \param pduSessionId the session
      * \return the tunnel with its counters, or nullptr
      */
-    const NrSecurityGnbN3Tunnel* GetTunnel(uint16_t ueId, uint8_t pduSessionId) const;
+    const NrSecurityGnbN3Tunnel* GetTunnel(uint32_t ueId, uint8_t pduSessionId) const;
 
     /// \return the number of packets refused, all reasons together
     uint64_t GetDiscards() const;
@@ -112,7 +112,7 @@ class NrSecurityGnbN3 : public Application
      * \param ueId the UE \param pduSessionId its session \param qfi the QFI
      * \param packet the IP packet
      */
-    void SendUplink(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> packet);
+    void SendUplink(uint32_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> packet);
 
   protected:
     void DoDispose() override;
@@ -125,8 +125,8 @@ class NrSecurityGnbN3 : public Application
 
     Ptr<NrSecurityGnbRrc> m_rrc;                                             ///< the gNB RRC
     Ptr<Socket> m_socket;                                                    ///< UDP 2152
-    std::map<std::pair<uint16_t, uint8_t>, NrSecurityGnbN3Tunnel> m_tunnels; ///< by UE, session
-    std::map<uint32_t, std::pair<uint16_t, uint8_t>> m_byDlTeid; ///< DL TEID -> UE, session
+    std::map<std::pair<uint32_t, uint8_t>, NrSecurityGnbN3Tunnel> m_tunnels; ///< by UE, session
+    std::map<uint32_t, std::pair<uint32_t, uint8_t>> m_byDlTeid; ///< DL TEID -> UE, session
     uint32_t m_nextDlTeid;                                       ///< next DL TEID
     uint64_t m_discards;                                         ///< refused packets
     TracedCallback<const std::string&, Ptr<const Packet>> m_discardTrace; ///< Discard

@@ -127,7 +127,7 @@ NrSecurityGnbNetDevice::NotifyDelivered(const NrSecurityAirFrame& frame)
 }
 
 void
-NrSecurityGnbNetDevice::Transmit(uint16_t ueId, const NrSecurityRbPdu& pdu)
+NrSecurityGnbNetDevice::Transmit(uint32_t ueId, const NrSecurityRbPdu& pdu)
 {
     NrSecurityAirFrame frame;
     frame.cellId = m_cellId;

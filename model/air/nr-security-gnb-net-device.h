@@ -59,7 +59,7 @@ class NrSecurityGnbNetDevice : public NrSecurityNetDevice
     void DoDispose() override;
 
   private:
-    void Transmit(uint16_t ueId, const NrSecurityRbPdu& pdu);
+    void Transmit(uint32_t ueId, const NrSecurityRbPdu& pdu);
 
     uint16_t m_cellId;           ///< cell id
     Ptr<NrSecurityGnbRrc> m_rrc; ///< RRC

@@ -149,13 +149,13 @@ NrSecurityUeNetDevice::GetTxPower() const
 }
 
 void
-NrSecurityUeNetDevice::SetUeId(uint16_t ueId)
+NrSecurityUeNetDevice::SetUeId(uint32_t ueId)
 {
     m_ueId = ueId;
     m_rrc->SetUeId(ueId);
 }
 
-uint16_t
+uint32_t
 NrSecurityUeNetDevice::GetUeId() const
 {
     return m_ueId;

@@ -68,15 +68,15 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     ~NrSecurityUeNetDevice() override;
 
     /// \param ueId the UE id (unique per channel; also the pcap UE id)
-    void SetUeId(uint16_t ueId);
+    void SetUeId(uint32_t ueId);
     /// \return the UE id
-    uint16_t GetUeId() const;
+    uint32_t GetUeId() const;
     /**
      * TracedCallback signature for CellChanged.
      * \param ueId the UE \param oldCellId the previous serving cell (0: none)
      * \param newCellId the new serving cell
      */
-    typedef void (*CellChangedTracedCallback)(uint16_t ueId,
+    typedef void (*CellChangedTracedCallback)(uint32_t ueId,
                                               uint16_t oldCellId,
                                               uint16_t newCellId);
 
@@ -186,7 +186,7 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     /// Reselection timer: in RRC_IDLE, ranks the cells and camps on the best (TS 38.304).
     void ReselectionTick();
 
-    uint16_t m_ueId;            ///< UE id
+    uint32_t m_ueId;            ///< UE id
     uint16_t m_cellId;          ///< serving cell
     Ptr<NrSecurityUeRrc> m_rrc; ///< RRC
     uint8_t m_uplinkQfi;        ///< UplinkQfi attribute (64: the default DRB's first QFI)
@@ -200,7 +200,7 @@ class NrSecurityUeNetDevice : public NrSecurityNetDevice
     double m_qHystDb;           ///< CellReselectionHysteresis attribute, dB
     Time m_reselectionPeriod;   ///< CellReselectionPeriod attribute (0: no reselection)
     EventId m_reselectionEvent; ///< the next reselection evaluation
-    TracedCallback<uint16_t, uint16_t, uint16_t> m_cellChangedTrace; ///< CellChanged
+    TracedCallback<uint32_t, uint16_t, uint16_t> m_cellChangedTrace; ///< CellChanged
     TracedCallback<Ptr<const Packet>> m_macTxTrace;                  ///< MacTx
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;              ///< MacTxDrop
     TracedCallback<Ptr<const Packet>> m_macRxTrace;                  ///< MacRx

@@ -15,7 +15,7 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NrSecurityAmfMobility");
 
 bool
-NrSecurityAmf::RefuseMobility(uint16_t ueId,
+NrSecurityAmf::RefuseMobility(uint32_t ueId,
                               const std::string& procedure,
                               const std::string& reason)
 {
@@ -32,7 +32,7 @@ NrSecurityAmf::GetMobilityRefusedCount() const
 }
 
 void
-NrSecurityAmf::SeedNhChain(uint16_t ueId,
+NrSecurityAmf::SeedNhChain(uint32_t ueId,
                            const NrSecurityKey256& kAmf,
                            const NrSecurityKey256& kGnb)
 {
@@ -44,7 +44,7 @@ NrSecurityAmf::SeedNhChain(uint16_t ueId,
 }
 
 const NrSecurityNhChain&
-NrSecurityAmf::AdvanceNhChain(uint16_t ueId)
+NrSecurityAmf::AdvanceNhChain(uint32_t ueId)
 {
     NrSecurityNhChain& chain = m_nhChains.at(ueId);
     const NrSecurityKey256& nh = chain.Advance();
@@ -55,7 +55,7 @@ NrSecurityAmf::AdvanceNhChain(uint16_t ueId)
 }
 
 const NrSecurityNhChain*
-NrSecurityAmf::GetNhChain(uint16_t ueId) const
+NrSecurityAmf::GetNhChain(uint32_t ueId) const
 {
     auto it = m_nhChains.find(ueId);
     return it == m_nhChains.end() ? nullptr : &it->second;
@@ -71,21 +71,21 @@ NrSecurityAmf::RegisterGnb(uint16_t cellId,
 }
 
 void
-NrSecurityAmf::SetServingCell(uint16_t ueId, uint16_t cellId)
+NrSecurityAmf::SetServingCell(uint32_t ueId, uint16_t cellId)
 {
     NS_LOG_FUNCTION(this << ueId << cellId);
     m_servingCell[ueId] = cellId;
 }
 
 uint16_t
-NrSecurityAmf::GetServingCell(uint16_t ueId) const
+NrSecurityAmf::GetServingCell(uint32_t ueId) const
 {
     auto it = m_servingCell.find(ueId);
     return it == m_servingCell.end() ? 0 : it->second;
 }
 
 bool
-NrSecurityAmf::PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitchAckCallback ack)
+NrSecurityAmf::PathSwitchRequest(uint32_t ueId, uint16_t targetCellId, PathSwitchAckCallback ack)
 {
     NS_LOG_FUNCTION(this << ueId << targetCellId);
     const std::string procedure = "PathSwitchRequest";
@@ -123,7 +123,7 @@ NrSecurityAmf::PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitc
 }
 
 bool
-NrSecurityAmf::HandoverRequired(uint16_t ueId,
+NrSecurityAmf::HandoverRequired(uint32_t ueId,
                                 uint16_t sourceCellId,
                                 uint16_t targetCellId,
                                 const std::vector<NrSecurityDrbCountStatus>& status,
@@ -203,7 +203,7 @@ NrSecurityAmf::HandoverRequired(uint16_t ueId,
 }
 
 void
-NrSecurityAmf::HandoverRequestAcknowledge(uint16_t ueId,
+NrSecurityAmf::HandoverRequestAcknowledge(uint32_t ueId,
                                           bool ok,
                                           const std::vector<uint8_t>& rrcContainer,
                                           const std::string& cause)
@@ -235,7 +235,7 @@ NrSecurityAmf::HandoverRequestAcknowledge(uint16_t ueId,
 }
 
 void
-NrSecurityAmf::HandoverNotify(uint16_t ueId, uint16_t targetCellId)
+NrSecurityAmf::HandoverNotify(uint32_t ueId, uint16_t targetCellId)
 {
     NS_LOG_FUNCTION(this << ueId << targetCellId);
     auto it = m_n2Handovers.find(ueId);

@@ -93,20 +93,20 @@ NrSecurityAmf::DoDispose()
 }
 
 void
-NrSecurityAmf::AddUe(uint16_t ueId, const NrSecurityAmfUeContext& context)
+NrSecurityAmf::AddUe(uint32_t ueId, const NrSecurityAmfUeContext& context)
 {
     NS_LOG_FUNCTION(this << ueId);
     m_ues[ueId] = context;
 }
 
 bool
-NrSecurityAmf::HasUe(uint16_t ueId) const
+NrSecurityAmf::HasUe(uint32_t ueId) const
 {
     return m_ues.count(ueId) != 0;
 }
 
 const NrSecurityAmfUeContext&
-NrSecurityAmf::GetUe(uint16_t ueId) const
+NrSecurityAmf::GetUe(uint32_t ueId) const
 {
     auto it = m_ues.find(ueId);
     if (it == m_ues.end())
@@ -117,7 +117,7 @@ NrSecurityAmf::GetUe(uint16_t ueId) const
 }
 
 bool
-NrSecurityAmf::InitialContextSetup(uint16_t ueId, InitialContextSetupCallback deliver)
+NrSecurityAmf::InitialContextSetup(uint32_t ueId, InitialContextSetupCallback deliver)
 {
     NS_LOG_FUNCTION(this << ueId);
     auto it = m_ues.find(ueId);
@@ -154,7 +154,7 @@ NrSecurityAmf::GetInitialContextNas() const
 }
 
 bool
-NrSecurityAmf::InitialUeMessage(uint16_t ueId,
+NrSecurityAmf::InitialUeMessage(uint32_t ueId,
                                 const std::vector<uint8_t>& nas,
                                 InitialContextSetupCallback deliver)
 {
@@ -175,14 +175,14 @@ NrSecurityAmf::InitialUeMessage(uint16_t ueId,
 }
 
 void
-NrSecurityAmf::UplinkNasTransport(uint16_t ueId, const std::vector<uint8_t>& nas)
+NrSecurityAmf::UplinkNasTransport(uint32_t ueId, const std::vector<uint8_t>& nas)
 {
     NS_LOG_FUNCTION(this << ueId << nas.size());
     m_ulNasTrace(ueId, nas);
 }
 
 void
-NrSecurityAmf::PduSessionResourceSetupResponse(uint16_t ueId,
+NrSecurityAmf::PduSessionResourceSetupResponse(uint32_t ueId,
                                                const NrSecurityPduSessionResult& result)
 {
     NS_LOG_FUNCTION(this << ueId << unsigned(result.pduSessionId) << result.ok);
@@ -201,7 +201,7 @@ NrSecurityAmf::PduSessionResourceSetupResponse(uint16_t ueId,
 }
 
 std::vector<NrSecurityPduSessionResult>
-NrSecurityAmf::GetPduSessionResults(uint16_t ueId) const
+NrSecurityAmf::GetPduSessionResults(uint32_t ueId) const
 {
     auto it = m_results.find(ueId);
     return it == m_results.end() ? std::vector<NrSecurityPduSessionResult>{} : it->second;

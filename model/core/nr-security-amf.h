@@ -78,7 +78,7 @@ struct NrSecurityPathSwitchAck
  */
 struct NrSecurityN2HandoverRequest
 {
-    uint16_t ueId = 0;                             ///< the UE
+    uint32_t ueId = 0;                             ///< the UE
     uint16_t sourceCellId = 0;                     ///< the source gNB's cell
     uint16_t targetCellId = 0;                     ///< the target gNB's cell
     NrSecurityKey256 nh{};                         ///< fresh NH (32 bytes)
@@ -130,19 +130,19 @@ class NrSecurityAmf : public Object
     ~NrSecurityAmf() override;
 
     /// What the gNB receives in Initial Context Setup: UE id and the request.
-    typedef Callback<void, uint16_t, NrSecurityInitialContextSetup> InitialContextSetupCallback;
+    typedef Callback<void, uint32_t, NrSecurityInitialContextSetup> InitialContextSetupCallback;
     /// PATH SWITCH REQUEST ACKNOWLEDGE to the target gNB: UE id and the {NH, NCC} pair.
-    typedef Callback<void, uint16_t, NrSecurityPathSwitchAck> PathSwitchAckCallback;
+    typedef Callback<void, uint32_t, NrSecurityPathSwitchAck> PathSwitchAckCallback;
     /// HANDOVER REQUEST to a registered target gNB.
     typedef Callback<void, const NrSecurityN2HandoverRequest&> HandoverRequestCallback;
     /// UE CONTEXT RELEASE COMMAND to a registered gNB: the UE id.
-    typedef Callback<void, uint16_t> UeContextReleaseCallback;
+    typedef Callback<void, uint32_t> UeContextReleaseCallback;
     /**
      * HANDOVER COMMAND (ok) or HANDOVER PREPARATION FAILURE (not ok) to the source gNB: UE id,
      * ok, the target's RRC container (the RRCReconfiguration to send to the UE; empty on
      * failure), the cause (empty when ok).
      */
-    typedef Callback<void, uint16_t, bool, const std::vector<uint8_t>&, const std::string&>
+    typedef Callback<void, uint32_t, bool, const std::vector<uint8_t>&, const std::string&>
         HandoverCommandCallback;
 
     /**
@@ -152,7 +152,7 @@ class NrSecurityAmf : public Object
      * \param ncc its NCC (nhIndex mod 8)
      * \param nh the NH (32 bytes)
      */
-    typedef void (*NhDerivedTracedCallback)(uint16_t ueId,
+    typedef void (*NhDerivedTracedCallback)(uint32_t ueId,
                                             uint32_t nhIndex,
                                             uint8_t ncc,
                                             const std::vector<uint8_t>& nh);
@@ -166,7 +166,7 @@ class NrSecurityAmf : public Object
      *        cell 7", "unknown target cell 9", "not the serving cell", "handover in progress",
      *        "no handover in progress", "wrong target cell 3")
      */
-    typedef void (*MobilityRefusedTracedCallback)(uint16_t ueId,
+    typedef void (*MobilityRefusedTracedCallback)(uint32_t ueId,
                                                   const std::string& procedure,
                                                   const std::string& reason);
 
@@ -175,7 +175,7 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param nas the NAS message (opaque octets)
      */
-    typedef void (*NasTracedCallback)(uint16_t ueId, const std::vector<uint8_t>& nas);
+    typedef void (*NasTracedCallback)(uint32_t ueId, const std::vector<uint8_t>& nas);
 
     /**
      * TracedCallback signature for PduSessionResult.
@@ -186,7 +186,7 @@ class NrSecurityAmf : public Object
      * \param ciphering UP confidentiality protection activated
      * \param reason why it was rejected (empty if ok)
      */
-    typedef void (*PduSessionResultTracedCallback)(uint16_t ueId,
+    typedef void (*PduSessionResultTracedCallback)(uint32_t ueId,
                                                    uint8_t pduSessionId,
                                                    bool ok,
                                                    bool integrity,
@@ -198,7 +198,7 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param kGnb the K_gNB sent to the gNB
      */
-    typedef void (*InitialContextSetupTracedCallback)(uint16_t ueId,
+    typedef void (*InitialContextSetupTracedCallback)(uint32_t ueId,
                                                       const std::vector<uint8_t>& kGnb);
 
     /**
@@ -206,17 +206,17 @@ class NrSecurityAmf : public Object
      * \param ueId the UE id used on the air interface and in traces
      * \param context K_AMF, uplink NAS COUNT, capabilities, emergency flag
      */
-    void AddUe(uint16_t ueId, const NrSecurityAmfUeContext& context);
+    void AddUe(uint32_t ueId, const NrSecurityAmfUeContext& context);
 
     /// \return true if the UE is known \param ueId the UE
-    bool HasUe(uint16_t ueId) const;
+    bool HasUe(uint32_t ueId) const;
 
     /**
      * \param ueId the UE
      * \return its context
      * \throws std::out_of_range for an unknown UE
      */
-    const NrSecurityAmfUeContext& GetUe(uint16_t ueId) const;
+    const NrSecurityAmfUeContext& GetUe(uint32_t ueId) const;
 
     /**
      * \brief Derives K_gNB for the UE and delivers it, with the capabilities, the UE's PDU
@@ -225,7 +225,7 @@ class NrSecurityAmf : public Object
      * \param deliver the serving gNB's handler
      * \return false (and nothing is scheduled) for an unknown UE
      */
-    bool InitialContextSetup(uint16_t ueId, InitialContextSetupCallback deliver);
+    bool InitialContextSetup(uint32_t ueId, InitialContextSetupCallback deliver);
 
     /**
      * \brief NGAP Initial UE Message: the UE's first NAS message, forwarded by the gNB after
@@ -241,7 +241,7 @@ class NrSecurityAmf : public Object
      * \param deliver the serving gNB's Initial Context Setup handler
      * \return false (nothing scheduled) for a UE without a NAS security context
      */
-    bool InitialUeMessage(uint16_t ueId,
+    bool InitialUeMessage(uint32_t ueId,
                           const std::vector<uint8_t>& nas,
                           InitialContextSetupCallback deliver);
 
@@ -251,7 +251,7 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param nas the NAS message
      */
-    void UplinkNasTransport(uint16_t ueId, const std::vector<uint8_t>& nas);
+    void UplinkNasTransport(uint32_t ueId, const std::vector<uint8_t>& nas);
 
     /**
      * \brief The gNB's result for one PDU session of Initial Context Setup (NGAP PDU Session
@@ -260,14 +260,14 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param result the result
      */
-    void PduSessionResourceSetupResponse(uint16_t ueId, const NrSecurityPduSessionResult& result);
+    void PduSessionResourceSetupResponse(uint32_t ueId, const NrSecurityPduSessionResult& result);
 
     /**
      * \param ueId the UE
      * \return the results the gNB reported for its sessions, latest per session id, in order
      *         of arrival (empty for an unknown UE)
      */
-    std::vector<NrSecurityPduSessionResult> GetPduSessionResults(uint16_t ueId) const;
+    std::vector<NrSecurityPduSessionResult> GetPduSessionResults(uint32_t ueId) const;
 
     // Mobility (nr-security-amf-mobility.cc), TS 33.501 6.9.2.
 
@@ -289,10 +289,10 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param cellId the serving cell
      */
-    void SetServingCell(uint16_t ueId, uint16_t cellId);
+    void SetServingCell(uint32_t ueId, uint16_t cellId);
 
     /// \return the UE's serving cell as the AMF knows it, 0 if unknown \param ueId the UE
-    uint16_t GetServingCell(uint16_t ueId) const;
+    uint16_t GetServingCell(uint32_t ueId) const;
 
     /**
      * \param ueId the UE
@@ -300,7 +300,7 @@ class NrSecurityAmf : public Object
      *         NCC 1 is derived but not sent, TS 33.501 6.9.2.1.1), or nullptr before the first
      *         Initial Context Setup
      */
-    const NrSecurityNhChain* GetNhChain(uint16_t ueId) const;
+    const NrSecurityNhChain* GetNhChain(uint32_t ueId) const;
 
     /**
      * \brief NGAP PATH SWITCH REQUEST after an Xn handover (TS 38.413 8.4.4, TS 33.501
@@ -316,7 +316,7 @@ class NrSecurityAmf : public Object
      *         not advanced) for a UE without a context, without an Initial Context Setup, or
      *         an unregistered target cell
      */
-    bool PathSwitchRequest(uint16_t ueId, uint16_t targetCellId, PathSwitchAckCallback ack);
+    bool PathSwitchRequest(uint32_t ueId, uint16_t targetCellId, PathSwitchAckCallback ack);
 
     /**
      * \brief NGAP HANDOVER REQUIRED from the source gNB (TS 38.413 8.4.1, TS 33.501
@@ -340,7 +340,7 @@ class NrSecurityAmf : public Object
      *         a source that is not the serving cell, target = source, or a handover already
      *         in progress for the UE
      */
-    bool HandoverRequired(uint16_t ueId,
+    bool HandoverRequired(uint32_t ueId,
                           uint16_t sourceCellId,
                           uint16_t targetCellId,
                           const std::vector<NrSecurityDrbCountStatus>& status,
@@ -362,7 +362,7 @@ class NrSecurityAmf : public Object
      *        Transparent Container)
      * \param cause why the target refused (empty when ok)
      */
-    void HandoverRequestAcknowledge(uint16_t ueId,
+    void HandoverRequestAcknowledge(uint32_t ueId,
                                     bool ok,
                                     const std::vector<uint8_t>& rrcContainer,
                                     const std::string& cause);
@@ -375,7 +375,7 @@ class NrSecurityAmf : public Object
      * \param ueId the UE
      * \param targetCellId the notifying cell
      */
-    void HandoverNotify(uint16_t ueId, uint16_t targetCellId);
+    void HandoverNotify(uint32_t ueId, uint16_t targetCellId);
 
     /// \return how many mobility calls were refused (MobilityRefused)
     uint64_t GetMobilityRefusedCount() const;
@@ -401,32 +401,32 @@ class NrSecurityAmf : public Object
     };
 
     /// Counts and traces a refused mobility call; returns false.
-    bool RefuseMobility(uint16_t ueId, const std::string& procedure, const std::string& reason);
+    bool RefuseMobility(uint32_t ueId, const std::string& procedure, const std::string& reason);
     /// Seeds the UE's NH chain with the K_gNB of Initial Context Setup and derives NH_1.
-    void SeedNhChain(uint16_t ueId, const NrSecurityKey256& kAmf, const NrSecurityKey256& kGnb);
+    void SeedNhChain(uint32_t ueId, const NrSecurityKey256& kAmf, const NrSecurityKey256& kGnb);
     /// Advances the UE's chain by one (fresh NH) and traces NhDerived.
-    const NrSecurityNhChain& AdvanceNhChain(uint16_t ueId);
+    const NrSecurityNhChain& AdvanceNhChain(uint32_t ueId);
 
     void SetInitialContextNas(std::string hex);
     std::string GetInitialContextNas() const;
 
     Time m_n2Delay;                                   ///< AMF -> gNB delay
     std::vector<uint8_t> m_icsNas;                    ///< NAS-PDU in Initial Context Setup
-    std::map<uint16_t, NrSecurityAmfUeContext> m_ues; ///< per-UE NAS security contexts
-    TracedCallback<uint16_t, const std::vector<uint8_t>&> m_icsTrace;       ///< InitialContextSetup
-    TracedCallback<uint16_t, const std::vector<uint8_t>&> m_initialUeTrace; ///< InitialUeMessage
-    TracedCallback<uint16_t, const std::vector<uint8_t>&> m_ulNasTrace;     ///< UplinkNas
-    TracedCallback<uint16_t, uint8_t, bool, bool, bool, const std::string&>
+    std::map<uint32_t, NrSecurityAmfUeContext> m_ues; ///< per-UE NAS security contexts
+    TracedCallback<uint32_t, const std::vector<uint8_t>&> m_icsTrace;       ///< InitialContextSetup
+    TracedCallback<uint32_t, const std::vector<uint8_t>&> m_initialUeTrace; ///< InitialUeMessage
+    TracedCallback<uint32_t, const std::vector<uint8_t>&> m_ulNasTrace;     ///< UplinkNas
+    TracedCallback<uint32_t, uint8_t, bool, bool, bool, const std::string&>
         m_pduSessionTrace;                                                 ///< PduSessionResult
-    std::map<uint16_t, std::vector<NrSecurityPduSessionResult>> m_results; ///< per UE
-    std::map<uint16_t, NrSecurityNhChain> m_nhChains; ///< per UE, from Initial Context Setup
-    std::map<uint16_t, uint16_t> m_servingCell;       ///< per UE
+    std::map<uint32_t, std::vector<NrSecurityPduSessionResult>> m_results; ///< per UE
+    std::map<uint32_t, NrSecurityNhChain> m_nhChains; ///< per UE, from Initial Context Setup
+    std::map<uint32_t, uint16_t> m_servingCell;       ///< per UE
     std::map<uint16_t, GnbHandlers> m_gnbs;           ///< registered gNBs by cell id
-    std::map<uint16_t, N2Handover> m_n2Handovers;     ///< per UE, in progress
+    std::map<uint32_t, N2Handover> m_n2Handovers;     ///< per UE, in progress
     uint64_t m_mobilityRefused = 0;                   ///< refused mobility calls
-    TracedCallback<uint16_t, uint32_t, uint8_t, const std::vector<uint8_t>&>
+    TracedCallback<uint32_t, uint32_t, uint8_t, const std::vector<uint8_t>&>
         m_nhDerivedTrace; ///< NhDerived
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_mobilityRefusedTrace; ///< MobilityRefused
 };
 

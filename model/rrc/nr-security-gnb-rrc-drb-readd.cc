@@ -50,7 +50,7 @@ constexpr uint8_t MAX_DRB = 29;
 } // namespace
 
 bool
-NrSecurityGnbRrc::RefuseReAdd(uint16_t ueId, const std::string& reason)
+NrSecurityGnbRrc::RefuseReAdd(uint32_t ueId, const std::string& reason)
 {
     NS_LOG_INFO("UE " << ueId << ": DRB re-add refused: " << reason);
     ++m_drbReAddRefusals;
@@ -59,7 +59,7 @@ NrSecurityGnbRrc::RefuseReAdd(uint16_t ueId, const std::string& reason)
 }
 
 bool
-NrSecurityGnbRrc::ReAddDrb(uint16_t ueId, uint8_t drbId)
+NrSecurityGnbRrc::ReAddDrb(uint32_t ueId, uint8_t drbId)
 {
     NS_LOG_FUNCTION(this << ueId << unsigned(drbId));
     NrSecurityGnbUeContext* ue = Find(ueId);

@@ -238,7 +238,7 @@ NrSecurityGnbRrc::HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req
 }
 
 bool
-NrSecurityGnbRrc::PrepareTarget(uint16_t ueId,
+NrSecurityGnbRrc::PrepareTarget(uint32_t ueId,
                                 const NrSecurityKeyEpoch& epoch,
                                 const NrSecurityUeCapabilities& caps,
                                 bool emergency,
@@ -479,7 +479,7 @@ NrSecurityGnbRrc::HandleHandoverComplete(NrSecurityGnbUeContext& ue,
         r.ciphering = !d.cipheringDisabled;
         ReportPduSession(ue, r);
     }
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     const NrSecurityHandoverType type = h.type;
     const uint16_t source = h.sourceCellId;
     if (h.statusReceived)
@@ -515,7 +515,7 @@ NrSecurityGnbRrc::HandleHandoverComplete(NrSecurityGnbUeContext& ue,
 }
 
 void
-NrSecurityGnbRrc::PathSwitchAck(uint16_t ueId, NrSecurityPathSwitchAck ack)
+NrSecurityGnbRrc::PathSwitchAck(uint32_t ueId, NrSecurityPathSwitchAck ack)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state == NrSecurityRrcState::RELEASED)

@@ -41,14 +41,14 @@ NrSecurityGnbRrc::GetHandoversCompleted() const
 }
 
 void
-NrSecurityGnbRrc::HandoverEvent(uint16_t ueId, const std::string& step, const std::string& detail)
+NrSecurityGnbRrc::HandoverEvent(uint32_t ueId, const std::string& step, const std::string& detail)
 {
     NS_LOG_INFO("gNB cell " << m_cellId << " UE " << ueId << ": " << step << " " << detail);
     m_handoverEventTrace(ueId, step, detail);
 }
 
 bool
-NrSecurityGnbRrc::RefuseHandover(uint16_t ueId, const std::string& reason)
+NrSecurityGnbRrc::RefuseHandover(uint32_t ueId, const std::string& reason)
 {
     HandoverEvent(ueId, "handover-refused", reason);
     return false;
@@ -122,7 +122,7 @@ NrSecurityGnbRrc::GetMeasurementHandoverType() const
 }
 
 void
-NrSecurityGnbRrc::ConfirmDelivery(uint16_t ueId, const NrSecurityRbPdu& pdu)
+NrSecurityGnbRrc::ConfirmDelivery(uint32_t ueId, const NrSecurityRbPdu& pdu)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || pdu.type != NrSecurityRbType::DRB || !pdu.pdu)
@@ -156,7 +156,7 @@ NrSecurityGnbRrc::CountStatus(const NrSecurityGnbUeContext& ue) const
 }
 
 bool
-NrSecurityGnbRrc::Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHandoverType type)
+NrSecurityGnbRrc::Handover(uint32_t ueId, uint16_t targetCellId, NrSecurityHandoverType type)
 {
     NS_LOG_FUNCTION(this << ueId << targetCellId << NrSecurityHandoverTypeName(type));
     NrSecurityGnbUeContext* ue = Find(ueId);
@@ -299,7 +299,7 @@ NrSecurityGnbRrc::Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHando
 }
 
 void
-NrSecurityGnbRrc::HandleN2HandoverCommand(uint16_t ueId,
+NrSecurityGnbRrc::HandleN2HandoverCommand(uint32_t ueId,
                                           bool ok,
                                           const std::vector<uint8_t>& command,
                                           const std::string& cause)
@@ -543,7 +543,7 @@ NrSecurityGnbRrc::ReceiveXn(const NrSecurityXnMessage& msg)
 }
 
 void
-NrSecurityGnbRrc::HandleN2UeContextRelease(uint16_t ueId)
+NrSecurityGnbRrc::HandleN2UeContextRelease(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->handover.role != NrSecurityGnbHandover::SOURCE || !ue->handover.commandSent)
@@ -555,7 +555,7 @@ NrSecurityGnbRrc::HandleN2UeContextRelease(uint16_t ueId)
 }
 
 void
-NrSecurityGnbRrc::ReleaseSourceContext(uint16_t ueId, const std::string& why)
+NrSecurityGnbRrc::ReleaseSourceContext(uint32_t ueId, const std::string& why)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue)

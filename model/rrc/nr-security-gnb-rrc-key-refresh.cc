@@ -55,7 +55,7 @@ NrSecurityGnbRrc::CheckKeyRefresh(NrSecurityGnbUeContext& ue)
         return;
     }
     ue.handover.cause = "key-refresh"; // scheduled (marks the UE until it starts)
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     Simulator::ScheduleNow(
         [this, ueId]()
         {

@@ -84,7 +84,7 @@ NrSecurityGnbRrc::SendCapabilityEnquiry(NrSecurityGnbUeContext& ue)
 }
 
 void
-NrSecurityGnbRrc::CapabilityEnquiryTimerExpired(uint16_t ueId)
+NrSecurityGnbRrc::CapabilityEnquiryTimerExpired(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state != NrSecurityRrcState::SECURITY_ACTIVE || !ue->capabilityPending
@@ -123,7 +123,7 @@ NrSecurityGnbRrc::CapabilityEnquiryTimerExpired(uint16_t ueId)
 }
 
 void
-NrSecurityGnbRrc::CapabilityGuardExpired(uint16_t ueId)
+NrSecurityGnbRrc::CapabilityGuardExpired(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state != NrSecurityRrcState::CONNECTED || !ue->capabilityPending
@@ -358,7 +358,7 @@ NrSecurityGnbRrc::HandleReconfigurationComplete(NrSecurityGnbUeContext& ue,
 }
 
 NrSecurityPduSessionResult
-NrSecurityGnbRrc::GetPduSessionResult(uint16_t ueId, uint8_t pduSessionId) const
+NrSecurityGnbRrc::GetPduSessionResult(uint32_t ueId, uint8_t pduSessionId) const
 {
     NrSecurityPduSessionResult none;
     none.pduSessionId = pduSessionId;
@@ -388,7 +388,7 @@ NrSecurityGnbRrc::GetPduSessionResult(uint16_t ueId, uint8_t pduSessionId) const
 }
 
 bool
-NrSecurityGnbRrc::SendNas(uint16_t ueId, const std::vector<uint8_t>& nas)
+NrSecurityGnbRrc::SendNas(uint32_t ueId, const std::vector<uint8_t>& nas)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || !IsConnected(*ue) || ue->state == NrSecurityRrcState::INACTIVE)
@@ -403,7 +403,7 @@ NrSecurityGnbRrc::SendNas(uint16_t ueId, const std::vector<uint8_t>& nas)
 }
 
 bool
-NrSecurityGnbRrc::SendUserData(uint16_t ueId,
+NrSecurityGnbRrc::SendUserData(uint32_t ueId,
                                uint8_t pduSessionId,
                                uint8_t qfi,
                                Ptr<Packet> ipPacket)

@@ -111,7 +111,7 @@ NrSecurityGnbRrc::RecoveryEpoch(NrSecurityGnbUeContext& ue,
 }
 
 bool
-NrSecurityGnbRrc::RefuseRepeatedRecovery(uint16_t ueId, const std::string& name, bool otherGnb)
+NrSecurityGnbRrc::RefuseRepeatedRecovery(uint32_t ueId, const std::string& name, bool otherGnb)
 {
     // A request (or a retrieval) for a UE whose re-establishment or resume is already running
     // here: taking it again would rebuild the bearers under the same K_gNB* and restart their
@@ -179,7 +179,7 @@ NrSecurityGnbRrc::NewRecoverySrb(NrSecurityGnbUeContext& ue, uint8_t srbId, bool
 }
 
 void
-NrSecurityGnbRrc::HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRrcDecoded& m)
+NrSecurityGnbRrc::HandleReestablishmentRequest(uint32_t ueId, const NrSecurityRrcDecoded& m)
 {
     NS_LOG_FUNCTION(this << ueId << m.cRnti << m.physCellId);
     const std::string name = "rrcReestablishmentRequest";
@@ -283,7 +283,7 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRr
 void
 NrSecurityGnbRrc::StartReestablishment(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     // TS 38.331 5.3.7.1: AS security again with the algorithms in use; SRB1 re-established.
     ue.kGnb = epoch.kGnb;
     ue.keys = NrSecurityKdf::DeriveAsKeys(
@@ -424,7 +424,7 @@ NrSecurityGnbRrc::HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
 }
 
 void
-NrSecurityGnbRrc::RecoveryFallback(uint16_t ueId,
+NrSecurityGnbRrc::RecoveryFallback(uint32_t ueId,
                                    const std::string& name,
                                    const std::string& reason,
                                    bool refused)
@@ -445,7 +445,7 @@ NrSecurityGnbRrc::RecoveryFallback(uint16_t ueId,
 }
 
 void
-NrSecurityGnbRrc::RecoveryGuardExpired(uint16_t ueId)
+NrSecurityGnbRrc::RecoveryGuardExpired(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue
@@ -753,7 +753,7 @@ NrSecurityGnbRrc::FinishRetrieved(NrSecurityGnbUeContext& ue)
 {
     // As after an Xn handover (TS 38.413 8.4.4, TS 38.423 8.2.7): PATH SWITCH REQUEST (the
     // {NH, NCC} of the answer is kept unused) and UE CONTEXT RELEASE to the old node.
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     ue.retrieved = false;
     if (m_amf
         && !m_amf->PathSwitchRequest(

@@ -40,7 +40,7 @@ NrSecurityGnbRrc::FindInactive(uint32_t shortIRnti)
 }
 
 bool
-NrSecurityGnbRrc::Suspend(uint16_t ueId)
+NrSecurityGnbRrc::Suspend(uint32_t ueId)
 {
     NS_LOG_FUNCTION(this << ueId);
     NrSecurityGnbUeContext* ue = Find(ueId);
@@ -125,7 +125,7 @@ NrSecurityGnbRrc::Suspend(uint16_t ueId)
 }
 
 void
-NrSecurityGnbRrc::HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded& m)
+NrSecurityGnbRrc::HandleResumeRequest(uint32_t ueId, const NrSecurityRrcDecoded& m)
 {
     NS_LOG_FUNCTION(this << ueId << m.resumeIdentity);
     const std::string name = "rrcResumeRequest";
@@ -207,7 +207,7 @@ NrSecurityGnbRrc::HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded&
 void
 NrSecurityGnbRrc::StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     ue.kGnb = epoch.kGnb;
     ue.suspendKey = NrSecurityKey256{}; // used once
     ue.keys = NrSecurityKdf::DeriveAsKeys(

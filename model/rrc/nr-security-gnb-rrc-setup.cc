@@ -17,7 +17,7 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NrSecurityGnbRrcSetup");
 
 void
-NrSecurityGnbRrc::ReceiveCcch(uint16_t ueId, Ptr<Packet> pdu)
+NrSecurityGnbRrc::ReceiveCcch(uint32_t ueId, Ptr<Packet> pdu)
 {
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(pdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlCcch(bytes.data(), bytes.size());
@@ -58,7 +58,7 @@ NrSecurityGnbRrc::ConnectedUes() const
 }
 
 void
-NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& m)
+NrSecurityGnbRrc::HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& m)
 {
     NS_LOG_FUNCTION(this << ueId);
     NrSecurityGnbUeContext* old = Find(ueId);
@@ -140,7 +140,7 @@ NrSecurityGnbRrc::HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& 
 }
 
 void
-NrSecurityGnbRrc::SendCcch(uint16_t ueId, const std::string& name, const std::vector<uint8_t>& msg)
+NrSecurityGnbRrc::SendCcch(uint32_t ueId, const std::string& name, const std::vector<uint8_t>& msg)
 {
     m_rrcMessageTrace(ueId, "tx", name, msg, "SRB0", "none");
     if (!m_transmit.IsNull())
@@ -158,7 +158,7 @@ NrSecurityGnbRrc::HandleSetupComplete(NrSecurityGnbUeContext& ue,
                                       const NrSecurityRrcDecoded& m,
                                       uint32_t count)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     if (m.transactionId != 0)
     {
         RefuseOtherTransaction(ue, count, "rrcSetupComplete", m.transactionId, 0, "RRCSetup");
@@ -178,7 +178,7 @@ NrSecurityGnbRrc::HandleSetupComplete(NrSecurityGnbUeContext& ue,
 }
 
 void
-NrSecurityGnbRrc::InitialContextSetup(uint16_t ueId, NrSecurityInitialContextSetup ics)
+NrSecurityGnbRrc::InitialContextSetup(uint32_t ueId, NrSecurityInitialContextSetup ics)
 {
     NS_LOG_FUNCTION(this << ueId);
     NrSecurityGnbUeContext* ue = Find(ueId);
@@ -220,7 +220,7 @@ NrSecurityGnbRrc::ReleaseContext(NrSecurityGnbUeContext& ue, const std::string& 
 }
 
 bool
-NrSecurityGnbRrc::Release(uint16_t ueId)
+NrSecurityGnbRrc::Release(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state == NrSecurityRrcState::RELEASED || ue->srbs.count(1) == 0)

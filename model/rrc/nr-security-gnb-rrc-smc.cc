@@ -153,7 +153,7 @@ NrSecurityGnbRrc::SelectAlgorithms(const std::vector<NrSecurityCiphering>& neaPr
 void
 NrSecurityGnbRrc::StartSmc(NrSecurityGnbUeContext& ue)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     std::string reason;
     // VulnerabilityAllowNullAlgorithms: NIA0 as if every UE were an emergency UE.
     const bool nia0Allowed = ue.emergency || m_vulnerabilityAllowNullAlgorithms;
@@ -215,7 +215,7 @@ NrSecurityGnbRrc::ReceiveSmcPending(NrSecurityGnbUeContext& ue,
                                     const NrSecurityRrcDecoded& m,
                                     const std::vector<uint8_t>& bytes)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
     const uint32_t receivedMac = ue.srb1->GetLastRxMac();
     if (m.ok && m.type == NrSecurityRrcDecoded::SECURITY_MODE_COMPLETE)
@@ -264,7 +264,7 @@ NrSecurityGnbRrc::HandleSecurityModeComplete(NrSecurityGnbUeContext& ue,
                                              uint32_t receivedMac,
                                              uint8_t transactionId)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     // TS 38.331 5.3.4.3: integrity-protected with K_RRCint, not ciphered. A mismatch is also
     // traced as IntegrityFailure (through BearerIntegrityFailure).
     if (!ue.srb1->VerifyDeliveredSdu(count, sdu, receivedMac, ue.nia, ue.keys.kRrcInt))
@@ -322,7 +322,7 @@ NrSecurityGnbRrc::RefuseOtherTransaction(NrSecurityGnbUeContext& ue,
 }
 
 void
-NrSecurityGnbRrc::GuardTimerExpired(uint16_t ueId)
+NrSecurityGnbRrc::GuardTimerExpired(uint32_t ueId)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state != NrSecurityRrcState::SMC_PENDING)

@@ -304,7 +304,7 @@ NrSecurityGnbRrc::SetUserDataCallback(UserDataCallback cb)
 }
 
 NrSecurityGnbUeContext*
-NrSecurityGnbRrc::Find(uint16_t ueId)
+NrSecurityGnbRrc::Find(uint32_t ueId)
 {
     auto it = m_ues.find(ueId);
     return it == m_ues.end() ? nullptr : &it->second;
@@ -318,7 +318,7 @@ NrSecurityGnbRrc::IsConnected(const NrSecurityGnbUeContext& ue)
 }
 
 void
-NrSecurityGnbRrc::ReceivePdu(uint16_t ueId, const NrSecurityRbPdu& pdu)
+NrSecurityGnbRrc::ReceivePdu(uint32_t ueId, const NrSecurityRbPdu& pdu)
 {
     if (!pdu.pdu)
     {
@@ -414,7 +414,7 @@ NrSecurityGnbRrc::ReceiveDcch(NrSecurityGnbUeContext& ue,
                               Ptr<Packet> sdu,
                               uint32_t count)
 {
-    const uint16_t ueId = ue.ueId;
+    const uint32_t ueId = ue.ueId;
     std::vector<uint8_t> bytes = NrSecurityPacketBytes(sdu);
     NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlDcch(bytes.data(), bytes.size());
     const std::string name = m.ok ? NrSecurityRrcMessage::Name(m.type) : "unknown";
@@ -537,7 +537,7 @@ NrSecurityGnbRrc::Send(NrSecurityGnbUeContext& ue,
 }
 
 bool
-NrSecurityGnbRrc::SendDlDcch(uint16_t ueId, const std::vector<uint8_t>& message)
+NrSecurityGnbRrc::SendDlDcch(uint32_t ueId, const std::vector<uint8_t>& message)
 {
     NrSecurityGnbUeContext* ue = Find(ueId);
     if (!ue || ue->state == NrSecurityRrcState::RELEASED || message.empty())
@@ -556,7 +556,7 @@ NrSecurityGnbRrc::NextTransactionId(NrSecurityGnbUeContext& ue)
 }
 
 void
-NrSecurityGnbRrc::KeyDerived(uint16_t ueId,
+NrSecurityGnbRrc::KeyDerived(uint32_t ueId,
                              const std::string& name,
                              const uint8_t* key,
                              size_t bytes)
@@ -565,7 +565,7 @@ NrSecurityGnbRrc::KeyDerived(uint16_t ueId,
 }
 
 const NrSecurityGnbUeContext*
-NrSecurityGnbRrc::GetUeContext(uint16_t ueId) const
+NrSecurityGnbRrc::GetUeContext(uint32_t ueId) const
 {
     auto it = m_ues.find(ueId);
     return it == m_ues.end() ? nullptr : &it->second;
@@ -578,21 +578,21 @@ NrSecurityGnbRrc::GetNUes() const
 }
 
 NrSecurityRrcState
-NrSecurityGnbRrc::GetUeState(uint16_t ueId) const
+NrSecurityGnbRrc::GetUeState(uint32_t ueId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     return ue ? ue->state : NrSecurityRrcState::IDLE;
 }
 
 std::vector<uint16_t>
-NrSecurityGnbRrc::GetStoredCapabilities(uint16_t ueId) const
+NrSecurityGnbRrc::GetStoredCapabilities(uint32_t ueId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     return ue && ue->capabilityReceived ? ue->bandsNr : std::vector<uint16_t>();
 }
 
 bool
-NrSecurityGnbRrc::GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const
+NrSecurityGnbRrc::GetStoredCapabilitiesBeforeSecurity(uint32_t ueId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     return ue && ue->capabilityReceived && ue->capabilityBeforeSecurity;
@@ -629,7 +629,7 @@ NrSecurityGnbRrc::GetNullIntegritySelections() const
 }
 
 Ptr<NrSecurityPdcp>
-NrSecurityGnbRrc::GetDrb(uint16_t ueId, uint8_t drbId) const
+NrSecurityGnbRrc::GetDrb(uint32_t ueId, uint8_t drbId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     if (!ue)
@@ -641,7 +641,7 @@ NrSecurityGnbRrc::GetDrb(uint16_t ueId, uint8_t drbId) const
 }
 
 Ptr<NrSecurityPdcp>
-NrSecurityGnbRrc::GetSrb(uint16_t ueId, uint8_t srbId) const
+NrSecurityGnbRrc::GetSrb(uint32_t ueId, uint8_t srbId) const
 {
     const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
     if (!ue)

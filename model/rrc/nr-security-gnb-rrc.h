@@ -208,14 +208,14 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     ~NrSecurityGnbRrc() override;
 
     /// Lower layer: send a PDU to a UE on a radio bearer (UE id, PDU with its metadata).
-    typedef Callback<void, uint16_t, const NrSecurityRbPdu&> TransmitCallback;
+    typedef Callback<void, uint32_t, const NrSecurityRbPdu&> TransmitCallback;
     /// Upper layer: uplink user data (UE id, PDU session id, QFI, IP packet without SDAP header)
-    typedef Callback<void, uint16_t, uint8_t, uint8_t, Ptr<Packet>> UserDataCallback;
+    typedef Callback<void, uint32_t, uint8_t, uint8_t, Ptr<Packet>> UserDataCallback;
     /**
      * PduSessionSetup(ueId, pduSessionId, drbId, integrity, ciphering, ok, reason): the
      * result for one PDU session (ok: set up on drbId; rejected: drbId 0 and the reason).
      */
-    typedef void (*PduSessionSetupTracedCallback)(uint16_t ueId,
+    typedef void (*PduSessionSetupTracedCallback)(uint32_t ueId,
                                                   uint8_t pduSessionId,
                                                   uint8_t drbId,
                                                   bool integrity,
@@ -241,7 +241,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param ueId the UE
      * \param ics K_gNB, capabilities, emergency flag, PDU sessions, NAS-PDU
      */
-    void InitialContextSetup(uint16_t ueId, NrSecurityInitialContextSetup ics);
+    void InitialContextSetup(uint32_t ueId, NrSecurityInitialContextSetup ics);
 
     /**
      * \brief A PDU from the air: SRB0 (an RRCSetupRequest from an unknown UE starts a
@@ -250,7 +250,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param ueId the sending UE
      * \param pdu the PDU and its bearer
      */
-    void ReceivePdu(uint16_t ueId, const NrSecurityRbPdu& pdu);
+    void ReceivePdu(uint32_t ueId, const NrSecurityRbPdu& pdu);
 
     /**
      * \brief Sends an RRC message (DL-DCCH, already encoded) to a UE on SRB1.
@@ -258,7 +258,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param message the encoded message
      * \return false for an unknown or released UE, or if PDCP refused it
      */
-    bool SendDlDcch(uint16_t ueId, const std::vector<uint8_t>& message);
+    bool SendDlDcch(uint32_t ueId, const std::vector<uint8_t>& message);
 
     /**
      * \brief DLInformationTransfer with a NAS message (TS 38.331 5.7.1): on SRB2 if it is set
@@ -267,7 +267,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param nas the NAS message (opaque)
      * \return false for a UE that is not connected (RRCSetupComplete received)
      */
-    bool SendNas(uint16_t ueId, const std::vector<uint8_t>& nas);
+    bool SendNas(uint32_t ueId, const std::vector<uint8_t>& nas);
 
     /**
      * \brief Downlink user data of a PDU session: through SDAP (DL header if configured, TS
@@ -279,7 +279,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \return false (counted, traced as UserDataDiscarded) if the session has no DRB or PDCP
      *         refused the SDU
      */
-    bool SendUserData(uint16_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> ipPacket);
+    bool SendUserData(uint32_t ueId, uint8_t pduSessionId, uint8_t qfi, Ptr<Packet> ipPacket);
 
     /**
      * \brief RRC connection release (TS 38.331 5.3.8): RRCRelease on SRB1, then the UE
@@ -287,7 +287,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param ueId the UE
      * \return false for an unknown or released UE
      */
-    bool Release(uint16_t ueId);
+    bool Release(uint32_t ueId);
 
     /**
      * \param ueId a UE
@@ -295,7 +295,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \return its result; ok false with reason "unknown PDU session" or "pending" if no
      *         result exists yet
      */
-    NrSecurityPduSessionResult GetPduSessionResult(uint16_t ueId, uint8_t pduSessionId) const;
+    NrSecurityPduSessionResult GetPduSessionResult(uint32_t ueId, uint8_t pduSessionId) const;
 
     /**
      * \brief The algorithm selection of TS 33.501 6.7.3.0 / 5.11.1: the first entry of each
@@ -321,14 +321,14 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param ueId a UE
      * \return its context, or nullptr for an unknown UE
      */
-    const NrSecurityGnbUeContext* GetUeContext(uint16_t ueId) const;
+    const NrSecurityGnbUeContext* GetUeContext(uint32_t ueId) const;
     /// \return the number of UE contexts (released ones included)
     size_t GetNUes() const;
     /**
      * \param ueId a UE
      * \return the state of its context (IDLE for an unknown UE; RELEASED once released)
      */
-    NrSecurityRrcState GetUeState(uint16_t ueId) const;
+    NrSecurityRrcState GetUeState(uint32_t ueId) const;
 
     /**
      * \brief The UE capabilities the gNB stored from UECapabilityInformation (TS 38.331
@@ -337,13 +337,13 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \return the bands (FreqBandIndicatorNR) as received; empty for an unknown UE or before
      *         any UECapabilityInformation
      */
-    std::vector<uint16_t> GetStoredCapabilities(uint16_t ueId) const;
+    std::vector<uint16_t> GetStoredCapabilities(uint32_t ueId) const;
     /**
      * \param ueId a UE
      * \return true if the stored capabilities came in a UECapabilityInformation received
      *         before AS security activation (unprotected; TS 38.331 5.6.1.1)
      */
-    bool GetStoredCapabilitiesBeforeSecurity(uint16_t ueId) const;
+    bool GetStoredCapabilitiesBeforeSecurity(uint32_t ueId) const;
     /// \return how many UECapabilityEnquiry messages this gNB sent (all UEs, retries included)
     uint64_t GetCapabilityEnquiriesSent() const;
     /// \return how many of them were retries (CapabilityEnquiryTimer expired after AS security)
@@ -365,7 +365,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      *         UE, one without active AS security, an unknown DRB, or while a
      *         reconfiguration or handover is pending
      */
-    bool ReAddDrb(uint16_t ueId, uint8_t drbId);
+    bool ReAddDrb(uint32_t ueId, uint8_t drbId);
     /// \return how many DRB re-adds ReAddDrb started
     uint64_t GetDrbReAdds() const;
     /// \return how many of them reused the DRB identity and COUNTs under the same key
@@ -387,13 +387,13 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param drbId a DRB identity
      * \return the gNB's PDCP entity of that DRB, or nullptr
      */
-    Ptr<NrSecurityPdcp> GetDrb(uint16_t ueId, uint8_t drbId) const;
+    Ptr<NrSecurityPdcp> GetDrb(uint32_t ueId, uint8_t drbId) const;
     /**
      * \param ueId a UE
      * \param srbId 1..3
      * \return the gNB's PDCP entity of that SRB, or nullptr
      */
-    Ptr<NrSecurityPdcp> GetSrb(uint16_t ueId, uint8_t srbId) const;
+    Ptr<NrSecurityPdcp> GetSrb(uint32_t ueId, uint8_t srbId) const;
 
     // Mobility: nr-security-gnb-rrc-handover.cc, nr-security-gnb-rrc-key-refresh.cc.
 
@@ -407,7 +407,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     typedef Callback<bool, uint16_t /*cellId*/, uint16_t /*pci*/, NrSecurityCellInfo& /*out*/>
         NeighbourLookupCallback;
     /// HandoverEvent(ueId, step, detail), e.g. "handover-request-sent", "path-switch-ack"
-    typedef void (*HandoverEventTracedCallback)(uint16_t ueId,
+    typedef void (*HandoverEventTracedCallback)(uint32_t ueId,
                                                 const std::string& step,
                                                 const std::string& detail);
 
@@ -431,7 +431,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      *         one without active security or bearers, a handover already in progress, an
      *         unknown target, no Xn / AMF, or target = source for Xn / N2
      */
-    bool Handover(uint16_t ueId, uint16_t targetCellId, NrSecurityHandoverType type);
+    bool Handover(uint32_t ueId, uint16_t targetCellId, NrSecurityHandoverType type);
 
     /**
      * \brief The lower layer confirmed that a PDU this gNB sent to the UE arrived (RLC ACK):
@@ -440,7 +440,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \param ueId the UE
      * \param pdu the PDU as the RRC handed it to the TransmitCallback
      */
-    void ConfirmDelivery(uint16_t ueId, const NrSecurityRbPdu& pdu);
+    void ConfirmDelivery(uint32_t ueId, const NrSecurityRbPdu& pdu);
 
     /// \return how many handovers this gNB completed as target (or intra-cell)
     uint64_t GetHandoversCompleted() const;
@@ -455,7 +455,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
      * \return false (ConnectionEvent "suspend-refused" with the reason) for an unknown UE, one
      *         without active AS security, or one with a procedure in progress
      */
-    bool Suspend(uint16_t ueId);
+    bool Suspend(uint32_t ueId);
 
     /// \return how many RRCReestablishmentRequests / RRCResumeRequests (and RETRIEVE UE
     ///         CONTEXT REQUESTs for them) this gNB refused: wrong MAC, unknown UE
@@ -486,12 +486,12 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                 uint32_t expectedMac) override;
 
     // nr-security-gnb-rrc-setup.cc
-    void ReceiveCcch(uint16_t ueId, Ptr<Packet> pdu);
-    void HandleSetupRequest(uint16_t ueId, const NrSecurityRrcDecoded& m);
+    void ReceiveCcch(uint32_t ueId, Ptr<Packet> pdu);
+    void HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& m);
     void HandleSetupComplete(NrSecurityGnbUeContext& ue,
                              const NrSecurityRrcDecoded& m,
                              uint32_t count);
-    void SendCcch(uint16_t ueId, const std::string& name, const std::vector<uint8_t>& message);
+    void SendCcch(uint32_t ueId, const std::string& name, const std::vector<uint8_t>& message);
     void ReleaseContext(NrSecurityGnbUeContext& ue, const std::string& reason);
     size_t ConnectedUes() const;
 
@@ -513,7 +513,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                 uint8_t transactionId,
                                 uint8_t expected,
                                 const std::string& request);
-    void GuardTimerExpired(uint16_t ueId);
+    void GuardTimerExpired(uint32_t ueId);
     void SetCipheringPriority(std::string list);
     std::string GetCipheringPriority() const;
     void SetIntegrityPriority(std::string list);
@@ -537,8 +537,8 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     // nr-security-gnb-rrc-handover.cc (source side) and -handover-target.cc (target side)
     void StartKeyEpoch(NrSecurityGnbUeContext& ue);
     void KeyChange(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
-    void HandoverEvent(uint16_t ueId, const std::string& step, const std::string& detail);
-    bool RefuseHandover(uint16_t ueId, const std::string& reason);
+    void HandoverEvent(uint32_t ueId, const std::string& step, const std::string& detail);
+    bool RefuseHandover(uint32_t ueId, const std::string& reason);
     void HandleMeasurementReport(NrSecurityGnbUeContext& ue,
                                  const NrSecurityRrcDecoded& m,
                                  uint32_t count);
@@ -548,7 +548,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void ForwardDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr<Packet> sdu);
     void HandleHandoverRequest(const NrSecurityXnMessage& msg);
     void HandleN2HandoverRequest(const NrSecurityN2HandoverRequest& req);
-    bool PrepareTarget(uint16_t ueId,
+    bool PrepareTarget(uint32_t ueId,
                        const NrSecurityKeyEpoch& epoch,
                        const NrSecurityUeCapabilities& caps,
                        bool emergency,
@@ -561,19 +561,19 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                        std::string& cause);
     void ApplyCountStatus(NrSecurityGnbUeContext& ue,
                           const std::vector<NrSecurityDrbCountStatus>& status);
-    void HandleN2HandoverCommand(uint16_t ueId,
+    void HandleN2HandoverCommand(uint32_t ueId,
                                  bool ok,
                                  const std::vector<uint8_t>& command,
                                  const std::string& cause);
-    void HandleN2UeContextRelease(uint16_t ueId);
+    void HandleN2UeContextRelease(uint32_t ueId);
     bool InterceptDownlink(NrSecurityGnbUeContext& ue, uint8_t drbId, Ptr<Packet> sdu);
     bool HoldUplinkPdu(NrSecurityGnbUeContext& ue, const NrSecurityRbPdu& pdu);
     void FlushTarget(NrSecurityGnbUeContext& ue);
     void HandleHandoverComplete(NrSecurityGnbUeContext& ue,
                                 const NrSecurityRrcDecoded& m,
                                 uint32_t count);
-    void PathSwitchAck(uint16_t ueId, NrSecurityPathSwitchAck ack);
-    void ReleaseSourceContext(uint16_t ueId, const std::string& why);
+    void PathSwitchAck(uint32_t ueId, NrSecurityPathSwitchAck ack);
+    void ReleaseSourceContext(uint32_t ueId, const std::string& why);
     void RegisterWithAmf();
     void SetMeasurementHandoverType(std::string type);
     std::string GetMeasurementHandoverType() const;
@@ -584,7 +584,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void CompleteIntraCell(NrSecurityGnbUeContext& ue);
 
     // nr-security-gnb-rrc-reestablishment.cc
-    void HandleReestablishmentRequest(uint16_t ueId, const NrSecurityRrcDecoded& m);
+    void HandleReestablishmentRequest(uint32_t ueId, const NrSecurityRrcDecoded& m);
     void HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
                                        const NrSecurityRrcDecoded& m,
                                        uint32_t count);
@@ -597,15 +597,15 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                        bool resume,
                        NrSecurityKeyEpoch& e,
                        std::string& why);
-    bool RefuseRepeatedRecovery(uint16_t ueId, const std::string& name, bool otherGnb);
+    bool RefuseRepeatedRecovery(uint32_t ueId, const std::string& name, bool otherGnb);
     void StartReestablishment(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
     NrSecurityGnbUeContext& AdoptRetrievedContext(const NrSecurityXnMessage& msg);
     void FinishRetrieved(NrSecurityGnbUeContext& ue);
-    void RecoveryFallback(uint16_t ueId,
+    void RecoveryFallback(uint32_t ueId,
                           const std::string& name,
                           const std::string& reason,
                           bool refused);
-    void RecoveryGuardExpired(uint16_t ueId);
+    void RecoveryGuardExpired(uint32_t ueId);
     /**
      * \brief After RRCReestablishment / RRCResume went out: traces it with its key epoch
      *        (ConnectionEvent) and (re)starts the guard for the answer (SmcGuardTimer).
@@ -637,7 +637,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
                                           bool txCiphering);
 
     // nr-security-gnb-rrc-resume.cc
-    void HandleResumeRequest(uint16_t ueId, const NrSecurityRrcDecoded& m);
+    void HandleResumeRequest(uint32_t ueId, const NrSecurityRrcDecoded& m);
     void StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch);
     void HandleResumeComplete(NrSecurityGnbUeContext& ue,
                               const NrSecurityRrcDecoded& m,
@@ -654,9 +654,9 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
               uint8_t srbId,
               const std::string& name,
               const std::vector<uint8_t>& m);
-    void KeyDerived(uint16_t ueId, const std::string& name, const uint8_t* key, size_t bytes);
+    void KeyDerived(uint32_t ueId, const std::string& name, const uint8_t* key, size_t bytes);
     uint8_t NextTransactionId(NrSecurityGnbUeContext& ue);
-    NrSecurityGnbUeContext* Find(uint16_t ueId);
+    NrSecurityGnbUeContext* Find(uint32_t ueId);
     static bool IsConnected(const NrSecurityGnbUeContext& ue);
 
     uint16_t m_cellId = 0;                            ///< cell id (from the device)
@@ -676,10 +676,10 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     bool m_upConfidentialitySupported;                ///< gNB can activate UP ciphering
     uint8_t m_drbSnLength;                            ///< DRB PDCP SN length
     bool m_sdapHeader;                                ///< DRB SDAP headers (both directions)
-    std::map<uint16_t, NrSecurityGnbUeContext> m_ues; ///< UE contexts
+    std::map<uint32_t, NrSecurityGnbUeContext> m_ues; ///< UE contexts
     TransmitCallback m_transmit;                      ///< lower layer
     UserDataCallback m_userData;                      ///< upper layer (uplink user data)
-    TracedCallback<uint16_t, uint8_t, uint8_t, bool, bool, bool, const std::string&>
+    TracedCallback<uint32_t, uint8_t, uint8_t, bool, bool, bool, const std::string&>
         m_pduSessionTrace; ///< PduSessionSetup
 
     // Mobility
@@ -690,20 +690,20 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     uint32_t m_keyRefreshCount = 0xFFFF0000u; ///< KeyRefreshCount attribute
     bool m_amfRegistered = false;             ///< RegisterGnb done
     uint64_t m_handoversCompleted = 0;        ///< completed as target / intra-cell
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_handoverEventTrace; ///< HandoverEvent
 
     // Re-establishment and resume
-    std::map<uint16_t, bool> m_retrievePending; ///< UE id -> resume (true) / re-establishment
+    std::map<uint32_t, bool> m_retrievePending; ///< UE id -> resume (true) / re-establishment
     uint32_t m_nextIRnti = 0;                   ///< I-RNTI counter
     uint64_t m_recoveryRefusals = 0;            ///< refused requests (GetRecoveryRefusals)
     uint64_t m_reestablishments = 0;            ///< completed re-establishments
     uint64_t m_resumes = 0;                     ///< completed resumes
 
     // Vulnerability profiles and DRB re-add (issue 16; nr-security-gnb-rrc-drb-readd.cc)
-    void CapabilityGuardExpired(uint16_t ueId);
-    void CapabilityEnquiryTimerExpired(uint16_t ueId);
-    bool RefuseReAdd(uint16_t ueId, const std::string& reason);
+    void CapabilityGuardExpired(uint32_t ueId);
+    void CapabilityEnquiryTimerExpired(uint32_t ueId);
+    bool RefuseReAdd(uint32_t ueId, const std::string& reason);
     bool m_vulnerabilityAllowNullAlgorithms = false;        ///< attribute
     bool m_vulnerabilityDrbCountReuse = false;              ///< attribute
     bool m_vulnerabilityIgnoreUpIntegrityPreferred = false; ///< attribute

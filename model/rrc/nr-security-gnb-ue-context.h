@@ -106,7 +106,7 @@ struct NrSecurityGnbHandover
  */
 struct NrSecurityGnbUeContext
 {
-    uint16_t ueId = 0;                                   ///< UE id
+    uint32_t ueId = 0;                                   ///< UE id
     NrSecurityRrcState state = NrSecurityRrcState::IDLE; ///< state (RELEASED when released)
     Ptr<NrSecurityPdcp> srb1;                            ///< SRB1's PDCP entity
     NrSecurityKey256 kGnb{};                             ///< K_gNB from the AMF

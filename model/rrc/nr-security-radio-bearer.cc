@@ -26,7 +26,7 @@ NrSecurityProtectionName(const NrSecurityPdcpSecurity& s)
 }
 
 NrSecurityRadioBearer::NrSecurityRadioBearer(NrSecurityRadioBearerOwner* owner,
-                                             uint16_t ueId,
+                                             uint32_t ueId,
                                              NrSecurityRbType type,
                                              uint8_t rbId,
                                              bool uplinkTx,
@@ -78,7 +78,7 @@ NrSecurityRadioBearer::Dispose()
     }
 }
 
-uint16_t
+uint32_t
 NrSecurityRadioBearer::GetUeId() const
 {
     return m_ueId;

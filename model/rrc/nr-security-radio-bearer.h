@@ -79,7 +79,7 @@ class NrSecurityRadioBearer : public NrSecurityPdcpUser
      *         per direction
      */
     NrSecurityRadioBearer(NrSecurityRadioBearerOwner* owner,
-                          uint16_t ueId,
+                          uint32_t ueId,
                           NrSecurityRbType type,
                           uint8_t rbId,
                           bool uplinkTx,
@@ -90,7 +90,7 @@ class NrSecurityRadioBearer : public NrSecurityPdcpUser
     NrSecurityRadioBearer& operator=(const NrSecurityRadioBearer&) = delete;
 
     /// \return the UE
-    uint16_t GetUeId() const;
+    uint32_t GetUeId() const;
     /// \return SRB or DRB
     NrSecurityRbType GetType() const;
     /// \return the SRB or DRB identity
@@ -125,7 +125,7 @@ class NrSecurityRadioBearer : public NrSecurityPdcpUser
                               uint32_t expectedMac) override;
 
     NrSecurityRadioBearerOwner* m_owner; ///< the RRC entity
-    uint16_t m_ueId;                     ///< UE
+    uint32_t m_ueId;                     ///< UE
     NrSecurityRbType m_type;             ///< SRB or DRB
     uint8_t m_rbId;                      ///< identity
     NrSecurityDrbConfig m_drb;           ///< DRB configuration

@@ -88,7 +88,7 @@ NrSecurityRrc::GetRefusedMessages() const
 }
 
 void
-NrSecurityRrc::NotifyPdcpEntityCreated(uint16_t ueId,
+NrSecurityRrc::NotifyPdcpEntityCreated(uint32_t ueId,
                                        const std::string& rb,
                                        Ptr<NrSecurityPdcp> pdcp)
 {
@@ -162,14 +162,14 @@ NrSecurityRrc::GetUserDataDiscards() const
 }
 
 void
-NrSecurityRrc::DiscardUserData(uint16_t ueId, const std::string& bearer, const std::string& reason)
+NrSecurityRrc::DiscardUserData(uint32_t ueId, const std::string& bearer, const std::string& reason)
 {
     ++m_userDataDiscards;
     m_userDataDiscardedTrace(ueId, bearer, reason);
 }
 
 void
-NrSecurityRrc::Refuse(uint16_t ueId,
+NrSecurityRrc::Refuse(uint32_t ueId,
                       uint32_t count,
                       const std::string& name,
                       const std::string& reason)

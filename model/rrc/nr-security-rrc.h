@@ -42,23 +42,23 @@ class NrSecurityRrc : public Object
     static TypeId GetTypeId();
 
     /// KeyDerived(ueId, name, key bytes, step): name is K_gNB, K_RRCint, K_RRCenc, K_UPint, K_UPenc
-    typedef void (*KeyDerivedTracedCallback)(uint16_t ueId,
+    typedef void (*KeyDerivedTracedCallback)(uint32_t ueId,
                                              const std::string& name,
                                              const std::vector<uint8_t>& key,
                                              uint32_t step);
     /// SmcStep(ueId, step 26..33, what)
-    typedef void (*SmcStepTracedCallback)(uint16_t ueId, uint32_t step, const std::string& what);
+    typedef void (*SmcStepTracedCallback)(uint32_t ueId, uint32_t step, const std::string& what);
     /// SecurityActivated(ueId, ciphering algorithm, integrity algorithm), as "NEA2", "NIA2"
-    typedef void (*SecurityActivatedTracedCallback)(uint16_t ueId,
+    typedef void (*SecurityActivatedTracedCallback)(uint32_t ueId,
                                                     const std::string& nea,
                                                     const std::string& nia);
     /// SecurityModeFailure(ueId, reason)
-    typedef void (*ReasonTracedCallback)(uint16_t ueId, const std::string& reason);
+    typedef void (*ReasonTracedCallback)(uint32_t ueId, const std::string& reason);
     /// IntegrityFailure(ueId, rbId, COUNT, received MAC-I, expected MAC-I)
     typedef void (*IntegrityFailureTracedCallback)(
-        uint16_t ueId, uint8_t rbId, uint32_t count, uint32_t receivedMac, uint32_t expectedMac);
+        uint32_t ueId, uint8_t rbId, uint32_t count, uint32_t receivedMac, uint32_t expectedMac);
     /// StateChanged(ueId, old state, new state)
-    typedef void (*StateTracedCallback)(uint16_t ueId,
+    typedef void (*StateTracedCallback)(uint32_t ueId,
                                         const std::string& oldState,
                                         const std::string& newState);
     /**
@@ -68,28 +68,28 @@ class NrSecurityRrc : public Object
      * "integrity" or "integrity+ciphering" (a SecurityModeCommand at the UE and a
      * SecurityModeComplete at the gNB, which RRC verifies itself, are "integrity").
      */
-    typedef void (*RrcMessageTracedCallback)(uint16_t ueId,
+    typedef void (*RrcMessageTracedCallback)(uint32_t ueId,
                                              const std::string& direction,
                                              const std::string& name,
                                              const std::vector<uint8_t>& message,
                                              const std::string& bearer,
                                              const std::string& protection);
     /// ConnectionEvent(ueId, event, detail), e.g. "t300-expiry", "t302-start", "rejected"
-    typedef void (*ConnectionEventTracedCallback)(uint16_t ueId,
+    typedef void (*ConnectionEventTracedCallback)(uint32_t ueId,
                                                   const std::string& event,
                                                   const std::string& detail);
     /// NasReceived(ueId, NAS message octets)
-    typedef void (*NasTracedCallback)(uint16_t ueId, const std::vector<uint8_t>& nas);
+    typedef void (*NasTracedCallback)(uint32_t ueId, const std::vector<uint8_t>& nas);
     /// UserDataDiscarded(ueId, bearer ("DRB<n>" or "none"), reason)
-    typedef void (*UserDataDiscardedTracedCallback)(uint16_t ueId,
+    typedef void (*UserDataDiscardedTracedCallback)(uint32_t ueId,
                                                     const std::string& bearer,
                                                     const std::string& reason);
     /// SduReceived(ueId, COUNT, SDU bytes): an SRB1 SDU that is not a SecurityModeCommand
-    typedef void (*SduTracedCallback)(uint16_t ueId,
+    typedef void (*SduTracedCallback)(uint32_t ueId,
                                       uint32_t count,
                                       const std::vector<uint8_t>& sdu);
     /// MessageRefused(ueId, COUNT, message name (TS 38.331 ASN.1 name, or "unknown"), reason)
-    typedef void (*MessageRefusedTracedCallback)(uint16_t ueId,
+    typedef void (*MessageRefusedTracedCallback)(uint32_t ueId,
                                                  uint32_t count,
                                                  const std::string& name,
                                                  const std::string& reason);
@@ -100,7 +100,7 @@ class NrSecurityRrc : public Object
      * DRBs at reconfiguration), before its first PDU, so that observers (the per-PDU CSV, the
      * PduDiscarded rows of the trace CSV) can connect to its trace sources.
      */
-    typedef void (*PdcpEntityCreatedTracedCallback)(uint16_t ueId,
+    typedef void (*PdcpEntityCreatedTracedCallback)(uint32_t ueId,
                                                     const std::string& rb,
                                                     Ptr<NrSecurityPdcp> pdcp);
 
@@ -109,7 +109,7 @@ class NrSecurityRrc : public Object
      * K_gNB, or a K_gNB* of a handover, re-establishment, resume or key refresh), with every
      * input of its derivation (TS 33.501 6.9.2, A.9-A.11).
      */
-    typedef void (*KeyChangeTracedCallback)(uint16_t ueId, const NrSecurityKeyEpoch& epoch);
+    typedef void (*KeyChangeTracedCallback)(uint32_t ueId, const NrSecurityKeyEpoch& epoch);
 
     /// \return the number of received RRC messages this entity refused (MessageRefused)
     uint64_t GetRefusedMessages() const;
@@ -156,7 +156,7 @@ class NrSecurityRrc : public Object
      * \param name the message name (TS 38.331 ASN.1 name), or "unknown"
      * \param reason why, naming the rule (e.g. the TS 38.331 clause)
      */
-    void Refuse(uint16_t ueId, uint32_t count, const std::string& name, const std::string& reason);
+    void Refuse(uint32_t ueId, uint32_t count, const std::string& name, const std::string& reason);
 
     /**
      * \brief Fires PdcpEntityCreated (call right after creating a bearer's PDCP entity).
@@ -164,7 +164,7 @@ class NrSecurityRrc : public Object
      * \param rb the RB name, e.g. "SRB1", "DRB1"
      * \param pdcp the new entity
      */
-    void NotifyPdcpEntityCreated(uint16_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
+    void NotifyPdcpEntityCreated(uint32_t ueId, const std::string& rb, Ptr<NrSecurityPdcp> pdcp);
 
     /**
      * \brief Counts an integrity failure (call where IntegrityFailure fires).
@@ -178,35 +178,35 @@ class NrSecurityRrc : public Object
      * \param bearer "DRB<n>" or "none"
      * \param reason why
      */
-    void DiscardUserData(uint16_t ueId, const std::string& bearer, const std::string& reason);
+    void DiscardUserData(uint32_t ueId, const std::string& bearer, const std::string& reason);
 
-    TracedCallback<uint16_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
+    TracedCallback<uint32_t, const std::string&, const std::vector<uint8_t>&, uint32_t>
         m_keyDerivedTrace;                                                 ///< KeyDerived
-    TracedCallback<uint16_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, uint32_t, const std::string&> m_smcStepTrace; ///< SmcStep
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_securityActivatedTrace;                                            ///< SecurityActivated
-    TracedCallback<uint16_t, const std::string&> m_securityModeFailureTrace; ///< failure
-    TracedCallback<uint16_t, uint8_t, uint32_t, uint32_t, uint32_t>
+    TracedCallback<uint32_t, const std::string&> m_securityModeFailureTrace; ///< failure
+    TracedCallback<uint32_t, uint8_t, uint32_t, uint32_t, uint32_t>
         m_integrityFailureTrace; ///< IntegrityFailure
-    TracedCallback<uint16_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
-    TracedCallback<uint16_t,
+    TracedCallback<uint32_t, const std::string&, const std::string&> m_stateTrace; ///< StateChanged
+    TracedCallback<uint32_t,
                    const std::string&,
                    const std::string&,
                    const std::vector<uint8_t>&,
                    const std::string&,
                    const std::string&>
         m_rrcMessageTrace;                                                      ///< RrcMessage
-    TracedCallback<uint16_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
-    TracedCallback<uint16_t, uint32_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, uint32_t, const std::vector<uint8_t>&> m_sduTrace; ///< SduReceived
+    TracedCallback<uint32_t, uint32_t, const std::string&, const std::string&>
         m_messageRefusedTrace; ///< MessageRefused
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_connectionEventTrace;                                       ///< ConnectionEvent
-    TracedCallback<uint16_t, const std::vector<uint8_t>&> m_nasTrace; ///< NasReceived
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, const std::vector<uint8_t>&> m_nasTrace; ///< NasReceived
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_userDataDiscardedTrace; ///< UserDataDiscarded
-    TracedCallback<uint16_t, const std::string&, Ptr<NrSecurityPdcp>>
+    TracedCallback<uint32_t, const std::string&, Ptr<NrSecurityPdcp>>
         m_pdcpEntityCreatedTrace;                                         ///< PdcpEntityCreated
-    TracedCallback<uint16_t, const NrSecurityKeyEpoch&> m_keyChangeTrace; ///< KeyChange
+    TracedCallback<uint32_t, const NrSecurityKeyEpoch&> m_keyChangeTrace; ///< KeyChange
 
   private:
     /// PduDiscarded of a PDCP entity created by this entity: counted by reason.

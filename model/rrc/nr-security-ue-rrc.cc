@@ -292,12 +292,12 @@ NrSecurityUeRrc::AssignStreams(int64_t stream)
 }
 
 void
-NrSecurityUeRrc::SetUeId(uint16_t ueId)
+NrSecurityUeRrc::SetUeId(uint32_t ueId)
 {
     m_ueId = ueId;
 }
 
-uint16_t
+uint32_t
 NrSecurityUeRrc::GetUeId() const
 {
     return m_ueId;

@@ -212,9 +212,9 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     typedef Callback<void, Ptr<Packet>, uint8_t> UserDataCallback;
 
     /// \param ueId the UE id (as on the air and in traces)
-    void SetUeId(uint16_t ueId);
+    void SetUeId(uint32_t ueId);
     /// \return the UE id
-    uint16_t GetUeId() const;
+    uint32_t GetUeId() const;
 
     /**
      * \brief The NAS security context the UE shares with the AMF.
@@ -367,7 +367,7 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
      */
     typedef Callback<bool, uint16_t, NrSecurityCellInfo&> CellSwitchCallback;
     /// HandoverEvent(ueId, step, detail), e.g. "command-received", "complete-sent"
-    typedef void (*HandoverEventTracedCallback)(uint16_t ueId,
+    typedef void (*HandoverEventTracedCallback)(uint32_t ueId,
                                                 const std::string& step,
                                                 const std::string& detail);
 
@@ -549,7 +549,7 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     NrSecurityRadioBearer* Srb(uint8_t srbId) const;
     void ReleaseBearers();
 
-    uint16_t m_ueId;                 ///< UE id
+    uint32_t m_ueId;                 ///< UE id
     uint16_t m_cellId;               ///< cell of the last Connect()
     NrSecurityKey256 m_kAmf;         ///< K_AMF
     uint32_t m_ulNasCount;           ///< uplink NAS COUNT of the latest initial NAS message
@@ -595,7 +595,7 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     Time m_timeToTrigger = MilliSeconds(160);                 ///< TimeToTrigger attribute
     std::map<uint16_t, A3State> m_a3;                         ///< A3 state by neighbour PCI
     uint64_t m_measurementReports = 0;                        ///< MeasurementReports sent
-    TracedCallback<uint16_t, const std::string&, const std::string&>
+    TracedCallback<uint32_t, const std::string&, const std::string&>
         m_handoverEventTrace; ///< HandoverEvent
 
     // Re-establishment and resume (nr-security-ue-rrc-reestablishment.cc, -resume.cc)
