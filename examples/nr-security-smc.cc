@@ -11,11 +11,12 @@
  *
  *   ./nr-security-smc [--ues=3] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
- *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--RngRun=1]
+ *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--explain=0] [--RngRun=1]
  *
  * Exit status: 0 when every UE's procedure completed, 1 when any failed or never started (no
  * RRC connection; the summary says how many), 2 with one line on stderr for a bad option value.
  */
+#include "nr-security-smc-explain.h"
 #include "ns3/core-module.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
@@ -305,6 +306,7 @@ Run(int argc, char* argv[])
     std::string outputDir = "demo-output";
     std::string pcapText = "1";
     std::string tableText = "1";
+    std::string explainText = "0";
     std::string rngRunText = std::to_string(RngSeedManager::GetRun());
 
     // Every value is read as text and checked here, so that a bad one gets one line and exit
@@ -336,6 +338,10 @@ Run(int argc, char* argv[])
         "outputDir", "directory for traces.csv, pcaps and keys (created if missing)", outputDir);
     cmd.AddValue("pcap", "write pcaps and key files (1 or 0)", pcapText);
     cmd.AddValue("table", "print the per-UE table of steps 26-33 (1 or 0)", tableText);
+    cmd.AddValue("explain",
+                 "print each UE's steps 27-30 with every input and intermediate, as "
+                 "nr-security-calc --explain does (1 or 0)",
+                 explainText);
     cmd.AddValue("RngRun",
                  "ns-3 run number (RngRun, 0..2^64-1): picks every UE's K_AMF and the losses",
                  rngRunText);
@@ -351,6 +357,7 @@ Run(int argc, char* argv[])
                       "outputDir",
                       "pcap",
                       "table",
+                      "explain",
                       "RngRun"});
     cmd.Parse(argc, argv);
     const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 65000));
@@ -362,6 +369,7 @@ Run(int argc, char* argv[])
     }
     const bool pcap = ParseBool("pcap", pcapText);
     const bool table = ParseBool("table", tableText);
+    const bool explain = ParseBool("explain", explainText);
     RngSeedManager::SetRun(ParseUnsigned("RngRun", rngRunText, 0, UINT64_MAX));
     NrSecurityUeCapabilities caps;
     caps.neaBitmap = ParseCapabilities("ueNea", ueNea);
@@ -413,16 +421,25 @@ Run(int argc, char* argv[])
     nr->AssignStreams(1); // before any K_AMF is drawn: --RngRun alone picks the keys
     NetDeviceContainer gnbs = nr->InstallGnbDevice(gnbNodes);
     NetDeviceContainer ues = nr->InstallUeDevice(ueNodes);
+    nrsecuritysmc::SmcExplainer explainer; // --explain=1: steps 27-30 of each UE
     for (auto it = ues.Begin(); it != ues.End(); ++it)
     {
         nr->SetUeCapabilities(*it, caps);
         Ptr<NrSecurityUeRrc> rrc = DynamicCast<NrSecurityUeNetDevice>(*it)->GetRrc();
         rrc->TraceConnectWithoutContext("SmcStep", MakeCallback(&UeStep));
         rrc->TraceConnectWithoutContext("KeyDerived", MakeCallback(&UeKey));
+        if (explain)
+        {
+            explainer.ConnectUe(rrc);
+        }
         rrc->TraceConnectWithoutContext("SecurityModeFailure",
                                         MakeBoundCallback(&Failure, std::string("UE")));
     }
     Ptr<NrSecurityGnbRrc> gnbRrc = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0))->GetRrc();
+    if (explain)
+    {
+        explainer.ConnectGnb(gnbRrc);
+    }
     gnbRrc->TraceConnectWithoutContext("SmcStep", MakeCallback(&GnbStep));
     gnbRrc->TraceConnectWithoutContext("SecurityActivated", MakeCallback(&GnbActivated));
     gnbRrc->TraceConnectWithoutContext("SecurityModeFailure",
@@ -461,6 +478,14 @@ Run(int argc, char* argv[])
             {
                 std::cout << "  FAILED: " << r.failure << "\n";
             }
+        }
+        if (explain)
+        {
+            if (!table)
+            {
+                std::cout << "\nUE " << ue << "\n";
+            }
+            explainer.Print(ue, std::cout);
         }
         if (r.active)
         {

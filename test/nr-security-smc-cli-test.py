@@ -17,7 +17,9 @@ Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc
  - an unknown option, one of ours without a value, a value with white space, a stray word and
    a capability list naming the other family (--ueNea=NIA2) get one line and exit 2 too;
  - --outputDir into a missing nested folder creates it; a folder name with shell
-   metacharacters is a folder name (no shell runs it).
+   metacharacters is a folder name (no shell runs it);
+ - --explain=1 prints each UE's steps 27-30 explained, the values agreeing with keys.csv,
+   hashlib and nr-security-calc; --explain=0 changes nothing; --explain=2 is refused.
 The last line is "N passed, M failed"; the exit status is 1 if anything failed."""
 import os
 import subprocess
@@ -39,6 +41,71 @@ def check(what, got, expected):
 def run(program, *args):
     p = subprocess.run([program, *args], capture_output=True, text=True, timeout=120)
     return p.returncode, p.stdout, p.stderr
+
+
+def check_explain(program, tmp):
+    """--explain=1: each UE's steps 27-30 explained; the values against keys.csv, hashlib and
+    nr-security-calc (next to the example, when built); --explain=0 changes nothing."""
+    import csv
+    import hashlib
+    import hmac
+    import re
+    # NEA3 with NIA2: the ciphering and integrity identities differ (a swap would show)
+    base = ["--outputDir=" + os.path.join(tmp, "explain"), "--ues=2", "--table=0",
+            "--cipheringPriority=NEA3,NEA2,NEA1,NEA0"]
+
+    def steady(stdout):  # without the wall time line
+        return [ln for ln in stdout.splitlines() if not ln.startswith("Wall time")]
+
+    def summary(stdout):
+        return next((ln for ln in stdout.splitlines() if ln.startswith("Summary:")), None)
+
+    code, plain, _ = run(program, *base)
+    code, stdout, stderr = run(program, *base, "--explain=1")
+    check("--explain=1: exit status", (code, stderr), (0, ""))
+    check("--explain=0: output as without the option", steady(run(program, *base, "--explain=0")[1]),
+          steady(plain))
+    check("--help lists --explain", "--explain:" in run(program, "--help")[1], True)
+    check("--explain=1: the summary unchanged", summary(stdout), summary(plain))
+    code, stdout2, stderr2 = run(program, *base, "--explain=2")
+    check("--explain=2: exit 2, one line", (code, stdout2, len(stderr2.strip().splitlines())), (2, "", 1))
+    with open(os.path.join(tmp, "explain", "keys.csv"), newline="") as f:
+        keys = {int(r["ue_id"]): r for r in csv.DictReader(f)}
+    ues = re.split(r"^UE (\d+)$", stdout, flags=re.M)[1:]
+    check("--explain=1: one block per UE", [int(u) for u in ues[0::2]], [1, 2])
+    calc = os.path.join(os.path.dirname(os.path.abspath(program)), "nr-security-calc")
+    for ue, text in zip(ues[0::2], ues[1::2]):
+        k = keys.get(int(ue), {})
+        steps = re.split(r"^  explain step (\d+) \(UE\): .*$", text, flags=re.M)[1:]
+        check(f"UE {ue}: explained steps", steps[0::2], ["27", "28", "29", "30"])
+        items = {}
+        for step, body in zip(steps[0::2], steps[1::2]):
+            for line in body.splitlines():
+                m = re.match(r"^    ([^#=][^=]*?) = ([0-9a-f]*)", line)
+                if m:
+                    items.setdefault((step, m.group(1)), m.group(2))
+        check(f"UE {ue}: step 27 KEY = keys.csv K_AMF", items.get(("27", "KEY")), k.get("k_amf"))
+        check(f"UE {ue}: step 27 P0 = NAS COUNT", items.get(("27", "P0")),
+              "%08x" % int(k.get("ul_nas_count", "-1")))
+        check(f"UE {ue}: step 27 K_gNB = keys.csv", items.get(("27", "K_gNB")), k.get("k_gnb"))
+        s = bytes.fromhex("6904000102") + b"\x00\x01"
+        check(f"UE {ue}: step 28 K_RRCint = HMAC(K_gNB, S)[16:32], = keys.csv",
+              (items.get(("28", "S")), items.get(("28", "K_RRCint"))),
+              (s.hex(), hmac.new(bytes.fromhex(k.get("k_gnb", "")), s, hashlib.sha256).digest()[16:].hex()))
+        check(f"UE {ue}: step 28 K_RRCint = keys.csv", items.get(("28", "K_RRCint")), k.get("k_rrc_int"))
+        check(f"UE {ue}: step 29 MAC-I = the received one",
+              items.get(("29", "MAC-I")), items.get(("29", "received MAC-I")))
+        check(f"UE {ue}: step 29 COUNT, BEARER, DIRECTION", (items.get(("29", "COUNT")),
+              items.get(("29", "BEARER")), items.get(("29", "DIRECTION"))), ("00000000", "00", "01"))
+        if os.path.exists(calc):
+            msg = items.get(("29", "MESSAGE"), "")
+            r = subprocess.run([calc, "nia", "--alg", "2", "--key", k.get("k_rrc_int", ""), "--count", "0",
+                                "--bearer", "0", "--direction", "1", "--bits", str(4 * len(msg)),
+                                "--data", msg], capture_output=True, text=True)
+            check(f"UE {ue}: step 29 MAC-I = nr-security-calc nia", r.stdout.strip(),
+                  items.get(("29", "MAC-I")))
+        for name, column in (("K_UPint", "k_up_int"), ("K_RRCenc", "k_rrc_enc"), ("K_UPenc", "k_up_enc")):
+            check(f"UE {ue}: step 30 {name} = keys.csv", items.get(("30", name)), k.get(column))
 
 
 def main():
@@ -133,6 +200,7 @@ def main():
         for name in ("traces.csv", "gnb-1.pcap", "ue-1.pcap", "keys.csv", "smc.msc"):
             check(f"missing nested --outputDir: {name} written",
                   os.path.exists(os.path.join(nested, name)), True)
+        check_explain(program, tmp)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
