@@ -23,12 +23,12 @@ Each page runs in a fresh temporary folder (HOME points into it, so no Wireshark
 user's changes tshark's decoding), with BUILD_DIR/bin (or BUILD_DIR) first on PATH. Each command
 block runs on its own in `bash -euo pipefail` and must exit 0; the lab-output block that follows
 it, if any, must equal its standard output exactly, line by line (both without their common
-indentation, trailing blanks and trailing empty lines, which the HTML page does not show). A page fails when a code block has no marker, a
-marker no code block, a lab-output no command before it, the page no command at all, or when a
-hexadecimal value of 8 or more digits (with both digits and letters a-f) written in its prose
-appears in none of its blocks (a worked answer quoted in the text that the commands no longer
-print). A missing tool (tshark,
-openssl, xxd, an example binary) is a failure, never a skip.
+indentation, trailing blanks and trailing empty lines, which the HTML page does not show). A
+page fails when a code block has no marker, a marker no code block, a lab-output no command
+before it, the page (other than index.rst) no command at all, or when a hexadecimal value of 8
+or more digits (with both digits and letters a-f) written in its prose appears in none of its
+blocks (a worked answer quoted in the text that the commands no longer print). A missing tool
+(tshark, openssl, xxd, an example binary) is a failure, never a skip.
 
 Exit status 0 when every page passes, 1 otherwise; the last line is "N passed, M failed".
 """
@@ -121,7 +121,9 @@ def parse_page(path):
         if line.rstrip().endswith("::") and not line.lstrip().startswith(".."):
             errors.append(f"line {i + 1}: literal block '::' (use a marked code-block)")
         if pending and line.strip():
-            errors.append(f"line {pending[1]}: marker lab-{pending[0]} not followed by a code block")
+            errors.append(
+                f"line {pending[1]}: marker lab-{pending[0]} not followed by a code block"
+            )
             pending = None
         if not line.lstrip().startswith(".."):
             prose.append(line)
@@ -191,7 +193,8 @@ def run_page(path, bin_dir, work):
             break
         if r.returncode != 0:
             failures.append(
-                f"line {b.line}: command exited {r.returncode}\n{b.text}\nstderr:\n{r.stderr[-2000:]}"
+                f"line {b.line}: command exited {r.returncode}\n{b.text}\n"
+                f"stderr:\n{r.stderr[-2000:]}"
             )
             break  # later blocks depend on this one's files
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -222,7 +225,9 @@ def main(argv):
     problems = []
     for tool in TOOLS:
         if shutil.which(tool) is None:
-            problems.append(f"{tool} not found on PATH (Debian 12: apt-get install tshark openssl xxd)")
+            problems.append(
+                f"{tool} not found on PATH (Debian 12: apt-get install tshark openssl xxd)"
+            )
     for binary in BINARIES:
         if not os.access(os.path.join(bin_dir, binary), os.X_OK):
             problems.append(f"{binary} not built in {bin_dir}")
