@@ -11,7 +11,8 @@
  *
  *   ./nr-security-smc [--ues=3] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
- *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--explain=0] [--RngRun=1]
+ *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--explain=0] [--reportUe=1]
+ *       [--RngRun=1]
  *
  * Exit status: 0 when every UE's procedure completed, 1 when any failed or never started (no
  * RRC connection; the summary says how many), 2 with one line on stderr for a bad option value.
@@ -307,6 +308,7 @@ Run(int argc, char* argv[])
     std::string pcapText = "1";
     std::string tableText = "1";
     std::string explainText = "0";
+    std::string reportUeText = "1";
     std::string rngRunText = std::to_string(RngSeedManager::GetRun());
 
     // Every value is read as text and checked here, so that a bad one gets one line and exit
@@ -342,6 +344,9 @@ Run(int argc, char* argv[])
                  "print each UE's steps 27-30 with every input and intermediate, as "
                  "nr-security-calc --explain does (1 or 0)",
                  explainText);
+    cmd.AddValue("reportUe",
+                 "write the run report of this UE, OUTPUTDIR/report-ue-N.html (0: none)",
+                 reportUeText);
     cmd.AddValue("RngRun",
                  "ns-3 run number (RngRun, 0..2^64-1): picks every UE's K_AMF and the losses",
                  rngRunText);
@@ -358,6 +363,7 @@ Run(int argc, char* argv[])
                       "pcap",
                       "table",
                       "explain",
+                      "reportUe",
                       "RngRun"});
     cmd.Parse(argc, argv);
     const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 65000));
@@ -370,6 +376,7 @@ Run(int argc, char* argv[])
     const bool pcap = ParseBool("pcap", pcapText);
     const bool table = ParseBool("table", tableText);
     const bool explain = ParseBool("explain", explainText);
+    const auto reportUe = static_cast<uint32_t>(ParseUnsigned("reportUe", reportUeText, 0, nUes));
     RngSeedManager::SetRun(ParseUnsigned("RngRun", rngRunText, 0, UINT64_MAX));
     NrSecurityUeCapabilities caps;
     caps.neaBitmap = ParseCapabilities("ueNea", ueNea);
@@ -451,6 +458,11 @@ Run(int argc, char* argv[])
     {
         nr->EnablePcap(outputDir);
     }
+    const std::string report = outputDir + "/report-ue-" + std::to_string(reportUe) + ".html";
+    if (reportUe > 0)
+    {
+        nr->EnableReport(report, reportUe); // written at Simulator::Destroy
+    }
     nr->Attach(ues, gnbs.Get(0));
     Simulator::Stop(Seconds(5));
     Simulator::Run();
@@ -529,7 +541,12 @@ Run(int argc, char* argv[])
                   << "/gnb-1.pcap --enable-heuristic pdcp_nr_udp --disable-protocol nas-5gs";
     }
     std::cout << "\n";
-    Simulator::Destroy(); // writes the chart
+    Simulator::Destroy(); // writes the chart and the report
+    if (reportUe > 0)
+    {
+        std::cout << "Run report of UE " << reportUe << ": " << report
+                  << " (open it in a browser)\n";
+    }
     // mscgen, if installed, renders the chart; run without a shell (the folder name is data).
     if (RunProgram(
             {"mscgen", "-T", "png", "-i", outputDir + "/smc.msc", "-o", outputDir + "/smc.png"})

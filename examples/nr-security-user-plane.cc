@@ -12,7 +12,7 @@
  *   ./nr-security-user-plane [--ues=2] [--duration=1.5] [--upIntegrity=PREFERRED]
  *       [--upConfidentiality=REQUIRED] [--gnbUpIntegrity=1] [--gnbUpConfidentiality=1]
  *       [--cipheringPriority=NEA2,NEA3,NEA1,NEA0] [--integrityPriority=NIA2,NIA3,NIA1]
- *       [--emergency=0] [--packetSize=1000] [--tcpBytes=200000] [--outputDir=]
+ *       [--emergency=0] [--packetSize=1000] [--tcpBytes=200000] [--outputDir=] [--reportUe=1]
  *       [--bench=0]
  *
  * Exit status: 0 when every flow of an accepted PDU session delivered all its bytes (and a
@@ -178,6 +178,7 @@ struct Settings
     uint32_t packetSize = 1000;
     uint32_t tcpBytes = 200000;
     std::string outputDir;
+    uint32_t reportUe = 1; ///< with outputDir: OUTPUTDIR/report-ue-N.html (0: none)
     bool print = true;
     // benchmark: one saturating downlink UDP flow only
     bool saturate = false;
@@ -246,6 +247,11 @@ RunScenario(const Settings& s)
     {
         nr->EnableTraces(s.outputDir + "/traces.csv");
         nr->EnablePcap(s.outputDir);
+        if (s.reportUe > 0)
+        {
+            nr->EnableReport(s.outputDir + "/report-ue-" + std::to_string(s.reportUe) + ".html",
+                             s.reportUe);
+        }
     }
 
     const Time start = Seconds(0.3); // attach, SMC and DRB set-up take about 20 ms
@@ -368,7 +374,12 @@ RunScenario(const Settings& s)
                       << got << " B" << (good ? "" : "   <- NOT as expected") << "\n";
         }
     }
-    Simulator::Destroy();
+    Simulator::Destroy(); // writes the report
+    if (s.print && !s.outputDir.empty() && s.reportUe > 0)
+    {
+        std::cout << "Run report of UE " << s.reportUe << ": " << s.outputDir << "/report-ue-"
+                  << s.reportUe << ".html (open it in a browser)\n";
+    }
     return out;
 }
 
@@ -442,6 +453,7 @@ Run(int argc, char* argv[])
     std::string packetSize = "1000";
     std::string tcpBytes = "200000";
     std::string bench = "0";
+    std::string reportUe = "1";
     Settings s;
     CommandLine cmd(__FILE__);
     cmd.Usage("User data over DRBs protected per the UP security policy (TS 33.501 6.6): one "
@@ -467,6 +479,9 @@ Run(int argc, char* argv[])
     cmd.AddValue("packetSize", "UDP payload bytes, 12..1400", packetSize);
     cmd.AddValue("tcpBytes", "bytes of each TCP flow, 1..100000000", tcpBytes);
     cmd.AddValue("outputDir", "folder for traces.csv and the pcaps (empty: none)", s.outputDir);
+    cmd.AddValue("reportUe",
+                 "with outputDir: write the run report of this UE, report-ue-N.html (0: none)",
+                 reportUe);
     cmd.AddValue("bench", "run the user-plane benchmark N times instead (0: no), 0..100", bench);
     CheckCommandLine(argc,
                      argv,
@@ -482,6 +497,7 @@ Run(int argc, char* argv[])
                       "packetSize",
                       "tcpBytes",
                       "outputDir",
+                      "reportUe",
                       "bench"});
     cmd.Parse(argc, argv);
     s.ues = ParseUnsigned("ues", ues, 1, 200);
@@ -494,6 +510,7 @@ Run(int argc, char* argv[])
     s.packetSize = ParseUnsigned("packetSize", packetSize, 12, 1400);
     s.tcpBytes = ParseUnsigned("tcpBytes", tcpBytes, 1, 100000000);
     const uint32_t benchRuns = ParseUnsigned("bench", bench, 0, 100);
+    s.reportUe = ParseUnsigned("reportUe", reportUe, 0, s.ues);
     // the priority lists are checked by the gNB RRC attribute (std::invalid_argument)
     if (benchRuns > 0)
     {

@@ -7,6 +7,7 @@
 #include "nr-security-key-epoch-writer.h"
 #include "nr-security-msc-writer.h"
 #include "nr-security-pcap-recorder.h"
+#include "nr-security-report-writer.h"
 #include "nr-security-trace-writer.h"
 #include "nr-security-user-plane.h"
 #include "ns3/boolean.h"
@@ -230,6 +231,10 @@ NrSecurityHelper::WatchWithOutputs(Ptr<Device> dev)
     if (m_keyEpochs)
     {
         m_keyEpochs->Watch(dev);
+    }
+    if (m_report)
+    {
+        m_report->Watch(dev);
     }
 }
 
@@ -481,6 +486,32 @@ NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
 void
 NrSecurityHelper::EnableUserPlane()
 {
+void
+NrSecurityHelper::EnableReport(const std::string& filename, uint32_t ueId)
+{
+    if (filename.empty() || ueId == 0)
+    {
+        throw std::invalid_argument("EnableReport: empty file name or UE id 0");
+    }
+    if (m_report)
+    {
+        throw std::logic_error("EnableReport: call it once");
+    }
+    CreateFolder("EnableReport", std::filesystem::path(filename).parent_path());
+    m_report = std::make_shared<NrSecurityReportWriter>(filename, ueId);
+    m_report->Watch(m_amf);
+    for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
+    {
+        m_report->Watch(DynamicCast<NrSecurityGnbNetDevice>(*it));
+    }
+    for (auto it = m_ues.Begin(); it != m_ues.End(); ++it)
+    {
+        m_report->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
+    }
+    std::shared_ptr<NrSecurityReportWriter> r = m_report;
+    Simulator::ScheduleDestroy([r]() { r->Close(); });
+}
+
     if (m_userPlane || m_gnbs.GetN() > 0)
     {
         throw std::logic_error("EnableUserPlane: call it once, before InstallGnbDevice");

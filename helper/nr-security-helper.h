@@ -33,6 +33,7 @@ class NrSecurityUserPlane;
 class NrSecurityPcapRecorder;
 class NrSecurityMscWriter;
 class NrSecurityKeyEpochWriter;
+class NrSecurityReportWriter;
 
 /**
  * \ingroup nr-security
@@ -261,6 +262,24 @@ class NrSecurityHelper : public Object
      * \throws std::invalid_argument if \p filename is empty or \p maxUes is 0
      * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
+
+    /**
+     * \brief Writes the run report of one UE, one self-contained HTML page (no network, no
+     *        other file: inline CSS, JavaScript and SVG), when the simulation is destroyed
+     *        (Simulator::Destroy): its sequence chart, steps 26-33 with times and clauses, its
+     *        key hierarchy with the KDF inputs, every PDCP PDU of the UE at both ends (bytes,
+     *        COUNT, BEARER, DIRECTION, SN, ciphered?, MAC-I, outcome; a click shows the bytes
+     *        split and the payload deciphered) and its failures. Only that UE's events are
+     *        collected (NrSecurityReportWriter): nothing is done for other UEs but comparing
+     *        their id. Call once; may be called before or after the devices are installed.
+     * \param filename the HTML file (opened and truncated now; missing folders on its path
+     *        are created)
+     * \param ueId the UE (ids from 1)
+     * \throws std::invalid_argument if \p filename is empty or \p ueId is 0, std::logic_error
+     *         if called twice
+     * \throws std::runtime_error naming the folder or file if it cannot be created or opened
+     */
+    void EnableReport(const std::string& filename, uint32_t ueId = 1);
     void EnableMsc(const std::string& filename, uint32_t maxUes = 4);
 
     /**
@@ -390,6 +409,7 @@ class NrSecurityHelper : public Object
     std::shared_ptr<NrSecurityUserPlane> m_userPlane;      ///< UPF, N3, UE addresses
 };
 
+    std::shared_ptr<NrSecurityReportWriter> m_report;      ///< run report writer
 } // namespace ns3
 
 #endif // NR_SECURITY_HELPER_H
