@@ -11,10 +11,11 @@ OUT        ?= demo-output
 # Debian 12 packages: ns-3 3.37 (libns3-dev; ns3 ships the helper programs its CMake config
 # checks for) and the libraries that config needs but does not pull in,
 # OpenSSL 3, Boost (headers + program_options), Google Benchmark, Wireshark's tshark, pybind11,
-# Python, pytest, mscgen, and the build tools.
+# Python, pytest, mscgen, Chromium (headless, for the run report's test), and the build tools.
 DEB_PACKAGES = build-essential cmake libns3-dev ns3 libgsl-dev libxml2-dev libsqlite3-dev \
                libssl-dev libboost-dev libboost-program-options-dev libbenchmark-dev tshark \
-               pybind11-dev python3-dev python3-pytest python3-sphinx python3-venv mscgen
+               pybind11-dev python3-dev python3-pytest python3-sphinx python3-venv mscgen \
+               chromium
 # Intel's Multi-Buffer Crypto for IPsec (the fast NEA/NIA backend) exists for x86-64 only.
 ifeq ($(shell dpkg --print-architecture 2>/dev/null),amd64)
 DEB_PACKAGES += libipsec-mb-dev
@@ -101,6 +102,8 @@ demo: build
 	@echo "$(OUT)/attack-alter/ and attack-alter-mitigated/: the aLTEr attack (a relay redirects DNS"
 	@echo "queries by flipping ciphertext bits) without and with UP integrity, each with the labelled"
 	@echo "dataset dataset.csv/dataset.pcap (forged frames: tshark -Y 'ip.dsfield.dscp#1 != 0')."
+	@echo "Run reports of UE 1 (open in a browser; click a PDU row for its bytes deciphered):"
+	@echo "  $(OUT)/report-ue-1.html (the SMC run), $(OUT)/user-plane/report-ue-1.html (with DRBs)"
 	@if command -v tshark >/dev/null; then \
 	  echo "tshark's decoding of the signalling in user-plane/gnb-1.pcap (SRB0-SRB2):"; \
 	  $(TSHARK_DEMO) -Y 'pdcp-nr.plane == 1' 2>/dev/null; \
