@@ -75,9 +75,12 @@ bench: build
 	@echo "Radio model: RadioModel Power against Simple (the channel before issue 16), 10000 UEs:"
 	python3 bench/nr-security-radio-cost.py --smc $(BUILD)/bin/nr-security-smc --ues 10000 --runs 3
 
-# Scale: the SMC example with 100, 1000, 10000 UEs against ns-3's LTE attach (a few minutes).
+# Scale: the SMC example at 1k, 10k, 100k UEs over 1, 10, 100 cells, the user-plane example
+# (a few packets per UE) and ns-3's LTE ideal-RRC attach; wall time, CPU time and peak memory
+# per UE (bench/nr-security-scale.py; the runs stop at SCALE_BUDGET seconds, 14 minutes).
+SCALE_BUDGET ?= 840
 scale: build
-	python3 bench/nr-security-scale.py --smc $(BUILD)/bin/nr-security-smc --lte $(BUILD)/bin/nr-security-lte-baseline
+	python3 bench/nr-security-scale.py --build $(BUILD) --budget $(SCALE_BUDGET)
 
 # The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure (smc.msc/smc.png), then the
 # user-plane example (3 UEs, 1 s of UDP and TCP through the DRBs) into $(OUT)/user-plane/: its

@@ -1,182 +1,247 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Scale benchmark (not a test): N UEs on one gNB running the AS Security Mode Command
-(build/bin/nr-security-smc) against N UEs attaching to one eNB with ns-3's LteHelper and ideal RRC
-(build/bin/nr-security-lte-baseline), both run here, one after the other. Reports wall time per UE,
-peak memory (VmHWM) and memory per UE as the slope of peak memory between sizes, each as a ratio
-against the LTE baseline measured in the same run, and the growth of the per-UE figures from one
-size to the next (1.00 = linear).
+"""Scale benchmark (make scale; not a test): the cost per UE as the number of UEs and cells grows.
 
-One ns-3 LTE cell holds at most LteEnbRrc::SrsPeriodicity (<= 320) UE contexts, and ns-3.37
-aborts when they run out (see bench/lte-attach-baseline.cc), so LTE is run at
-min(N, --lte-max): a row with a larger N is set against LTE at --lte-max (marked "*"), and our
-example is also run at --lte-max for one like-for-like row.
+Runs, each as its own process, one after the other:
+  smc    examples/nr-security-smc.cc, the AS Security Mode Command of N UEs over C cells
+         (--gnbs=C: UE i served by cell i mod C, placed near its gNB), no pcaps, no per-UE table,
+         the UEs' neighbour measurements off (MeasurementPeriod 0; with one cell they are off
+         anyway): 1k, 10k, 100k UEs over 1, 10, 100 cells;
+  smc+meas  the same at 1k UEs with the model's default neighbour measurements (every 40 ms each
+         connected UE measures every cell of the channel): what the measurement costs per cell;
+  up     examples/nr-security-user-plane.cc, one cell, a few packets per UE (three UDP packets
+         down and three up, no TCP flow): 1k and 10k UEs;
+  lte    ns-3's LTE ideal-RRC attach (bench/lte-attach-baseline.cc), one cell: at most 320 UE
+         contexts (SRS indices) per ns-3 LTE cell, so it runs at --lte-ues (280) and the rows
+         above that say why they cannot run.
 
-Usage: bench/nr-security-scale.py [--sizes 100,1000,10000] [--build build] [--repeat 3]
-           [--lte-max 280] [--anchor 10] [--timeout 480]
+Per run: wall time (time.monotonic around the process) and the process's CPU time (user +
+system, from wait4) per UE, and its peak resident memory (ru_maxrss) per UE. On a shared
+machine the CPU time per UE is the steadier figure. The summary gives the ratio of the largest
+to the smallest per-UE cost of the smc rows, and the issue's targets against the figures.
+
+A row that cannot run says why: N/C UEs in one cell above the 65,519 C-RNTIs of TS 38.321
+Table 7.1-1 (0x0001..0xFFEF), LTE above one ns-3 cell's SRS limit, or a row whose estimated
+time (from the per-UE cost of the same program measured just before) would overrun the time
+left of --budget (make scale must finish in 15 minutes).
+
+Usage: bench/nr-security-scale.py [--build build] [--smc PATH] [--up PATH] [--lte PATH]
+           [--sizes 1000,10000,100000] [--cells 1,10,100] [--up-sizes 1000,10000]
+           [--budget 840] [--timeout 600] [--markdown]
 """
 import argparse
+import math
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
-WALL_RE = re.compile(r"Wall time ([0-9.eE+-]+) s \(.*\), peak memory (\d+) KiB")
-OURS_DONE_RE = re.compile(r"Summary: (\d+) UEs, (\d+) procedures completed, (\d+) failed")
-LTE_DONE_RE = re.compile(r"Summary: (\d+) UEs, (\d+) connected")
-LTE_CONTEXTS_RE = re.compile(r"at most (\d+) at once, SRS limit (\d+)")
-LTE_LAST_RE = re.compile(r"last ([0-9.]+) ms")
+C_RNTI_PER_CELL = 0xFFEF  # 0x0001..0xFFEF, TS 38.321 Table 7.1-1: 65519
+LTE_SRS_LIMIT = 320  # LteEnbRrc::SrsPeriodicity, at most 320 (bench/lte-attach-baseline.cc)
 
-
-class RunError(Exception):
-    pass
+SMC_SUMMARY_RE = re.compile(r"Summary: (\d+) UEs, (\d+) procedures completed, (\d+) failed"
+                            r"(?:, (\d+) never reached the SecurityModeCommand)?")
+LTE_SUMMARY_RE = re.compile(r"Summary: (\d+) UEs, (\d+) connected")
 
 
-def run_once(cmd, timeout):
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise RunError(f"timed out after {timeout} s")
-    out = proc.stdout + proc.stderr
-    if proc.returncode == 3:
-        raise RunError("infeasible: " + out.strip().splitlines()[-1])
-    m = WALL_RE.search(out)
+def run(cmd, timeout):
+    """Runs cmd; returns (exit status, stdout+stderr, wall s, cpu s, peak KiB) or raises."""
+    t0 = time.monotonic()
+    with tempfile.TemporaryFile(mode="w+") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid == proc.pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                raise TimeoutError(f"timed out after {timeout:.0f} s")
+            time.sleep(0.05)
+        wall = time.monotonic() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
+    return proc.returncode, text, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+class Row:
+    """One line of the table."""
+
+    def __init__(self, kind, ues, cells):
+        self.kind, self.ues, self.cells = kind, ues, cells
+        self.done = None  # UEs that completed
+        self.wall = self.cpu = self.peak = None
+        self.note = ""
+
+    @property
+    def ran(self):
+        return self.wall is not None
+
+    def us_wall(self):
+        return self.wall / self.ues * 1e6
+
+    def us_cpu(self):
+        return self.cpu / self.ues * 1e6
+
+    def kib(self):
+        return self.peak / self.ues
+
+
+def command(kind, exe, n, cells, out_dir):
+    if kind in ("smc", "smc+meas"):
+        cmd = [exe, f"--ues={n}", f"--gnbs={cells}", "--pcap=0", "--table=0",
+               f"--outputDir={out_dir}"]
+        if kind == "smc":
+            cmd.append("--ns3::NrSecurityUeNetDevice::MeasurementPeriod=0s")
+        return cmd
+    if kind == "up":
+        return [exe, f"--ues={n}", "--packets=3", "--tcpBytes=0", "--duration=0.6"]
+    return [exe, f"--ues={n}"]
+
+
+def completed(kind, rc, text, n):
+    """Number of UEs that completed, and a note if not all did."""
+    if kind in ("smc", "smc+meas"):
+        m = SMC_SUMMARY_RE.search(text)
+        if not m:
+            return 0, f"exit {rc}, no summary: {text.strip().splitlines()[-1:] or ''}"
+        done = int(m.group(2))
+        note = "" if done == n else (f"only {done} of {n} completed ({m.group(3)} failed, "
+                                     f"{m.group(4) or 0} never reached the SMC)")
+        return done, note
+    if kind == "up":
+        ok = rc == 0 and "every flow delivered what it should" in text
+        return (n if ok else 0), ("" if ok else f"exit {rc}: some flow did not deliver")
+    m = LTE_SUMMARY_RE.search(text)
     if not m:
-        tail = out.strip().splitlines()[-1] if out.strip() else ""
-        raise RunError(f"exit code {proc.returncode}, no summary: {tail}")
-    return out, float(m.group(1)), int(m.group(2))
-
-
-def measure(kind, exe, n, repeat, timeout):
-    """Median wall time and peak memory of `repeat` runs; notes on completeness."""
-    walls, peaks, notes = [], [], set()
-    for _ in range(repeat):
-        if kind == "ours":
-            with tempfile.TemporaryDirectory(prefix="nrs-scale-") as tmp:
-                out, wall, peak = run_once(
-                    [exe, f"--ues={n}", "--pcap=0", "--table=0", f"--outputDir={tmp}"], timeout)
-            m = OURS_DONE_RE.search(out)
-            if not m or int(m.group(2)) != n:
-                notes.add(f"only {m.group(2) if m else '?'} of {n} completed")
-        else:
-            out, wall, peak = run_once([exe, f"--ues={n}"], timeout)
-            m = LTE_DONE_RE.search(out)
-            if not m or int(m.group(2)) != n:
-                notes.add(f"only {m.group(2) if m else '?'} of {n} connected")
-            c = LTE_CONTEXTS_RE.search(out)
-            last = LTE_LAST_RE.search(out)
-            if c and last:
-                notes.add(f"last RRC connection at {last.group(1)} ms simulated, "
-                          f"at most {c.group(1)} of {c.group(2)} SRS indices (UE contexts) taken")
-        walls.append(wall)
-        peaks.append(peak)
-    return {"n": n, "wall": statistics.median(walls), "peak": statistics.median_low(peaks),
-            "notes": sorted(notes)}
-
-
-def fmt(x, spec):
-    if x is None:
-        return format("-", ">" + "".join(c for c in spec.split(".")[0] if c.isdigit()))
-    return format(x, spec)
-
-
-def ratio(a, b):
-    return None if a is None or b is None or b <= 0 else a / b
+        return 0, f"exit {rc}, no summary"
+    done = int(m.group(2))
+    return done, "" if done == n else f"only {done} of {n} connected"
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated numbers of UEs")
-    ap.add_argument("--build", default=os.path.join(os.path.dirname(__file__), "..", "build"),
-                    help="build directory holding bin/")
-    ap.add_argument("--smc", help="path to nr-security-smc (default BUILD/bin/nr-security-smc)")
-    ap.add_argument("--lte", help="path to nr-security-lte-baseline (default BUILD/bin/...)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per point (median)")
-    ap.add_argument("--lte-max", type=int, default=280,
-                    help="largest N run on the single LTE cell (hard limit 320, see header)")
-    ap.add_argument("--anchor", type=int, default=10,
-                    help="small N run by both, the base of the first memory slope")
-    ap.add_argument("--timeout", type=float, default=480, help="seconds per run")
+    ap.add_argument("--build", default=os.path.join(os.path.dirname(__file__), "..", "build"))
+    ap.add_argument("--smc", help="nr-security-smc (default BUILD/bin/nr-security-smc)")
+    ap.add_argument("--up", help="nr-security-user-plane (default BUILD/bin/...)")
+    ap.add_argument("--lte", help="nr-security-lte-baseline (default BUILD/bin/...)")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="UEs of the smc rows")
+    ap.add_argument("--cells", default="1,10,100", help="cells of the smc rows")
+    ap.add_argument("--meas-ues", type=int, default=1000, help="UEs of the smc+meas rows (0: none)")
+    ap.add_argument("--up-sizes", default="1000,10000", help="UEs of the up rows ('': none)")
+    ap.add_argument("--lte-ues", type=int, default=280,
+                    help="UEs of the LTE row (one cell; the limit is 320, see the header)")
+    ap.add_argument("--budget", type=float, default=840,
+                    help="seconds for all runs; rows estimated to overrun it are skipped")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds per run")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = ap.parse_args()
+    binary = lambda given, name: given or os.path.join(args.build, "bin", name)
+    exes = {"smc": binary(args.smc, "nr-security-smc"),
+            "smc+meas": binary(args.smc, "nr-security-smc"),
+            "up": binary(args.up, "nr-security-user-plane"),
+            "lte": binary(args.lte, "nr-security-lte-baseline")}
+    ints = lambda text: [int(x) for x in text.split(",") if x.strip()]
+    sizes, cells = ints(args.sizes), ints(args.cells)
 
-    smc = args.smc or os.path.join(args.build, "bin", "nr-security-smc")
-    lte = args.lte or os.path.join(args.build, "bin", "nr-security-lte-baseline")
-    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
-    ours_sizes = sorted(set(sizes) | {args.anchor} | ({args.lte_max} if max(sizes) > args.lte_max
-                                                         else set()))
-    lte_sizes = sorted({min(n, args.lte_max) for n in ours_sizes})
+    rows = [Row("smc", n, c) for n in sorted(sizes) for c in sorted(cells)]
+    if args.meas_ues > 0:
+        rows += [Row("smc+meas", args.meas_ues, c) for c in sorted(cells) if c > 1]
+    rows += [Row("up", n, 1) for n in sorted(ints(args.up_sizes))]
+    rows += [Row("lte", args.lte_ues, 1)] + [Row("lte", n, 1) for n in sorted(sizes)
+                                             if n > LTE_SRS_LIMIT]
 
-    results = {"ours": {}, "lte": {}}
-    for kind, exe, ns in (("ours", smc, ours_sizes), ("lte", lte, lte_sizes)):
-        for n in ns:
-            print(f"running {kind} N={n} x{args.repeat} ...", file=sys.stderr, flush=True)
+    start = time.monotonic()
+    for r in rows:
+        per_cell = math.ceil(r.ues / r.cells)
+        if r.kind in ("smc", "smc+meas") and per_cell > C_RNTI_PER_CELL:
+            r.note = (f"cannot run: {per_cell} UEs in one cell exceed its {C_RNTI_PER_CELL} "
+                      f"C-RNTIs (TS 38.321 Table 7.1-1)")
+            continue
+        if r.kind == "lte" and per_cell > LTE_SRS_LIMIT:
+            r.note = (f"cannot run: one ns-3 LTE cell holds at most {LTE_SRS_LIMIT} UE contexts "
+                      f"(one SRS index each, LteEnbRrc::SrsPeriodicity <= 320)")
+            continue
+        # Estimate from the same program's largest run so far (same cells first).
+        before = [p for p in rows if p.kind == r.kind and p.ran and p.done == p.ues]
+        before.sort(key=lambda p: (p.cells == r.cells, p.ues))
+        left = args.budget - (time.monotonic() - start)
+        if before:
+            estimate = before[-1].wall / before[-1].ues * r.ues
+            if estimate > left:
+                r.note = (f"skipped: estimated {estimate:.0f} s (from {before[-1].ues} UEs over "
+                          f"{before[-1].cells} cells) > {max(left, 0):.0f} s left of --budget "
+                          f"{args.budget:.0f} s")
+                continue
+        if left <= 0:
+            r.note = f"skipped: --budget {args.budget:.0f} s used up"
+            continue
+        print(f"running {r.kind} {r.ues} UEs over {r.cells} cells ...", file=sys.stderr,
+              flush=True)
+        with tempfile.TemporaryDirectory(prefix="nrs-scale-") as tmp:
             try:
-                results[kind][n] = measure(kind, exe, n, args.repeat, args.timeout)
-            except RunError as e:
-                results[kind][n] = {"n": n, "error": str(e), "notes": []}
-                print(f"  {kind} N={n}: {e}", file=sys.stderr)
+                rc, text, r.wall, r.cpu, r.peak = run(
+                    command(r.kind, exes[r.kind], r.ues, r.cells, tmp),
+                    min(args.timeout, max(left, 1)))
+            except (TimeoutError, OSError) as e:
+                r.note = str(e)
+                continue
+        r.done, r.note = completed(r.kind, rc, text, r.ues)
+        print(f"  {r.wall:.1f} s wall, {r.cpu:.1f} s CPU, {r.peak} KiB {r.note}",
+              file=sys.stderr, flush=True)
+    elapsed = time.monotonic() - start
 
-    def per_ue(kind, n):
-        """Wall s, wall us/UE (mean), us/UE marginal (slope of wall time from the next smaller N
-        of the same program), peak KiB, KiB/UE (slope of peak memory), or None."""
-        r = results[kind].get(n)
-        if r is None or "error" in r:
-            return None
-        smaller = [m for m in results[kind] if m < n and "error" not in results[kind][m]]
-        tslope = mslope = None
-        if smaller:
-            p = results[kind][max(smaller)]
-            tslope = (r["wall"] - p["wall"]) / (n - p["n"]) * 1e6
-            mslope = (r["peak"] - p["peak"]) / (n - p["n"])
-        return {"wall": r["wall"], "us": r["wall"] / n * 1e6, "tslope": tslope, "peak": r["peak"],
-                "mslope": mslope}
+    head = ["program", "UEs", "cells", "UEs/cell", "done", "wall s", "wall us/UE", "CPU us/UE",
+            "peak MiB", "KiB/UE", "note"]
+    table = []
+    for r in rows:
+        if r.ran:
+            table.append([r.kind, str(r.ues), str(r.cells), str(math.ceil(r.ues / r.cells)),
+                          str(r.done), f"{r.wall:.1f}", f"{r.us_wall():.0f}", f"{r.us_cpu():.0f}",
+                          f"{r.peak / 1024:.0f}", f"{r.kib():.1f}", r.note])
+        else:
+            table.append([r.kind, str(r.ues), str(r.cells), str(math.ceil(r.ues / r.cells))]
+                         + ["-"] * 6 + [r.note])
+    if args.markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join("---" if i in (0, 10) else "--:" for i in range(len(head))) + "|")
+        for t in table:
+            print("| " + " | ".join(t) + " |")
+    else:
+        widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(head[:-1])]
+        fmt = lambda cols: "  ".join(c.rjust(w) if i else c.ljust(w)
+                                     for i, (c, w) in enumerate(zip(cols, widths)))
+        print(fmt(head[:-1]) + "  note")
+        for t in table:
+            print(fmt(t[:-1]) + ("  " + t[-1] if t[-1] else ""))
 
-    def get(d, key):
-        return None if d is None else d[key]
-
-    rows = [n for n in ours_sizes if n != args.anchor or n in sizes]
-    head = (f"{'N':>6} | {'ours s':>7} {'us/UE':>7} {'dus/UE':>7} {'peakKiB':>8} {'KiB/UE':>7} | "
-            f"{'LTE N':>6} {'LTE s':>7} {'us/UE':>8} {'dus/UE':>8} {'peakKiB':>8} {'KiB/UE':>7} | "
-            f"{'us/UE':>6} {'dus/UE':>6} {'KiB/UE':>6}")
-    print(f"{'':6} | {'nr-security-smc (ours)':<42} | {'LteHelper, ideal RRC':<52} | ours/LTE")
-    print(head)
-    print("-" * len(head))
-    for n in rows:
-        o = per_ue("ours", n)
-        ln = min(n, args.lte_max)
-        l = per_ue("lte", ln)
-        mark = "*" if ln != n else " "
-        print(f"{n:>6} | {fmt(get(o, 'wall'), '7.3f')} {fmt(get(o, 'us'), '7.1f')} "
-              f"{fmt(get(o, 'tslope'), '7.1f')} {fmt(get(o, 'peak'), '8d')} "
-              f"{fmt(get(o, 'mslope'), '7.2f')} | {ln:>5}{mark} {fmt(get(l, 'wall'), '7.3f')} "
-              f"{fmt(get(l, 'us'), '8.1f')} {fmt(get(l, 'tslope'), '8.1f')} "
-              f"{fmt(get(l, 'peak'), '8d')} {fmt(get(l, 'mslope'), '7.2f')} | "
-              f"{fmt(ratio(get(o, 'us'), get(l, 'us')), '6.3f')} "
-              f"{fmt(ratio(get(o, 'tslope'), get(l, 'tslope')), '6.3f')} "
-              f"{fmt(ratio(get(o, 'mslope'), get(l, 'mslope')), '6.3f')}")
-    print(f"us/UE = wall time / N (median of {args.repeat}); dus/UE and KiB/UE = slopes of wall "
-          f"time and peak memory (VmHWM) from the next smaller N of the same program (anchor "
-          f"N={args.anchor});\n* = LTE run at --lte-max={args.lte_max} (one ns-3 LTE cell holds "
-          f"at most 320 UEs); ratios < 1 = cheaper than the LTE baseline")
-
-    # Linearity: per-UE figures at each size against the size before (1.00 = linear growth).
-    print("\nGrowth of the per-UE cost from one size to the next (1.00 = linear):")
-    for kind, ns in (("ours", rows), ("lte", sorted({min(n, args.lte_max) for n in rows}))):
-        for a, b in zip(ns, ns[1:]):
-            pa, pb = per_ue(kind, a), per_ue(kind, b)
-            print(f"  {kind:<4} N={b:>6} vs N={a:>6}: mean time/UE "
-                  f"x{fmt(ratio(get(pb, 'us'), get(pa, 'us')), '.2f')}, marginal time/UE "
-                  f"x{fmt(ratio(get(pb, 'tslope'), get(pa, 'tslope')), '.2f')}, memory/UE "
-                  f"x{fmt(ratio(get(pb, 'mslope'), get(pa, 'mslope')), '.2f')}")
-
-    notes = [(k, n, note) for k in results for n, r in sorted(results[k].items())
-             for note in ([r["error"]] if "error" in r else []) + r["notes"]]
-    if notes:
-        print("\nNotes:")
-        for k, n, note in notes:
-            print(f"  {k} N={n}: {note}")
+    good = [r for r in rows if r.kind == "smc" and r.ran and r.done == r.ues]
+    print()
+    if len(good) >= 2:
+        for label, f in (("wall time", Row.us_wall), ("CPU time", Row.us_cpu),
+                         ("peak memory", Row.kib)):
+            hi, lo = max(good, key=f), min(good, key=f)
+            print(f"smc, largest / smallest {label} per UE: {f(hi) / f(lo):.2f} "
+                  f"({hi.ues} UEs over {hi.cells} cells / {lo.ues} over {lo.cells})")
+    by = {(r.ues, r.cells): r for r in good}
+    t = by.get((100000, 10))
+    if t:
+        print(f"target: SMC <= 150 us per UE at 100k UEs over 10 cells: {t.us_wall():.0f} us "
+              f"wall, {t.us_cpu():.0f} us CPU")
+        if (1000, 10) in by:
+            print(f"target: per-UE time at 100k within 1.3x of 1k (10 cells): "
+                  f"{t.us_wall() / by[(1000, 10)].us_wall():.2f} wall, "
+                  f"{t.us_cpu() / by[(1000, 10)].us_cpu():.2f} CPU")
+    if good:
+        big = max(good, key=lambda r: r.ues)
+        print(f"target: <= 8 KiB process memory per UE: {big.kib():.1f} KiB at {big.ues} UEs "
+              f"over {big.cells} cells (peak RSS / UEs)")
+    print(f"make scale: runs took {elapsed:.0f} s (--budget {args.budget:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -3,13 +3,15 @@
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
  * The main job: one gNB, N UEs (3 by default), each UE attached with SRB1 up and unprotected;
- * the gNB gets K_gNB from the AMF and runs the AS Security Mode Command procedure (TS 38.331
- * 5.3.4, TS 33.501 6.7.4) with every UE over a simulated NR air interface. Prints, per UE, a
- * table of steps 26-33 with their simulation times and the keys derived, then a summary; writes
- * traces.csv, one pcap per device, keys.csv and Wireshark's key and preference files into the
- * output directory.
+ * with --gnbs=M the UEs are spread over M cells instead (UE i is served by cell i mod M and
+ * placed near it, within 400 m of its gNB on a grid of gNBs 1000 m apart, so that its own
+ * cell is also its strongest). The gNB gets K_gNB from the AMF and runs the AS Security Mode
+ * Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) with every UE over a simulated NR air
+ * interface. Prints, per UE, a table of steps 26-33 with their simulation times and the keys
+ * derived, then a summary; writes traces.csv, one pcap per device, keys.csv and Wireshark's key and
+ * preference files into the output directory.
  *
- *   ./nr-security-smc [--ues=3] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
+ *   ./nr-security-smc [--ues=3] [--gnbs=1] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
  *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--explain=0] [--reportUe=1]
  *       [--RngRun=1]
@@ -26,6 +28,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -298,6 +301,7 @@ int
 Run(int argc, char* argv[])
 {
     std::string uesText = "3";
+    std::string gnbsText = "1";
     std::string cipheringPriority = "NEA2,NEA3,NEA1,NEA0";
     std::string integrityPriority = "NIA2,NIA3,NIA1";
     std::string ueNea = "1,2,3";
@@ -315,9 +319,14 @@ Run(int argc, char* argv[])
     // status 2 (ns-3's CommandLine would print the whole help and exit 1).
     CommandLine cmd(__FILE__);
     cmd.Usage("The AS Security Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) of N "
-              "UEs with one gNB.\nExit status: 0 when every procedure completed, 1 when any "
-              "failed or never started, 2 for a bad option value (one line on stderr).");
-    cmd.AddValue("ues", "number of UEs, 1..65000", uesText);
+              "UEs with one gNB (or --gnbs cells).\nExit status: 0 when every procedure "
+              "completed, 1 when any failed or never started, 2 for a bad option value (one line "
+              "on stderr).");
+    cmd.AddValue("ues", "number of UEs, 1..1000000", uesText);
+    cmd.AddValue("gnbs",
+                 "number of gNBs (cells), 1..1000, on a grid 1000 m apart; UE i is served by "
+                 "cell i mod gnbs and placed within 400 m of its gNB",
+                 gnbsText);
     cmd.AddValue("cipheringPriority",
                  "gNB ciphering priority list, NEA0..NEA3 (or 0..3), most preferred first",
                  cipheringPriority);
@@ -353,6 +362,7 @@ Run(int argc, char* argv[])
     CheckCommandLine(argc,
                      argv,
                      {"ues",
+                      "gnbs",
                       "cipheringPriority",
                       "integrityPriority",
                       "ueNea",
@@ -366,7 +376,8 @@ Run(int argc, char* argv[])
                       "reportUe",
                       "RngRun"});
     cmd.Parse(argc, argv);
-    const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 65000));
+    const auto nUes = static_cast<uint32_t>(ParseUnsigned("ues", uesText, 1, 1000000));
+    const auto nGnbs = static_cast<uint32_t>(ParseUnsigned("gnbs", gnbsText, 1, 1000));
     const double lossRate = ParseProbability("lossRate", lossRateText);
     const auto scs = static_cast<uint32_t>(ParseUnsigned("scs", scsText, 15, 120));
     if (scs != 15 && scs != 30 && scs != 60 && scs != 120)
@@ -400,14 +411,42 @@ Run(int argc, char* argv[])
     auto wallStart = std::chrono::steady_clock::now();
 
     NodeContainer gnbNodes;
-    gnbNodes.Create(1);
+    gnbNodes.Create(nGnbs);
     NodeContainer ueNodes;
     ueNodes.Create(nUes);
     MobilityHelper mobility;
     mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mobility.Install(gnbNodes);
-    mobility.SetPositionAllocator("ns3::UniformDiscPositionAllocator", "rho", DoubleValue(500.0));
-    mobility.Install(ueNodes);
+    if (nGnbs == 1)
+    {
+        mobility.Install(gnbNodes);
+        mobility.SetPositionAllocator(
+            "ns3::UniformDiscPositionAllocator", "rho", DoubleValue(500.0));
+        mobility.Install(ueNodes);
+    }
+    else
+    {
+        // gNB g at (1000 m) * (g mod columns, g / columns); UE i on a disc of 400 m around the
+        // gNB of cell i mod nGnbs: nearer its own gNB than any other (>= 600 m away).
+        const auto columns = static_cast<uint32_t>(std::ceil(std::sqrt(double(nGnbs))));
+        auto gnbPositions = CreateObject<ListPositionAllocator>();
+        for (uint32_t g = 0; g < nGnbs; ++g)
+        {
+            gnbPositions->Add(Vector(1000.0 * (g % columns), 1000.0 * (g / columns), 0));
+        }
+        mobility.SetPositionAllocator(gnbPositions);
+        mobility.Install(gnbNodes);
+        auto disc = CreateObject<UniformDiscPositionAllocator>();
+        disc->SetRho(400.0);
+        auto uePositions = CreateObject<ListPositionAllocator>();
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            const uint32_t g = i % nGnbs;
+            const Vector d = disc->GetNext();
+            uePositions->Add(Vector(1000.0 * (g % columns) + d.x, 1000.0 * (g / columns) + d.y, 0));
+        }
+        mobility.SetPositionAllocator(uePositions);
+        mobility.Install(ueNodes);
+    }
 
     Ptr<NrSecurityHelper> nr = CreateObject<NrSecurityHelper>();
     nr->SetChannelAttribute("SubcarrierSpacing", UintegerValue(scs));
@@ -442,15 +481,18 @@ Run(int argc, char* argv[])
         rrc->TraceConnectWithoutContext("SecurityModeFailure",
                                         MakeBoundCallback(&Failure, std::string("UE")));
     }
-    Ptr<NrSecurityGnbRrc> gnbRrc = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0))->GetRrc();
-    if (explain)
+    for (uint32_t g = 0; g < gnbs.GetN(); ++g)
     {
-        explainer.ConnectGnb(gnbRrc);
+        Ptr<NrSecurityGnbRrc> gnbRrc = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(g))->GetRrc();
+        if (explain)
+        {
+            explainer.ConnectGnb(gnbRrc);
+        }
+        gnbRrc->TraceConnectWithoutContext("SmcStep", MakeCallback(&GnbStep));
+        gnbRrc->TraceConnectWithoutContext("SecurityActivated", MakeCallback(&GnbActivated));
+        gnbRrc->TraceConnectWithoutContext("SecurityModeFailure",
+                                           MakeBoundCallback(&Failure, std::string("gNB")));
     }
-    gnbRrc->TraceConnectWithoutContext("SmcStep", MakeCallback(&GnbStep));
-    gnbRrc->TraceConnectWithoutContext("SecurityActivated", MakeCallback(&GnbActivated));
-    gnbRrc->TraceConnectWithoutContext("SecurityModeFailure",
-                                       MakeBoundCallback(&Failure, std::string("gNB")));
 
     nr->EnableTraces(outputDir + "/traces.csv");
     nr->EnableMsc(outputDir + "/smc.msc", std::min<uint32_t>(nUes, 3));
@@ -463,7 +505,22 @@ Run(int argc, char* argv[])
     {
         nr->EnableReport(report, reportUe); // written at Simulator::Destroy
     }
-    nr->Attach(ues, gnbs.Get(0));
+    if (nGnbs == 1)
+    {
+        nr->Attach(ues, gnbs.Get(0));
+    }
+    else
+    {
+        std::vector<NetDeviceContainer> cells(nGnbs); // UE i to cell i mod nGnbs, its nearest
+        for (uint32_t i = 0; i < ues.GetN(); ++i)
+        {
+            cells[i % nGnbs].Add(ues.Get(i));
+        }
+        for (uint32_t g = 0; g < nGnbs; ++g)
+        {
+            nr->Attach(cells[g], gnbs.Get(g));
+        }
+    }
     Simulator::Stop(Seconds(5));
     Simulator::Run();
 

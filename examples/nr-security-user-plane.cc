@@ -13,7 +13,11 @@
  *       [--upConfidentiality=REQUIRED] [--gnbUpIntegrity=1] [--gnbUpConfidentiality=1]
  *       [--cipheringPriority=NEA2,NEA3,NEA1,NEA0] [--integrityPriority=NIA2,NIA3,NIA1]
  *       [--emergency=0] [--packetSize=1000] [--tcpBytes=200000] [--outputDir=] [--reportUe=1]
- *       [--bench=0]
+ *       [--bench=0] [--packets=0]
+ *
+ * At scale (--ues up to 63535: each UE's uplink UDP flow has its own port 2000 + UE id at the
+ * remote host), --packets=3 --tcpBytes=0 sends a few packets per UE: three per UDP flow, no
+ * TCP flow.
  *
  * Exit status: 0 when every flow of an accepted PDU session delivered all its bytes (and a
  * rejected session delivered none), 1 otherwise, 2 with one line on stderr for a bad option.
@@ -176,7 +180,8 @@ struct Settings
     std::string integrityPriority = "NIA2,NIA3,NIA1";
     bool emergency = false;
     uint32_t packetSize = 1000;
-    uint32_t tcpBytes = 200000;
+    uint32_t tcpBytes = 200000; ///< 0: no TCP flow
+    uint32_t packets = 0;       ///< packets per UDP flow (0: one every 10 ms while flows run)
     std::string outputDir;
     uint32_t reportUe = 1; ///< with outputDir: OUTPUTDIR/report-ue-N.html (0: none)
     bool print = true;
@@ -305,9 +310,14 @@ RunScenario(const Settings& s)
             continue;
         }
         const Time interval = MilliSeconds(10);
-        const uint32_t count = uint32_t(flowSeconds / interval.GetSeconds());
+        const uint32_t count
+            = s.packets > 0 ? s.packets : uint32_t(flowSeconds / interval.GetSeconds());
         udp(id, "UDP down", remote, ueNodes.Get(i), ueAddr, 1000, interval, count);
         udp(id, "UDP up", ueNodes.Get(i), remote, remoteAddr, uint16_t(2000 + id), interval, count);
+        if (s.tcpBytes == 0)
+        {
+            continue;
+        }
         PacketSinkHelper tcpSink("ns3::TcpSocketFactory",
                                  InetSocketAddress(Ipv4Address::GetAny(), 3000));
         ApplicationContainer sink = tcpSink.Install(ueNodes.Get(i));
@@ -453,13 +463,17 @@ Run(int argc, char* argv[])
     std::string packetSize = "1000";
     std::string tcpBytes = "200000";
     std::string bench = "0";
+    std::string packets = "0";
     std::string reportUe = "1";
     Settings s;
     CommandLine cmd(__FILE__);
     cmd.Usage("User data over DRBs protected per the UP security policy (TS 33.501 6.6): one "
               "gNB, N UEs, a remote host behind the UPF, UDP and TCP flows.\nExit status: 0 "
               "when every flow delivered what it should, 1 otherwise, 2 for a bad option.");
-    cmd.AddValue("ues", "number of UEs, 1..200", ues);
+    cmd.AddValue("ues",
+                 "number of UEs, 1..63535 (each UE's uplink flow: port 2000 + UE id at the "
+                 "remote host)",
+                 ues);
     cmd.AddValue("duration", "simulated seconds, 0.6..100", duration);
     cmd.AddValue(
         "upIntegrity", "UP integrity policy: REQUIRED, PREFERRED, NOT_NEEDED", upIntegrity);
@@ -477,7 +491,10 @@ Run(int argc, char* argv[])
         "integrityPriority", "gNB NIA priority list, most preferred first", s.integrityPriority);
     cmd.AddValue("emergency", "unauthenticated emergency UEs (NIA0 acceptable) (1/0)", emergency);
     cmd.AddValue("packetSize", "UDP payload bytes, 12..1400", packetSize);
-    cmd.AddValue("tcpBytes", "bytes of each TCP flow, 1..100000000", tcpBytes);
+    cmd.AddValue("tcpBytes", "bytes of each TCP flow, 0..100000000 (0: no TCP flow)", tcpBytes);
+    cmd.AddValue("packets",
+                 "packets per UDP flow, 0..10000 (0: one every 10 ms while the flows run)",
+                 packets);
     cmd.AddValue("outputDir", "folder for traces.csv and the pcaps (empty: none)", s.outputDir);
     cmd.AddValue("reportUe",
                  "with outputDir: write the run report of this UE, report-ue-N.html (0: none)",
@@ -497,10 +514,11 @@ Run(int argc, char* argv[])
                       "packetSize",
                       "tcpBytes",
                       "outputDir",
+                      "packets",
                       "reportUe",
                       "bench"});
     cmd.Parse(argc, argv);
-    s.ues = ParseUnsigned("ues", ues, 1, 200);
+    s.ues = ParseUnsigned("ues", ues, 1, 63535);
     s.duration = ParseSeconds("duration", duration, 0.6, 100);
     s.upIntegrity = ParsePolicy("upIntegrity", upIntegrity);
     s.upConfidentiality = ParsePolicy("upConfidentiality", upConfidentiality);
@@ -508,7 +526,8 @@ Run(int argc, char* argv[])
     s.gnbUpConfidentiality = ParseBool("gnbUpConfidentiality", gnbUpConfidentiality);
     s.emergency = ParseBool("emergency", emergency);
     s.packetSize = ParseUnsigned("packetSize", packetSize, 12, 1400);
-    s.tcpBytes = ParseUnsigned("tcpBytes", tcpBytes, 1, 100000000);
+    s.tcpBytes = ParseUnsigned("tcpBytes", tcpBytes, 0, 100000000);
+    s.packets = ParseUnsigned("packets", packets, 0, 10000);
     const uint32_t benchRuns = ParseUnsigned("bench", bench, 0, 100);
     s.reportUe = ParseUnsigned("reportUe", reportUe, 0, s.ues);
     // the priority lists are checked by the gNB RRC attribute (std::invalid_argument)

@@ -10,7 +10,9 @@ namespace ns3
 uint64_t
 NrSecurityCapture::LinkKey(uint16_t cellId, uint32_t ueId, bool uplink)
 {
-    return (static_cast<uint64_t>(uplink ? 1 : 0) << 32) | (static_cast<uint64_t>(cellId) << 16)
+    // bit 48: direction, bits 32..47: cell, bits 0..31: the 32-bit UE id (with the id in 16
+    // bits, UE 65551 shared UE 15's link in cell 1 and both lost every attempt)
+    return (static_cast<uint64_t>(uplink ? 1 : 0) << 48) | (static_cast<uint64_t>(cellId) << 32)
            | ueId;
 }
 

@@ -59,7 +59,7 @@ class NrSecurityCapture
      * \param cellId the cell
      * \param ueId the UE
      * \param uplink direction
-     * \return a key unique per (cell, UE, direction)
+     * \return a key unique per (cell, UE, direction): direction << 48 | cell << 32 | UE id
      */
     static uint64_t LinkKey(uint16_t cellId, uint32_t ueId, bool uplink);
 
