@@ -16,7 +16,8 @@ Runs, each as its own process, one after the other:
          above that say why they cannot run.
 
 Per run: wall time (time.monotonic around the process) and the process's CPU time (user +
-system, from wait4) per UE, and its peak resident memory (ru_maxrss) per UE. On a shared
+system, from wait4) per UE, and its peak resident memory (ru_maxrss) per UE, also as the slope
+from the next smaller row of the same program and cells (dKiB/UE: without the fixed part). On a shared
 machine the CPU time per UE is the steadier figure. The summary gives the ratio of the largest
 to the smallest per-UE cost of the smc rows, and the issue's targets against the figures.
 
@@ -155,6 +156,9 @@ def main():
     rows += [Row("up", n, 1) for n in sorted(ints(args.up_sizes))]
     rows += [Row("lte", args.lte_ues, 1)] + [Row("lte", n, 1) for n in sorted(sizes)
                                              if n > LTE_SRS_LIMIT]
+    # Run the small rows of every program first, so that the budget falls on the largest.
+    order = ["smc", "smc+meas", "up", "lte"]
+    rows.sort(key=lambda r: (r.ues, order.index(r.kind), r.cells))
 
     start = time.monotonic()
     for r in rows:
@@ -197,19 +201,29 @@ def main():
     elapsed = time.monotonic() - start
 
     head = ["program", "UEs", "cells", "UEs/cell", "done", "wall s", "wall us/UE", "CPU us/UE",
-            "peak MiB", "KiB/UE", "note"]
+            "peak MiB", "KiB/UE", "dKiB/UE", "note"]
+
+    def slope(r):
+        """Peak memory per added UE from the next smaller run of the same program and cells."""
+        smaller = [p for p in rows if p.kind == r.kind and p.cells == r.cells and p.ran
+                   and p.ues < r.ues]
+        if not smaller:
+            return "-"
+        p = max(smaller, key=lambda p: p.ues)
+        return f"{(r.peak - p.peak) / (r.ues - p.ues):.1f}"
+
     table = []
     for r in rows:
         if r.ran:
             table.append([r.kind, str(r.ues), str(r.cells), str(math.ceil(r.ues / r.cells)),
                           str(r.done), f"{r.wall:.1f}", f"{r.us_wall():.0f}", f"{r.us_cpu():.0f}",
-                          f"{r.peak / 1024:.0f}", f"{r.kib():.1f}", r.note])
+                          f"{r.peak / 1024:.0f}", f"{r.kib():.1f}", slope(r), r.note])
         else:
             table.append([r.kind, str(r.ues), str(r.cells), str(math.ceil(r.ues / r.cells))]
-                         + ["-"] * 6 + [r.note])
+                         + ["-"] * 7 + [r.note])
     if args.markdown:
         print("| " + " | ".join(head) + " |")
-        print("|" + "|".join("---" if i in (0, 10) else "--:" for i in range(len(head))) + "|")
+        print("|" + "|".join("---" if i in (0, len(head) - 1) else "--:" for i in range(len(head))) + "|")
         for t in table:
             print("| " + " | ".join(t) + " |")
     else:
@@ -240,7 +254,9 @@ def main():
     if good:
         big = max(good, key=lambda r: r.ues)
         print(f"target: <= 8 KiB process memory per UE: {big.kib():.1f} KiB at {big.ues} UEs "
-              f"over {big.cells} cells (peak RSS / UEs)")
+              f"over {big.cells} cells (peak RSS / UEs), {slope(big)} KiB per added UE")
+    print("wall/CPU us/UE = wall/CPU time of the process / UEs; KiB/UE = peak RSS / UEs; dKiB/UE "
+          "= peak RSS per added UE from the next smaller row of the same program and cells")
     print(f"make scale: runs took {elapsed:.0f} s (--budget {args.budget:.0f} s)")
 
 

@@ -417,7 +417,7 @@ RunScenario(const py::int_& uesArg,
             const py::object& pcap)
 {
     ScenarioConfig cfg;
-    size_t nUes = ToUint(uesArg, "ues", 1, 65000, "number of UEs");
+    size_t nUes = ToUint(uesArg, "ues", 1, 1000000, "number of UEs");
     cfg.nGnbs = static_cast<uint32_t>(ToUint(gnbsArg, "gnbs", 1, 1008, "number of gNBs"));
     cfg.neaPriority = PriorityString(cipheringPriority, "ciphering_priority", "NEA");
     cfg.niaPriority = PriorityString(integrityPriority, "integrity_priority", "NIA");
@@ -606,7 +606,7 @@ supports; NIA0 only for an emergency UE), derives the AS keys (TS 33.501 A.8) an
 SecurityModeCommand. UE i (0-based) is served by gNB i mod gnbs (round robin).
 
 Keyword arguments (all keyword-only):
-  ues: number of UEs, 1..65000 (UE ids 1..ues). gnbs: number of gNBs, 1..1008 (cell ids
+  ues: number of UEs, 1..1000000 (UE ids 1..ues). gnbs: number of gNBs, 1..1008 (cell ids
     1..gnbs).
   ciphering_priority, integrity_priority: the gNBs' preference lists, most preferred
     first, as "NEA2,NEA1,NEA0" / "2,1,0" or a list [2, 1, 0] / ["NEA2", ...].

@@ -214,7 +214,7 @@ def test_no_output_directory_leaves_nothing():
 
 SCENARIO_ERRORS = [
     ("ues", dict(ues=0)),
-    ("ues", dict(ues=65001)),
+    ("ues", dict(ues=1000001)),
     ("gnbs", dict(gnbs=0)),
     ("ciphering_priority", dict(ciphering_priority="NEA5")),
     ("ciphering_priority", dict(ciphering_priority="")),
