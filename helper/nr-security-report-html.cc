@@ -109,13 +109,16 @@ tr.fail td,li.fail,.failbox{background:#fde2e2;color:#8b0000}tr.fail td:first-ch
 .meta{color:#666;font-size:.85em}.kvh{display:none;color:#888}body.hidekeys .kv{display:none}body.hidekeys .kvh{display:inline}
 .bar{height:10px;background:#3a6ea5;border-radius:5px;min-width:4px}td.barcell{width:220px}
 #detail{border:2px solid #d39e00;border-radius:6px;padding:.5em 1em;margin-top:.8em;background:#fffdf5}
+#detail.open{position:fixed;top:0;right:0;width:46%;max-width:660px;height:100vh;box-sizing:border-box;overflow:auto;margin:0;border-radius:0;box-shadow:-4px 0 14px rgba(0,0,0,.3);z-index:10}
+#detail-close{float:right;margin-top:.4em;cursor:pointer}
 .bytes span{padding:1px 2px;border-radius:3px}.b-hdr{background:#cfe3ff}.b-sdap{background:#e0d4ff}.b-enc{background:#ffd7b5}.b-clr{background:#d9f2d0}.b-mac{background:#ffc1c1}
 .legend span{display:inline-block;padding:0 6px;margin-right:6px;border-radius:3px;font-size:.85em}
 .ok{color:#176b00;font-weight:bold}.bad{color:#b00000;font-weight:bold}
 svg text{font-family:system-ui,Arial,sans-serif}
 @media print{.tools,.noprint{display:none}body{margin:0;max-width:none;font-size:10pt}.wrap{max-height:none;overflow:visible;border:none}
 th{position:static}#pdus tbody tr:hover{background:none}h2{page-break-after:avoid}section{page-break-inside:auto}
-svg{max-width:100%;height:auto}a{color:inherit}}
+svg{max-width:100%;height:auto}a{color:inherit}
+#detail.open{position:static;width:auto;max-width:none;height:auto;box-shadow:none;border-radius:6px}#detail-close{display:none}}
 )CSS";
 
 const char* const kScript = R"JS(
@@ -130,7 +133,7 @@ function show(i){
   var tr=document.getElementById('pdu-'+i);if(tr)tr.classList.add('sel');
   var d=document.getElementById('detail');
   var dirBit=p.dir==='UL'?0:1;
-  var h='<h3>PDU '+i+': '+esc(p.side)+' '+p.rb+' '+p.dir+', '+esc(p.outcome)+(p.what?' ('+esc(p.what)+')':'')+'</h3>';
+  var h='<button id="detail-close" type="button">Close</button><h3>PDU '+i+': '+esc(p.side)+' '+p.rb+' '+p.dir+', '+esc(p.outcome)+(p.what?' ('+esc(p.what)+')':'')+'</h3>';
   h+='<p class="legend"><span class="b-hdr">PDCP header</span>'+(p.sdap?'<span class="b-sdap">SDAP header</span>':'')+
      '<span class="'+(p.cip?'b-enc':'b-clr')+'">'+(p.cip?'ciphered payload':'payload (not ciphered)')+'</span>'+
      (p.macAir?'<span class="b-mac">MAC-I'+(p.cip?' (ciphered)':'')+'</span>':'')+'</p>';
@@ -158,7 +161,8 @@ function show(i){
       calc+='nr-security-calc nia --alg '+p.nia.slice(3)+' --key '+key(p.kint)+' --count '+p.count+' --bearer '+p.bearer+' --direction '+dirBit+' --bits '+(m.length*4)+' --data '+m+'\n';}
   }
   if(calc)h+='<p>Redo it (prints the SDU, the deciphered payload || MAC-I, and the MAC-I; add <span class="mono">--explain</span> for every intermediate):</p><pre class="calc">'+calc+'</pre>';
-  d.innerHTML=h;
+  d.innerHTML=h;d.classList.add('open');
+  document.getElementById('detail-close').addEventListener('click',function(){d.classList.remove('open');});
 }
 window.nrShow=show;
 var tb=document.querySelector('#pdus tbody');
@@ -166,7 +170,9 @@ if(tb)tb.addEventListener('click',function(ev){var tr=ev.target.closest('tr');if
 var kb=document.getElementById('keys-toggle');
 if(kb)kb.addEventListener('click',function(){var on=document.body.classList.toggle('hidekeys');kb.textContent=on?'Show keys':'Hide keys';});
 var pb=document.getElementById('print');if(pb)pb.addEventListener('click',function(){window.print();});
-function hash(){var m=/^#click=(pdu-\d+)$/.exec(location.hash);if(m){var tr=document.getElementById(m[1]);if(tr){tr.click();tr.scrollIntoView();}}}
+function hash(){var m=/^#click=(pdu-\d+)(&keys)?$/.exec(location.hash);if(!m)return;
+  if(m[2]&&kb&&document.body.classList.contains('hidekeys'))kb.click();
+  var tr=document.getElementById(m[1]);if(tr){tr.click();}}
 window.addEventListener('hashchange',hash);hash();
 })();
 )JS";

@@ -131,8 +131,8 @@ struct NrSecurityReport
  * table (one row per PDU and end, id "pdu-N", N from 1; a click shows the bytes split into
  * header / ciphered part / MAC-I, the SDU in clear, the recomputed MAC-I and the
  * nr-security-calc commands that redo both), and the failures. Opening the page with
- * "#click=pdu-N" clicks row N on load (for scripted checks). Printable (@media print: every
- * section, no buttons).
+ * "#click=pdu-N" clicks row N on load, "#click=pdu-N&keys" also shows the keys (for scripted
+ * checks and screenshots). Printable (@media print: every section, no buttons).
  * \param out the stream
  * \param report the content
  */

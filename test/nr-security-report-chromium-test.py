@@ -20,7 +20,10 @@ folder, which writes report-ue-1.html there, and checks each page:
   hashlib from keys.csv;
 - chromium's stderr has no console message at all ("CONSOLE", "Uncaught"): the page logs
   nothing, so any line is an error;
-- without a hash the detail section shows no plaintext (the click is what shows it).
+- without a hash the detail section shows no plaintext (the click is what shows it);
+- the nr-security-calc commands the detail section gives (pdcp-unprotect, nea, nia; with
+  "#click=pdu-N&keys" the keys are in them) print the same plaintext and MAC-I when run with
+  BUILD_DIR/bin/nr-security-calc.
 
 A missing chromium (or openssl, or an example binary) is a failure, never a skip: set
 CHROMIUM=/path to use another binary. Exit status 0 when every check passes, 1 otherwise.
@@ -32,6 +35,7 @@ import hmac
 import html
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -85,7 +89,7 @@ def chromium(binary, path, fragment, profile):
 
 
 def detail(dom):
-    m = re.search(r'<section id="detail">(.*?)</section>', dom, re.S)
+    m = re.search(r'<section id="detail"[^>]*>(.*?)</section>', dom, re.S)
     return m.group(1) if m else ""
 
 
@@ -152,11 +156,33 @@ def nea2(key, count, bearer, direction, data):
     return p.stdout.hex()
 
 
-def click(binary, page, row, profile):
-    d = detail(chromium(binary, page, "#click=" + row["id"], profile))
+def click(binary, page, row, profile, keys=False):
+    dom = chromium(binary, page, "#click=" + row["id"] + ("&keys" if keys else ""), profile)
+    if keys:
+        check(re.search(r'<body class="[^"]*hidekeys', dom) is None, "&keys shows the keys")
+    d = detail(dom)
     check("<pre" in d, "clicking %s (%s %s %s %s) fills the detail section" %
           (row["id"], row["side"], row["rb"], row["dir"], row["what"]))
     return d
+
+
+def calc_outputs(d, calc):
+    """Runs the nr-security-calc commands the detail section shows (keys shown): the output of
+    each subcommand, by name."""
+    m = re.search(r'<pre class="calc">(.*?)</pre>', d, re.S)
+    if not check(m is not None, "the detail shows the calc commands"):
+        return {}
+    shown = re.sub(r'<span class="kvh">.*?</span>', "", m.group(1))  # the hidden-key placeholders
+    out = {}
+    for line in html.unescape(re.sub(r"<[^>]+>", "", shown)).splitlines():
+        argv = shlex.split(line)
+        if not argv:
+            continue
+        check(argv[0] == "nr-security-calc", "calc command line starts with nr-security-calc")
+        p = subprocess.run([calc] + argv[1:], capture_output=True, text=True, timeout=60)
+        check(p.returncode == 0, "nr-security-calc %s exits 0 (%s)" % (argv[1], p.stderr.strip()))
+        out[argv[1]] = p.stdout.strip()
+    return out
 
 
 def find(page_rows, **want):
@@ -168,7 +194,7 @@ def find(page_rows, **want):
     return None
 
 
-def check_srb(binary, folder, page, page_rows, profile):
+def check_srb(binary, folder, page, page_rows, profile, calc):
     keys = keys_row(folder, 1)
     # The SecurityModeComplete at the gNB: sent in clear (TS 38.331 5.3.4.3), MAC-I with
     # K_RRCint, checked by RRC (not PDCP): the report recomputes it.
@@ -201,9 +227,15 @@ def check_srb(binary, folder, page, page_rows, profile):
         mac = nia2(keys["k_rrc_int"], count, 0, 0, header + bytes.fromhex(msg))
         check(clear[-8:] == mac and element_text(d, "maci").replace(" ", "") == mac,
               "UECapabilityInformation MAC-I (deciphered) = openssl CMAC %s" % mac)
+        # The commands the page gives redo both (what a student copies from it).
+        out = calc_outputs(click(binary, page, row, profile, keys=True), calc)
+        check(out.get("pdcp-unprotect", "").endswith("sdu=" + msg),
+              "the page's pdcp-unprotect command prints sdu=%s" % msg)
+        check(out.get("nea") == clear, "the page's nea command prints the payload and MAC-I in clear")
+        check(out.get("nia") == mac, "the page's nia command prints the MAC-I %s" % mac)
 
 
-def check_drb(binary, folder, page, page_rows, profile):
+def check_drb(binary, folder, page, page_rows, profile, calc):
     keys = keys_row(folder, 1)
     for direction, side in (("UL", "gNB1"), ("DL", "UE")):
         row = find(page_rows, side=side, rb="DRB1", dir=direction, what="IPv4")
@@ -221,6 +253,11 @@ def check_drb(binary, folder, page, page_rows, profile):
         src, dst = (ue, remote) if direction == "UL" else (remote, ue)
         check(plain[:2] == "45" and plain[24:32] == src and plain[32:40] == dst,
               "DRB1 %s plaintext is an IPv4 header %s -> %s" % (direction, src, dst))
+        out = calc_outputs(click(binary, page, row, profile, keys=True), calc)
+        check(out.get("pdcp-unprotect", "").endswith("sdu=" + plain),
+              "DRB1 %s: the page's pdcp-unprotect command prints sdu=<the plaintext>" % direction)
+        check(out.get("nea", "")[:len(plain)] == plain,
+              "DRB1 %s: the page's nea command prints the plaintext (then the MAC-I)" % direction)
 
 
 def check_keys(folder, dom):
@@ -243,7 +280,8 @@ def main():
         return 1
     if not check(shutil.which("openssl") is not None, "openssl is installed"):
         return 1
-    bins = {b: os.path.join(build, "bin", b) for b in ("nr-security-smc", "nr-security-user-plane")}
+    bins = {b: os.path.join(build, "bin", b)
+            for b in ("nr-security-smc", "nr-security-user-plane", "nr-security-calc")}
     for b, path in bins.items():
         if not check(os.access(path, os.X_OK), "%s is built" % path):
             return 1
@@ -267,7 +305,7 @@ def main():
                   "TS 33.501 6.7.4")
             check("<svg" in dom and "securityModeCommand" in dom, "sequence chart drawn as SVG")
             check_keys(smc, dom)
-            check_srb(binary, smc, page, rows(text), profile)
+            check_srb(binary, smc, page, rows(text), profile, bins["nr-security-calc"])
         up = os.path.join(tmp, "up")
         p = run([bins["nr-security-user-plane"], "--ues=1", "--duration=0.6",
                  "--outputDir=" + up], env=env)
@@ -275,7 +313,7 @@ def main():
         if check(os.path.exists(page), "nr-security-user-plane writes report-ue-1.html"):
             text = open(page, encoding="utf-8").read()
             static_checks("user-plane report", text)
-            check_drb(binary, up, page, rows(text), profile)
+            check_drb(binary, up, page, rows(text), profile, bins["nr-security-calc"])
     print("%d failed" % len(FAILURES))
     return 1 if FAILURES else 0
 
