@@ -10,9 +10,11 @@
  */
 #include "nr-security-pdcp-test-helpers.h"
 #include "nr-security-test-vectors.h"
+#include "ns3/config.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-pdcp-pdu.h"
 #include "ns3/nr-security-pdcp.h"
+#include "ns3/nstime.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -466,6 +468,65 @@ class MalformedPduTestCase : public TestCase
     }
 };
 
+/// NrSecurityPdcp::CreateEntity makes what CreateObject makes (every attribute's value), with
+/// a changed default (Config::SetDefault) applied, and the direction given.
+class CreateEntityTestCase : public TestCase
+{
+  public:
+    CreateEntityTestCase()
+        : TestCase("CreateEntity: the attributes CreateObject gives, changed defaults applied")
+    {
+    }
+
+  private:
+    /// \return every readable attribute of p as "name=value" lines
+    static std::string Attributes(Ptr<NrSecurityPdcp> p)
+    {
+        std::string out;
+        const TypeId tid = NrSecurityPdcp::GetTypeId();
+        for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            Ptr<AttributeValue> v = info.checker->Create();
+            p->GetAttribute(info.name, *v);
+            out += info.name + "=" + v->SerializeToString(info.checker) + "\n";
+        }
+        return out;
+    }
+
+    void DoRun() override
+    {
+        for (auto d : {NrSecurityDirection::UPLINK, NrSecurityDirection::DOWNLINK})
+        {
+            Ptr<NrSecurityPdcp> reference = CreateObject<NrSecurityPdcp>();
+            reference->SetAttribute("Direction",
+                                    StringValue(d == NrSecurityDirection::UPLINK ? "UL" : "DL"));
+            Ptr<NrSecurityPdcp> fast = NrSecurityPdcp::CreateEntity(d);
+            NS_TEST_EXPECT_MSG_EQ(Attributes(fast), Attributes(reference), "defaults");
+            NS_TEST_EXPECT_MSG_EQ(fast->GetInstanceTypeId(), NrSecurityPdcp::GetTypeId(), "TypeId");
+        }
+        Config::SetDefault("ns3::NrSecurityPdcp::TReordering", TimeValue(MilliSeconds(35)));
+        Config::SetDefault("ns3::NrSecurityPdcp::RlcMode", StringValue("UM"));
+        Ptr<NrSecurityPdcp> reference = CreateObject<NrSecurityPdcp>();
+        Ptr<NrSecurityPdcp> fast = NrSecurityPdcp::CreateEntity(NrSecurityDirection::UPLINK);
+        Config::SetDefault("ns3::NrSecurityPdcp::TReordering", TimeValue(MilliSeconds(100)));
+        Config::SetDefault("ns3::NrSecurityPdcp::RlcMode", StringValue("AM"));
+        TimeValue t;
+        fast->GetAttribute("TReordering", t);
+        NS_TEST_EXPECT_MSG_EQ(t.Get(), MilliSeconds(35), "changed default applied");
+        NS_TEST_EXPECT_MSG_EQ(Attributes(fast), Attributes(reference), "changed defaults");
+        // The trace sources are found through the entity's TypeId.
+        NS_TEST_EXPECT_MSG_EQ(fast->TraceConnectWithoutContext(
+                                  "PduEvent", MakeCallback(&CreateEntityTestCase::OnEvent)),
+                              true,
+                              "PduEvent connects");
+    }
+
+    static void OnEvent(const NrSecurityPdcpPduEvent&)
+    {
+    }
+};
+
 class NrSecurityPdcpCasesTestSuite : public TestSuite
 {
   public:
@@ -479,6 +540,7 @@ class NrSecurityPdcpCasesTestSuite : public TestSuite
         AddTestCase(new SrbMacFieldTestCase);
         AddTestCase(new RxCountBoundaryTestCase);
         AddTestCase(new MalformedPduTestCase);
+        AddTestCase(new CreateEntityTestCase);
     }
 };
 

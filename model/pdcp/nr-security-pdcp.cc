@@ -134,6 +134,31 @@ NrSecurityPdcp::GetTypeId()
     return tid;
 }
 
+TypeId
+NrSecurityPdcp::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+Ptr<NrSecurityPdcp>
+NrSecurityPdcp::CreateEntity(NrSecurityDirection direction)
+{
+    Ptr<NrSecurityPdcp> p = ns3::Create<NrSecurityPdcp>();
+    const TypeId tid = GetTypeId();
+    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        const TypeId::AttributeInformation info = tid.GetAttribute(i);
+        // Config::SetDefault replaces initialValue; originalInitialValue stays the compiled
+        // default, which the constructor holds already.
+        if ((info.flags & TypeId::ATTR_CONSTRUCT) && info.initialValue != info.originalInitialValue)
+        {
+            p->SetAttribute(info.name, *info.initialValue);
+        }
+    }
+    p->m_direction = direction;
+    return p;
+}
+
 NrSecurityPdcp::NrSecurityPdcp()
     : m_rlcMode(NrSecurityRlcMode::AM)
     , m_direction(NrSecurityDirection::UPLINK)

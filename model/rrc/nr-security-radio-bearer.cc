@@ -56,8 +56,8 @@ NrSecurityRadioBearer::NrSecurityRadioBearer(NrSecurityRadioBearerOwner* owner,
         m_drb = NrSecurityDrbConfig();
     }
     f.Validate();
-    m_pdcp = CreateObject<NrSecurityPdcp>();
-    m_pdcp->SetAttribute("Direction", StringValue(uplinkTx ? "UL" : "DL"));
+    m_pdcp = NrSecurityPdcp::CreateEntity(uplinkTx ? NrSecurityDirection::UPLINK
+                                                   : NrSecurityDirection::DOWNLINK);
     m_pdcp->SetFormat(f);
     m_pdcp->SetUser(this, ueId);
 }
