@@ -82,7 +82,7 @@ SCALE_BUDGET ?= 840
 scale: build
 	python3 bench/nr-security-scale.py --build $(BUILD) --budget $(SCALE_BUDGET)
 
-# The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure (smc.msc/smc.png), then the
+# The main job: 1 gNB, 3 UEs, the AS Security Mode Command procedure (smc-ue-N.msc/.png), then the
 # user-plane example (3 UEs, 1 s of UDP and TCP through the DRBs) into $(OUT)/user-plane/: its
 # gnb-1.pcap holds the whole lifecycle, SRB0 to DRBs, ciphered, and tshark deciphers it with the
 # exported keys. The SMC run's files stay in $(OUT)/.
@@ -100,7 +100,9 @@ demo: build
 	@echo "traces.csv (one row per trace event), traces-pdus.csv (one row per PDCP PDU at every"
 	@echo "entity), gnb-1.pcap and ue-N.pcap (every SRB0 message and PDCP PDU on the air), keys.csv"
 	@echo "(with K_AMF and the uplink NAS COUNT), a Wireshark profile with the keys (wireshark/);"
-	@echo "$(OUT)/smc.msc/smc.png (the sequence chart of the SMC run); $(OUT)/handover/ also has"
+	@echo "$(OUT)/smc-ue-1.png ... smc-ue-3.png (from smc-ue-N.msc: the sequence chart of each UE of"
+	@echo "the SMC run, steps 26-33 with their clauses, lost attempts and retransmissions);"
+	@echo "$(OUT)/handover/ also has"
 	@echo "traces-key-epochs.csv (every K_gNB of the run with the inputs of its derivation)."
 	@echo "$(OUT)/attack-alter/ and attack-alter-mitigated/: the aLTEr attack (a relay redirects DNS"
 	@echo "queries by flipping ciphertext bits) without and with UP integrity, each with the labelled"

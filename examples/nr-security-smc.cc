@@ -495,7 +495,8 @@ Run(int argc, char* argv[])
     }
 
     nr->EnableTraces(outputDir + "/traces.csv");
-    nr->EnableMsc(outputDir + "/smc.msc", std::min<uint32_t>(nUes, 3));
+    const uint32_t chartedUes = std::min<uint32_t>(nUes, 3);
+    nr->EnableMsc(outputDir + "/smc.msc", chartedUes, true); // smc-ue-1.msc ... one per UE
     if (pcap)
     {
         nr->EnablePcap(outputDir);
@@ -604,12 +605,15 @@ Run(int argc, char* argv[])
         std::cout << "Run report of UE " << reportUe << ": " << report
                   << " (open it in a browser)\n";
     }
-    // mscgen, if installed, renders the chart; run without a shell (the folder name is data).
-    if (RunProgram(
-            {"mscgen", "-T", "png", "-i", outputDir + "/smc.msc", "-o", outputDir + "/smc.png"})
-        == 0)
+    // mscgen, if installed, renders the charts; run without a shell (the folder name is data).
+    for (uint32_t ue = 1; ue <= chartedUes; ++ue)
     {
-        std::cout << "Sequence chart: " << outputDir << "/smc.png (from smc.msc)\n";
+        const std::string chart = outputDir + "/smc-ue-" + std::to_string(ue);
+        if (RunProgram({"mscgen", "-T", "png", "-i", chart + ".msc", "-o", chart + ".png"}) == 0)
+        {
+            std::cout << "Sequence chart of UE " << ue << ": " << chart << ".png (from "
+                      << chart << ".msc)\n";
+        }
     }
     return completed == nUes ? 0 : 1;
 }

@@ -463,13 +463,16 @@ NrSecurityHelper::GetPcapOmissions() const
 }
 
 void
-NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
+NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes, bool chartPerUe)
 {
     if (!filename.empty())
     {
         CreateFolder("EnableMsc", std::filesystem::path(filename).parent_path());
     }
-    m_msc = std::make_shared<NrSecurityMscWriter>(filename, maxUes);
+    m_msc = std::make_shared<NrSecurityMscWriter>(filename,
+                                                  maxUes,
+                                                  chartPerUe ? NrSecurityMscWriter::CHART_PER_UE
+                                                             : NrSecurityMscWriter::ONE_CHART);
     m_msc->Watch(m_amf);
     for (auto it = m_gnbs.Begin(); it != m_gnbs.End(); ++it)
     {
@@ -483,9 +486,6 @@ NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes)
     Simulator::ScheduleDestroy([m]() { m->Close(); });
 }
 
-void
-NrSecurityHelper::EnableUserPlane()
-{
 void
 NrSecurityHelper::EnableReport(const std::string& filename, uint32_t ueId)
 {
@@ -512,6 +512,9 @@ NrSecurityHelper::EnableReport(const std::string& filename, uint32_t ueId)
     Simulator::ScheduleDestroy([r]() { r->Close(); });
 }
 
+void
+NrSecurityHelper::EnableUserPlane()
+{
     if (m_userPlane || m_gnbs.GetN() > 0)
     {
         throw std::logic_error("EnableUserPlane: call it once, before InstallGnbDevice");

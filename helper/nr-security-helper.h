@@ -244,24 +244,28 @@ class NrSecurityHelper : public Object
 
     /**
      * \brief Draws the AS Security Mode Command procedure of the first \p maxUes UEs (UE ids
-     *        1..maxUes) as one message sequence chart in the mscgen language, written when the
-     *        simulation is destroyed (Simulator::Destroy); render it with
+     *        1..maxUes) as one message sequence chart in the mscgen language, or one chart per
+     *        UE (\p chartPerUe: FILE "smc.msc" -> "smc-ue-1.msc", "smc-ue-2.msc", ...), written
+     *        when the simulation is destroyed (Simulator::Destroy); render it with
      *        `mscgen -T png -i FILE -o FILE.png`.
      *
      * Entities: AMF, gNB (gNB<cell id> with several gNBs), UE1..UEn. Rows in simulation order:
      * every RRC message as an arrow from sender to receiver, labelled with its name (the
      * SecurityModeCommand with its algorithms) and its transmission and reception times in
-     * ms, drawn -x if it was never received; the AMF's InitialContextSetup; steps 26-33 and
-     * key derivations (key names only, never key bytes) as boxes with the step number and
-     * the time; SecurityActivated, SecurityModeFailure and IntegrityFailure as highlighted
-     * notes. Only the charted UEs' events are kept in memory. May be called before or after
-     * the devices are installed. See NrSecurityMscWriter.
+     * ms, drawn -x if it was never received; every air attempt lost drawn -x, then its ARQ
+     * retransmission; the AMF's InitialContextSetup; steps 26-33 and key derivations (key
+     * names only, never key bytes) as boxes with the step number, the time and the step's
+     * clauses (NrSecuritySmcStep); SecurityActivated, SecurityModeFailure and
+     * IntegrityFailure as highlighted notes. Only the charted UEs' events are kept in memory.
+     * May be called before or after the devices are installed. See NrSecurityMscWriter.
      * \param filename the chart file (opened and truncated now; missing folders on its path
-     *        are created)
+     *        are created), or with \p chartPerUe the pattern of the per-UE file names
      * \param maxUes how many UEs to draw, at least 1
+     * \param chartPerUe one chart per UE instead of one chart with every charted UE
      * \throws std::invalid_argument if \p filename is empty or \p maxUes is 0
      * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
+    void EnableMsc(const std::string& filename, uint32_t maxUes = 4, bool chartPerUe = false);
 
     /**
      * \brief Writes the run report of one UE, one self-contained HTML page (no network, no
@@ -280,7 +284,6 @@ class NrSecurityHelper : public Object
      * \throws std::runtime_error naming the folder or file if it cannot be created or opened
      */
     void EnableReport(const std::string& filename, uint32_t ueId = 1);
-    void EnableMsc(const std::string& filename, uint32_t maxUes = 4);
 
     /**
      * \name User plane (see NrSecurityUserPlane for addresses, links and the session glue)
@@ -406,10 +409,10 @@ class NrSecurityHelper : public Object
     std::shared_ptr<NrSecurityPcapRecorder> m_pcap;        ///< pcap and key writer
     std::shared_ptr<NrSecurityMscWriter> m_msc;            ///< sequence chart writer
     std::shared_ptr<NrSecurityKeyEpochWriter> m_keyEpochs; ///< key-epoch CSV writer
+    std::shared_ptr<NrSecurityReportWriter> m_report;      ///< run report writer
     std::shared_ptr<NrSecurityUserPlane> m_userPlane;      ///< UPF, N3, UE addresses
 };
 
-    std::shared_ptr<NrSecurityReportWriter> m_report;      ///< run report writer
 } // namespace ns3
 
 #endif // NR_SECURITY_HELPER_H

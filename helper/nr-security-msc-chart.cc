@@ -4,6 +4,8 @@
  */
 #include "nr-security-msc-chart.h"
 
+#include "nr-security-smc-steps.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -54,6 +56,29 @@ Quote(const std::string& text)
         }
     }
     return q + "\"";
+}
+
+/// \return how a lost attempt's label names the channel's outcome
+std::string
+LossText(const std::string& outcome)
+{
+    if (outcome == "capture-drop")
+    {
+        return "lost on the air (a stronger frame)";
+    }
+    if (outcome == "not-serving")
+    {
+        return "not heard (the UE listens to another cell)";
+    }
+    return "lost on the air";
+}
+
+/// \return "\n" and the step's clauses (NrSecuritySmcStepClauses), or "" outside 26..33
+std::string
+Clauses(uint32_t step)
+{
+    const std::string c = NrSecuritySmcStepClauses(step);
+    return c.empty() ? c : "\n" + c;
 }
 
 } // namespace
@@ -203,12 +228,17 @@ NrSecurityMscChart::Write(std::ostream& out,
                 const bool receiverWatched
                     = e.to.kind == NrSecurityMscPlace::UE ? watchedUe(e.ueId) : !cells.empty();
                 const bool lost
-                    = e.sent && !e.received && receiverWatched
-                      && e.from.kind != NrSecurityMscPlace::AMF; // AMF delivery is not traced
+                    = e.airLost
+                      || (e.sent && !e.received && receiverWatched
+                          && e.from.kind != NrSecurityMscPlace::AMF); // AMF delivery not traced
                 std::string when;
                 if (!e.sent)
                 {
                     when = Ms(e.rxTime) + " ms";
+                }
+                else if (e.airLost)
+                {
+                    when = Ms(e.time) + " -> " + Ms(e.rxTime) + " ms: " + LossText(e.lossOutcome);
                 }
                 else if (e.received)
                 {
@@ -220,6 +250,8 @@ NrSecurityMscChart::Write(std::ostream& out,
                 }
                 std::string label
                     = (e.from.kind == NrSecurityMscPlace::AMF ? prefix(e) : std::string()) + e.text
+                      + (e.attempt > 0 ? " (retransmission " + std::to_string(e.attempt) + ")"
+                                       : std::string())
                       + "\n[" + when + "]";
                 out << "  " << at << (lost ? "-x" : "=>") << to << " [label=" << Quote(label)
                     << "];\n";
@@ -253,14 +285,20 @@ NrSecurityMscChart::Write(std::ostream& out,
                 }
                 if (!named)
                 {
-                    local(
-                        e, "rbox", std::to_string(e.step) + " " + stamp(e) + " keys: " + list, "");
+                    local(e,
+                          "rbox",
+                          std::to_string(e.step) + " " + stamp(e) + " keys: " + list
+                              + Clauses(e.step),
+                          "");
                 }
                 i = j - 1;
                 break;
             }
             case NrSecurityMscEntry::STEP:
-                local(e, "box", std::to_string(e.step) + " " + stamp(e) + " " + e.text, "");
+                local(e,
+                      "box",
+                      std::to_string(e.step) + " " + stamp(e) + " " + e.text + Clauses(e.step),
+                      "");
                 break;
             case NrSecurityMscEntry::ACTIVATED:
                 local(e, "abox", stamp(e) + " " + e.text, "#c8f0c8");

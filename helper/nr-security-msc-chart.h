@@ -50,9 +50,12 @@ struct NrSecurityMscEntry
     NrSecurityMscPlace from; ///< where it happens (MESSAGE: the sender)
     NrSecurityMscPlace to;   ///< MESSAGE: the receiver
     Time time;               ///< when (MESSAGE: transmission, or reception if not transmitted)
-    Time rxTime;             ///< MESSAGE: reception
+    Time rxTime;             ///< MESSAGE: reception (or, airLost, when the attempt was lost)
     bool sent;               ///< MESSAGE: transmission traced
     bool received;           ///< MESSAGE: reception traced
+    uint32_t attempt;        ///< MESSAGE: the air attempt drawn (0: first, n: n-th retransmission)
+    bool airLost;            ///< MESSAGE: this attempt was lost on the air (channel Reception)
+    std::string lossOutcome; ///< MESSAGE, airLost: the channel's outcome ("lost", ...)
     uint32_t step;           ///< STEP, KEY: the step number
     std::string text;        ///< STEP: text; KEY: key name; MESSAGE: label; others: detail
 };

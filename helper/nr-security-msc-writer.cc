@@ -74,7 +74,7 @@ PerUeName(const std::string& pattern, uint32_t ueId)
     std::filesystem::path p(pattern);
     std::string stem = p.stem().string();
     std::string ext = p.extension().string();
-    std::filesystem::path out = p.parent_path() / (stem + "-ue" + std::to_string(ueId) + ext);
+    std::filesystem::path out = p.parent_path() / (stem + "-ue-" + std::to_string(ueId) + ext);
     return out.string();
 }
 
@@ -221,6 +221,25 @@ NrSecurityMscWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
     NS_ABORT_MSG_IF(!gnb, "NrSecurityMscWriter::Watch: null gNB device");
     m_cells.insert(gnb->GetCellId());
     Connect(gnb->GetRrc(), true, gnb->GetCellId());
+    Ptr<NrSecurityChannel> channel = DynamicCast<NrSecurityChannel>(gnb->GetChannel());
+    if (channel)
+    {
+        Watch(channel);
+    }
+}
+
+void
+NrSecurityMscWriter::Watch(Ptr<NrSecurityChannel> channel)
+{
+    NS_ABORT_MSG_IF(!channel, "NrSecurityMscWriter::Watch: null channel");
+    if (!m_channels.insert(PeekPointer(channel)).second)
+    {
+        return;
+    }
+    channel->TraceConnectWithoutContext(
+        "Transmission", MakeCallback(&NrSecurityMscWriter::OnAirTransmission, this));
+    channel->TraceConnectWithoutContext("Reception",
+                                        MakeCallback(&NrSecurityMscWriter::OnAirReception, this));
 }
 
 void
@@ -428,7 +447,106 @@ NrSecurityMscWriter::OnMessage(bool gnb,
     if (tx)
     {
         m_inFlight[key].push_back(m_entries.size() - 1);
+        if (!m_channels.empty())
+        {
+            // RRC hands the message down at once: its first attempt follows in this event.
+            m_awaitingAir[std::make_pair(ueId, uplink)].push_back(m_entries.size() - 1);
+        }
     }
+}
+
+bool
+NrSecurityMscWriter::ChartedFrame(const NrSecurityAirFrame& frame)
+{
+    // Every UE's frames pass here: DRBs, adversaries' frames and other UEs are dropped first.
+    return frame.type != NrSecurityRbType::DRB && frame.pdu
+           && frame.origin == NrSecurityFrameOrigin::LEGITIMATE && !m_closed && Charted(frame.ueId);
+}
+
+void
+NrSecurityMscWriter::OnAirTransmission(const NrSecurityAirFrame& frame)
+{
+    if (!ChartedFrame(frame))
+    {
+        return;
+    }
+    const auto frameKey = std::make_tuple(frame.ueId, frame.uplink, frame.pdu->GetUid());
+    if (frame.attempt == 0)
+    {
+        auto it = m_awaitingAir.find(std::make_pair(frame.ueId, frame.uplink));
+        if (it == m_awaitingAir.end())
+        {
+            return; // not an RRC message (e.g. a PDCP control PDU)
+        }
+        std::deque<size_t>& q = it->second;
+        while (!q.empty() && m_entries[q.front()].time < Simulator::Now())
+        {
+            q.pop_front(); // handed to PDCP but never put on the air
+        }
+        if (!q.empty())
+        {
+            const size_t row = q.front();
+            q.pop_front();
+            m_onAir[frameKey] = std::make_pair(row, std::string());
+        }
+        if (q.empty())
+        {
+            m_awaitingAir.erase(it);
+        }
+        return;
+    }
+    auto it = m_onAir.find(frameKey);
+    if (it == m_onAir.end())
+    {
+        return;
+    }
+    const size_t previous = it->second.first;
+    m_entries[previous].airLost = true; // a retransmission: the previous attempt was lost
+    Entry e = m_entries[previous];
+    e.time = Simulator::Now();
+    e.rxTime = Time(0);
+    e.attempt = frame.attempt;
+    e.airLost = false;
+    e.lossOutcome.clear();
+    e.received = false;
+    Add(e);
+    const size_t row = m_entries.size() - 1;
+    it->second.first = row;
+    // The receiver's RRC reception now belongs to this attempt.
+    for (auto& [key, rows] : m_inFlight)
+    {
+        if (std::get<0>(key) != frame.ueId || std::get<1>(key) != frame.uplink)
+        {
+            continue;
+        }
+        for (size_t& r : rows)
+        {
+            r = r == previous ? row : r;
+        }
+    }
+}
+
+void
+NrSecurityMscWriter::OnAirReception(const NrSecurityAirFrame& frame, NrSecurityFrameOutcome outcome)
+{
+    if (!ChartedFrame(frame))
+    {
+        return;
+    }
+    auto it = m_onAir.find(std::make_tuple(frame.ueId, frame.uplink, frame.pdu->GetUid()));
+    if (it == m_onAir.end())
+    {
+        return;
+    }
+    if (outcome == NrSecurityFrameOutcome::DELIVERED)
+    {
+        m_onAir.erase(it); // the receiver's RRC reception (OnMessage) follows
+        return;
+    }
+    Entry& e = m_entries[it->second.first];
+    e.airLost = true;
+    e.lossOutcome = NrSecurityFrameOutcomeName(outcome);
+    e.rxTime = Simulator::Now();
 }
 
 void
@@ -494,6 +612,8 @@ NrSecurityMscWriter::Close()
     m_entries.clear();
     m_inFlight.clear();
     m_icsInFlight.clear();
+    m_awaitingAir.clear();
+    m_onAir.clear();
     if (!errors.empty())
     {
         throw std::runtime_error("NrSecurityMscWriter: cannot write" + errors);

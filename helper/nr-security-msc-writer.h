@@ -6,7 +6,9 @@
 #define NR_SECURITY_MSC_WRITER_H
 
 #include "nr-security-msc-chart.h"
+#include "ns3/nr-security-air-frame.h"
 #include "ns3/nr-security-amf.h"
+#include "ns3/nr-security-channel.h"
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-ue-net-device.h"
 #include "ns3/nstime.h"
@@ -36,16 +38,25 @@ namespace ns3
  *
  * - a message: an arrow `=>` from its sender to its receiver at the row of its transmission,
  *   labelled with the message name (a SecurityModeCommand with its algorithms, e.g.
- *   "SecurityModeCommand (NEA2, NIA2)") and, on a second line, "[tx -> rx ms]". A message
- *   sent and never received by the RRC of a watched receiver (lost on the air after the last
- *   ARQ attempt, discarded by PDCP for a failed integrity check, or still in flight when the
- *   simulation ended) is drawn `-x` with "[tx ms -> not received]"; a message received
- *   without a traced transmission (e.g. injected) is drawn at its reception, "[rx ms]". The
- *   AMF's InitialContextSetup is received at the gNB's first event for the UE after it;
- * - a step of the procedure (SmcStep, 26-33): a box "STEP [t ms] TEXT" on the entity's line;
+ *   "SecurityModeCommand (NEA2, NIA2)") and, on a second line, "[tx -> rx ms]". With the
+ *   channel watched (Watch(gNB) watches its channel), every air attempt of an SRB message is
+ *   drawn: an attempt lost on the air (the channel's Reception outcome lost, capture-drop or
+ *   not-serving) as a lost message `-x`, "[tx -> t ms: lost on the air]" (t: when it was
+ *   lost; "lost on the air (a stronger frame)", "not heard (the UE listens to another
+ *   cell)"), then its ARQ retransmission, at the row of its transmission, as
+ *   "NAME (retransmission n)" with its own times. A message sent and never received by the
+ *   RRC of a watched receiver (discarded by PDCP for a failed integrity check, lost without
+ *   the channel watched, or still in flight when the simulation ended) is drawn `-x` with
+ *   "[tx ms -> not received]"; a message received without a traced transmission (e.g.
+ *   injected) is drawn at its reception, "[rx ms]". The AMF's InitialContextSetup is received
+ *   at the gNB's first event for the UE after it;
+ * - a step of the procedure (SmcStep, 26-33): a box "STEP [t ms] TEXT" on the entity's line,
+ *   with a second line naming its clauses (NrSecuritySmcStepClauses: "TS 38.331 5.3.4.3,
+ *   TS 33.501 6.7.4, A.9");
  * - key derivations (KeyDerived), by name only, never the key: a rounded box
- *   "STEP [t ms] keys: K_gNB, K_RRCint, ...", unless the step box that immediately follows
- *   for the same entity, UE, step and time names them all (the UE's steps 27, 28, 30);
+ *   "STEP [t ms] keys: K_gNB, K_RRCint, ..." with the step's clauses, unless the step box that
+ *   immediately follows for the same entity, UE, step and time names them all (the UE's steps
+ *   27, 28, 30);
  * - SecurityActivated (green `abox`), SecurityModeFailure (red `note`) and IntegrityFailure
  *   (orange `note`: RB, COUNT, received and expected MAC-I) as highlighted notes,
  *   "[t ms] TEXT".
@@ -60,7 +71,8 @@ namespace ns3
  * Watch(Ptr<NrSecurityUeNetDevice>) (with NrSecurityHelper: UE ids 1..maxUes); otherwise,
  * when no UE device is watched, the first \p maxUes UE ids seen in events. Events of other
  * UEs are ignored; only the charted UEs' events are kept in memory, and only charted UE devices
- * are subscribed to (call SelectUe() before Watch()).
+ * are subscribed to (call SelectUe() before Watch()). The channel's traces fire for every
+ * UE's frames: the writer drops those of other UEs and of DRBs at once, keeping nothing.
  *
  * The writer must outlive the simulation of the devices it watches (NrSecurityHelper keeps it
  * in a std::shared_ptr and calls Close() from Simulator::ScheduleDestroy); events after Close()
@@ -73,8 +85,8 @@ class NrSecurityMscWriter
     enum Layout
     {
         ONE_CHART,    ///< one chart with every charted UE, written to the file name as given
-        CHART_PER_UE, ///< one chart per charted UE, "-ue<id>" inserted before the extension
-                      ///< ("smc.msc" -> "smc-ue1.msc", "smc" -> "smc-ue1")
+        CHART_PER_UE, ///< one chart per charted UE, "-ue-<id>" inserted before the extension
+                      ///< ("smc.msc" -> "smc-ue-1.msc", "smc" -> "smc-ue-1")
     };
 
     /**
@@ -110,10 +122,18 @@ class NrSecurityMscWriter
      */
     void Watch(Ptr<NrSecurityUeNetDevice> ue);
     /**
-     * \brief Charts a gNB's RRC events concerning charted UEs; aborts on a null pointer.
+     * \brief Charts a gNB's RRC events concerning charted UEs, and the air attempts on its
+     *        channel (Watch(Ptr<NrSecurityChannel>)) if it has one; aborts on a null pointer.
      * \param gnb a gNB device (its cell id must be set)
      */
     void Watch(Ptr<NrSecurityGnbNetDevice> gnb);
+    /**
+     * \brief Charts the air attempts of charted UEs' SRB messages (Transmission and Reception
+     *        traces): lost attempts and ARQ retransmissions. A channel already watched is not
+     *        connected again; aborts on a null pointer.
+     * \param channel the channel
+     */
+    void Watch(Ptr<NrSecurityChannel> channel);
     /**
      * \brief Charts the AMF's InitialContextSetup (AMF -> gNB); aborts on a null pointer.
      * \param amf the AMF
@@ -186,6 +206,15 @@ class NrSecurityMscWriter
                    const std::string& bearer,
                    const std::string& protection);
     void OnInitialContextSetup(uint32_t ueId, const std::vector<uint8_t>& kGnb);
+    /// Channel Transmission: links a first attempt to its message, draws a retransmission.
+    void OnAirTransmission(const NrSecurityAirFrame& frame);
+    /// Channel Reception: marks a lost attempt; forgets a delivered frame.
+    void OnAirReception(const NrSecurityAirFrame& frame, NrSecurityFrameOutcome outcome);
+    /**
+     * \param frame an attempt on the air
+     * \return whether it is a charted UE's SRB frame sent by the UE or a gNB
+     */
+    bool ChartedFrame(const NrSecurityAirFrame& frame);
 
     /// Connects the RRC trace sources of a UE (gnb false) or gNB (gnb true) RRC entity.
     template <typename Rrc>
@@ -203,8 +232,13 @@ class NrSecurityMscWriter
     std::vector<Entry> m_entries;    ///< rows, in simulation order
     std::map<std::tuple<uint32_t, bool, std::string>, std::deque<size_t>>
         m_inFlight; ///< (UE, uplink, name) -> transmitted messages not yet received
-    std::map<uint32_t, size_t> m_icsInFlight; ///< UE -> InitialContextSetup not yet delivered
-    std::vector<std::string> m_written;       ///< file names written
+    std::map<uint32_t, size_t> m_icsInFlight;      ///< UE -> InitialContextSetup not yet delivered
+    std::set<const NrSecurityChannel*> m_channels; ///< channels watched
+    std::map<std::pair<uint32_t, bool>, std::deque<size_t>>
+        m_awaitingAir; ///< (UE, uplink) -> messages sent now, first attempt not yet seen
+    /// (UE, uplink, PDU packet uid) -> (row of its latest attempt, the in-flight match name)
+    std::map<std::tuple<uint32_t, bool, uint64_t>, std::pair<size_t, std::string>> m_onAir;
+    std::vector<std::string> m_written; ///< file names written
 };
 
 } // namespace ns3

@@ -197,7 +197,7 @@ def main():
         nested = os.path.join(tmp, "a", "b", "c")
         code, _, stderr = run(program, "--outputDir=" + nested, "--ues=1", "--table=0")
         check("missing nested --outputDir: exit status", (code, stderr), (0, ""))
-        for name in ("traces.csv", "gnb-1.pcap", "ue-1.pcap", "keys.csv", "smc.msc"):
+        for name in ("traces.csv", "gnb-1.pcap", "ue-1.pcap", "keys.csv", "smc-ue-1.msc"):
             check(f"missing nested --outputDir: {name} written",
                   os.path.exists(os.path.join(nested, name)), True)
         check_explain(program, tmp)
