@@ -4,8 +4,9 @@
 
     test/nr-security-report-chromium-test.py BUILD_DIR
 
-Runs BUILD_DIR/bin/nr-security-smc (3 UEs) and nr-security-user-plane (1 UE) with an output
-folder, which writes report-ue-1.html there, and checks each page:
+Runs BUILD_DIR/bin/nr-security-smc (3 UEs; and 1 UE with --ueNia=0, a failed procedure) and
+nr-security-user-plane (1 UE) with an output folder, which writes report-ue-1.html there, and
+checks each page:
 
 - self-contained: no "http:", "https:", "//", src= or href= attribute, <link>, <img>,
   <iframe>, @import or url() other than url(#...) anywhere in the file;
@@ -20,6 +21,7 @@ folder, which writes report-ue-1.html there, and checks each page:
   hashlib from keys.csv;
 - chromium's stderr has no console message at all ("CONSOLE", "Uncaught"): the page logs
   nothing, so any line is an error;
+- the failed run's SecurityModeFailure highlighted (failures list, events table, chart);
 - without a hash the detail section shows no plaintext (the click is what shows it);
 - the nr-security-calc commands the detail section gives (pdcp-unprotect, nea, nia; with
   "#click=pdu-N&keys" the keys are in them) print the same plaintext and MAC-I when run with
@@ -306,6 +308,21 @@ def main():
             check("<svg" in dom and "securityModeCommand" in dom, "sequence chart drawn as SVG")
             check_keys(smc, dom)
             check_srb(binary, smc, page, rows(text), profile, bins["nr-security-calc"])
+        # A failed procedure (no integrity algorithm in common): highlighted in the failures.
+        fail = os.path.join(tmp, "fail")
+        p = subprocess.run([bins["nr-security-smc"], "--ues=1", "--ueNia=0", "--pcap=0",
+                            "--outputDir=" + fail], capture_output=True, text=True, timeout=600,
+                           env=env)
+        check(p.returncode == 1, "nr-security-smc --ueNia=0 exits 1 (the procedure fails)")
+        page = os.path.join(fail, "report-ue-1.html")
+        if check(os.path.exists(page), "the failed run writes report-ue-1.html"):
+            dom = chromium(binary, page, "", profile)
+            check(re.search(r'<li class="fail">[^<]*SecurityModeFailure: no integrity algorithm',
+                            dom) is not None, "the SecurityModeFailure is listed, highlighted")
+            check(re.search(r'<tr class="fail"><td>[0-9.]+</td><td>gNB1</td><td>'
+                            r'SecurityModeFailure', dom) is not None,
+                  "the SecurityModeFailure event row is highlighted")
+            check('fill="#fde2e2"' in dom, "the sequence chart draws the failure in red")
         up = os.path.join(tmp, "up")
         p = run([bins["nr-security-user-plane"], "--ues=1", "--duration=0.6",
                  "--outputDir=" + up], env=env)
