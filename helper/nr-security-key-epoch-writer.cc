@@ -57,16 +57,18 @@ void
 NrSecurityKeyEpochWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
 {
     const uint32_t node = ue->GetNode() ? ue->GetNode()->GetId() : 0;
-    ue->GetRrc()->TraceConnectWithoutContext(
-        "KeyChange", MakeCallback(&NrSecurityKeyEpochWriter::OnKeyChange, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(ue->GetRrc()),
+                           "KeyChange",
+                           MakeCallback(&NrSecurityKeyEpochWriter::OnKeyChange, this).Bind(node));
 }
 
 void
 NrSecurityKeyEpochWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
 {
     const uint32_t node = gnb->GetNode() ? gnb->GetNode()->GetId() : 0;
-    gnb->GetRrc()->TraceConnectWithoutContext(
-        "KeyChange", MakeCallback(&NrSecurityKeyEpochWriter::OnKeyChange, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(gnb->GetRrc()),
+                           "KeyChange",
+                           MakeCallback(&NrSecurityKeyEpochWriter::OnKeyChange, this).Bind(node));
 }
 
 void

@@ -8,12 +8,14 @@
 #include "ns3/nr-security-gnb-net-device.h"
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/nr-security-ue-net-device.h"
+#include "ns3/trace-source-accessor.h"
 
 #include <deque>
 #include <fstream>
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -35,6 +37,35 @@ std::string NrSecurityCsvField(const std::string& field);
  * \return e.g. "0.012001000"
  */
 std::string NrSecurityCsvNow();
+
+/**
+ * \ingroup nr-security
+ * \brief Connects a sink to a trace source of obj, as obj->TraceConnectWithoutContext(name, cb)
+ *        does, but looks the name up once per class T and name instead of at every call: ns-3's
+ *        lookup walks the TypeId's trace sources copying each one's name and help text (about
+ *        10,000 instructions per call for the RRC classes), and the writers connect a dozen
+ *        sinks per UE.
+ * \param obj the object (of class T or derived from it)
+ * \param name the trace source name (of T or, looked up per call, of obj's own class)
+ * \param cb the sink
+ * \return true if connected (false: no such trace source)
+ */
+template <typename T>
+bool
+NrSecurityTraceConnect(T* obj, const std::string& name, const CallbackBase& cb)
+{
+    static std::unordered_map<std::string, Ptr<const TraceSourceAccessor>> accessors;
+    auto it = accessors.find(name);
+    if (it == accessors.end())
+    {
+        it = accessors.emplace(name, T::GetTypeId().LookupTraceSourceByName(name)).first;
+    }
+    if (!it->second)
+    {
+        return obj->TraceConnectWithoutContext(name, cb);
+    }
+    return it->second->ConnectWithoutContext(obj, cb);
+}
 
 /**
  * \ingroup nr-security

@@ -39,32 +39,43 @@ template <typename Rrc>
 void
 NrSecurityTraceWriter::Connect(Ptr<Rrc> rrc, uint32_t node)
 {
-    rrc->TraceConnectWithoutContext("KeyDerived",
-                                    MakeCallback(&NrSecurityTraceWriter::OnKey, this).Bind(node));
-    rrc->TraceConnectWithoutContext("SmcStep",
-                                    MakeCallback(&NrSecurityTraceWriter::OnStep, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "SecurityActivated", MakeCallback(&NrSecurityTraceWriter::OnActivated, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "SecurityModeFailure", MakeCallback(&NrSecurityTraceWriter::OnFailure, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "IntegrityFailure", MakeCallback(&NrSecurityTraceWriter::OnIntegrity, this).Bind(node));
-    rrc->TraceConnectWithoutContext("StateChanged",
-                                    MakeCallback(&NrSecurityTraceWriter::OnState, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "RrcMessage", MakeCallback(&NrSecurityTraceWriter::OnMessage, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "MessageRefused", MakeCallback(&NrSecurityTraceWriter::OnRefused, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "KeyDerived",
+                           MakeCallback(&NrSecurityTraceWriter::OnKey, this).Bind(node));
+    NrSecurityTraceConnect(
+        PeekPointer(rrc), "SmcStep", MakeCallback(&NrSecurityTraceWriter::OnStep, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "SecurityActivated",
+                           MakeCallback(&NrSecurityTraceWriter::OnActivated, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "SecurityModeFailure",
+                           MakeCallback(&NrSecurityTraceWriter::OnFailure, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "IntegrityFailure",
+                           MakeCallback(&NrSecurityTraceWriter::OnIntegrity, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "StateChanged",
+                           MakeCallback(&NrSecurityTraceWriter::OnState, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "RrcMessage",
+                           MakeCallback(&NrSecurityTraceWriter::OnMessage, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "MessageRefused",
+                           MakeCallback(&NrSecurityTraceWriter::OnRefused, this).Bind(node));
+    NrSecurityTraceConnect(
+        PeekPointer(rrc),
         "ConnectionEvent",
         MakeCallback(&NrSecurityTraceWriter::OnConnectionEvent, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
+    NrSecurityTraceConnect(
+        PeekPointer(rrc),
         "UserDataDiscarded",
         MakeCallback(&NrSecurityTraceWriter::OnUserDataDiscarded, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "PdcpEntityCreated", MakeCallback(&NrSecurityTraceWriter::OnEntity, this).Bind(node));
-    rrc->TraceConnectWithoutContext(
-        "HandoverEvent", MakeCallback(&NrSecurityTraceWriter::OnHandoverEvent, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "PdcpEntityCreated",
+                           MakeCallback(&NrSecurityTraceWriter::OnEntity, this).Bind(node));
+    NrSecurityTraceConnect(PeekPointer(rrc),
+                           "HandoverEvent",
+                           MakeCallback(&NrSecurityTraceWriter::OnHandoverEvent, this).Bind(node));
 }
 
 void
@@ -224,7 +235,8 @@ NrSecurityTraceWriter::OnEntity(uint32_t node,
 {
     if (pdcp)
     {
-        pdcp->TraceConnectWithoutContext(
+        NrSecurityTraceConnect(
+            PeekPointer(pdcp),
             "PduEvent",
             MakeCallback(&NrSecurityTraceWriter::OnPduEvent, this).Bind(node, ueId, rb));
     }
