@@ -94,8 +94,8 @@ NrSecurityGnbRrc::HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& 
             }
         }
     }
-    const size_t others = ConnectedUes();
-    if (!m_admitSetup || (m_maxUes != 0 && others >= m_maxUes))
+    // ConnectedUes() walks every context: only with a MaxUes limit (else O(n^2) over a run).
+    if (!m_admitSetup || (m_maxUes != 0 && ConnectedUes() >= m_maxUes))
     {
         // TS 38.331 5.3.15: RRCReject with waitTime; no context is kept.
         const std::string why = !m_admitSetup
