@@ -36,10 +36,11 @@ namespace ns3
  * with its bytes, COUNT, direction, RB, SN, ciphered?, MAC-I, outcome and its SDU in clear
  * (deciphered here with NrSecurityPdcpPdu::Unprotect and the security the entity had for that
  * COUNT), the MAC-I recomputed (NrSecurityAlgorithms::Nia over header || SDU), and failures:
- * IntegrityFailure, SecurityModeFailure, MessageRefused, RRCRelease, discards with reason,
- * radio link failures are not traced per UE here (see traces.csv).
+ * IntegrityFailure, SecurityModeFailure, MessageRefused, RRCRelease and PDCP discards with
+ * their reason (radio link failures are in traces.csv only).
  *
- * Memory: the chosen UE's PDUs with their bytes (a few hundred bytes each), no limit.
+ * Memory and page size: every PDU of the chosen UE with its bytes, no limit (the user-plane
+ * example's UE 1, 3 UEs for 1 s: 1346 PDU events, a 3.7 MB page).
  */
 class NrSecurityReportWriter
 {
