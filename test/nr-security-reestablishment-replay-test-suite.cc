@@ -329,7 +329,7 @@ class RetrieveBadInputTestCase : public RecoveryTestCase
         q.sourceCellId = 2;
         q.targetCellId = 1;
         q.resume = false;
-        q.cRnti = s.ueId;
+        q.cRnti = SCENARIO_CRNTI; // the UE's C-RNTI in cell 1
         q.sourcePci = 1;
         q.newCell = s.gnbs[1]->GetCellInfo();
         NrSecurityXnMessage bigId = q;
@@ -337,7 +337,7 @@ class RetrieveBadInputTestCase : public RecoveryTestCase
         bigId.macI16 = 0;
         NrSecurityXnMessage bigPci = q;
         bigPci.newCell.pci = 2000;
-        bigPci.macI16 = OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, M5_CRNTI);
+        bigPci.macI16 = OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, SCENARIO_CRNTI);
         Simulator::Schedule(MilliSeconds(1), &NrSecurityGnbRrc::ReceiveXn, s.gnbs[0], bigId);
         Simulator::Schedule(MilliSeconds(2), &NrSecurityGnbRrc::ReceiveXn, s.gnbs[0], bigPci);
         s.RunUntil(MilliSeconds(140));

@@ -62,6 +62,9 @@ inline const char* const M2_NH2
 inline const uint16_t M5_CRNTI = 0x4601;
 /// M5: the target cellIdentity (36 bits).
 inline const uint64_t M5_CELL_IDENTITY = 0x10;
+/// The C-RNTI a cell of the scenario gives its first UE: 0x0001, the first of TS 38.321
+/// Table 7.1-1 (the UE id M5_CRNTI is no C-RNTI since the per-cell C-RNTIs of issue 14).
+inline const uint16_t SCENARIO_CRNTI = 1;
 
 // --- the independent oracle (OpenSSL only) ------------------------------------------------
 

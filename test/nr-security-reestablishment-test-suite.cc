@@ -35,7 +35,8 @@ namespace
 /**
  * Re-establishment in the same cell (TS 38.331 5.3.7, TS 33.501 6.11) with the values of
  * cases M5 and M1: source PCI 1, cellIdentity 0x10, C-RNTI 0x4601, R1 K_RRCint, NIA2 give
- * VarShortMAC-Input 0040000000411804, MAC-I 485b35dd, shortMAC-I 0x35dd; the
+ * VarShortMAC-Input 0040000000411804, MAC-I 485b35dd, shortMAC-I 0x35dd (in the scenario the
+ * cell allocates C-RNTI 1: MAC-I 766f1d88, shortMAC-I 0x1d88); the
  * RRCReestablishmentRequest is exactly 48c02009aeec (UPER, TS 38.331 6.2.2); NCC 0 gives the
  * horizontal K_gNB* of M1 at both ends; SRB1 then runs under the new K_RRCint, SRB2 and DRB1
  * are re-established with the new keys, DRB1 keeps UP integrity, data flows, no COUNT reuse.
@@ -79,12 +80,18 @@ class ReestablishmentSameCellTestCase : public RecoveryTestCase
         NS_TEST_EXPECT_MSG_EQ(s.gnbs[0]->GetUserDataDiscards(), 1, "discarded at the gNB");
 
         NS_TEST_ASSERT_MSG_EQ(s.ulCcch.size(), 2, "RRCSetupRequest and RRCReestablishmentRequest");
-        NS_TEST_EXPECT_MSG_EQ(ToHex(s.ulCcch[1]), "48c02009aeec", "RRCReestablishmentRequest UPER");
+        // M5's inputs with the C-RNTI cell 1 allocated (1): UPER checked with pycrate
+        // (c-RNTI 1, physCellId 1, shortMAC-I '1D88'H, otherFailure); MAC-I 766f1d88 by
+        // AES-CMAC over COUNT, BEARER, DIRECTION all ones || VarShortMAC-Input (openssl mac).
+        NS_TEST_EXPECT_MSG_EQ(ToHex(s.ulCcch[1]), "40002008ec44", "RRCReestablishmentRequest UPER");
         NrSecurityRrcDecoded r
             = NrSecurityRrcMessage::DecodeUlCcch(s.ulCcch[1].data(), s.ulCcch[1].size());
         NS_TEST_ASSERT_MSG_EQ(r.ok, true, "decodes");
-        NS_TEST_EXPECT_MSG_EQ(r.shortMacI, 0x35dd, "shortMAC-I of M5");
-        NS_TEST_EXPECT_MSG_EQ(r.cRnti, M5_CRNTI, "c-RNTI");
+        NS_TEST_EXPECT_MSG_EQ(r.shortMacI, 0x1d88, "shortMAC-I of M5's inputs with C-RNTI 1");
+        NS_TEST_EXPECT_MSG_EQ(r.shortMacI,
+                              OracleShortMacI(FromHex(R1_KRRCINT), 1, M5_CELL_IDENTITY, 1),
+                              "shortMAC-I (oracle)");
+        NS_TEST_EXPECT_MSG_EQ(r.cRnti, SCENARIO_CRNTI, "c-RNTI: cell 1's allocation");
         NS_TEST_EXPECT_MSG_EQ(r.physCellId, 1, "source PCI");
 
         NS_TEST_EXPECT_MSG_EQ(
@@ -150,15 +157,17 @@ class ReestablishmentWrongShortMacITestCase : public RecoveryTestCase
         if (m_vulnerability)
         {
             s.ue->SetAttribute("VulnerabilityRecoveryMacIZeroInputs", BooleanValue(true));
-            sent = uint16_t(
-                OracleNia2(
-                    FromHex(R1_KRRCINT), 0, 0, 0, OracleVarInput(1, M5_CELL_IDENTITY, M5_CRNTI))
-                & 0xFFFF);
-            NS_TEST_ASSERT_MSG_NE(sent, 0x35dd, "the zero-input MAC differs");
+            sent = uint16_t(OracleNia2(FromHex(R1_KRRCINT),
+                                       0,
+                                       0,
+                                       0,
+                                       OracleVarInput(1, M5_CELL_IDENTITY, SCENARIO_CRNTI))
+                            & 0xFFFF);
+            NS_TEST_ASSERT_MSG_NE(sent, 0x1d88, "the zero-input MAC differs");
         }
         else
         {
-            sent = 0x35dd ^ 0x0100;
+            sent = 0x1d88 ^ 0x0100; // shortMAC-I with C-RNTI 1 (see the first case)
             s.tamperUlCcch = [](std::vector<uint8_t>& b)
             {
                 NrSecurityRrcDecoded m = NrSecurityRrcMessage::DecodeUlCcch(b.data(), b.size());
@@ -176,7 +185,7 @@ class ReestablishmentWrongShortMacITestCase : public RecoveryTestCase
         NS_TEST_EXPECT_MSG_EQ(s.gnbs[0]->GetRecoveryRefusals(), 1, "refused and counted");
         const std::string reason = "cell1:rrcReestablishmentRequest:shortMAC-I 0x"
                                    + ToHex({uint8_t(sent >> 8), uint8_t(sent)})
-                                   + " does not match 0x35dd (TS 38.331 5.3.7.4, TS 33.501 6.11)";
+                                   + " does not match 0x1d88 (TS 38.331 5.3.7.4, TS 33.501 6.11)";
         NS_TEST_EXPECT_MSG_EQ(std::count(s.refused.begin(), s.refused.end(), reason), 1, reason);
         NS_TEST_EXPECT_MSG_EQ(
             s.CountEvents(s.ueEvents, "reestablishment-fallback"), 1, "UE fallback");
@@ -203,8 +212,9 @@ class ReestablishmentWrongShortMacITestCase : public RecoveryTestCase
 /**
  * Suspend and resume in the same cell (TS 38.331 5.3.8.3, 5.3.13; TS 33.501 6.8.2.1): the
  * UE stores K_gNB, K_RRCint, NCC 0 and the I-RNTIs and releases its bearers; Resume() sends
- * RRCResumeRequest 20200026bba8 (shortI-RNTI 0x010001, resumeMAC-I 0x35dd: VarResumeMAC-Input
- * has the M5 inputs, cause mo-Data); both ends derive the horizontal K_gNB* of M1; RRCResume
+ * RRCResumeRequest 20200023b108 (shortI-RNTI 0x010001, resumeMAC-I 0x1d88: VarResumeMAC-Input
+ * has the M5 inputs with the C-RNTI cell 1 allocated, 1; cause mo-Data; UPER checked with
+ * pycrate); both ends derive the horizontal K_gNB* of M1; RRCResume
  * arrives integrity-protected and ciphered with the new keys; DRB1 restored from COUNT 0.
  */
 class ResumeSameCellTestCase : public RecoveryTestCase
@@ -238,7 +248,7 @@ class ResumeSameCellTestCase : public RecoveryTestCase
         Simulator::Schedule(MilliSeconds(10), &NrSecurityUeRrc::Resume, s.ue);
         s.RunUntil(MilliSeconds(200));
         NS_TEST_ASSERT_MSG_EQ(s.ulCcch.size(), 2, "RRCSetupRequest and RRCResumeRequest");
-        NS_TEST_EXPECT_MSG_EQ(ToHex(s.ulCcch[1]), "20200026bba8", "RRCResumeRequest UPER");
+        NS_TEST_EXPECT_MSG_EQ(ToHex(s.ulCcch[1]), "20200023b108", "RRCResumeRequest UPER");
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::SECURITY_ACTIVE, "resumed");
         NS_TEST_EXPECT_MSG_EQ(s.Ctx(0).state, NrSecurityRrcState::SECURITY_ACTIVE, "gNB");
         NS_TEST_EXPECT_MSG_EQ(Hex(s.ue->GetKgnb()), M1_KGNB_STAR, "UE K_gNB*");
@@ -332,7 +342,7 @@ class ResumeWrongMacITestCase : public RecoveryTestCase
 /**
  * Re-establishment in another gNB's cell (TS 33.501 6.11, TS 38.423 8.2.4): gNB 2 (PCI 2,
  * cellIdentity 0x20, ARFCN-DL 640628) asks gNB 1 over Xn; gNB 1 verifies the shortMAC-I over
- * VarShortMAC-Input(1, 0x20, 0x4601) and answers K_gNB* = KDF(K_gNB, 0x70, 2, 640628) with NCC
+ * VarShortMAC-Input(1, 0x20, 1) and answers K_gNB* = KDF(K_gNB, 0x70, 2, 640628) with NCC
  * 0; the path switch then gives gNB 2 the unused {NH_2, NCC 2} (M2) and gNB 1 releases the
  * UE. A second radio link failure re-establishing in gNB 2 is then vertical: NCC 2 in
  * RRCReestablishment, K_gNB* = KDF(NH_2, 0x70, 2, 640628) at the UE (its own chain) and gNB 2.
@@ -356,7 +366,7 @@ class ReestablishmentOtherGnbTestCase : public RecoveryTestCase
         NrSecurityRrcDecoded r
             = NrSecurityRrcMessage::DecodeUlCcch(s.ulCcch.back().data(), s.ulCcch.back().size());
         NS_TEST_EXPECT_MSG_EQ(r.shortMacI,
-                              OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, M5_CRNTI),
+                              OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, SCENARIO_CRNTI),
                               "shortMAC-I for the new cell's cellIdentity");
         const std::vector<uint8_t> k2 = OracleKgnbStar(FromHex(R1_KGNB), 2, 640628);
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::SECURITY_ACTIVE, "UE");
@@ -456,7 +466,7 @@ class ReestablishmentOtherGnbWrongMacTestCase : public RecoveryTestCase
 
 /**
  * Resume in another gNB's cell (TS 33.501 6.8.2.1.2-6.8.2.1.3): gNB 2 routes by the gNB part
- * of the shortI-RNTI, gNB 1 verifies resumeMAC-I over VarResumeMAC-Input(1, 0x20, 0x4601) and
+ * of the shortI-RNTI, gNB 1 verifies resumeMAC-I over VarResumeMAC-Input(1, 0x20, 1) and
  * answers K_gNB* = KDF(K_gNB, 0x70, 2, 640628); RRCResume from gNB 2 under the new keys; path
  * switch and release of gNB 1's context follow. A tampered resumeMAC-I instead: FAILURE and
  * RRCSetup.
@@ -505,7 +515,7 @@ class ResumeOtherGnbTestCase : public RecoveryTestCase
         NrSecurityRrcDecoded r
             = NrSecurityRrcMessage::DecodeUlCcch(s.ulCcch.back().data(), s.ulCcch.back().size());
         NS_TEST_EXPECT_MSG_EQ(r.resumeMacI,
-                              OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, M5_CRNTI),
+                              OracleShortMacI(FromHex(R1_KRRCINT), 1, 0x20, SCENARIO_CRNTI),
                               "resumeMAC-I for the new cell");
         const std::vector<uint8_t> k2 = OracleKgnbStar(FromHex(R1_KGNB), 2, 640628);
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::SECURITY_ACTIVE, "resumed");
@@ -641,7 +651,7 @@ class ReestablishmentInjectedTestCase : public RecoveryTestCase
  * Suspend with a fresh NCC, resume elsewhere (TS 33.501 6.8.2.1.1-6.8.2.1.3): after a
  * re-establishment into gNB 2 its path switch left {NH_2, NCC 2} unused, so its RRCRelease
  * carries NCC 2 and gNB 2 drops K_gNB; the UE resumes in cell 1: gNB 1 retrieves the context,
- * gNB 2 checks resumeMAC-I (K_RRCint of gNB 2's K_gNB, VarResumeMAC-Input(2, 0x10, 0x4601))
+ * gNB 2 checks resumeMAC-I (K_RRCint of gNB 2's K_gNB, VarResumeMAC-Input(2, 0x10, 1))
  * and derives K_gNB* = KDF(NH_2, 0x70, 1, 632628), vertical, as the UE does from its chain.
  */
 class ResumeFreshNccTestCase : public RecoveryTestCase
@@ -677,7 +687,7 @@ class ResumeFreshNccTestCase : public RecoveryTestCase
         NrSecurityRrcDecoded r
             = NrSecurityRrcMessage::DecodeUlCcch(s.ulCcch.back().data(), s.ulCcch.back().size());
         NS_TEST_EXPECT_MSG_EQ(r.resumeMacI,
-                              OracleShortMacI(OracleAlgKey(k2, 0x04, 2), 2, 0x10, M5_CRNTI),
+                              OracleShortMacI(OracleAlgKey(k2, 0x04, 2), 2, 0x10, SCENARIO_CRNTI),
                               "resumeMAC-I with gNB 2's K_RRCint");
         const std::vector<uint8_t> k3 = OracleKgnbStar(FromHex(M2_NH2), 1, 632628);
         NS_TEST_EXPECT_MSG_EQ(s.ue->GetState(), NrSecurityRrcState::SECURITY_ACTIVE, "resumed");

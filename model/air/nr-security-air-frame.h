@@ -100,7 +100,7 @@ NrSecurityFrameOutcomeName(NrSecurityFrameOutcome outcome)
 struct NrSecurityAirFrame
 {
     uint16_t cellId = 0;                           ///< the gNB's cell
-    uint32_t ueId = 0;                             ///< the UE (C-RNTI-like id, the pcap UE id)
+    uint32_t ueId = 0;                             ///< the UE (network-wide id, 32 bits)
     NrSecurityRbType type = NrSecurityRbType::SRB; ///< SRB0 (CCCH), SRB or DRB
     uint8_t rbId = 1;          ///< SRB identity 0..3 or DRB identity 1..32 (separate spaces)
     bool uplink = false;       ///< UE -> gNB
@@ -111,6 +111,7 @@ struct NrSecurityAirFrame
     bool integrity = false;    ///< metadata: integrity protection with NIA1-3 was applied
     uint8_t snLengthBits = 12; ///< metadata: PDCP SN length (12 or 18)
     bool sdapHeader = false;   ///< metadata: DRB: the SDU starts with an SDAP header
+    uint16_t rnti = 0;         ///< the C-RNTI the frame is addressed with (NrSecurityRbPdu)
     Ptr<const Packet> pdu;     ///< the PDU as on the air (header || protected payload)
     /// who put the frame on the air (set by the sender; SendFrom refuses LEGITIMATE)
     NrSecurityFrameOrigin origin = NrSecurityFrameOrigin::LEGITIMATE;
@@ -143,6 +144,7 @@ struct NrSecurityAirFrame
         integrity = p.integrity;
         snLengthBits = p.snLengthBits;
         sdapHeader = p.sdapHeader;
+        rnti = p.rnti;
         pdu = p.pdu;
     }
 
@@ -157,6 +159,7 @@ struct NrSecurityAirFrame
         p.integrity = integrity;
         p.snLengthBits = snLengthBits;
         p.sdapHeader = sdapHeader;
+        p.rnti = rnti;
         p.pdu = pdu ? pdu->Copy() : nullptr;
         return p;
     }

@@ -275,6 +275,14 @@ NrSecurityGnbRrc::PrepareTarget(uint32_t ueId,
             return false;
         }
     }
+    if (!CRntiAvailable())
+    {
+        // The UE needs a C-RNTI in this cell (newUE-Identity): handover preparation fails.
+        ++m_cRntiRejects;
+        cause = "no C-RNTI (all " + std::to_string(GetCRntisInUse())
+                + " of the target cell are in use)";
+        return false;
+    }
     if (old)
     {
         for (auto& [id, rb] : old->srbs)
@@ -285,10 +293,12 @@ NrSecurityGnbRrc::PrepareTarget(uint32_t ueId,
         {
             rb->Dispose();
         }
+        FreeCRnti(*old);
         m_ues.erase(ueId);
     }
     NrSecurityGnbUeContext& ue = m_ues[ueId];
     ue.ueId = ueId;
+    AssignCRnti(ue); // newUE-Identity (one is free: CRntiAvailable above)
     ue.contextReceived = true;
     ue.capabilityReceived = true; // the UE radio capability comes with the request
     ue.caps = caps;
@@ -329,7 +339,7 @@ NrSecurityGnbRrc::PrepareTarget(uint32_t ueId,
     NrSecurityReconfigurationWithSync sync;
     sync.targetPci = c.pci;
     sync.ssbArfcn = c.arfcnDl;
-    sync.newUeIdentity = ueId; // C-RNTI = UE id in every cell (model convention)
+    sync.newUeIdentity = ue.cRnti; // the C-RNTI allocated here (TS 38.331 5.3.5.5.2)
     NrSecurityMasterKeyUpdate mku;
     mku.keySetChangeIndicator = false;
     mku.nextHopChainingCount = epoch.ncc;

@@ -140,7 +140,7 @@ NrSecurityGnbRrc::StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& 
     NrSecurityReconfigurationWithSync sync;
     sync.targetPci = c.pci;
     sync.ssbArfcn = c.arfcnDl;
-    sync.newUeIdentity = ue.ueId;
+    sync.newUeIdentity = ue.cRnti; // intra-cell: the UE keeps its C-RNTI
     NrSecurityMasterKeyUpdate mku;
     mku.nextHopChainingCount = e.ncc;
     const uint8_t tid = NextTransactionId(ue);

@@ -193,14 +193,13 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint32_t ueId, const NrSecurityRr
     {
         return;
     }
-    if (m.cRnti != ueId)
-    {
-        // The model's C-RNTI is the UE id in every cell (issue 10 convention).
-        RecoveryFallback(ueId, name, "c-RNTI " + std::to_string(m.cRnti) + " is not this UE", true);
-        return;
-    }
     if (m.physCellId != m_pci)
     {
+        if (!CRntiAvailable())
+        {
+            RejectNoCRnti(ueId, "RRCReestablishmentRequest"); // the UE would need one here
+            return;
+        }
         // The last serving cell is another gNB's: TS 38.423 8.2.4 RETRIEVE UE CONTEXT.
         NrSecurityCellInfo old;
         if (m_xnSend.IsNull() || m_neighbourLookup.IsNull()
@@ -233,8 +232,29 @@ NrSecurityGnbRrc::HandleReestablishmentRequest(uint32_t ueId, const NrSecurityRr
         }
         return;
     }
-    NrSecurityGnbUeContext* ue = Find(ueId);
-    if (!ue || ue->state != NrSecurityRrcState::SECURITY_ACTIVE)
+    // TS 38.331 5.3.7.4 / 5.3.7.5: the context of (PCI, c-RNTI); the PCI is this cell's.
+    NrSecurityGnbUeContext* ue = FindByCRnti(m.cRnti);
+    if (!ue)
+    {
+        RecoveryFallback(ueId,
+                         name,
+                         "no UE context for c-RNTI " + std::to_string(m.cRnti) + " in PCI "
+                             + std::to_string(m_pci),
+                         true);
+        return;
+    }
+    if (ue->ueId != ueId)
+    {
+        // The model keeps a context on the radio link of its UE: one UE cannot take over
+        // another's (without that UE's K_RRCint the shortMAC-I fails anyway).
+        RecoveryFallback(ueId,
+                         name,
+                         "c-RNTI " + std::to_string(m.cRnti) + " in PCI " + std::to_string(m_pci)
+                             + " is another UE's context",
+                         true);
+        return;
+    }
+    if (ue->state != NrSecurityRrcState::SECURITY_ACTIVE)
     {
         RecoveryFallback(ueId, name, "no UE context with active AS security", true);
         return;
@@ -522,16 +542,23 @@ NrSecurityGnbRrc::HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg)
             }
         }
     }
-    else
+    else if (msg.sourcePci == m_pci)
     {
-        ue = Find(msg.cRnti);
+        ue = FindByCRnti(msg.cRnti); // (PCI, c-RNTI) of the request
     }
     std::string why;
     NrSecurityKeyEpoch e;
     if (!ue)
     {
         why = msg.resume ? "no UE context for shortI-RNTI " + std::to_string(msg.iRnti)
-                         : "no UE context for c-RNTI " + std::to_string(msg.cRnti);
+                         : "no UE context for c-RNTI " + std::to_string(msg.cRnti) + " in PCI "
+                               + std::to_string(msg.sourcePci);
+    }
+    else if (ue->ueId != msg.ueId)
+    {
+        why = msg.resume ? "shortI-RNTI " + std::to_string(msg.iRnti) + " is another UE's context"
+                         : "c-RNTI " + std::to_string(msg.cRnti) + " in PCI "
+                               + std::to_string(msg.sourcePci) + " is another UE's context";
     }
     else if (ue->retrievedByCellId != 0)
     {
@@ -548,13 +575,14 @@ NrSecurityGnbRrc::HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg)
         try
         {
             expected
-                = msg.resume ? NrSecurityShortMacI::ResumeMacI(
-                      ue->nia, ue->keys.kRrcInt, ue->suspendPci, msg.newCell.cellIdentity, ue->ueId)
-                             : NrSecurityShortMacI::ShortMacI(ue->nia,
-                                                              ue->keys.kRrcInt,
-                                                              m_pci,
-                                                              msg.newCell.cellIdentity,
-                                                              msg.cRnti);
+                = msg.resume
+                      ? NrSecurityShortMacI::ResumeMacI(ue->nia,
+                                                        ue->keys.kRrcInt,
+                                                        ue->suspendPci,
+                                                        msg.newCell.cellIdentity,
+                                                        ue->suspendCRnti)
+                      : NrSecurityShortMacI::ShortMacI(
+                          ue->nia, ue->keys.kRrcInt, m_pci, msg.newCell.cellIdentity, msg.cRnti);
             if (expected != msg.macI16)
             {
                 why = std::string(msg.resume ? "resumeMAC-I " : "shortMAC-I ") + Hex16(msg.macI16)
@@ -643,10 +671,12 @@ NrSecurityGnbRrc::AdoptRetrievedContext(const NrSecurityXnMessage& msg)
         {
             rb->Dispose();
         }
+        FreeCRnti(*old);
         m_ues.erase(msg.ueId);
     }
     NrSecurityGnbUeContext& ue = m_ues[msg.ueId];
     ue.ueId = msg.ueId;
+    AssignCRnti(ue); // the UE's C-RNTI in this cell (checked free by the caller)
     ue.contextReceived = true;
     ue.capabilityReceived = true; // known at the old node; no new enquiry
     ue.caps = msg.caps;
@@ -686,6 +716,11 @@ NrSecurityGnbRrc::HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg
                                 + " already; the retrieved context is not adopted again";
         Refuse(msg.ueId, 0, "retrieveUeContextResponse", why);
         m_connectionEventTrace(msg.ueId, "recovery-refused", "retrieveUeContextResponse: " + why);
+        return;
+    }
+    if (!CRntiAvailable() && !(running && running->cRnti != 0))
+    {
+        RejectNoCRnti(msg.ueId, msg.resume ? "RRCResumeRequest" : "RRCReestablishmentRequest");
         return;
     }
     NrSecurityGnbUeContext& ue = AdoptRetrievedContext(msg);

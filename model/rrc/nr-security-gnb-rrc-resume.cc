@@ -77,6 +77,7 @@ NrSecurityGnbRrc::Suspend(uint32_t ueId)
     ue->shortIRnti = sc.shortIRnti;
     ue->fullIRnti = sc.fullIRnti;
     ue->suspendPci = m_pci;
+    ue->suspendCRnti = ue->cRnti; // VarResumeMAC-Input; freed with the INACTIVE state
     ue->suspendNcc = ncc;
     // TS 33.501 6.8.2.1.1, 6.8.2.1.3: the resume's K_gNB* comes from the key of that NCC, fixed
     // now: the NH of the fresh NCC (then used: no other procedure derives from it) or K_gNB.
@@ -140,6 +141,11 @@ NrSecurityGnbRrc::HandleResumeRequest(uint32_t ueId, const NrSecurityRrcDecoded&
     {
         return;
     }
+    if (!CRntiAvailable())
+    {
+        RejectNoCRnti(ueId, "RRCResumeRequest"); // the resumed UE needs a C-RNTI here
+        return;
+    }
     if (lastCell != (m_cellId & 0xFF))
     {
         // Suspended by another gNB (the gNB part of the I-RNTI): TS 38.423 8.2.4.
@@ -177,7 +183,7 @@ NrSecurityGnbRrc::HandleResumeRequest(uint32_t ueId, const NrSecurityRrcDecoded&
     try
     {
         expected = NrSecurityShortMacI::ResumeMacI(
-            ue->nia, ue->keys.kRrcInt, ue->suspendPci, here.cellIdentity, ue->ueId);
+            ue->nia, ue->keys.kRrcInt, ue->suspendPci, here.cellIdentity, ue->suspendCRnti);
     }
     catch (const std::invalid_argument& x)
     {
@@ -208,6 +214,7 @@ void
 NrSecurityGnbRrc::StartResume(NrSecurityGnbUeContext& ue, const NrSecurityKeyEpoch& epoch)
 {
     const uint32_t ueId = ue.ueId;
+    AssignCRnti(ue); // the INACTIVE context had none (free: checked at the request)
     ue.kGnb = epoch.kGnb;
     ue.suspendKey = NrSecurityKey256{}; // used once
     ue.keys = NrSecurityKdf::DeriveAsKeys(

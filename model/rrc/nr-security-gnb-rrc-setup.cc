@@ -4,7 +4,7 @@
  *
  * NrSecurityGnbRrc: RRC connection establishment and reject (TS 38.331 5.3.3, 5.3.15), the
  * AMF exchange it triggers (NGAP Initial UE Message, Initial Context Setup) and release
- * (5.3.8).
+ * (5.3.8); the cell's C-RNTIs (TS 38.321 Table 7.1-1).
  */
 #include "nr-security-gnb-rrc.h"
 #include "nr-security-rrc-message.h"
@@ -109,6 +109,11 @@ NrSecurityGnbRrc::HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& 
             ueId, "rejected", why + "; waitTime " + std::to_string(m_rejectWaitTime) + " s");
         return;
     }
+    if (!CRntiAvailable())
+    {
+        RejectNoCRnti(ueId, "RRCSetupRequest");
+        return;
+    }
     if (old)
     {
         for (auto& [id, rb] : old->srbs)
@@ -119,10 +124,12 @@ NrSecurityGnbRrc::HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& 
         {
             rb->Dispose();
         }
+        FreeCRnti(*old);
         m_ues.erase(ueId);
     }
     NrSecurityGnbUeContext& ue = m_ues[ueId];
     ue.ueId = ueId;
+    AssignCRnti(ue); // one is free (CRntiAvailable above)
     ue.ueIdentity = m.ueIdentity;
     ue.ueIdentityIsTmsi = m.ueIdentityIsTmsiPart1;
     auto srb1 = std::unique_ptr<NrSecurityRadioBearer>(
@@ -149,6 +156,7 @@ NrSecurityGnbRrc::SendCcch(uint32_t ueId, const std::string& name, const std::ve
         pdu.type = NrSecurityRbType::SRB0;
         pdu.rbId = 0;
         pdu.pdu = Create<Packet>(msg.data(), static_cast<uint32_t>(msg.size()));
+        pdu.rnti = GetCRnti(ueId); // the RRCSetup's: the UE keeps it as its C-RNTI
         m_transmit(ueId, pdu);
     }
 }
@@ -232,6 +240,96 @@ NrSecurityGnbRrc::Release(uint32_t ueId)
     Send(*ue, 1, "rrcRelease", NrSecurityRrcMessage::EncodeRrcRelease(NextTransactionId(*ue)));
     ReleaseContext(*ue, "RRCRelease sent");
     return true;
+}
+
+// The cell's C-RNTIs (TS 38.321 Table 7.1-1; NrSecurityCRntiPool).
+
+NrSecurityGnbUeContext*
+NrSecurityGnbRrc::FindByCRnti(uint16_t cRnti)
+{
+    uint32_t ueId = 0;
+    if (cRnti == 0 || !m_cRntis.Find(cRnti, ueId))
+    {
+        return nullptr;
+    }
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    return ue && ue->cRnti == cRnti ? ue : nullptr;
+}
+
+const NrSecurityGnbUeContext*
+NrSecurityGnbRrc::GetUeContextByCRnti(uint16_t cRnti) const
+{
+    return const_cast<NrSecurityGnbRrc*>(this)->FindByCRnti(cRnti);
+}
+
+uint16_t
+NrSecurityGnbRrc::GetCRnti(uint32_t ueId) const
+{
+    const NrSecurityGnbUeContext* ue = GetUeContext(ueId);
+    return ue ? ue->cRnti : 0;
+}
+
+size_t
+NrSecurityGnbRrc::GetCRntisInUse() const
+{
+    return m_cRntis.GetInUse();
+}
+
+uint64_t
+NrSecurityGnbRrc::GetCRntiRejects() const
+{
+    return m_cRntiRejects;
+}
+
+bool
+NrSecurityGnbRrc::CRntiAvailable() const
+{
+    return m_cRntis.GetInUse() < size_t{m_cRntis.GetLast()} - NrSecurityCRntiPool::FIRST + 1;
+}
+
+bool
+NrSecurityGnbRrc::AssignCRnti(NrSecurityGnbUeContext& ue)
+{
+    if (ue.cRnti != 0)
+    {
+        return true;
+    }
+    ue.cRnti = m_cRntis.Allocate(ue.ueId);
+    return ue.cRnti != 0;
+}
+
+void
+NrSecurityGnbRrc::FreeCRnti(NrSecurityGnbUeContext& ue)
+{
+    m_cRntis.Free(ue.cRnti);
+    ue.cRnti = 0;
+}
+
+void
+NrSecurityGnbRrc::RejectNoCRnti(uint32_t ueId, const std::string& request)
+{
+    // TS 38.331 5.3.15: RRCReject with waitTime; no context is kept for the UE here.
+    ++m_cRntiRejects;
+    SendCcch(ueId,
+             "rrcReject",
+             NrSecurityRrcMessage::EncodeRrcReject(true, static_cast<uint8_t>(m_rejectWaitTime)));
+    m_connectionEventTrace(ueId,
+                           "rejected",
+                           request + ": no C-RNTI (all " + std::to_string(m_cRntis.GetInUse())
+                               + " of this cell are in use); waitTime "
+                               + std::to_string(m_rejectWaitTime) + " s");
+}
+
+void
+NrSecurityGnbRrc::SetCRntiLast(uint16_t last)
+{
+    m_cRntis.SetLast(last);
+}
+
+uint16_t
+NrSecurityGnbRrc::GetCRntiLast() const
+{
+    return m_cRntis.GetLast();
 }
 
 } // namespace ns3

@@ -76,6 +76,15 @@ NrSecurityGnbRrc::GetTypeId()
                             UintegerValue(5),
                             MakeUintegerAccessor(&NrSecurityGnbRrc::m_rejectWaitTime),
                             MakeUintegerChecker<uint32_t>(1, 16))
+              .AddAttribute("CRntiLast",
+                            "The last C-RNTI the cell allocates: its C-RNTIs are 1..CRntiLast "
+                            "(TS 38.321 Table 7.1-1: 0x0001..0xFFEF = 65519, the default); a "
+                            "UE that finds none free gets RRCReject (\"no C-RNTI\").",
+                            UintegerValue(NrSecurityCRntiPool::LAST),
+                            MakeUintegerAccessor(&NrSecurityGnbRrc::SetCRntiLast,
+                                                 &NrSecurityGnbRrc::GetCRntiLast),
+                            MakeUintegerChecker<uint16_t>(NrSecurityCRntiPool::FIRST,
+                                                          NrSecurityCRntiPool::LAST))
               .AddAttribute("CapabilityEnquiry",
                             "When the gNB sends UECapabilityEnquiry (TS 38.331 5.6.1): "
                             "BeforeSecurity (before the SecurityModeCommand), AfterSecurity "
@@ -363,17 +372,16 @@ NrSecurityGnbRrc::ReceivePdu(uint32_t ueId, const NrSecurityRbPdu& pdu)
 void
 NrSecurityGnbRrc::BearerTransmit(NrSecurityRadioBearer& rb, const NrSecurityRbPdu& pdu)
 {
+    NrSecurityGnbUeContext* ue = Find(rb.GetUeId());
     if (!m_transmit.IsNull())
     {
-        m_transmit(rb.GetUeId(), pdu);
+        NrSecurityRbPdu addressed = pdu;
+        addressed.rnti = ue ? ue->cRnti : 0; // the UE's C-RNTI in this cell
+        m_transmit(rb.GetUeId(), addressed);
     }
-    if (rb.GetPdcp()->GetTxNext() >= m_keyRefreshCount)
+    if (ue && rb.GetPdcp()->GetTxNext() >= m_keyRefreshCount)
     {
-        NrSecurityGnbUeContext* ue = Find(rb.GetUeId());
-        if (ue)
-        {
-            CheckKeyRefresh(*ue); // nr-security-gnb-rrc-key-refresh.cc
-        }
+        CheckKeyRefresh(*ue); // nr-security-gnb-rrc-key-refresh.cc
     }
 }
 
@@ -515,6 +523,10 @@ NrSecurityGnbRrc::SetState(NrSecurityGnbUeContext& ue, NrSecurityRrcState state)
     }
     NrSecurityRrcState old = ue.state;
     ue.state = state;
+    if (state == NrSecurityRrcState::RELEASED || state == NrSecurityRrcState::INACTIVE)
+    {
+        FreeCRnti(ue); // an INACTIVE UE is known by its I-RNTI
+    }
     m_stateTrace(ue.ueId, NrSecurityRrcStateName(old), NrSecurityRrcStateName(state));
 }
 

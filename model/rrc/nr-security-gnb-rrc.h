@@ -5,6 +5,7 @@
 #ifndef NR_SECURITY_GNB_RRC_H
 #define NR_SECURITY_GNB_RRC_H
 
+#include "nr-security-c-rnti-pool.h"
 #include "nr-security-cell-info.h"
 #include "nr-security-gnb-ue-context.h"
 #include "nr-security-key-epoch.h"
@@ -45,8 +46,20 @@ struct NrSecurityRrcDecoded;
  *        release and user data (TS 38.331 5.3.3, 5.3.4, 5.3.5, 5.3.8, 5.3.15, 5.6.1, 5.7.1,
  *        5.7.2; TS 37.324).
  *
+ * Identities: the UE id (uint32_t) is the simulation's network-wide name of a UE (not limited
+ * to 16 bits; the air interface addresses frames to it). Each UE context of the cell also has
+ * a C-RNTI (NrSecurityCRntiPool: 16 bits, unique in this cell, 0x0001..CRntiLast of the
+ * TS 38.321 Table 7.1-1 range 0x0001..0xFFEF), allocated at RRCSetupRequest, at handover
+ * preparation as target (newUE-Identity), when a re-establishment or resume brings the UE
+ * here from another cell and when a resume restores an INACTIVE context, and freed when the
+ * context is released or suspended (an INACTIVE UE has an I-RNTI, no C-RNTI) or handed over.
+ * Every downlink PDU carries it (NrSecurityRbPdu::rnti): the UE takes the one of the
+ * RRCSetup, RRCReestablishment or RRCResume as its C-RNTI, as it would keep the TC-RNTI of
+ * its random access (TS 38.321 5.1.5). Another cell may give the same C-RNTI to another UE.
+ *
  * Sequence: RRCSetupRequest on SRB0 (an unknown UE id starts a context; refused with RRCReject
- * and waitTime RejectWaitTime if AdmitSetup is false or MaxUes contexts are connected) ->
+ * and waitTime RejectWaitTime if AdmitSetup is false, MaxUes contexts are connected, or no
+ * C-RNTI is free: ConnectionEvent "rejected" with "no C-RNTI", GetCRntiRejects) ->
  * RRCSetup (SRB1) -> RRCSetupComplete: its NAS message goes to the AMF (Initial UE Message),
  * which answers Initial Context Setup (K_gNB, capabilities, PDU sessions, a NAS-PDU) ->
  * [UECapabilityEnquiry if CapabilityEnquiry is BeforeSecurity] -> SecurityModeCommand ->
@@ -72,9 +85,11 @@ struct NrSecurityRrcDecoded;
  * rejects the session (no DRB), reported to the AMF and traced (PduSessionSetup).
  *
  * Mobility (nr-security-gnb-rrc-handover.cc, -handover-target.cc, -key-refresh.cc):
- * - Conventions: the C-RNTI of a UE is its UE id in every cell, and newUE-Identity of
- *   reconfigurationWithSync is the UE id; the target keeps the source's algorithms (no
- *   securityConfig is signalled) if its own priority lists allow them, else it refuses.
+ * - Conventions: newUE-Identity of reconfigurationWithSync is the C-RNTI the target
+ *   allocated for the UE in its cell (an intra-cell handover keeps the UE's C-RNTI); a
+ *   target without a free C-RNTI refuses the handover ("no C-RNTI"). The target keeps the
+ *   source's algorithms (no securityConfig is signalled) if its own priority lists allow
+ *   them, else it refuses.
  * - Xn handover (TS 33.501 6.9.2.3.2, TS 38.423 8.2.1): the source derives K_gNB* for the
  *   target PCI and ARFCN-DL from its unused {NH, NCC} if it holds one (vertical), else from
  *   its K_gNB with its NCC (horizontal), and sends HANDOVER REQUEST. The target makes K_gNB*
@@ -112,8 +127,10 @@ struct NrSecurityRrcDecoded;
  *   it, derives K_gNB* for the new cell and answers RETRIEVE UE CONTEXT RESPONSE with K_gNB*
  *   and the NCC, or FAILURE). Only that node has K_RRCint, and it never leaves it. In the
  *   same gNB the check is local.
- * - RRCReestablishmentRequest: source PCI = this cell's PCI: the context of the C-RNTI (the
- *   UE id), with active AS security; another PCI: the neighbour with that PCI over Xn. The
+ * - RRCReestablishmentRequest: the context is the one of (source PCI, c-RNTI): source PCI =
+ *   this cell's PCI: the context holding that C-RNTI here, with active AS security (one held
+ *   by another UE than the sender's link is not taken over: fallback); another PCI: the
+ *   neighbour with that PCI over Xn finds it the same way in its cell. The
  *   expected shortMAC-I is computed with the source K_RRCint and NIA over VarShortMAC-Input
  *   (source PCI, this cell's cellIdentity, C-RNTI). K_gNB* for this cell's PCI and ARFCN-DL:
  *   from the unused {NH, NCC} if the source holds one (vertical), else from K_gNB with its
@@ -135,10 +152,10 @@ struct NrSecurityRrcDecoded;
  *   full one is the cell id (16 bits) and a 24-bit counter.
  * - RRCResumeRequest: the context of the short I-RNTI (here or over Xn), resumeMAC-I over
  *   VarResumeMAC-Input (PCI of the suspending cell, this cell's cellIdentity, the C-RNTI
- *   there) with the stored K_RRCint, K_gNB* for this cell from the NCC sent in suspendConfig,
- *   SRB1, SRB2 and the DRBs restored with the new keys (COUNTs from 0: PDCP suspend, TS 38.323
- *   5.1.4), RRCResume on SRB1 integrity-protected and ciphered, and on RRCResumeComplete the
- *   PDU sessions are reported again (PduSessionSetup).
+ *   the UE had there, kept with the INACTIVE context) with the stored K_RRCint, K_gNB* for this
+ * cell from the NCC sent in suspendConfig, SRB1, SRB2 and the DRBs restored with the new keys
+ * (COUNTs from 0: PDCP suspend, TS 38.323 5.1.4), RRCResume on SRB1 integrity-protected and
+ * ciphered, and on RRCResumeComplete the PDU sessions are reported again (PduSessionSetup).
  * - A wrong shortMAC-I / resumeMAC-I, an unknown UE or a failed retrieval: the request is
  *   refused (MessageRefused with the reason, counted in GetRecoveryRefusals()), and the gNB
  *   answers RRCSetup (fallback to RRC connection establishment, TS 38.331 5.3.7.1, 5.3.13.1):
@@ -324,6 +341,23 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     const NrSecurityGnbUeContext* GetUeContext(uint32_t ueId) const;
     /// \return the number of UE contexts (released ones included)
     size_t GetNUes() const;
+    /**
+     * \param ueId a UE
+     * \return its C-RNTI in this cell (16 bits, TS 38.321 Table 7.1-1), 0 if it has none
+     *         (unknown, released, INACTIVE or handed over)
+     */
+    uint16_t GetCRnti(uint32_t ueId) const;
+    /**
+     * \brief The context of a C-RNTI of this cell (the cell's half of a (PCI, C-RNTI) pair).
+     * \param cRnti a C-RNTI
+     * \return the context holding it, or nullptr
+     */
+    const NrSecurityGnbUeContext* GetUeContextByCRnti(uint16_t cRnti) const;
+    /// \return how many C-RNTIs of this cell are allocated
+    size_t GetCRntisInUse() const;
+    /// \return how many RRCSetupRequests, re-establishments, resumes and handover requests
+    ///         were refused because no C-RNTI was free (each traced with "no C-RNTI")
+    uint64_t GetCRntiRejects() const;
     /**
      * \param ueId a UE
      * \return the state of its context (IDLE for an unknown UE; RELEASED once released)
@@ -657,6 +691,13 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void KeyDerived(uint32_t ueId, const std::string& name, const uint8_t* key, size_t bytes);
     uint8_t NextTransactionId(NrSecurityGnbUeContext& ue);
     NrSecurityGnbUeContext* Find(uint32_t ueId);
+    NrSecurityGnbUeContext* FindByCRnti(uint16_t cRnti);
+    bool AssignCRnti(NrSecurityGnbUeContext& ue);
+    void FreeCRnti(NrSecurityGnbUeContext& ue);
+    bool CRntiAvailable() const;
+    void RejectNoCRnti(uint32_t ueId, const std::string& request);
+    void SetCRntiLast(uint16_t last);
+    uint16_t GetCRntiLast() const;
     static bool IsConnected(const NrSecurityGnbUeContext& ue);
 
     uint16_t m_cellId = 0;                            ///< cell id (from the device)
@@ -677,6 +718,8 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     uint8_t m_drbSnLength;                            ///< DRB PDCP SN length
     bool m_sdapHeader;                                ///< DRB SDAP headers (both directions)
     std::map<uint32_t, NrSecurityGnbUeContext> m_ues; ///< UE contexts
+    NrSecurityCRntiPool m_cRntis;                     ///< the cell's C-RNTIs
+    uint64_t m_cRntiRejects = 0;                      ///< refused: no C-RNTI free
     TransmitCallback m_transmit;                      ///< lower layer
     UserDataCallback m_userData;                      ///< upper layer (uplink user data)
     TracedCallback<uint32_t, uint8_t, uint8_t, bool, bool, bool, const std::string&>

@@ -106,7 +106,8 @@ struct NrSecurityGnbHandover
  */
 struct NrSecurityGnbUeContext
 {
-    uint32_t ueId = 0;                                   ///< UE id
+    uint32_t ueId = 0;  ///< UE id (network-wide)
+    uint16_t cRnti = 0; ///< C-RNTI in this cell (0: none: released, INACTIVE, handed over)
     NrSecurityRrcState state = NrSecurityRrcState::IDLE; ///< state (RELEASED when released)
     Ptr<NrSecurityPdcp> srb1;                            ///< SRB1's PDCP entity
     NrSecurityKey256 kGnb{};                             ///< K_gNB from the AMF
@@ -150,6 +151,7 @@ struct NrSecurityGnbUeContext
     uint32_t shortIRnti = 0;           ///< INACTIVE: shortI-RNTI of the suspendConfig
     uint64_t fullIRnti = 0;            ///< INACTIVE: fullI-RNTI of the suspendConfig
     uint16_t suspendPci = 0;           ///< INACTIVE: PCI of the cell that suspended the UE
+    uint16_t suspendCRnti = 0;         ///< INACTIVE: the C-RNTI the UE had there
     uint8_t suspendNcc = 0;            ///< INACTIVE: nextHopChainingCount sent to the UE
     NrSecurityKey256 suspendKey{};     ///< INACTIVE: the resume's K_gNB* input (NH or K_gNB)
     bool suspendVertical = false;      ///< INACTIVE: suspendKey is an NH (fresh NCC)

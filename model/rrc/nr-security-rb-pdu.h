@@ -28,8 +28,8 @@ namespace ns3
  *   PDCP data PDU (12- or 18-bit SN header, the SDU starting with an SDAP header if
  *   sdapHeader, MAC-I only if the DRB has integrity protection, TS 38.331 PDCP-Config).
  *
- * The metadata is what the SENDER's PDCP entity applied to this PDU; a receiver sets it from
- * its own configuration for the bearer.
+ * The metadata (rnti included) is what the SENDER's PDCP entity applied to this PDU; a receiver
+ * sets it from its own configuration for the bearer.
  */
 struct NrSecurityRbPdu
 {
@@ -43,6 +43,10 @@ struct NrSecurityRbPdu
                                ///< MAC-I is not all zero by rule)
     uint8_t snLengthBits = 12; ///< metadata: PDCP SN length, 12 or 18
     bool sdapHeader = false;   ///< metadata: DRB: the SDU starts with an SDAP header
+    /// the RNTI the MAC addresses the PDU with: downlink, the UE's C-RNTI in the sending cell
+    /// (for the RRCSetup the value the random access's TC-RNTI would carry, which the UE keeps
+    /// as its C-RNTI, TS 38.321 5.1.5); 0: none (RRCReject, uplink, a forged frame)
+    uint16_t rnti = 0;
 };
 
 /**

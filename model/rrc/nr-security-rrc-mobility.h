@@ -35,8 +35,8 @@ struct NrSecurityReconfigurationWithSync
     uint16_t targetPci = 0;     ///< PhysCellId of the target cell, 0..1007
     uint32_t ssbArfcn = 0;      ///< absoluteFrequencySSB, ARFCN-ValueNR 0..3279165 (= ARFCN-DL
                                 ///< of K_gNB*)
-    uint16_t newUeIdentity = 0; ///< newUE-Identity, the C-RNTI in the target (RNTI-Value); in
-                                ///< this model the UE id
+    uint16_t newUeIdentity = 0; ///< newUE-Identity, the C-RNTI in the target (RNTI-Value), as
+                                ///< the target allocated it
     uint16_t t304Ms = 1000;     ///< T304 in ms: 50, 100, 150, 200, 500, 1000, 2000 or 10000
     uint16_t band = 78;         ///< FreqBandIndicatorNR of frequencyBandList, 1..1024
 

@@ -306,6 +306,7 @@ NrSecurityUeRrc::HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, ui
     }
     e.cellId = target.cellId;
     SetServingCell(target);
+    m_cRnti = sync.newUeIdentity; // TS 38.331 5.3.5.5.2: the C-RNTI in the target cell
     m_a3.clear(); // TS 38.331 5.5.6.1: the reports of the old serving cell are removed
     ApplyKeyEpoch(e, keys);
 

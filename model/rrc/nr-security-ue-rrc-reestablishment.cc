@@ -148,7 +148,7 @@ NrSecurityUeRrc::SendReestablishmentRequest(const NrSecurityCellInfo& cell)
     // TS 38.331 5.3.7.4: c-RNTI and physCellId of the source PCell; shortMAC-I over
     // VarShortMAC-Input (source PCI, the selected cell's cellIdentity, source C-RNTI) with the
     // source K_RRCint and integrity algorithm.
-    const uint16_t cRnti = m_ueId;
+    const uint16_t cRnti = m_cRnti; // the C-RNTI in the source cell (until RRCReestablishment)
     const uint16_t shortMacI = RecoveryMacI(
         false, m_nia, m_keys.kRrcInt, m_recoverySourceCell.pci, cell.cellIdentity, cRnti);
     const std::vector<uint8_t> msg = NrSecurityRrcMessage::EncodeRrcReestablishmentRequest(
@@ -282,6 +282,7 @@ NrSecurityUeRrc::HandleRrcReestablishment(Ptr<Packet> sdu,
     }
     m_nhChain = chain;
     m_servingCell = m_recoveryCell;
+    m_cRnti = m_rxRnti; // the C-RNTI in the new PCell (the RNTI the message came with)
     ApplyKeyEpoch(epoch, keys);
     // SRB1: integrity protection and ciphering with the new keys for everything after the
     // message, both ways, immediately (TS 38.331 5.3.7.5).

@@ -72,7 +72,8 @@ NrSecurityUeRrc::HandleSuspend(const NrSecurityRrcDecoded& m, uint32_t count)
     m_inactive.nea = m_nea;
     m_inactive.nia = m_nia;
     m_inactive.sourceCell = m_servingCell;
-    m_inactive.sourceCRnti = m_ueId;
+    m_inactive.sourceCRnti = m_cRnti; // VarResumeMAC-Input; INACTIVE: no C-RNTI
+    m_cRnti = 0;
     m_inactive.srb2 = Srb(2) != nullptr;
     m_inactive.drbs = GetDrbConfigs();
     for (NrSecurityDrbConfig& d : m_inactive.drbs)
@@ -175,6 +176,7 @@ NrSecurityUeRrc::HandleRrcResume(const NrSecurityRrcDecoded& m, uint32_t count)
     const NrSecurityUeInactiveContext c = m_inactive;
     m_nhChain = m_resumeChain;
     m_servingCell = m_recoveryCell;
+    m_cRnti = m_rxRnti; // the C-RNTI in the new PCell (the RNTI the message came with)
     ApplyKeyEpoch(m_resumeEpoch, m_resumeKeys);
     if (c.srb2)
     {

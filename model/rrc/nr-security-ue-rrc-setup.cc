@@ -140,6 +140,7 @@ NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector
     // RRC_CONNECTED, RRCSetupComplete with the transaction id of the RRCSetup.
     m_t300Event.Cancel();
     ReleaseBearers();
+    m_cRnti = m_rxRnti; // the RNTI the RRCSetup came with (the random access's TC-RNTI)
     m_srbs[1] = std::unique_ptr<NrSecurityRadioBearer>(
         new NrSecurityRadioBearer(this, m_ueId, NrSecurityRbType::SRB, 1, true));
     NotifyPdcpEntityCreated(m_ueId, "SRB1", m_srbs[1]->GetPdcp());

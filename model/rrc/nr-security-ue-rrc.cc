@@ -303,6 +303,12 @@ NrSecurityUeRrc::GetUeId() const
     return m_ueId;
 }
 
+uint16_t
+NrSecurityUeRrc::GetCRnti() const
+{
+    return m_cRnti;
+}
+
 void
 NrSecurityUeRrc::SetNasSecurityContext(const NrSecurityKey256& kAmf, uint32_t ulNasCount)
 {
@@ -369,6 +375,7 @@ NrSecurityUeRrc::ReceivePdu(const NrSecurityRbPdu& pdu)
     {
         return;
     }
+    m_rxRnti = pdu.rnti; // the C-RNTI an RRCSetup / RRCReestablishment / RRCResume gives
     switch (pdu.type)
     {
         case NrSecurityRbType::SRB0:
@@ -537,6 +544,11 @@ NrSecurityUeRrc::SetState(NrSecurityRrcState state)
     }
     NrSecurityRrcState old = m_state;
     m_state = state;
+    if (state == NrSecurityRrcState::IDLE || state == NrSecurityRrcState::INACTIVE
+        || state == NrSecurityRrcState::RELEASED)
+    {
+        m_cRnti = 0; // a C-RNTI names a connected UE in its cell only
+    }
     m_stateTrace(m_ueId, NrSecurityRrcStateName(old), NrSecurityRrcStateName(state));
 }
 

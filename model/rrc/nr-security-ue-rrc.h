@@ -131,9 +131,9 @@ struct NrSecurityUeInactiveContext
  *   the CellSelectionCallback for a cell (again every 20 ms while T311 runs). With a cell:
  *   T311 stops, T301 starts, SRB1's PDCP entity is re-established without security (a new
  *   entity, the default SRB1 configuration) and RRCReestablishmentRequest goes on SRB0 with
- *   the source C-RNTI (the UE id), the source PCI and shortMAC-I (NrSecurityShortMacI over
- *   VarShortMAC-Input: source PCI, the selected cell's cellIdentity, source C-RNTI; the
- *   source K_RRCint and NIA; COUNT, BEARER, DIRECTION all ones; 5.3.7.4), cause
+ *   the source C-RNTI (GetCRnti: the C-RNTI in the source cell), the source PCI and shortMAC-I
+ * (NrSecurityShortMacI over VarShortMAC-Input: source PCI, the selected cell's cellIdentity, source
+ * C-RNTI; the source K_RRCint and NIA; COUNT, BEARER, DIRECTION all ones; 5.3.7.4), cause
  *   otherFailure. RRCReestablishment (SRB1, integrity-protected, not ciphered): K_gNB*
  *   (A.11) for the selected cell's PCI and ARFCN-DL from the current K_gNB when its NCC
  *   equals the UE's, else from the NH of that NCC (the UE's chain); new AS keys with the
@@ -215,6 +215,14 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     void SetUeId(uint32_t ueId);
     /// \return the UE id
     uint32_t GetUeId() const;
+    /**
+     * \return the UE's C-RNTI in its serving cell (16 bits, TS 38.321 Table 7.1-1): the RNTI
+     *         of the RRCSetup, RRCReestablishment or RRCResume that connected it
+     *         (NrSecurityRbPdu::rnti, as the TC-RNTI of a random access becomes the C-RNTI,
+     *         TS 38.321 5.1.5), or newUE-Identity of the last handover command; 0 when it has
+     *         none (RRC_IDLE, RRC_INACTIVE, before RRCSetup)
+     */
+    uint16_t GetCRnti() const;
 
     /**
      * \brief The NAS security context the UE shares with the AMF.
@@ -550,6 +558,8 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     void ReleaseBearers();
 
     uint32_t m_ueId;                 ///< UE id
+    uint16_t m_cRnti = 0;            ///< C-RNTI in the serving cell (0: none)
+    uint16_t m_rxRnti = 0;           ///< RNTI of the downlink PDU being received
     uint16_t m_cellId;               ///< cell of the last Connect()
     NrSecurityKey256 m_kAmf;         ///< K_AMF
     uint32_t m_ulNasCount;           ///< uplink NAS COUNT of the latest initial NAS message

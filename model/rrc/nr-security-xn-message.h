@@ -61,7 +61,7 @@ struct NrSecurityXnMessage
     };
 
     Type type = HANDOVER_REQUEST; ///< the message
-    uint32_t ueId = 0;            ///< the UE (its id on the source side; C-RNTI in this model)
+    uint32_t ueId = 0;            ///< the UE (network-wide id, 32 bits)
     uint16_t sourceCellId = 0;    ///< the sending gNB's cell
     uint16_t targetCellId = 0;    ///< the receiving gNB's cell (0: resolve by targetPci)
     uint16_t targetPci = 0;       ///< the receiving cell's PCI (when targetCellId is 0)
