@@ -8,6 +8,7 @@
 #include "ns3/nr-security-hex.h"
 #include "ns3/simulator.h"
 
+#include <charconv>
 #include <cstdio>
 #include <stdexcept>
 
@@ -39,12 +40,15 @@ NrSecurityCsvNow()
         // The same digits as "%.9f" of the seconds, without the floating-point formatting
         // (a quarter of a traces.csv row's cost).
         const auto ns = static_cast<uint64_t>(now.GetTimeStep());
-        std::snprintf(t,
-                      sizeof(t),
-                      "%llu.%09llu",
-                      static_cast<unsigned long long>(ns / 1000000000ULL),
-                      static_cast<unsigned long long>(ns % 1000000000ULL));
-        return t;
+        char* end = std::to_chars(t, t + 20, ns / 1000000000ULL).ptr;
+        *end++ = '.';
+        uint64_t fraction = ns % 1000000000ULL;
+        for (int i = 8; i >= 0; --i)
+        {
+            end[i] = static_cast<char>('0' + fraction % 10);
+            fraction /= 10;
+        }
+        return std::string(t, end + 9);
     }
     std::snprintf(t, sizeof(t), "%.9f", now.GetSeconds());
     return t;

@@ -124,8 +124,16 @@ NrSecurityTraceWriter::Row(uint32_t node,
                            const std::string& step,
                            const std::string& detail)
 {
-    m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ',' << event << ',' << step << ','
-          << NrSecurityCsvField(detail) << '\n';
+    m_out << NrSecurityCsvNow() << ',' << node << ',' << ueId << ',' << event << ',' << step << ',';
+    // Most details need no quoting: written as they are, not copied (they hold whole messages).
+    if (detail.find_first_of(",\"\n") == std::string::npos)
+    {
+        m_out << detail << '\n';
+    }
+    else
+    {
+        m_out << NrSecurityCsvField(detail) << '\n';
+    }
 }
 
 void
