@@ -19,6 +19,7 @@
 #include "ns3/nr-security-short-mac-i.h"
 #include "ns3/nr-security-ue-rrc.h"
 #include "ns3/nr-security-xn.h"
+#include "ns3/nstime.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
@@ -147,7 +148,7 @@ struct CrScenario
 
     void DlArrive(uint16_t cell, uint32_t ueId, NrSecurityRbPdu pdu)
     {
-        if (serving[ueId] != cell || ues.count(ueId) == 0)
+        if (serving[ueId] != cell || ues.count(ueId) == 0 || dropDl.count(ueId) != 0)
         {
             return;
         }
@@ -160,6 +161,10 @@ struct CrScenario
 
     bool SwitchCell(uint32_t ueId, uint16_t pci, NrSecurityCellInfo& out)
     {
+        if (noSwitch.count(ueId) != 0)
+        {
+            return false; // the target is not reachable (T304 would expire)
+        }
         for (const auto& g : gnbs)
         {
             if (g->GetCellInfo().pci == pci)
@@ -209,6 +214,15 @@ struct CrScenario
     }
 
     std::map<uint32_t, uint16_t> lastDlRnti; ///< UE id -> RNTI of the last downlink PDU
+    std::set<uint32_t> dropDl;               ///< UEs whose downlink PDUs are all lost
+    std::set<uint32_t> noSwitch;             ///< UEs that reach no handover target
+    std::vector<std::string> refused;        ///< "node:name:reason" of MessageRefused
+
+    void OnRefused(
+        std::string node, uint32_t, uint32_t, const std::string& name, const std::string& reason)
+    {
+        refused.push_back(node + ":" + name + ":" + reason);
+    }
 };
 
 /// The pool alone: the whole range of TS 38.321 Table 7.1-1, exhaustion, reuse, limits.
@@ -254,6 +268,31 @@ class CrntiPoolTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(small.Allocate(3), 3, "next-fit: 3 before the freed 1");
         NS_TEST_EXPECT_MSG_EQ(small.Allocate(4), 1, "wraps to the freed 1");
         NS_TEST_EXPECT_MSG_EQ(small.Allocate(5), 0, "exhausted");
+
+        // CRntiLast lowered while values above it are in use: a value of the new range that is
+        // free is still given out (HasFree, the gNB's CRntiAvailable), those above do not count.
+        NrSecurityCRntiPool lowered(5);
+        for (uint32_t id = 1; id <= 5; ++id)
+        {
+            lowered.Allocate(id); // 1..5
+        }
+        lowered.SetLast(2);
+        lowered.Free(1);
+        NS_TEST_EXPECT_MSG_EQ(lowered.HasFree(), true, "1 is free in 1..2 (3, 4, 5 above)");
+        NS_TEST_EXPECT_MSG_EQ(lowered.GetCapacity(), 5u, "2 + the 3 above");
+        NS_TEST_EXPECT_MSG_EQ(lowered.Allocate(9), 1, "the free value of the new range");
+        NS_TEST_EXPECT_MSG_EQ(lowered.HasFree(), false, "1..2 in use");
+        NS_TEST_EXPECT_MSG_EQ(lowered.Allocate(10), 0, "none free in 1..2");
+        lowered.Free(4);
+        NS_TEST_EXPECT_MSG_EQ(lowered.HasFree(), false, "freeing 4 (above) frees none of 1..2");
+        NS_TEST_EXPECT_MSG_EQ(lowered.GetCapacity(), 4u, "2 + the 2 above (3, 5)");
+        lowered.Free(2);
+        NS_TEST_EXPECT_MSG_EQ(lowered.Allocate(11), 2, "2 again");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCRntiPool::IsCRnti(0), false, "0 (TS 38.321 Table 7.1-1)");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCRntiPool::IsCRnti(1), true, "0x0001");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCRntiPool::IsCRnti(0xFFEF), true, "0xFFEF");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCRntiPool::IsCRnti(0xFFF0), false, "0xFFF0");
+        NS_TEST_EXPECT_MSG_EQ(NrSecurityCRntiPool::IsCRnti(0xFFFF), false, "0xFFFF (SI-RNTI)");
 
         bool threw = false;
         try
@@ -608,6 +647,158 @@ class CrntiExhaustionTestCase : public TestCase
     }
 };
 
+/**
+ * The RRCSetup is lost (every downlink PDU to the UE dropped): the UE's T300 expires and it
+ * sends no RRCSetupComplete. The gNB releases the CONNECTING context after SetupCompleteTimer
+ * (1200 ms) and frees its C-RNTI (else a spoofer with fresh ids exhausts the cell).
+ */
+class CrntiSetupCompleteGuardTestCase : public TestCase
+{
+  public:
+    CrntiSetupCompleteGuardTestCase()
+        : TestCase("RRCSetup lost: SetupCompleteTimer releases the context and its C-RNTI")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CrScenario s({PCI_1});
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Gnb(1)->SetAttributeFailSafe("SetupCompleteTimer", TimeValue(Seconds(0))),
+            false,
+            "SetupCompleteTimer must be > 0");
+        s.AddUe(7);
+        s.dropDl.insert(7);
+        s.Connect(7, 1, MilliSeconds(10)); // RRCSetupRequest at 11 ms, RRCSetup lost
+        size_t heldAt1s = 0;
+        Simulator::Schedule(Seconds(1),
+                            [&s, &heldAt1s]() { heldAt1s = s.Gnb(1)->GetCRntisInUse(); });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(heldAt1s, 1u, "C-RNTI held while RRCSetupComplete is awaited");
+        NS_TEST_EXPECT_MSG_EQ(s.Count("ue:7:7:t300-expiry"), 1u, "the UE's T300 expired");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetCRntisInUse()), 0u, "C-RNTI freed");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetSetupCompleteTimeouts()), 1u, "counted");
+        NS_TEST_EXPECT_MSG_EQ(
+            (s.Gnb(1)->GetUeState(7) == NrSecurityRrcState::RELEASED), true, "context released");
+        NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:7:released: no RRCSetupComplete within "
+                                      "SetupCompleteTimer (1200 ms); C-RNTI freed"),
+                              1u,
+                              "traced with the reason");
+    }
+};
+
+/**
+ * Handover to a target the UE never reaches (T304): the target's prepared context holds
+ * newUE-Identity until HandoverJoinTimer (1200 ms) expires, then it is released and the
+ * C-RNTI freed.
+ */
+class CrntiHandoverJoinGuardTestCase : public TestCase
+{
+  public:
+    CrntiHandoverJoinGuardTestCase()
+        : TestCase("handover target not reached: HandoverJoinTimer frees newUE-Identity")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CrScenario s({PCI_1, PCI_2});
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Gnb(2)->SetAttributeFailSafe("HandoverJoinTimer", TimeValue(Seconds(0))),
+            false,
+            "HandoverJoinTimer must be > 0");
+        s.AddUe(500);
+        s.Connect(500, 1, MilliSeconds(10));
+        s.noSwitch.insert(500);
+        Simulator::Schedule(Seconds(1),
+                            [&s]() { s.Gnb(1)->Handover(500, 2, NrSecurityHandoverType::XN); });
+        size_t heldAt1500 = 0;
+        Simulator::Schedule(MilliSeconds(1500),
+                            [&s, &heldAt1500]() { heldAt1500 = s.Gnb(2)->GetCRntisInUse(); });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(heldAt1500, 1u, "newUE-Identity held while the UE is awaited");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRntisInUse()), 0u, "target freed newUE-Identity");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetHandoverJoinTimeouts()), 1u, "counted");
+        NS_TEST_EXPECT_MSG_EQ(s.Count("gnb2:500:released: the UE did not arrive within "
+                                      "HandoverJoinTimer (1200 ms); prepared context and "
+                                      "C-RNTI 1 freed"),
+                              1u,
+                              "traced with the reason");
+        NS_TEST_EXPECT_MSG_EQ((s.ues[500]->GetCRnti()), 1, "the UE kept its cell 1 C-RNTI");
+    }
+};
+
+/**
+ * reconfigurationWithSync whose newUE-Identity is not a C-RNTI (0xFFF0 and 0, TS 38.321
+ * Table 7.1-1): refused (counted, MessageRefused), nothing applied.
+ */
+class CrntiNewUeIdentityTestCase : public TestCase
+{
+  public:
+    CrntiNewUeIdentityTestCase()
+        : TestCase("newUE-Identity 0xFFF0 or 0: refused by the UE")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CrScenario s({PCI_1, PCI_2});
+        Ptr<NrSecurityUeRrc> ue = s.AddUe(500);
+        ue->TraceConnect("MessageRefused", "ue", MakeCallback(&CrScenario::OnRefused, &s));
+        s.Connect(500, 1, MilliSeconds(10));
+        Simulator::Schedule(
+            Seconds(1),
+            [&s, ue]()
+            {
+                NrSecurityRadioBearerConfig rbc;
+                rbc.srbsToAdd = {1, 2};
+                rbc.srbReestablishPdcp = true;
+                for (const auto& d : ue->GetDrbConfigs())
+                {
+                    NrSecurityDrbConfig c = d;
+                    c.reestablishPdcp = true;
+                    rbc.drbsToAdd.push_back(c);
+                }
+                NrSecurityReconfigurationWithSync sync;
+                sync.targetPci = PCI_2;
+                sync.ssbArfcn = 632728;
+                NrSecurityMasterKeyUpdate mku;
+                uint8_t t = 1;
+                for (uint16_t id : {uint16_t{0xFFF0}, uint16_t{0}})
+                {
+                    sync.newUeIdentity = id;
+                    s.Gnb(1)->SendDlDcch(
+                        500, NrSecurityRrcMessage::EncodeRrcReconfiguration(t++, rbc, &sync, &mku));
+                }
+            });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ((ue->GetRefusedMessages("rrcReconfiguration")), 2u, "both refused");
+        bool fff0 = false;
+        bool zero = false;
+        for (const auto& r : s.refused)
+        {
+            fff0 = fff0
+                   || r
+                          == "ue:rrcReconfiguration:newUE-Identity 65520 is not a C-RNTI "
+                             "(0x0001..0xFFEF, TS 38.321 Table 7.1-1)";
+            zero = zero
+                   || r
+                          == "ue:rrcReconfiguration:newUE-Identity 0 is not a C-RNTI "
+                             "(0x0001..0xFFEF, TS 38.321 Table 7.1-1)";
+        }
+        NS_TEST_EXPECT_MSG_EQ(fff0, true, "0xFFF0 traced");
+        NS_TEST_EXPECT_MSG_EQ(zero, true, "0 traced");
+        NS_TEST_EXPECT_MSG_EQ((ue->GetCRnti()), 1, "C-RNTI unchanged");
+        NS_TEST_EXPECT_MSG_EQ((ue->GetServingCell().cellId), 1, "still in cell 1");
+    }
+};
+
 } // namespace
 
 /// The suite.
@@ -622,6 +813,9 @@ static struct NrSecurityCrntiTestSuite : public TestSuite
         AddTestCase(new CrntiReestablishmentTestCase);
         AddTestCase(new CrntiResumeTestCase);
         AddTestCase(new CrntiExhaustionTestCase);
+        AddTestCase(new CrntiSetupCompleteGuardTestCase);
+        AddTestCase(new CrntiHandoverJoinGuardTestCase);
+        AddTestCase(new CrntiNewUeIdentityTestCase);
     }
 } g_nrSecurityCrntiTestSuite; ///< the suite instance
 

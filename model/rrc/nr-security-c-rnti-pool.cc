@@ -27,6 +27,11 @@ NrSecurityCRntiPool::SetLast(uint16_t last)
                                       "Table 7.1-1)");
     }
     m_last = last;
+    m_above = 0;
+    for (const auto& [c, id] : m_owner)
+    {
+        m_above += c > m_last;
+    }
     if (m_next > m_last)
     {
         m_next = FIRST;
@@ -43,7 +48,7 @@ uint16_t
 NrSecurityCRntiPool::Allocate(uint32_t ueId)
 {
     const uint32_t span = uint32_t{m_last} - FIRST + 1;
-    if (m_owner.size() >= span)
+    if (!HasFree())
     {
         return 0;
     }
@@ -52,19 +57,28 @@ NrSecurityCRntiPool::Allocate(uint32_t ueId)
     {
         const uint16_t candidate = c;
         c = candidate == m_last ? FIRST : static_cast<uint16_t>(candidate + 1);
-        if (m_owner.emplace(candidate, ueId).second)
+        if (m_owner.try_emplace(candidate, ueId).second) // no node for a value in use
         {
             m_next = c;
             return candidate;
         }
     }
-    return 0; // every value of FIRST..m_last is in use (some above a lowered m_last)
+    return 0; // not reached: HasFree() found a free value of FIRST..m_last
+}
+
+bool
+NrSecurityCRntiPool::HasFree() const
+{
+    return m_owner.size() - m_above < size_t{m_last} - FIRST + 1;
 }
 
 void
 NrSecurityCRntiPool::Free(uint16_t cRnti)
 {
-    m_owner.erase(cRnti);
+    if (m_owner.erase(cRnti) != 0 && cRnti > m_last)
+    {
+        --m_above;
+    }
 }
 
 bool
@@ -88,13 +102,7 @@ NrSecurityCRntiPool::GetInUse() const
 size_t
 NrSecurityCRntiPool::GetCapacity() const
 {
-    const size_t span = size_t{m_last} - FIRST + 1;
-    size_t above = 0;
-    for (const auto& [c, id] : m_owner)
-    {
-        above += c > m_last;
-    }
-    return span + above;
+    return size_t{m_last} - FIRST + 1 + m_above;
 }
 
 } // namespace ns3

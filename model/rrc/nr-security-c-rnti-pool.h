@@ -34,6 +34,17 @@ class NrSecurityCRntiPool
     static constexpr uint16_t LAST = 0xFFEF;  ///< last C-RNTI (TS 38.321 Table 7.1-1)
 
     /**
+     * \brief Whether a value may be a C-RNTI (TS 38.321 Table 7.1-1: 0x0001..0xFFEF; 0 and
+     *        0xFFF0..0xFFFF are reserved, P-RNTI or SI-RNTI).
+     * \param rnti the 16-bit RNTI
+     * \return true for FIRST..LAST
+     */
+    static constexpr bool IsCRnti(uint16_t rnti)
+    {
+        return rnti >= FIRST && rnti <= LAST;
+    }
+
+    /**
      * \param last the last value to allocate, FIRST..LAST (a smaller pool: tests, small cells)
      * \throws std::invalid_argument if last is outside FIRST..LAST
      */
@@ -73,11 +84,17 @@ class NrSecurityCRntiPool
     /// \return how many the pool can allocate at once (GetLast() - FIRST + 1, or more if
     ///         values above a lowered GetLast() are still in use)
     size_t GetCapacity() const;
+    /**
+     * \return whether Allocate would succeed: a value of FIRST..GetLast() is free (values
+     *         above a lowered GetLast() still in use do not count against it), O(1)
+     */
+    bool HasFree() const;
 
   private:
     std::unordered_map<uint16_t, uint32_t> m_owner; ///< allocated C-RNTI -> UE id
     uint16_t m_last = LAST;                         ///< last value to allocate
     uint16_t m_next = FIRST;                        ///< where the next search starts
+    size_t m_above = 0; ///< values in use above m_last (left by a lowered SetLast)
 };
 
 } // namespace ns3

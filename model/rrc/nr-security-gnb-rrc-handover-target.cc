@@ -359,7 +359,35 @@ NrSecurityGnbRrc::PrepareTarget(uint32_t ueId,
         ReleaseContext(ue, cause);
         return false;
     }
+    // A UE that never arrives (T304 expired, the source failed) sends no
+    // RRCReconfigurationComplete: without this guard newUE-Identity would be held for ever.
+    ue.guard.Cancel();
+    ue.guard = Simulator::Schedule(
+        m_handoverJoinTimer, &NrSecurityGnbRrc::HandoverJoinTimerExpired, this, ueId);
     return true;
+}
+
+void
+NrSecurityGnbRrc::HandoverJoinTimerExpired(uint32_t ueId)
+{
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state == NrSecurityRrcState::RELEASED
+        || ue->handover.role != NrSecurityGnbHandover::TARGET || ue->handover.ueArrived)
+    {
+        return;
+    }
+    ++m_handoverJoinTimeouts;
+    ReleaseContext(*ue,
+                   "the UE did not arrive within HandoverJoinTimer ("
+                       + std::to_string(m_handoverJoinTimer.GetMilliSeconds())
+                       + " ms); prepared context and C-RNTI " + std::to_string(ue->cRnti)
+                       + " freed");
+}
+
+uint64_t
+NrSecurityGnbRrc::GetHandoverJoinTimeouts() const
+{
+    return m_handoverJoinTimeouts;
 }
 
 void
@@ -461,6 +489,7 @@ NrSecurityGnbRrc::HandleHandoverComplete(NrSecurityGnbUeContext& ue,
         return;
     }
     h.ueArrived = true;
+    ue.guard.Cancel(); // HandoverJoinTimer
     const Time interruption = Simulator::Now() - h.started;
     if (h.role == NrSecurityGnbHandover::INTRA)
     {

@@ -10,6 +10,7 @@
 #include "nr-security-rrc-message.h"
 #include "ns3/log.h"
 #include "ns3/nr-security-packet-bytes.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -144,6 +145,32 @@ NrSecurityGnbRrc::HandleSetupRequest(uint32_t ueId, const NrSecurityRrcDecoded& 
     rbc.srbsToAdd = {1};
     SetState(ue, NrSecurityRrcState::CONNECTING);
     SendCcch(ueId, "rrcSetup", NrSecurityRrcMessage::EncodeRrcSetup(0, rbc));
+    // A UE whose T300 expired, or that never got the RRCSetup, sends no RRCSetupComplete:
+    // without this guard its C-RNTI would be held for ever.
+    ue.guard.Cancel();
+    ue.guard = Simulator::Schedule(
+        m_setupCompleteTimer, &NrSecurityGnbRrc::SetupCompleteTimerExpired, this, ueId);
+}
+
+void
+NrSecurityGnbRrc::SetupCompleteTimerExpired(uint32_t ueId)
+{
+    NrSecurityGnbUeContext* ue = Find(ueId);
+    if (!ue || ue->state != NrSecurityRrcState::CONNECTING)
+    {
+        return;
+    }
+    ++m_setupCompleteTimeouts;
+    ReleaseContext(*ue,
+                   "no RRCSetupComplete within SetupCompleteTimer ("
+                       + std::to_string(m_setupCompleteTimer.GetMilliSeconds())
+                       + " ms); C-RNTI freed");
+}
+
+uint64_t
+NrSecurityGnbRrc::GetSetupCompleteTimeouts() const
+{
+    return m_setupCompleteTimeouts;
 }
 
 void
@@ -172,6 +199,7 @@ NrSecurityGnbRrc::HandleSetupComplete(NrSecurityGnbUeContext& ue,
         RefuseOtherTransaction(ue, count, "rrcSetupComplete", m.transactionId, 0, "RRCSetup");
         return;
     }
+    ue.guard.Cancel(); // SetupCompleteTimer
     SetState(ue, NrSecurityRrcState::CONNECTED);
     m_connectionEventTrace(ueId, "connected", "RRCSetupComplete received, NAS to the AMF");
     // NGAP Initial UE Message with the NAS message (TS 38.413 8.6.1); the AMF answers with
@@ -284,7 +312,9 @@ NrSecurityGnbRrc::GetCRntiRejects() const
 bool
 NrSecurityGnbRrc::CRntiAvailable() const
 {
-    return m_cRntis.GetInUse() < size_t{m_cRntis.GetLast()} - NrSecurityCRntiPool::FIRST + 1;
+    // A value of 1..CRntiLast is free: after CRntiLast was lowered, the values still in use
+    // above it do not count against the new range (they are freed as their UEs leave).
+    return m_cRntis.HasFree();
 }
 
 bool

@@ -85,6 +85,32 @@ NrSecurityGnbRrc::GetTypeId()
                                                  &NrSecurityGnbRrc::GetCRntiLast),
                             MakeUintegerChecker<uint16_t>(NrSecurityCRntiPool::FIRST,
                                                           NrSecurityCRntiPool::LAST))
+              .AddAttribute(
+                  "SetupCompleteTimer",
+                  "Time the gNB waits after RRCSetup for RRCSetupComplete before it releases "
+                  "the context and frees its C-RNTI (the UE's T300 expired or the RRCSetup "
+                  "was lost; TS 38.331 leaves this to the network). Must be > 0; the "
+                  "default is a little above the UE's T300 default (1000 ms).",
+                  TimeValue(MilliSeconds(1200)),
+                  MakeTimeAccessor(&NrSecurityGnbRrc::m_setupCompleteTimer),
+                  MakeNrSecurityChecker(
+                      MakeTimeChecker(),
+                      [](const AttributeValue& v)
+                      { return static_cast<const TimeValue&>(v).Get().IsStrictlyPositive(); },
+                      "> 0"))
+              .AddAttribute(
+                  "HandoverJoinTimer",
+                  "Time a handover target waits after preparing a context (HANDOVER REQUEST "
+                  "ACKNOWLEDGE) for the UE's RRCReconfigurationComplete before it releases "
+                  "the prepared context and frees its C-RNTI (newUE-Identity); the UE's T304 "
+                  "is set by the network (TS 38.331 7.1.2). Must be > 0.",
+                  TimeValue(MilliSeconds(1200)),
+                  MakeTimeAccessor(&NrSecurityGnbRrc::m_handoverJoinTimer),
+                  MakeNrSecurityChecker(
+                      MakeTimeChecker(),
+                      [](const AttributeValue& v)
+                      { return static_cast<const TimeValue&>(v).Get().IsStrictlyPositive(); },
+                      "> 0"))
               .AddAttribute("CapabilityEnquiry",
                             "When the gNB sends UECapabilityEnquiry (TS 38.331 5.6.1): "
                             "BeforeSecurity (before the SecurityModeCommand), AfterSecurity "

@@ -358,6 +358,14 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     /// \return how many RRCSetupRequests, re-establishments, resumes and handover requests
     ///         were refused because no C-RNTI was free (each traced with "no C-RNTI")
     uint64_t GetCRntiRejects() const;
+    /// \return how many contexts were released because no RRCSetupComplete came within
+    ///         SetupCompleteTimer of the RRCSetup (ConnectionEvent "released", reason "no
+    ///         RRCSetupComplete ..."; the C-RNTI is freed)
+    uint64_t GetSetupCompleteTimeouts() const;
+    /// \return how many handover target contexts were released because the UE did not
+    ///         arrive (RRCReconfigurationComplete) within HandoverJoinTimer (ConnectionEvent
+    ///         "released", reason "the UE did not arrive ..."; the C-RNTI is freed)
+    uint64_t GetHandoverJoinTimeouts() const;
     /**
      * \param ueId a UE
      * \return the state of its context (IDLE for an unknown UE; RELEASED once released)
@@ -698,6 +706,12 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void RejectNoCRnti(uint32_t ueId, const std::string& request);
     void SetCRntiLast(uint16_t last);
     uint16_t GetCRntiLast() const;
+    void SetupCompleteTimerExpired(uint32_t ueId);  ///< no RRCSetupComplete: release
+    void HandoverJoinTimerExpired(uint32_t ueId);   ///< the UE did not arrive: release
+    Time m_setupCompleteTimer = MilliSeconds(1200); ///< SetupCompleteTimer attribute
+    Time m_handoverJoinTimer = MilliSeconds(1200);  ///< HandoverJoinTimer attribute
+    uint64_t m_setupCompleteTimeouts = 0;           ///< GetSetupCompleteTimeouts
+    uint64_t m_handoverJoinTimeouts = 0;            ///< GetHandoverJoinTimeouts
     static bool IsConnected(const NrSecurityGnbUeContext& ue);
 
     uint16_t m_cellId = 0;                            ///< cell id (from the device)

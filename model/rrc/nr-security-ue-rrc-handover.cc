@@ -6,6 +6,7 @@
  * masterKeyUpdate, TS 38.331 5.3.5.4, 5.3.5.5.2, 5.3.5.6, 5.3.5.7; TS 33.501 6.9.2.3, 6.9.3;
  * PDCP re-establishment TS 38.323 5.1.2).
  */
+#include "nr-security-c-rnti-pool.h"
 #include "nr-security-rrc-message.h"
 #include "nr-security-ue-rrc.h"
 #include "ns3/log.h"
@@ -164,6 +165,17 @@ NrSecurityUeRrc::HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, ui
                "rrcReconfiguration",
                "keySetChangeIndicator true: a K_gNB from a new K_AMF is not modelled (TS 38.331 "
                "5.3.5.7)");
+        return false;
+    }
+    if (!NrSecurityCRntiPool::IsCRnti(sync.newUeIdentity))
+    {
+        // newUE-Identity becomes the C-RNTI in the target cell: 0 and 0xFFF0..0xFFFF are not
+        // C-RNTIs (TS 38.321 Table 7.1-1). Nothing of the reconfiguration is applied.
+        Refuse(m_ueId,
+               count,
+               "rrcReconfiguration",
+               "newUE-Identity " + std::to_string(sync.newUeIdentity)
+                   + " is not a C-RNTI (0x0001..0xFFEF, TS 38.321 Table 7.1-1)");
         return false;
     }
     // Check the bearer configuration before applying anything (no partial success).

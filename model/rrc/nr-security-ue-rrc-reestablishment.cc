@@ -7,6 +7,7 @@
  * the parts that resume (nr-security-ue-rrc-resume.cc) shares: the fallback to RRCSetup
  * (5.3.3.4), SRB0 transmission, the new SRB1 and the key derivation from an NCC.
  */
+#include "nr-security-c-rnti-pool.h"
 #include "nr-security-rrc-message.h"
 #include "nr-security-short-mac-i.h"
 #include "nr-security-ue-rrc.h"
@@ -262,6 +263,17 @@ NrSecurityUeRrc::HandleRrcReestablishment(Ptr<Packet> sdu,
     // TS 38.331 5.3.7.5: stop T301, the current cell is the PCell, K_gNB from the current
     // K_gNB or NH with nextHopChainingCount, the AS keys with the algorithms configured
     // before, then the integrity check of the message with the new K_RRCint.
+    if (!NrSecurityCRntiPool::IsCRnti(m_rxRnti))
+    {
+        // The RNTI the message came with becomes the C-RNTI (TS 38.321 Table 7.1-1); T301 runs
+        // on.
+        Refuse(m_ueId,
+               count,
+               "rrcReestablishment",
+               "RNTI " + std::to_string(m_rxRnti)
+                   + " is not a C-RNTI (0x0001..0xFFEF, TS 38.321 Table 7.1-1)");
+        return;
+    }
     m_t301Event.Cancel();
     NrSecurityNhChain chain = m_nhChain;
     NrSecurityKeyEpoch epoch;

@@ -6,6 +6,7 @@
  * connection resume (5.3.13) with resumeMAC-I and the K_gNB* of the resume (TS 33.501
  * 6.8.2.1).
  */
+#include "nr-security-c-rnti-pool.h"
 #include "nr-security-rrc-message.h"
 #include "nr-security-ue-rrc.h"
 #include "ns3/log.h"
@@ -161,6 +162,17 @@ NrSecurityUeRrc::HandleRrcResume(const NrSecurityRrcDecoded& m, uint32_t count)
     // PDCP verified and deciphered it with the new keys (integrity failures are discarded
     // there and T319 runs on). TS 38.331 5.3.13.4: stop T319, restore the RRC configuration,
     // re-establish PDCP of SRB2 and every DRB, resume them, RRCResumeComplete.
+    if (!NrSecurityCRntiPool::IsCRnti(m_rxRnti))
+    {
+        // The RNTI the message came with becomes the C-RNTI (TS 38.321 Table 7.1-1); T319 runs
+        // on.
+        Refuse(m_ueId,
+               count,
+               "rrcResume",
+               "RNTI " + std::to_string(m_rxRnti)
+                   + " is not a C-RNTI (0x0001..0xFFEF, TS 38.321 Table 7.1-1)");
+        return;
+    }
     m_t319Event.Cancel();
     if (m.radioBearerConfigPresent
         && (!m.radioBearerConfig.srbsToAdd.empty() || !m.radioBearerConfig.drbsToAdd.empty()

@@ -5,6 +5,7 @@
  * NrSecurityUeRrc: RRC connection establishment (TS 38.331 5.3.3), RRCReject (5.3.15) and
  * RRCRelease (5.3.8), with T300 and T302 (7.1.1).
  */
+#include "nr-security-c-rnti-pool.h"
 #include "nr-security-rrc-message.h"
 #include "nr-security-ue-rrc.h"
 #include "ns3/log.h"
@@ -134,6 +135,16 @@ NrSecurityUeRrc::HandleRrcSetup(const NrSecurityRrcDecoded& m, const std::vector
         // TS 38.331 5.3.3.4 establishes SRB1 from the radioBearerConfig; SRB2 and DRBs are
         // set up only after AS security activation (5.3.1.2).
         Refuse(m_ueId, 0, "rrcSetup", "radioBearerConfig does not add exactly SRB1");
+        return;
+    }
+    if (!NrSecurityCRntiPool::IsCRnti(m_rxRnti))
+    {
+        // The RNTI the RRCSetup came with becomes the C-RNTI (TS 38.321 Table 7.1-1).
+        Refuse(m_ueId,
+               0,
+               "rrcSetup",
+               "RNTI " + std::to_string(m_rxRnti)
+                   + " is not a C-RNTI (0x0001..0xFFEF, TS 38.321 Table 7.1-1)");
         return;
     }
     // TS 38.331 5.3.3.4: stop T300 (and T302, 5.3.3.4 / 5.3.15 are for other cells), SRB1,
