@@ -611,8 +611,8 @@ Run(int argc, char* argv[])
         const std::string chart = outputDir + "/smc-ue-" + std::to_string(ue);
         if (RunProgram({"mscgen", "-T", "png", "-i", chart + ".msc", "-o", chart + ".png"}) == 0)
         {
-            std::cout << "Sequence chart of UE " << ue << ": " << chart << ".png (from "
-                      << chart << ".msc)\n";
+            std::cout << "Sequence chart of UE " << ue << ": " << chart << ".png (from " << chart
+                      << ".msc)\n";
         }
     }
     return completed == nUes ? 0 : 1;
