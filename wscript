@@ -80,6 +80,7 @@ def build(bld):
         'model/rrc/nr-security-gnb-rrc-handover-target.cc',
         'model/rrc/nr-security-gnb-rrc-key-refresh.cc',
         'model/rrc/nr-security-gnb-rrc-reestablishment.cc',
+        'model/rrc/nr-security-gnb-rrc-retrieve.cc',
         'model/rrc/nr-security-gnb-rrc-resume.cc',
         'model/rrc/nr-security-gnb-rrc-drb-readd.cc',
         'model/air/nr-security-channel.cc',

@@ -5,10 +5,14 @@
 Runs, each as its own process, one after the other:
   smc    examples/nr-security-smc.cc, the AS Security Mode Command of N UEs over C cells
          (--gnbs=C: UE i served by cell i mod C, placed near its gNB), no pcaps, no per-UE table,
-         the UEs' neighbour measurements off (MeasurementPeriod 0; with one cell they are off
-         anyway): 1k, 10k, 100k UEs over 1, 10, 100 cells;
+         no trace files (--traces=0: the model's cost, not the CSV writers'), the UEs' neighbour
+         measurements off (MeasurementPeriod 0; with one cell they are off anyway): 1k, 10k,
+         100k UEs over 1, 10, 100 cells;
+  smc+traces  the smc row of 10k UEs over 10 cells with the trace files written (traces.csv,
+         traces-pdus.csv, traces-key-epochs.csv): what the writers add per UE;
   smc+meas  the same at 1k UEs with the model's default neighbour measurements (every 40 ms each
-         connected UE measures every cell of the channel): what the measurement costs per cell;
+         connected UE measures every cell of the channel), no trace files: what the measurement
+         costs per cell;
   up     examples/nr-security-user-plane.cc, one cell, a few packets per UE (three UDP packets
          down and three up, no TCP flow): 1k and 10k UEs;
   lte    ns-3's LTE ideal-RRC attach (bench/lte-attach-baseline.cc), one cell: at most 320 UE
@@ -28,6 +32,7 @@ left of --budget (make scale must finish in 15 minutes).
 
 Usage: bench/nr-security-scale.py [--build build] [--smc PATH] [--up PATH] [--lte PATH]
            [--sizes 1000,10000,100000] [--cells 1,10,100] [--up-sizes 1000,10000]
+           [--traces-ues 10000] [--traces-cells 10]
            [--budget 840] [--timeout 600] [--markdown]
 """
 import argparse
@@ -93,11 +98,16 @@ class Row:
         return self.peak / self.ues
 
 
+SMC_KINDS = ("smc", "smc+traces", "smc+meas")
+
+
 def command(kind, exe, n, cells, out_dir):
-    if kind in ("smc", "smc+meas"):
+    if kind in SMC_KINDS:
         cmd = [exe, f"--ues={n}", f"--gnbs={cells}", "--pcap=0", "--table=0",
                f"--outputDir={out_dir}"]
-        if kind == "smc":
+        if kind != "smc+traces":
+            cmd.append("--traces=0")
+        if kind != "smc+meas":
             cmd.append("--ns3::NrSecurityUeNetDevice::MeasurementPeriod=0s")
         return cmd
     if kind == "up":
@@ -107,7 +117,7 @@ def command(kind, exe, n, cells, out_dir):
 
 def completed(kind, rc, text, n):
     """Number of UEs that completed, and a note if not all did."""
-    if kind in ("smc", "smc+meas"):
+    if kind in SMC_KINDS:
         m = SMC_SUMMARY_RE.search(text)
         if not m:
             return 0, f"exit {rc}, no summary: {text.strip().splitlines()[-1:] or ''}"
@@ -133,6 +143,9 @@ def main():
     ap.add_argument("--lte", help="nr-security-lte-baseline (default BUILD/bin/...)")
     ap.add_argument("--sizes", default="1000,10000,100000", help="UEs of the smc rows")
     ap.add_argument("--cells", default="1,10,100", help="cells of the smc rows")
+    ap.add_argument("--traces-ues", type=int, default=10000,
+                    help="UEs of the smc+traces row (0: none)")
+    ap.add_argument("--traces-cells", type=int, default=10, help="cells of the smc+traces row")
     ap.add_argument("--meas-ues", type=int, default=1000, help="UEs of the smc+meas rows (0: none)")
     ap.add_argument("--up-sizes", default="1000,10000", help="UEs of the up rows ('': none)")
     ap.add_argument("--lte-ues", type=int, default=280,
@@ -144,6 +157,7 @@ def main():
     args = ap.parse_args()
     binary = lambda given, name: given or os.path.join(args.build, "bin", name)
     exes = {"smc": binary(args.smc, "nr-security-smc"),
+            "smc+traces": binary(args.smc, "nr-security-smc"),
             "smc+meas": binary(args.smc, "nr-security-smc"),
             "up": binary(args.up, "nr-security-user-plane"),
             "lte": binary(args.lte, "nr-security-lte-baseline")}
@@ -151,19 +165,21 @@ def main():
     sizes, cells = ints(args.sizes), ints(args.cells)
 
     rows = [Row("smc", n, c) for n in sorted(sizes) for c in sorted(cells)]
+    if args.traces_ues > 0:
+        rows.append(Row("smc+traces", args.traces_ues, args.traces_cells))
     if args.meas_ues > 0:
         rows += [Row("smc+meas", args.meas_ues, c) for c in sorted(cells) if c > 1]
     rows += [Row("up", n, 1) for n in sorted(ints(args.up_sizes))]
     rows += [Row("lte", args.lte_ues, 1)] + [Row("lte", n, 1) for n in sorted(sizes)
                                              if n > LTE_SRS_LIMIT]
     # Run the small rows of every program first, so that the budget falls on the largest.
-    order = ["smc", "smc+meas", "up", "lte"]
+    order = ["smc", "smc+traces", "smc+meas", "up", "lte"]
     rows.sort(key=lambda r: (r.ues, order.index(r.kind), r.cells))
 
     start = time.monotonic()
     for r in rows:
         per_cell = math.ceil(r.ues / r.cells)
-        if r.kind in ("smc", "smc+meas") and per_cell > C_RNTI_PER_CELL:
+        if r.kind in SMC_KINDS and per_cell > C_RNTI_PER_CELL:
             r.note = (f"cannot run: {per_cell} UEs in one cell exceed its {C_RNTI_PER_CELL} "
                       f"C-RNTIs (TS 38.321 Table 7.1-1)")
             continue

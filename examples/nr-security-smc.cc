@@ -13,8 +13,8 @@
  *
  *   ./nr-security-smc [--ues=3] [--gnbs=1] [--cipheringPriority=NEA2,NEA3,NEA1,NEA0]
  *       [--integrityPriority=NIA2,NIA3,NIA1] [--ueNea=1,2,3] [--ueNia=1,2,3] [--lossRate=0]
- *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--table=1] [--explain=0] [--reportUe=1]
- *       [--RngRun=1]
+ *       [--scs=30] [--outputDir=demo-output] [--pcap=1] [--traces=1] [--table=1] [--explain=0]
+ *       [--reportUe=1] [--RngRun=1]
  *
  * Exit status: 0 when every UE's procedure completed, 1 when any failed or never started (no
  * RRC connection; the summary says how many), 2 with one line on stderr for a bad option value.
@@ -70,26 +70,43 @@ struct UeRecord
 
 std::map<uint32_t, UeRecord> g_ues;
 
+/// The step rows and keys are kept only for the table (--table=1); without it a UE's record
+/// holds what the summary needs (the record is still made at the first step or key, so the
+/// counts are those of a run with the table).
+bool g_keepRows = true;
+
 void
 UeStep(uint32_t ue, uint32_t step, const std::string& what)
 {
-    g_ues[ue].steps.push_back({Simulator::Now(), step, "UE", what});
+    UeRecord& r = g_ues[ue];
+    if (g_keepRows)
+    {
+        r.steps.push_back({Simulator::Now(), step, "UE", what});
+    }
 }
 
 void
 GnbStep(uint32_t ue, uint32_t step, const std::string& what)
 {
+    UeRecord& r = g_ues[ue];
     if (step == 26)
     {
-        g_ues[ue].smcSent = Simulator::Now();
+        r.smcSent = Simulator::Now();
     }
-    g_ues[ue].steps.push_back({Simulator::Now(), step, "gNB", what});
+    if (g_keepRows)
+    {
+        r.steps.push_back({Simulator::Now(), step, "gNB", what});
+    }
 }
 
 void
 UeKey(uint32_t ue, const std::string& name, const std::vector<uint8_t>& key, uint32_t)
 {
-    g_ues[ue].keys.emplace_back(name, NrSecurityToHex(key));
+    UeRecord& r = g_ues[ue];
+    if (g_keepRows)
+    {
+        r.keys.emplace_back(name, NrSecurityToHex(key));
+    }
 }
 
 void
@@ -310,6 +327,7 @@ Run(int argc, char* argv[])
     std::string scsText = "30";
     std::string outputDir = "demo-output";
     std::string pcapText = "1";
+    std::string tracesText = "1";
     std::string tableText = "1";
     std::string explainText = "0";
     std::string reportUeText = "1";
@@ -348,6 +366,9 @@ Run(int argc, char* argv[])
     cmd.AddValue(
         "outputDir", "directory for traces.csv, pcaps and keys (created if missing)", outputDir);
     cmd.AddValue("pcap", "write pcaps and key files (1 or 0)", pcapText);
+    cmd.AddValue("traces",
+                 "write traces.csv, traces-pdus.csv and traces-key-epochs.csv (1 or 0)",
+                 tracesText);
     cmd.AddValue("table", "print the per-UE table of steps 26-33 (1 or 0)", tableText);
     cmd.AddValue("explain",
                  "print each UE's steps 27-30 with every input and intermediate, as "
@@ -371,6 +392,7 @@ Run(int argc, char* argv[])
                       "scs",
                       "outputDir",
                       "pcap",
+                      "traces",
                       "table",
                       "explain",
                       "reportUe",
@@ -385,8 +407,10 @@ Run(int argc, char* argv[])
         throw std::invalid_argument("--scs=" + scsText + ": expected 15, 30, 60 or 120 (kHz)");
     }
     const bool pcap = ParseBool("pcap", pcapText);
+    const bool traces = ParseBool("traces", tracesText);
     const bool table = ParseBool("table", tableText);
     const bool explain = ParseBool("explain", explainText);
+    g_keepRows = table; // --explain keeps its own values (SmcExplainer)
     const auto reportUe = static_cast<uint32_t>(ParseUnsigned("reportUe", reportUeText, 0, nUes));
     RngSeedManager::SetRun(ParseUnsigned("RngRun", rngRunText, 0, UINT64_MAX));
     NrSecurityUeCapabilities caps;
@@ -494,7 +518,10 @@ Run(int argc, char* argv[])
                                            MakeBoundCallback(&Failure, std::string("gNB")));
     }
 
-    nr->EnableTraces(outputDir + "/traces.csv");
+    if (traces)
+    {
+        nr->EnableTraces(outputDir + "/traces.csv");
+    }
     const uint32_t chartedUes = std::min<uint32_t>(nUes, 3);
     nr->EnableMsc(outputDir + "/smc.msc", chartedUes, true); // smc-ue-1.msc ... one per UE
     if (pcap)
@@ -588,7 +615,7 @@ Run(int argc, char* argv[])
     }
     std::cout << "\nWall time " << std::setprecision(3) << wall << " s (" << std::setprecision(1)
               << wall / nUes * 1e6 << " us per UE), peak memory " << PeakRssKiB() << " KiB\n";
-    std::cout << "Output: " << outputDir << "/traces.csv";
+    std::cout << "Output: " << (traces ? outputDir + "/traces.csv" : std::string("no traces"));
     if (pcap)
     {
         std::cout << ", " << outputDir << "/gnb-1.pcap, " << outputDir << "/ue-N.pcap, "

@@ -178,7 +178,20 @@ NrSecurityReportWriter::OnEntity(std::string side,
                                  const std::string& rb,
                                  Ptr<NrSecurityPdcp> pdcp)
 {
-    if (ueId != m_ueId || !pdcp)
+    if (!pdcp)
+    {
+        return;
+    }
+    // A new entity may sit where a destroyed one was (re-establishment, handover, a new
+    // connection), its COUNTs starting again at 0: the bytes the old one left for a COUNT
+    // would be taken for the new one's PDU of that COUNT. They go now, whoever's it is.
+    const NrSecurityPdcp* raw = PeekPointer(pdcp);
+    for (auto it = m_rxBytes.lower_bound({raw, 0});
+         it != m_rxBytes.end() && it->first.first == raw;)
+    {
+        it = m_rxBytes.erase(it);
+    }
+    if (ueId != m_ueId)
     {
         return;
     }

@@ -139,7 +139,8 @@ class NrSecurityReportWriter
     bool m_kGnbKnown = false;  ///< m_kGnb is set
     uint32_t m_epoch = 0;      ///< key epochs seen - 1
     /// the bytes of each PDU that passed the checks (RxPdu), until its DELIVERED event, which
-    /// carries no PDU when it is delivered in order
+    /// carries no PDU when it is delivered in order; keyed by the entity's address, so
+    /// OnEntity drops the entries of an address a new entity takes
     std::map<std::pair<const NrSecurityPdcp*, uint32_t>, std::vector<uint8_t>> m_rxBytes;
     std::map<std::string, size_t> m_keySeen; ///< name + hex of each key node -> its index
 };

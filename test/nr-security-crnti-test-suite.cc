@@ -11,6 +11,7 @@
  * resume with VarResumeMAC-Input's C-RNTI of the suspending cell; exhaustion -> RRCReject
  * ("no C-RNTI", counted); UE ids above 65535 through the SMC.
  */
+#include "nr-security-reestablishment-test-scenario.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-c-rnti-pool.h"
@@ -489,11 +490,17 @@ class CrntiReestablishmentTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(r30.cRnti, 3, "c-RNTI: UE 30's in cell 1");
         NS_TEST_EXPECT_MSG_EQ(r30.physCellId, PCI_1, "physCellId of the source");
         // shortMAC-I over VarShortMAC-Input (source PCI, the new cell's cellIdentity, the
-        // C-RNTI in the source cell), not over the UE id.
+        // C-RNTI in the source cell), not over the UE id: the independent oracle (OpenSSL CMAC
+        // with COUNT, BEARER, DIRECTION all ones over the input written bit by bit).
+        NS_TEST_ASSERT_MSG_EQ((before[20].nia == NrSecurityIntegrity::NIA2
+                               && before[30].nia == NrSecurityIntegrity::NIA2),
+                              true,
+                              "NIA2 (what the oracle computes)");
         auto shortMac = [&before](uint32_t id, uint64_t cellIdentity, uint16_t cRnti)
         {
-            return NrSecurityShortMacI::ShortMacI(
-                before[id].nia, before[id].keys.kRrcInt, PCI_1, cellIdentity, cRnti);
+            const auto& k = before[id].keys.kRrcInt;
+            return nrsecuritytest::recovery::OracleShortMacI(
+                std::vector<uint8_t>(k.begin(), k.end()), PCI_1, cellIdentity, cRnti);
         };
         NS_TEST_EXPECT_MSG_EQ(r20.shortMacI, shortMac(20, c1.cellIdentity, 2), "UE 20 MAC");
         NS_TEST_EXPECT_MSG_EQ(r30.shortMacI, shortMac(30, c2.cellIdentity, 3), "UE 30 MAC");
@@ -585,11 +592,16 @@ class CrntiResumeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(r.ok, true, "decoded");
         // resumeMAC-I over VarResumeMAC-Input (PCI of the suspending cell, this cell's
         // cellIdentity, the C-RNTI the UE had there: 2), not over the UE id 22.
+        // The independent oracle: OpenSSL CMAC, COUNT, BEARER, DIRECTION all ones, over
+        // VarResumeMAC-Input written bit by bit (the same layout as VarShortMAC-Input).
         const uint64_t cellIdentity = s.Gnb(1)->GetCellInfo().cellIdentity;
-        NS_TEST_EXPECT_MSG_EQ(r.resumeMacI,
-                              NrSecurityShortMacI::ResumeMacI(
-                                  before.nia, before.keys.kRrcInt, PCI_1, cellIdentity, 2),
-                              "resumeMAC-I over source-c-RNTI 2");
+        NS_TEST_ASSERT_MSG_EQ(
+            (before.nia == NrSecurityIntegrity::NIA2), true, "NIA2 (what the oracle computes)");
+        const std::vector<uint8_t> kRrcInt(before.keys.kRrcInt.begin(), before.keys.kRrcInt.end());
+        NS_TEST_EXPECT_MSG_EQ(
+            r.resumeMacI,
+            nrsecuritytest::recovery::OracleShortMacI(kRrcInt, PCI_1, cellIdentity, 2),
+            "resumeMAC-I over source-c-RNTI 2");
         NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetUeContext(22)->suspendCRnti), 2, "kept at suspend");
     }
 };
@@ -799,6 +811,132 @@ class CrntiNewUeIdentityTestCase : public TestCase
     }
 };
 
+/**
+ * No C-RNTI free in the new cell for an RRCReestablishmentRequest: no RRCReject (TS 38.331
+ * 5.3.15 has it for establishment and resume only; re-establishment gets RRCReestablishment
+ * or RRCSetup, 5.3.7), a counted, traced refusal; the UE's T301 expires: RRC_IDLE.
+ */
+class CrntiReestablishmentNoCRntiTestCase : public TestCase
+{
+  public:
+    CrntiReestablishmentNoCRntiTestCase()
+        : TestCase("re-establishment, no C-RNTI free: no RRCReject, counted, T301 expires")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CrScenario s({PCI_1, PCI_2});
+        s.Gnb(2)->SetAttribute("CRntiLast", UintegerValue(1));
+        s.AddUe(30);
+        s.Connect(30, 1, MilliSeconds(10));
+        s.AddUe(90);
+        s.Connect(90, 2, MilliSeconds(10)); // cell 2's only C-RNTI
+        s.selection[30] = 2;
+        Simulator::Schedule(Seconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ues[30]);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(s.gnbMessages["gnb2:30:rx:rrcReestablishmentRequest"].size(),
+                              1u,
+                              "the request reached cell 2");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbMessages["gnb2:30:tx:rrcReject"].size(), 0u, "no RRCReject");
+        NS_TEST_EXPECT_MSG_EQ(s.gnbMessages["gnb2:30:tx:rrcSetup"].size(), 0u, "no RRCSetup");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRntiRejects()), 1u, "counted");
+        NS_TEST_EXPECT_MSG_EQ(
+            s.Count("gnb2:30:recovery-refused: RRCReestablishmentRequest: no C-RNTI (all 1 of "
+                    "this cell are in use); no answer, the UE's T301 expires"),
+            1u,
+            "traced with the reason");
+        NS_TEST_EXPECT_MSG_EQ(s.Count("retrieve-ue-context-request"), 0u, "nothing retrieved");
+        NS_TEST_EXPECT_MSG_EQ(
+            (s.ues[30]->GetState() == NrSecurityRrcState::IDLE), true, "T301 expired: UE 30 idle");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetUeContext(30) == nullptr), true, "no context kept");
+        NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRnti(90)), 1, "UE 90 keeps its C-RNTI");
+    }
+};
+
+/**
+ * A RETRIEVE UE CONTEXT the new node gives up (no C-RNTI free at the RESPONSE, or its guard
+ * timer expires before RRCReestablishmentComplete): XnAP UE CONTEXT RELEASE (TS 38.423 8.2.7)
+ * to the old node, which frees the context and its C-RNTI.
+ */
+class CrntiRetrieveGivenUpTestCase : public TestCase
+{
+  public:
+    CrntiRetrieveGivenUpTestCase()
+        : TestCase("retrieved context given up at the new node: the old node frees it")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            // Two UEs re-establish in cell 2 (one C-RNTI) at once: both requests pass, the
+            // second RESPONSE finds the C-RNTI taken.
+            CrScenario s({PCI_1, PCI_2});
+            s.Gnb(2)->SetAttribute("CRntiLast", UintegerValue(1));
+            for (uint32_t id : {20u, 30u})
+            {
+                s.AddUe(id);
+                s.Connect(id, 1, MilliSeconds(id));
+                s.selection[id] = 2;
+                Simulator::Schedule(Seconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ues[id]);
+            }
+            Simulator::Stop(Seconds(3));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:20:retrieve-ue-context-response"), 1u, "UE 20");
+            NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:30:retrieve-ue-context-response"), 1u, "UE 30");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetReestablishments()), 1u, "one re-established");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRntiRejects()), 1u, "one refused");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.Count("recovery-refused: RETRIEVE UE CONTEXT RESPONSE: no C-RNTI (all 1 of "
+                        "this cell are in use); no answer, the UE's T301 expires"),
+                1u,
+                "traced at the response");
+            NS_TEST_EXPECT_MSG_EQ(s.gnbMessages["gnb2:20:tx:rrcReject"].size()
+                                      + s.gnbMessages["gnb2:30:tx:rrcReject"].size(),
+                                  0u,
+                                  "no RRCReject");
+            NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:20:context-retrieved-release")
+                                      + s.Count("gnb1:30:context-retrieved-release"),
+                                  2u,
+                                  "UE CONTEXT RELEASE for both");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetCRntisInUse()), 0u, "old node freed both");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRntisInUse()), 1u, "the re-established UE");
+        }
+        {
+            // The RRCReestablishment never reaches the UE: the new node's guard expires.
+            CrScenario s({PCI_1, PCI_2});
+            s.AddUe(30);
+            s.Connect(30, 1, MilliSeconds(10));
+            s.selection[30] = 2;
+            Simulator::Schedule(Seconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ues[30]);
+            // After the request left (its delivery is scheduled): no downlink reaches UE 30.
+            Simulator::Schedule(Seconds(1) + MicroSeconds(500), [&s]() { s.serving[30] = 3; });
+            Simulator::Stop(Seconds(4));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:30:retrieve-ue-context-response"), 1u, "retrieved");
+            NS_TEST_EXPECT_MSG_EQ(s.gnbMessages["gnb2:30:tx:rrcReestablishment"].size(),
+                                  1u,
+                                  "RRCReestablishment sent");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetReestablishments()), 0u, "not completed");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.Count("gnb2:30:released: no RRCReestablishmentComplete before the guard timer"),
+                1u,
+                "the new node's guard expired");
+            NS_TEST_EXPECT_MSG_EQ(
+                s.Count("gnb1:30:context-retrieved-release: UE CONTEXT RELEASE from cell 2"),
+                1u,
+                "UE CONTEXT RELEASE to the old node");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetCRntisInUse()), 0u, "old node freed it");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetCRnti(30)), 0, "no C-RNTI for UE 30 in cell 1");
+            NS_TEST_EXPECT_MSG_EQ((s.Gnb(2)->GetCRntisInUse()), 0u, "new node freed it");
+        }
+    }
+};
+
 } // namespace
 
 /// The suite.
@@ -813,6 +951,8 @@ static struct NrSecurityCrntiTestSuite : public TestSuite
         AddTestCase(new CrntiReestablishmentTestCase);
         AddTestCase(new CrntiResumeTestCase);
         AddTestCase(new CrntiExhaustionTestCase);
+        AddTestCase(new CrntiReestablishmentNoCRntiTestCase);
+        AddTestCase(new CrntiRetrieveGivenUpTestCase);
         AddTestCase(new CrntiSetupCompleteGuardTestCase);
         AddTestCase(new CrntiHandoverJoinGuardTestCase);
         AddTestCase(new CrntiNewUeIdentityTestCase);

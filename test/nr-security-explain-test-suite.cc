@@ -4,11 +4,12 @@
  *
  * Suite nr-security-explain: the explain mode's named intermediates (NrSecurityExplain).
  * KDF: the published S and HMAC-SHA-256 output of test/data/kdf.json (TS 33.501 A.9 K_gNB,
- * A.8 K_RRCenc). NIA2: TS 33.401 C.2 MAC-Is, the subkeys L, K1, K2 published in RFC 4493 2.4
- * for its example key, and T against OpenSSL's own CMAC called here. NEA1-3: the published
- * ciphertexts, T1 and its keystream against OpenSSL AES-128 called here, the SNOW 3G and ZUC
- * IVs written out from the spec formulas. Every vector of nea1-3/nia1-3.json through the
- * explanation (whose intermediates are checked against the library's result).
+ * A.8 K_RRCenc); K_gNB* (A.11) against OpenSSL HMAC-SHA-256 called here. NIA2: TS 33.401 C.2
+ * MAC-Is, the subkeys L, K1, K2 published in RFC 4493 2.4 for its example key, and T against
+ * OpenSSL's own CMAC called here. NEA1-3: the published ciphertexts, T1 and its keystream against
+ * OpenSSL AES-128 called here, the SNOW 3G and ZUC IVs written out from the spec formulas. Every
+ * vector of nea1-3/nia1-3.json through the explanation (whose intermediates are checked against the
+ * library's result).
  */
 #include "nr-security-test-vectors.h"
 #include "ns3/nr-security-explain.h"
@@ -94,6 +95,26 @@ OpenSslCmac(const std::vector<uint8_t>& key, const std::vector<uint8_t>& m)
     return t;
 }
 
+/// HMAC-SHA-256 of whole bytes, OpenSSL EVP_MAC "HMAC" called directly (the KDF of TS 33.220
+/// B.2, independent of the module).
+std::vector<uint8_t>
+OpenSslHmacSha256(const std::vector<uint8_t>& key, const std::vector<uint8_t>& data)
+{
+    EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
+    char digest[] = "SHA256";
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                           OSSL_PARAM_construct_end()};
+    std::vector<uint8_t> out(32);
+    size_t n = 0;
+    EVP_MAC_init(ctx, key.data(), key.size(), params);
+    EVP_MAC_update(ctx, data.data(), data.size());
+    EVP_MAC_final(ctx, out.data(), &n, out.size());
+    EVP_MAC_CTX_free(ctx);
+    EVP_MAC_free(mac);
+    return out;
+}
+
 /// K_gNB (TS 33.501 A.9) on kdf.json "KgNB from KAMF": every item and the exact text form.
 class ExplainKgnbTestCase : public TestCase
 {
@@ -177,10 +198,18 @@ class ExplainAlgorithmKeyTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Item(star, "P0"), "03ef", "PCI 1007, 2 bytes");
         NS_TEST_EXPECT_MSG_EQ(Item(star, "P1"), "09a734", "ARFCN-DL 632628, 3 bytes");
         NS_TEST_EXPECT_MSG_EQ(Item(star, "L1"), "0003", "L1");
+        // TS 33.501 A.11: S = FC 0x70 || PCI (2 bytes) || 0x0002 || ARFCN-DL (3 bytes) || 0x0003,
+        // written out here; K_gNB* = HMAC-SHA-256(KEY, S), OpenSSL called directly.
+        const std::string starS = "7003ef000209a7340003"; // 70 | 03ef | 0002 | 09a734 | 0003
+        NS_TEST_EXPECT_MSG_EQ(Item(star, "S"), starS, "S of A.11");
+        NS_TEST_EXPECT_MSG_EQ(
+            Item(star, "K_gNB*"),
+            ToHex(OpenSslHmacSha256(FromHex(v.get<std::string>("key")), FromHex(starS))),
+            "K_gNB* = OpenSSL HMAC-SHA-256(KEY, S)");
+        // The same value from Python's hmac/hashlib (hmac.new(key, S, hashlib.sha256)).
         NS_TEST_EXPECT_MSG_EQ(Item(star, "K_gNB*"),
-                              NrSecurityToHex(NrSecurityKdf::DeriveKgnbStar(
-                                  Key256(v.get<std::string>("key")), 1007, 632628)),
-                              "K_gNB* = the library's");
+                              "667bb8726de6369a546d8c74fc0325e02b9f8bdf90e55f11439e4364c69bfeef",
+                              "K_gNB* as hashlib computes it");
     }
 };
 

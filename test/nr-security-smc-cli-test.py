@@ -19,7 +19,10 @@ Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc
  - --outputDir into a missing nested folder creates it; a folder name with shell
    metacharacters is a folder name (no shell runs it);
  - --explain=1 prints each UE's steps 27-30 explained, the values agreeing with keys.csv,
-   hashlib and nr-security-calc; --explain=0 changes nothing; --explain=2 is refused.
+   hashlib and nr-security-calc; --explain=0 changes nothing; --explain=2 is refused;
+ - --traces=0 writes no traces.csv, traces-pdus.csv or traces-key-epochs.csv, every other file
+   as --traces=1 writes it, the same summary; --traces=maybe is refused; --table=0 (which keeps
+   no step rows) gives the summary of --table=1, in a lossy run with failures too.
 The last line is "N passed, M failed"; the exit status is 1 if anything failed."""
 import os
 import subprocess
@@ -108,6 +111,36 @@ def check_explain(program, tmp):
             check(f"UE {ue}: step 30 {name} = keys.csv", items.get(("30", name)), k.get(column))
 
 
+def check_traces(program, tmp):
+    """--traces=0: no trace files, the other outputs and the summary unchanged; --table=0 and
+    --table=1 give the same summary (a lossy run: completed, failed and never-started UEs)."""
+    def summary(stdout):
+        return next((ln for ln in stdout.splitlines() if ln.startswith("Summary:")), None)
+
+    trace_files = {"traces.csv", "traces-pdus.csv", "traces-key-epochs.csv"}
+    on, off = os.path.join(tmp, "traces-on"), os.path.join(tmp, "traces-off")
+    code1, out1, _ = run(program, "--ues=3", "--reportUe=1", "--outputDir=" + on)
+    code0, out0, err0 = run(program, "--ues=3", "--reportUe=1", "--outputDir=" + off, "--traces=0")
+    check("--traces=0: exit status", (code0, err0), (0, ""))
+    check("--traces=1: the trace files written", trace_files <= set(os.listdir(on)), True)
+    check("--traces=0: no trace file", sorted(trace_files & set(os.listdir(off))), [])
+    check("--traces=0: every other file as with --traces=1", sorted(os.listdir(off)),
+          sorted(set(os.listdir(on)) - trace_files))
+    for name in ("keys.csv", "gnb-1.pcap", "smc-ue-1.msc"):
+        with open(os.path.join(on, name), "rb") as a, open(os.path.join(off, name), "rb") as b:
+            check(f"--traces=0: {name} as with --traces=1", a.read() == b.read(), True)
+    check("--traces=0: the summary unchanged", summary(out0), summary(out1))
+    check("--help lists --traces", "--traces:" in run(program, "--help")[1], True)
+    lossy = ["--ues=40", "--lossRate=0.5", "--RngRun=7", "--pcap=0", "--reportUe=0",
+             "--outputDir=" + os.path.join(tmp, "lossy")]
+    code_t, with_table, _ = run(program, *lossy, "--table=1")
+    code_n, without, _ = run(program, *lossy, "--table=0", "--traces=0")
+    check("--table=0: exit status and summary as --table=1", (code_n, summary(without)),
+          (code_t, summary(with_table)))
+    s = summary(with_table) or ""
+    check(f"the lossy run has failures ({s!r})", code_t == 1 and "never reached" in s, True)
+
+
 def main():
     if len(sys.argv) != 2:
         print("Usage: nr-security-smc-cli-test.py PATH-TO-nr-security-smc", file=sys.stderr)
@@ -119,7 +152,8 @@ def main():
                             ("--ues=3x", "--ues"), ("--scs=45", "--scs"),
                             ("--lossRate=2", "--lossRate"), ("--lossRate=x", "--lossRate"),
                             ("--ueNea=4", "--ueNea"), ("--ueNia=1,,2", "--ueNia"),
-                            ("--pcap=maybe", "--pcap"), ("--RngRun=-1", "--RngRun"),
+                            ("--pcap=maybe", "--pcap"), ("--traces=maybe", "--traces"),
+                            ("--RngRun=-1", "--RngRun"),
                             ("--cipheringPriority=NEA9", "--cipheringPriority"),
                             ("--integrityPriority=NIA2;NIA1", "--integrityPriority")]:
             code, stdout, stderr = run(program, *out, bad)
@@ -201,6 +235,7 @@ def main():
             check(f"missing nested --outputDir: {name} written",
                   os.path.exists(os.path.join(nested, name)), True)
         check_explain(program, tmp)
+        check_traces(program, tmp)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

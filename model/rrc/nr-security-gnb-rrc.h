@@ -142,7 +142,11 @@ struct NrSecurityRrcDecoded;
  *   re-establishes with the new keys (integrity again on the DRBs that had it; AM DRBs keep
  *   their COUNTs, TS 38.323 5.1.2). A retrieved context gets SRB2 and the DRBs from the
  *   RESPONSE (COUNTs from its status), then PATH SWITCH REQUEST ({NH, NCC} kept unused) and
- *   UE CONTEXT RELEASE to the old node.
+ *   UE CONTEXT RELEASE to the old node; UE CONTEXT RELEASE also when the new node gives a
+ *   retrieved context up (no C-RNTI free at the RESPONSE, guard timer expired), so the old
+ *   node frees the context and its C-RNTI. No C-RNTI free for an RRCReestablishmentRequest:
+ *   no answer (RRCReject answers establishment and resume only, TS 38.331 5.3.15; RRCSetup
+ *   needs a C-RNTI too), counted in GetCRntiRejects; the UE's T301 expires (5.3.7.7).
  * - Suspend() (TS 38.331 5.3.8.2, TS 33.501 6.8.2.1.1): RRCRelease with suspendConfig on SRB1
  *   (full and short I-RNTI, the NCC of the unused {NH, NCC} if one is held, else of K_gNB),
  *   then K_RRCenc, K_UPenc, K_UPint are deleted, the bearers released and the context kept
@@ -625,7 +629,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     bool StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& cause);
     void CompleteIntraCell(NrSecurityGnbUeContext& ue);
 
-    // nr-security-gnb-rrc-reestablishment.cc
+    // nr-security-gnb-rrc-reestablishment.cc, nr-security-gnb-rrc-retrieve.cc (Xn)
     void HandleReestablishmentRequest(uint32_t ueId, const NrSecurityRrcDecoded& m);
     void HandleReestablishmentComplete(NrSecurityGnbUeContext& ue,
                                        const NrSecurityRrcDecoded& m,
@@ -634,6 +638,24 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
     void HandleRetrieveUeContextRequest(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextResponse(const NrSecurityXnMessage& msg);
     void HandleRetrieveUeContextFailure(const NrSecurityXnMessage& msg);
+    /**
+     * \brief An RRCReestablishmentRequest for which no C-RNTI of this cell is free: refused
+     *        without an answer (TS 38.331 5.3.7: RRCReestablishment or RRCSetup, both need a
+     *        C-RNTI; RRCReject, 5.3.15, answers establishment and resume only); the UE's T301
+     *        expires (5.3.7.7). Counted in GetCRntiRejects, MessageRefused and ConnectionEvent
+     *        "recovery-refused" with "no C-RNTI".
+     * \param ueId the UE
+     * \param where when it is found ("RRCReestablishmentRequest", or at the RESPONSE)
+     */
+    void RefuseReestablishmentNoCRnti(uint32_t ueId, const std::string& where);
+    /**
+     * \brief XnAP UE CONTEXT RELEASE (TS 38.423 8.2.7) to the old node of a RETRIEVE UE
+     *        CONTEXT: it frees the UE context (and its C-RNTI) handed over to this cell.
+     * \param ueId the UE
+     * \param oldCellId the old node's cell
+     * \param cause why (completed, or given up here)
+     */
+    void ReleaseAtOldNode(uint32_t ueId, uint16_t oldCellId, const std::string& cause);
     bool RecoveryEpoch(NrSecurityGnbUeContext& ue,
                        const NrSecurityCellInfo& cell,
                        bool resume,

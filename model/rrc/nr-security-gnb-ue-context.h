@@ -23,7 +23,6 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
-#include <deque>
 #include <map>
 #include <memory>
 #include <set>
@@ -93,7 +92,8 @@ struct NrSecurityGnbHandover
     std::vector<NrSecurityDrbCountStatus> status;        ///< TARGET: the source's COUNTs
     std::vector<NrSecurityRbPdu> heldUplink;             ///< TARGET: DRB PDUs before the status
     std::vector<NrSecurityXnForwardedSdu> heldForwarded; ///< TARGET: forwarded SDUs, held
-    std::deque<std::pair<uint8_t, Ptr<Packet>>> heldDownlink; ///< INTRA: DL SDUs (DRB, SDU)
+    /// INTRA: DL SDUs (DRB, SDU), oldest first (a vector: an empty std::deque allocates 512 bytes)
+    std::vector<std::pair<uint8_t, Ptr<Packet>>> heldDownlink;
     NrSecurityKeyEpoch newEpoch;       ///< INTRA: the epoch applied at Complete
     NrSecurityAsKeys newKeys;          ///< INTRA: its AS keys
     std::vector<uint8_t> releasedDrbs; ///< INTRA: DRBs released and re-added

@@ -400,10 +400,10 @@ NrSecurityUeRrc::HandleReconfigurationWithSync(const NrSecurityRrcDecoded& m, ui
 void
 NrSecurityUeRrc::FlushHeldUplink()
 {
-    while (!m_heldUplink.empty() && !m_handoverInProgress)
+    while (m_heldUplink && !m_heldUplink->empty() && !m_handoverInProgress)
     {
-        auto [packet, qfi] = m_heldUplink.front();
-        m_heldUplink.pop_front();
+        auto [packet, qfi] = m_heldUplink->front();
+        m_heldUplink->pop_front();
         SendUserData(packet, qfi);
     }
 }

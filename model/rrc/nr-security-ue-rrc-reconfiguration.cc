@@ -234,7 +234,11 @@ NrSecurityUeRrc::SendUserData(Ptr<Packet> ipPacket, uint8_t qfi)
     {
         // Held while the UE switches cell (TS 38.331 5.3.5.4), sent once the DRBs are
         // re-established in the target.
-        m_heldUplink.emplace_back(ipPacket->Copy(), qfi);
+        if (!m_heldUplink)
+        {
+            m_heldUplink = std::make_unique<std::deque<std::pair<Ptr<Packet>, uint8_t>>>();
+        }
+        m_heldUplink->emplace_back(ipPacket->Copy(), qfi);
         return true;
     }
     // TS 37.324 5.2.1: the DRB that maps the QoS flow, else the default DRB.

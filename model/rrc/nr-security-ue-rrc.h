@@ -598,13 +598,15 @@ class NrSecurityUeRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwner
     uint8_t m_ncc = 0;                        ///< NCC of the K_gNB in use
     std::vector<NrSecurityKeyEpoch> m_epochs; ///< key epochs of the connection
     bool m_handoverInProgress = false;        ///< reconfigurationWithSync being applied
-    std::deque<std::pair<Ptr<Packet>, uint8_t>> m_heldUplink; ///< user data held (IP, QFI)
-    bool m_vulnerabilityStaleNcc = false;                     ///< VulnerabilityStaleNcc attribute
-    double m_a3Offset = 3;                                    ///< A3Offset attribute, dB
-    double m_hysteresis = 1;                                  ///< Hysteresis attribute, dB
-    Time m_timeToTrigger = MilliSeconds(160);                 ///< TimeToTrigger attribute
-    std::map<uint16_t, A3State> m_a3;                         ///< A3 state by neighbour PCI
-    uint64_t m_measurementReports = 0;                        ///< MeasurementReports sent
+    /// user data held (IP, QFI), oldest first; created at the first hold (an empty std::deque
+    /// allocates 512 bytes)
+    std::unique_ptr<std::deque<std::pair<Ptr<Packet>, uint8_t>>> m_heldUplink;
+    bool m_vulnerabilityStaleNcc = false;     ///< VulnerabilityStaleNcc attribute
+    double m_a3Offset = 3;                    ///< A3Offset attribute, dB
+    double m_hysteresis = 1;                  ///< Hysteresis attribute, dB
+    Time m_timeToTrigger = MilliSeconds(160); ///< TimeToTrigger attribute
+    std::map<uint16_t, A3State> m_a3;         ///< A3 state by neighbour PCI
+    uint64_t m_measurementReports = 0;        ///< MeasurementReports sent
     TracedCallback<uint32_t, const std::string&, const std::string&>
         m_handoverEventTrace; ///< HandoverEvent
 
