@@ -572,12 +572,21 @@ NrSecurityReportWriter::OnInitialUe(uint32_t ueId, const std::vector<uint8_t>& n
     {
         return;
     }
+    AddN2Message("gNB", "AMF", "InitialUEMessage (NAS)", nas);
+}
+
+void
+NrSecurityReportWriter::AddN2Message(const char* from,
+                                     const char* to,
+                                     const char* name,
+                                     const std::vector<uint8_t>& bytes)
+{
     NrSecurityReportMessage m;
     m.timeMs = NowMs();
-    m.from = "gNB";
-    m.to = "AMF";
-    m.name = "InitialUEMessage (NAS)";
-    m.bytes = nas;
+    m.from = from;
+    m.to = to;
+    m.name = name;
+    m.bytes = bytes;
     m.bearer = "N2";
     m.protection = "none";
     m.received = true;
@@ -612,17 +621,7 @@ NrSecurityReportWriter::OnInitialContextSetup(uint32_t ueId, const std::vector<u
         k.epoch = m_epoch;
         m_report.keys.push_back(k);
     }
-    NrSecurityReportMessage m;
-    m.timeMs = NowMs();
-    m.from = "AMF";
-    m.to = "gNB";
-    m.name = "InitialContextSetupRequest (K_gNB)";
-    m.bytes = kGnb;
-    m.bearer = "N2";
-    m.protection = "none";
-    m.received = true;
-    m.rxTimeMs = m.timeMs;
-    m_report.messages.push_back(std::move(m));
+    AddN2Message("AMF", "gNB", "InitialContextSetupRequest (K_gNB)", kGnb);
 }
 
 void

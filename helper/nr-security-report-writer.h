@@ -117,6 +117,17 @@ class NrSecurityReportWriter
                       const std::string& event,
                       const std::string& detail);
     void OnInitialUe(uint32_t ueId, const std::vector<uint8_t>& nas);
+    /**
+     * \brief Records an NGAP message on N2 (no PDCP protection), received when sent.
+     * \param from sending entity ("gNB" or "AMF")
+     * \param to receiving entity
+     * \param name the message name shown in the chart
+     * \param bytes what the chart's detail shows (NAS-PDU or K_gNB, bytes)
+     */
+    void AddN2Message(const char* from,
+                      const char* to,
+                      const char* name,
+                      const std::vector<uint8_t>& bytes);
     void OnInitialContextSetup(uint32_t ueId, const std::vector<uint8_t>& kGnb);
     void Event(const std::string& side,
                const std::string& kind,
