@@ -26,6 +26,7 @@
  *  - dataset: one CSV row per frame on the channel, the pcap with the same frames, the
  *    relayed ones labelled with the attack and marked with their DSCP.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-adversary-test-scenario.h"
 #include "ns3/double.h"
 #include "ns3/nr-security-algorithms.h"
@@ -734,22 +735,22 @@ class NrSecurityAdversaryTestSuite : public TestSuite
 {
   public:
     NrSecurityAdversaryTestSuite()
-        : TestSuite("nr-security-adversary", UNIT)
+        : TestSuite("nr-security-adversary", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new KeystreamReuseTestCase, TestCase::QUICK);
-        AddTestCase(new PcapOriginTestCase, TestCase::QUICK);
-        AddTestCase(new SnifferSensitivityTestCase, TestCase::QUICK);
-        AddTestCase(new SnifferDecipherTestCase, TestCase::QUICK);
-        AddTestCase(new InjectorMarkedTestCase, TestCase::QUICK);
-        AddTestCase(new OvershadowTestCase(true), TestCase::QUICK);
-        AddTestCase(new OvershadowTestCase(false), TestCase::QUICK);
-        AddTestCase(new RelayTestCase(RelayMode::NONE), TestCase::QUICK);
-        AddTestCase(new RelayTestCase(RelayMode::DROP_DL_SRB1), TestCase::QUICK);
-        AddTestCase(new RelayTestCase(RelayMode::DELAY), TestCase::QUICK);
-        AddTestCase(new RelayTestCase(RelayMode::REWRITE_SMC), TestCase::QUICK);
-        AddTestCase(new JammerTestCase, TestCase::QUICK);
-        AddTestCase(new FalseBaseStationTestCase, TestCase::QUICK);
-        AddTestCase(new DatasetTestCase, TestCase::QUICK);
+        AddTestCase(new KeystreamReuseTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new PcapOriginTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new SnifferSensitivityTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new SnifferDecipherTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new InjectorMarkedTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new OvershadowTestCase(true), NrSecurityTestDuration::QUICK);
+        AddTestCase(new OvershadowTestCase(false), NrSecurityTestDuration::QUICK);
+        AddTestCase(new RelayTestCase(RelayMode::NONE), NrSecurityTestDuration::QUICK);
+        AddTestCase(new RelayTestCase(RelayMode::DROP_DL_SRB1), NrSecurityTestDuration::QUICK);
+        AddTestCase(new RelayTestCase(RelayMode::DELAY), NrSecurityTestDuration::QUICK);
+        AddTestCase(new RelayTestCase(RelayMode::REWRITE_SMC), NrSecurityTestDuration::QUICK);
+        AddTestCase(new JammerTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new FalseBaseStationTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new DatasetTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

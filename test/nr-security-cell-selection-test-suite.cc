@@ -7,6 +7,7 @@
  * a false base station capturing a UE by its received power, and the stronger of two cells
  * with one PCI (a clone). The network is that of nr-security-radio-model-test-helpers.h.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-radio-model-test-helpers.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -169,9 +170,9 @@ class NrSecurityCellSelectionTestSuite : public TestSuite
 {
   public:
     NrSecurityCellSelectionTestSuite()
-        : TestSuite("nr-security-cell-selection", UNIT)
+        : TestSuite("nr-security-cell-selection", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new CellSelectionTestCase, TestCase::QUICK);
+        AddTestCase(new CellSelectionTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

@@ -10,6 +10,7 @@
  * NCC vulnerability profile, no COUNT reuse (the PDCP guards refuse nothing) and AM DRB user
  * data continuing without loss, and an A3-triggered handover with its exact report time.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-handover-test-scenario.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/string.h"
@@ -672,20 +673,20 @@ class NrSecurityHandoverTestSuite : public TestSuite
 {
   public:
     NrSecurityHandoverTestSuite()
-        : TestSuite("nr-security-handover", UNIT)
+        : TestSuite("nr-security-handover", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new XnHandoverTestCase, TestCase::QUICK);
-        AddTestCase(new XnChainTestCase, TestCase::QUICK);
-        AddTestCase(new StaleNccTestCase, TestCase::QUICK);
-        AddTestCase(new N2HandoverTestCase, TestCase::QUICK);
-        AddTestCase(new IntraCellTestCase, TestCase::QUICK);
-        AddTestCase(new KeyRefreshTestCase, TestCase::QUICK);
-        AddTestCase(new A3HandoverTestCase(false), TestCase::QUICK);
-        AddTestCase(new A3HandoverTestCase(true), TestCase::QUICK);
-        AddTestCase(new RefusalsTestCase, TestCase::QUICK);
+        AddTestCase(new XnHandoverTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new XnChainTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new StaleNccTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new N2HandoverTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new IntraCellTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new KeyRefreshTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new A3HandoverTestCase(false), NrSecurityTestDuration::QUICK);
+        AddTestCase(new A3HandoverTestCase(true), NrSecurityTestDuration::QUICK);
+        AddTestCase(new RefusalsTestCase, NrSecurityTestDuration::QUICK);
         for (TestCase* c : HandoverAgreementTestCases()) // nr-security-handover-agreement-test.cc
         {
-            AddTestCase(c, TestCase::QUICK);
+            AddTestCase(c, NrSecurityTestDuration::QUICK);
         }
     }
 };

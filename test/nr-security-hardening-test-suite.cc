@@ -5,6 +5,7 @@
  * Hardening against the faults of issue 8, end to end over the simulated air interface. The
  * suite is shared: each engineer's cases live in their own clearly separated section below.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-smc-test-scenario.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -732,11 +733,11 @@ class NrSecurityHardeningTestSuite : public TestSuite
     {
         for (TestCase* c : PdcpHardeningCases())
         {
-            AddTestCase(c, TestCase::QUICK);
+            AddTestCase(c, NrSecurityTestDuration::QUICK);
         }
         for (TestCase* c : RrcHardeningCases())
         {
-            AddTestCase(c, TestCase::QUICK);
+            AddTestCase(c, NrSecurityTestDuration::QUICK);
         }
     }
 };

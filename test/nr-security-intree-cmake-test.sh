@@ -309,14 +309,16 @@ empty_or_fail "build_lib: every source, header and test source exists in contrib
     "$(get "$BL" MISSING_FILES)"
 
 # LIBRARIES_TO_LINK: the ns-3 modules that the standalone branch links to the library
-# (target_link_libraries(nr-security ... ns3::libX ...)), each as ${libX}
+# (nr_security_ns3_targets(NR_SECURITY_NS3_LIBRARIES X Y ...), linked to nr-security as
+# ns3::libX or ns3::X by version), each as ${libX}
 libs=$(get "$BL" LIBRARIES_TO_LINK | lines)
 kinds=$(get "$BL" LIB_KINDS | lines)
 needed=$(sed 's/#.*//' "$MOD/CMakeLists.txt" | tr '\n' ' ' \
-    | grep -oE 'target_link_libraries\([[:space:]]*nr-security[[:space:]][^)]*\)' \
-    | grep -oE 'ns3::lib[A-Za-z0-9_-]+' | sed 's/^ns3::lib//' | sort -u)
+    | grep -oE 'nr_security_ns3_targets\([[:space:]]*NR_SECURITY_NS3_LIBRARIES[[:space:]][^)]*\)' \
+    | sed -E 's/^nr_security_ns3_targets\([[:space:]]*NR_SECURITY_NS3_LIBRARIES//; s/\)$//' \
+    | tr -s ' ' '\n' | grep -v '^$' | sort -u)
 if [ -z "$needed" ]; then
-    fail "the standalone target_link_libraries(nr-security ... ns3::libX) is found in CMakeLists.txt"
+    fail "the standalone nr_security_ns3_targets(NR_SECURITY_NS3_LIBRARIES ...) is found in CMakeLists.txt"
 fi
 for m in $needed; do
     if [ "$STYLE" = plain ]; then want=$m; else want=lib$m; fi

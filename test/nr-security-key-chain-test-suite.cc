@@ -9,6 +9,7 @@
  * The oracle is independent of NrSecurityKdf: OpenSSL's one-shot HMAC() with SHA-256 over an
  * input string S built here byte by byte (TS 33.220 B.2.2: FC || P0 || L0 || ...).
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-hex.h"
 #include "ns3/nr-security-kdf.h"
@@ -734,14 +735,14 @@ class NrSecurityKeyChainTestSuite : public TestSuite
 {
   public:
     NrSecurityKeyChainTestSuite()
-        : TestSuite("nr-security-key-chain", UNIT)
+        : TestSuite("nr-security-key-chain", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new KgnbStarTestCase, TestCase::QUICK);
-        AddTestCase(new NhChainWrapTestCase, TestCase::QUICK);
-        AddTestCase(new AmfSequenceTestCase, TestCase::QUICK);
-        AddTestCase(new AmfRefusalTestCase, TestCase::QUICK);
-        AddTestCase(new TruncatedNhTestCase, TestCase::QUICK);
-        AddTestCase(new ForwardSecurityTestCase, TestCase::QUICK);
+        AddTestCase(new KgnbStarTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new NhChainWrapTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new AmfSequenceTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new AmfRefusalTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new TruncatedNhTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ForwardSecurityTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

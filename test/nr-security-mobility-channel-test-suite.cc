@@ -8,6 +8,7 @@
  * cell selection and measurements; distinct PCIs from the helper; the UPF's path switch; the
  * key-epoch CSV row and keys.csv with one row per key epoch.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
@@ -853,18 +854,18 @@ class NrSecurityMobilityChannelTestSuite : public TestSuite
 {
   public:
     NrSecurityMobilityChannelTestSuite()
-        : TestSuite("nr-security-mobility-channel", UNIT)
+        : TestSuite("nr-security-mobility-channel", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new RsrpTestCase, TestCase::QUICK);
-        AddTestCase(new ServingCellTestCase, TestCase::QUICK);
-        AddTestCase(new DeliveryTestCase, TestCase::QUICK);
-        AddTestCase(new CellSwitchTestCase, TestCase::QUICK);
-        AddTestCase(new UpfPathSwitchTestCase, TestCase::QUICK);
-        AddTestCase(new KeyEpochOutputTestCase, TestCase::QUICK);
-        AddTestCase(new DeliveryToPdcpTestCase, TestCase::QUICK);
-        AddTestCase(new MeasurementTestCase, TestCase::QUICK);
-        AddTestCase(new HelperHandoverTestCase, TestCase::QUICK);
-        AddTestCase(new HelperRecoveryTestCase, TestCase::QUICK);
+        AddTestCase(new RsrpTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ServingCellTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new DeliveryTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new CellSwitchTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new UpfPathSwitchTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new KeyEpochOutputTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new DeliveryToPdcpTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new MeasurementTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new HelperHandoverTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new HelperRecoveryTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

@@ -12,6 +12,7 @@
  *        TS 33.501 D.2.1.1 BEARER = RB identity - 1).
  */
 
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-channel.h"
@@ -464,12 +465,12 @@ class PduCsvTestSuite : public TestSuite
 {
   public:
     PduCsvTestSuite()
-        : TestSuite("nr-security-pcap-pdu-trace", UNIT)
+        : TestSuite("nr-security-pcap-pdu-trace", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new PduCsvDrbIntegrityTestCase, TestCase::QUICK);
-        AddTestCase(new PduCsvUnprotectedTestCase, TestCase::QUICK);
-        AddTestCase(new PduCsvConnectionTestCase, TestCase::QUICK);
-        AddTestCase(new PduCsvReplayOriginTestCase, TestCase::QUICK);
+        AddTestCase(new PduCsvDrbIntegrityTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new PduCsvUnprotectedTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new PduCsvConnectionTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new PduCsvReplayOriginTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

@@ -11,6 +11,7 @@
  * Retransmitted PDU bytes are checked against an independent NEA2 oracle: OpenSSL AES-128-CTR
  * with the counter block COUNT || BEARER || DIRECTION || 0 (TS 33.501 D.4.4, TS 33.401 B.1.3).
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-pdcp-test-helpers.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/nr-security-hex.h"
@@ -581,14 +582,14 @@ class NrSecurityPdcpReestablishTestSuite : public TestSuite
 {
   public:
     NrSecurityPdcpReestablishTestSuite()
-        : TestSuite("nr-security-pdcp-reestablish", UNIT)
+        : TestSuite("nr-security-pdcp-reestablish", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new RetransmitUnconfirmedTestCase, TestCase::QUICK);
-        AddTestCase(new RetransmitSameKeyTestCase, TestCase::QUICK);
-        AddTestCase(new ReceiveAcrossKeyChangeTestCase, TestCase::QUICK);
-        AddTestCase(new ForwardWithCountTestCase, TestCase::QUICK);
-        AddTestCase(new ConfirmationBoundsTestCase, TestCase::QUICK);
-        AddTestCase(new SynchronousConfirmTestCase, TestCase::QUICK);
+        AddTestCase(new RetransmitUnconfirmedTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new RetransmitSameKeyTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReceiveAcrossKeyChangeTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ForwardWithCountTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ConfirmationBoundsTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new SynchronousConfirmTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

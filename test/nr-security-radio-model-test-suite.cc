@@ -9,6 +9,7 @@
  * "Simple" (no power, no capture, no jamming). Cell selection and reselection on this radio
  * model: nr-security-cell-selection (same network, nr-security-radio-model-test-helpers.h).
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-radio-model-test-helpers.h"
 #include "ns3/boolean.h"
 #include "ns3/constant-position-mobility-model.h"
@@ -726,16 +727,16 @@ class NrSecurityRadioModelTestSuite : public TestSuite
 {
   public:
     NrSecurityRadioModelTestSuite()
-        : TestSuite("nr-security-radio-model", UNIT)
+        : TestSuite("nr-security-radio-model", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new RxPowerTestCase, TestCase::QUICK);
-        AddTestCase(new CaptureMarginTestCase, TestCase::QUICK);
-        AddTestCase(new NoCollisionTestCase, TestCase::QUICK);
-        AddTestCase(new JammerTestCase, TestCase::QUICK);
-        AddTestCase(new MonitorTestCase, TestCase::QUICK);
-        AddTestCase(new SendFromTestCase, TestCase::QUICK);
-        AddTestCase(new InjectTestCase, TestCase::QUICK);
-        AddTestCase(new SimpleModelTestCase, TestCase::QUICK);
+        AddTestCase(new RxPowerTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new CaptureMarginTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new NoCollisionTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new JammerTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new MonitorTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new SendFromTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new InjectTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new SimpleModelTestCase, NrSecurityTestDuration::QUICK);
     }
 };
 

@@ -12,6 +12,7 @@
  * KDF and NIA code, or taken from the mobility cases M1, M2 and M5 (shared/cases/mobility.md).
  * The replay, NH index and bad-input cases are in nr-security-reestablishment-replay-test-suite.cc.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-reestablishment-test-scenario.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-pdcp.h"
@@ -777,26 +778,27 @@ class NrSecurityReestablishmentTestSuite : public TestSuite
 {
   public:
     NrSecurityReestablishmentTestSuite()
-        : TestSuite("nr-security-reestablishment", UNIT)
+        : TestSuite("nr-security-reestablishment", NrSecurityTestType::UNIT)
     {
-        AddTestCase(new ReestablishmentSameCellTestCase, TestCase::QUICK);
-        AddTestCase(new ReestablishmentWrongShortMacITestCase(true), TestCase::QUICK);
-        AddTestCase(new ReestablishmentWrongShortMacITestCase(false), TestCase::QUICK);
-        AddTestCase(new ResumeSameCellTestCase, TestCase::QUICK);
-        AddTestCase(new ResumeWrongMacITestCase(true), TestCase::QUICK);
-        AddTestCase(new ResumeWrongMacITestCase(false), TestCase::QUICK);
-        AddTestCase(new ReestablishmentOtherGnbTestCase, TestCase::QUICK);
-        AddTestCase(new ReestablishmentOtherGnbWrongMacTestCase, TestCase::QUICK);
-        AddTestCase(new ResumeOtherGnbTestCase(false), TestCase::QUICK);
-        AddTestCase(new ResumeOtherGnbTestCase(true), TestCase::QUICK);
-        AddTestCase(new ReestablishmentForgedTestCase, TestCase::QUICK);
-        AddTestCase(new ReestablishmentInjectedTestCase, TestCase::QUICK);
-        AddTestCase(new ResumeFreshNccTestCase, TestCase::QUICK);
-        AddTestCase(new RecoveryTimersTestCase, TestCase::QUICK);
-        AddTestCase(MakeResumeReplayTestCase(), TestCase::QUICK);
-        AddTestCase(MakeReestablishmentReplayTestCase(), TestCase::QUICK);
-        AddTestCase(MakeReestablishmentNhIndexTestCase(), TestCase::QUICK);
-        AddTestCase(MakeRetrieveBadInputTestCase(), TestCase::QUICK);
+        AddTestCase(new ReestablishmentSameCellTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentWrongShortMacITestCase(true), NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentWrongShortMacITestCase(false),
+                    NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeSameCellTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeWrongMacITestCase(true), NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeWrongMacITestCase(false), NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentOtherGnbTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentOtherGnbWrongMacTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeOtherGnbTestCase(false), NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeOtherGnbTestCase(true), NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentForgedTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ReestablishmentInjectedTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new ResumeFreshNccTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(new RecoveryTimersTestCase, NrSecurityTestDuration::QUICK);
+        AddTestCase(MakeResumeReplayTestCase(), NrSecurityTestDuration::QUICK);
+        AddTestCase(MakeReestablishmentReplayTestCase(), NrSecurityTestDuration::QUICK);
+        AddTestCase(MakeReestablishmentNhIndexTestCase(), NrSecurityTestDuration::QUICK);
+        AddTestCase(MakeRetrieveBadInputTestCase(), NrSecurityTestDuration::QUICK);
     }
 };
 

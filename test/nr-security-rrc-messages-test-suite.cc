@@ -11,6 +11,7 @@
  * entry of test/data/rrc-messages-uper.json both ways, the decode -> encode round trip,
  * refusals with their reasons, the encoders' parameter checks, and a deterministic fuzz loop.
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-rrc-message-vectors.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/nr-security-asn1.h"
@@ -287,7 +288,7 @@ class NrSecurityRrcMessagesTestSuite : public TestSuite
 {
   public:
     NrSecurityRrcMessagesTestSuite()
-        : TestSuite("nr-security-rrc-messages", UNIT)
+        : TestSuite("nr-security-rrc-messages", NrSecurityTestType::UNIT)
     {
         AddTestCase(new RrcMessagesExactTestCase);
         AddTestCase(new RrcMessagesVectorsTestCase);

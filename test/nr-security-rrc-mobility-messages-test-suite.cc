@@ -14,6 +14,7 @@
  * message meant (the same bytes are entries of test/data/rrc-messages-uper.json, checked by
  * test/nr-security-rrc-pycrate-test.py and test/nr-security-rrc-tshark-test.py).
  */
+#include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-rrc-message-vectors.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/nr-security-algorithms.h"
@@ -855,7 +856,7 @@ class NrSecurityRrcMobilityMessagesTestSuite : public TestSuite
 {
   public:
     NrSecurityRrcMobilityMessagesTestSuite()
-        : TestSuite("nr-security-rrc-mobility-messages", UNIT)
+        : TestSuite("nr-security-rrc-mobility-messages", NrSecurityTestType::UNIT)
     {
         AddTestCase(new MobilityExactTestCase);
         AddTestCase(new MobilityVectorsTestCase);

@@ -4,6 +4,7 @@
  */
 #include "nr-security-channel.h"
 
+#include "../compat/nr-security-ns3-compat.h"
 #include "nr-security-gnb-net-device.h"
 #include "nr-security-ue-net-device.h"
 #include "ns3/double.h"
@@ -94,7 +95,8 @@ NrSecurityChannel::GetTypeId()
                   "sensitivity. Simple: none of them (the channel before issue 16, "
                   "for cost comparisons).",
                   EnumValue(NrSecurityChannel::POWER),
-                  MakeEnumAccessor(&NrSecurityChannel::m_radioModel),
+                  NrSecurityMakeEnumAccessor<NrSecurityChannel::RadioModel>(
+                      &NrSecurityChannel::m_radioModel),
                   MakeEnumChecker(
                       NrSecurityChannel::POWER, "Power", NrSecurityChannel::SIMPLE, "Simple"))
               .AddTraceSource("Transmission",
