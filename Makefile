@@ -31,7 +31,7 @@ FUZZ_RUNS          ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps venv build test bench scale demo doc install-python clean fuzz-build fuzz fuzz-smoke
+.PHONY: all deps venv build test bench scale demo doc clean fuzz-build fuzz fuzz-smoke
 
 all: build
 
@@ -48,24 +48,31 @@ deps:
 	else \
 	  echo "Debian packages: all present"; \
 	fi
+	@$(MAKE) --no-print-directory venv
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
 	cmake --build $(BUILD) -j $(JOBS)
 
-# pycrate, the independent ASN.1 decoder of test nr-security-rrc-pycrate, in a virtual
-# environment under build/ (PyPI, pinned; Debian has no pycrate package).
-PYCRATE_VERSION ?= 0.8.1
+# The Python packages from PyPI (cppyy for the Python bindings, pycrate, the independent ASN.1
+# decoder of test nr-security-rrc-pycrate, pytest), every version pinned in
+# bindings/python/requirements.txt, in a virtual environment under build/ (never system-wide):
+# Debian's /usr/bin/python3 -m venv. Re-made when the requirements change.
 VENV ?= build/venv
+VENV_REQUIREMENTS = bindings/python/requirements.txt
 
-venv: deps
-	@if ! $(VENV)/bin/python3 -c "import pycrate_asn1dir.RRCNR" 2>/dev/null \
-	    || [ "$$($(VENV)/bin/python3 -c 'import importlib.metadata as m; print(m.version("pycrate"))')" != "$(PYCRATE_VERSION)" ]; then \
-	  python3 -m venv $(VENV) && \
-	  $(VENV)/bin/pip install -q "pycrate==$(PYCRATE_VERSION)"; \
-	else echo "$(VENV): pycrate $(PYCRATE_VERSION) present"; fi
+venv:
+	@want="$$(sha256sum $(VENV_REQUIREMENTS) | cut -c1-64)"; \
+	if [ -x $(VENV)/bin/python3 ] && [ "$$(cat $(VENV)/.requirements.sha256 2>/dev/null)" = "$$want" ]; then \
+	  echo "$(VENV): the pinned Python packages are present"; \
+	else \
+	  echo "Creating $(VENV) (PyPI: $(VENV_REQUIREMENTS); cppyy compiles its C++ part, 1-3 min)"; \
+	  rm -rf $(VENV) && /usr/bin/python3 -m venv $(VENV) && \
+	  $(VENV)/bin/pip install -q --disable-pip-version-check -r $(VENV_REQUIREMENTS) && \
+	  echo "$$want" > $(VENV)/.requirements.sha256; \
+	fi
 
-test: build venv
+test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
@@ -132,12 +139,6 @@ demo: build
 doc: deps
 	/usr/bin/python3 -m sphinx -W --keep-going -q -b html doc $(BUILD)/doc/html
 	@echo "HTML: $(BUILD)/doc/html/index.html"
-
-# The Python module nr_security into /usr/local/lib/python3.11/dist-packages (no pip).
-install-python: build
-	$(SUDO) cmake --install $(BUILD) --component nr-security-python
-	@[ -n "$(DESTDIR)" ] || (cd / && /usr/bin/python3 -c \
-	  'import nr_security as nr; print("nr_security", nr.__version__, "->", nr.__file__)')
 
 # Fuzzing: the five libFuzzer targets of fuzz/ (PDCP PDU codec, PDCP receive path, RRC UPER
 # decoders, calculator parsing, crypto backends), built with clang, ASan and UBSan in $(FUZZ_BUILD)/ (library

@@ -92,9 +92,9 @@ Be32(uint32_t v)
 #define NR_SECURITY_VERSION "unknown"
 #endif
 
-PYBIND11_MODULE(nr_security, m)
+PYBIND11_MODULE(_pybind, m)
 {
-    m.doc() = R"doc(5G NR Access Stratum security (the nr-security ns-3 module) from Python.
+    m.doc() = R"doc(nr_security._pybind: the pybind11 part of nr_security (use the package nr_security).
 
 Three layers:
 

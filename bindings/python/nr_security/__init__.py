@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# nr-security: 5G NR Access Stratum security (the nr-security ns-3 module) from Python.
+"""5G NR Access Stratum security (the nr-security ns-3 module) from Python.
+
+`import nr_security` loads our C++ library into ns-3's Python bindings (cppyy): after it,
+`from ns import ns` reaches every NrSecurity* class (ns.NrSecurityHelper, ...), as any ns-3
+module, and connect() hands a Python function to a trace source.
+
+Bytes-in/bytes-out helpers, thin wrappers of the C++ classes:
+
+* crypto (cppyy): the 3GPP KDF (TS 33.220 B.2) and the key hierarchy below K_SEAF
+  (TS 33.501 Annex A: hmac_sha256, build_s, kdf, kamf, kgnb, algorithm_key, as_keys, nh,
+  kgnb_star), NEA0-3 and NIA0-3 (TS 33.501 Annex D: nea, nia);
+* explain mode, PDCP and scenarios (the pybind11 extension nr_security._pybind, built with the
+  Debian standalone build only; not yet ported to cppyy): explain_kdf ... explain_nia,
+  pdcp_protect / pdcp_unprotect, run_scenario, run_relay_scenario.
+
+Conventions: keys, data and PDUs are bytes in and bytes out (bytearray and memoryview are
+accepted as input), big-endian, first byte = most significant bits. LENGTH parameters are
+in bits. Numbers are Python ints. Bad input raises ValueError (TypeError for a wrong type)
+whose message starts with the name of the offending parameter, e.g.
+"bearer: 32 is outside 0..31 (...)".
+"""
+
+from ._loader import load
+from .callback import connect, make_callback
+from .crypto import (
+    algorithm_key,
+    as_keys,
+    build_s,
+    hmac_sha256,
+    kamf,
+    kdf,
+    kgnb,
+    kgnb_star,
+    nea,
+    nh,
+    nia,
+)
+
+__version__ = "0.1.0"
+
+try:  # the parts not yet ported to cppyy (Debian standalone build only)
+    from ._pybind import (  # noqa: F401
+        explain_algorithm_key,
+        explain_kamf,
+        explain_kdf,
+        explain_kgnb,
+        explain_kgnb_star,
+        explain_nea,
+        explain_nh,
+        explain_nia,
+        pdcp_protect,
+        pdcp_unprotect,
+        run_relay_scenario,
+        run_scenario,
+    )
+
+    HAVE_PYBIND = True
+except ImportError:
+    HAVE_PYBIND = False
