@@ -12,9 +12,13 @@ Bytes-in/bytes-out helpers, thin wrappers of the C++ classes:
 * crypto (cppyy): the 3GPP KDF (TS 33.220 B.2) and the key hierarchy below K_SEAF
   (TS 33.501 Annex A: hmac_sha256, build_s, kdf, kamf, kgnb, algorithm_key, as_keys, nh,
   kgnb_star), NEA0-3 and NIA0-3 (TS 33.501 Annex D: nea, nia);
-* explain mode, PDCP and scenarios (the pybind11 extension nr_security._pybind, built with the
-  Debian standalone build only; not yet ported to cppyy): explain_kdf ... explain_nia,
-  pdcp_protect / pdcp_unprotect, run_scenario, run_relay_scenario.
+* PDCP (cppyy, NrSecurityPdcpPdu): pdcp_protect / pdcp_unprotect (TS 38.323), as
+  nr-security-calc pdcp-protect / pdcp-unprotect;
+* scenarios (cppyy, NrSecurityScenario / NrSecurityRelayScenario): run_scenario (the AS
+  Security Mode Command between gNBs and UEs) and run_relay_scenario (a man-in-the-middle
+  relay with its interception callback in Python);
+* explain mode (the pybind11 extension nr_security._pybind, built with the Debian standalone
+  build only; not yet ported to cppyy): explain_kdf ... explain_nia.
 
 Conventions: keys, data and PDUs are bytes in and bytes out (bytearray and memoryview are
 accepted as input), big-endian, first byte = most significant bits. LENGTH parameters are
@@ -39,6 +43,10 @@ from .crypto import (
     nia,
 )
 
+from .pdcp import pdcp_protect, pdcp_unprotect
+from .relay import run_relay_scenario
+from .scenario import run_scenario
+
 __version__ = "0.1.0"
 
 try:  # the parts not yet ported to cppyy (Debian standalone build only)
@@ -51,10 +59,6 @@ try:  # the parts not yet ported to cppyy (Debian standalone build only)
         explain_nea,
         explain_nh,
         explain_nia,
-        pdcp_protect,
-        pdcp_unprotect,
-        run_relay_scenario,
-        run_scenario,
     )
 
     HAVE_PYBIND = True
