@@ -7,6 +7,8 @@
 
 import operator
 
+import cppyy
+
 from . import _convert as _c
 from ._loader import load as _load
 
@@ -33,7 +35,9 @@ def _optional_id(value, name, hi):
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name}: expected None or an int")
     meaning = (
-        "None: no SDAP header; 0..255: its value" if hi == 255 else "None: not active; 0..3: the algorithm"
+        "None: no SDAP header; 0..255: its value"
+        if hi == 255
+        else "None: not active; 0..3: the algorithm"
     )
     return _c.to_uint(value, name, 0, hi, meaning)
 
@@ -96,7 +100,7 @@ def _setup(rb, rb_id, sn_bits, direction, nea, nia, k_enc, k_int, sdap_header):
         sec.kEnc = _key128(k_enc, "k_enc")
     try:
         fmt.Validate()  # backstop: std::invalid_argument -> ValueError
-    except _ns.cppyy.gbl.std.invalid_argument as e:
+    except cppyy.gbl.std.invalid_argument as e:
         raise ValueError(str(e)) from None
     return fmt, sec, 0 if d == "ul" else 1
 
@@ -107,7 +111,12 @@ def _be32(v):
 
 def _result(count=None, sdu=None, sdap_header=None, discarded=None, mac_i=None, x_mac=None):
     return dict(
-        count=count, sdu=sdu, sdap_header=sdap_header, discarded=discarded, mac_i=mac_i, x_mac=x_mac
+        count=count,
+        sdu=sdu,
+        sdap_header=sdap_header,
+        discarded=discarded,
+        mac_i=mac_i,
+        x_mac=x_mac,
     )
 
 
@@ -128,7 +137,11 @@ def pdcp_protect(
     sdap = _optional_id(sdap_header, "sdap_header", 255)
     fmt, sec, d = _setup(rb, rb_id, sn_bits, direction, nea, nia, k_enc, k_int, sdap is not None)
     c = _c.to_uint(
-        _int(count, "count"), "count", 0, 0xFFFFFFFF, "COUNT is 32 bits; its low SN bits are the SN"
+        _int(count, "count"),
+        "count",
+        0,
+        0xFFFFFFFF,
+        "COUNT is 32 bits; its low SN bits are the SN",
     )
     data = _c.to_bytes(payload, "payload")
     prefix = b"" if sdap is None else bytes([sdap])
@@ -138,7 +151,7 @@ def pdcp_protect(
             f"payload: {len(data)} bytes is outside 1..{hi} bytes (TS 38.323 4.3.1)"
         )
     sdu = _c.vector(_ns, prefix + data)
-    pdu = _ns.cppyy.gbl.std.vector["uint8_t"]()
+    pdu = cppyy.gbl.std.vector["uint8_t"]()
     _Pdu.Protect(fmt, c, d, sec, sdu.data(), sdu.size(), pdu)
     return _c.from_cpp(_ns, pdu)
 
@@ -209,7 +222,9 @@ def pdcp_unprotect(
     if sdap_header:
         sdap_value = data[start]
         start += 1
-    return _result(count=rcvd, sdu=data[start:end], sdap_header=sdap_value, mac_i=mac_i, x_mac=x_mac)
+    return _result(
+        count=rcvd, sdu=data[start:end], sdap_header=sdap_value, mac_i=mac_i, x_mac=x_mac
+    )
 
 
 pdcp_unprotect.__doc__ = """Checks a received PDCP data PDU as a receiver would: parse the header,

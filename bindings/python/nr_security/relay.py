@@ -8,6 +8,8 @@ its gNB, the interception callback in Python."""
 
 import operator
 
+import cppyy
+
 from . import _convert as _c
 from ._loader import load as _load
 from .scenario import RUN_LOCK, _what
@@ -42,7 +44,7 @@ def run_relay_scenario(
         raise TypeError('up_integrity: expected "NOT_NEEDED", "PREFERRED" or "REQUIRED"')
     try:
         policy = _ns.NrSecurityUpPolicyFromName(up_integrity)
-    except _ns.cppyy.gbl.std.invalid_argument as e:
+    except cppyy.gbl.std.invalid_argument as e:
         raise ValueError(f"up_integrity: {_what(e)}") from None
     if mitigated:
         policy = _ns.NrSecurityUpPolicy.REQUIRED  # the mitigation: every relayed DRB PDU verified

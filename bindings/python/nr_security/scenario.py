@@ -14,6 +14,8 @@ import shutil
 import tempfile
 import threading
 
+import cppyy
+
 from . import _convert as _c
 from ._loader import load as _load
 
@@ -151,7 +153,9 @@ def run_scenario(
     sc.gnbs = _c.to_uint(_int(gnbs, "gnbs"), "gnbs", 1, 1008, "number of gNBs")
     sc.cipheringPriority = _priority(ciphering_priority, "ciphering_priority", "NEA")
     sc.integrityPriority = _priority(integrity_priority, "integrity_priority", "NIA")
-    s = _c.to_uint(_int(scs, "scs"), "scs", 15, 120, "subcarrier spacing in kHz: 15, 30, 60 or 120")
+    s = _c.to_uint(
+        _int(scs, "scs"), "scs", 15, 120, "subcarrier spacing in kHz: 15, 30, 60 or 120"
+    )
     if s not in (15, 30, 60, 120):
         raise ValueError(f"scs: {s} is not 15, 30, 60 or 120 (kHz)")
     sc.scs = s
@@ -195,9 +199,11 @@ def run_scenario(
             for key, value in caps.items():
                 k = str(key)
                 if k == "nea":
-                    overrides.setdefault(i, {})["nea"] = _capabilities(value, f"{name}[nea]", "NEA")
+                    nea = _capabilities(value, f"{name}[nea]", "NEA")
+                    overrides.setdefault(i, {})["nea"] = nea
                 elif k == "nia":
-                    overrides.setdefault(i, {})["nia"] = _capabilities(value, f"{name}[nia]", "NIA")
+                    nia = _capabilities(value, f"{name}[nia]", "NIA")
+                    overrides.setdefault(i, {})["nia"] = nia
                 elif k == "emergency":
                     overrides.setdefault(i, {})["emergency"] = _bool(value, f"{name}[emergency]")
                 else:
@@ -242,7 +248,7 @@ def run_scenario(
         with RUN_LOCK:
             try:
                 table = str(sc.Run())
-            except _ns.cppyy.gbl.std.invalid_argument as e:
+            except cppyy.gbl.std.invalid_argument as e:
                 raise ValueError(_what(e)) from None
         events = _events(trace_file)
     finally:
