@@ -4,6 +4,7 @@
 # nr-security for waf-era ns-3 (<= 3.35): drop this folder into contrib/nr-security.
 # The lists below must stay identical to NR_SECURITY_SOURCES, NR_SECURITY_HEADERS and
 # NR_SECURITY_TEST_SOURCES of CMakeLists.txt (checked by a test).
+import re
 
 
 def required_boost_libs(conf):
@@ -19,6 +20,14 @@ def configure(conf):
     if conf.check_cxx(lib='IPSec_MB', header_name='intel-ipsec-mb.h', uselib_store='IPSEC_MB',
                       mandatory=False):
         conf.env.append_value('DEFINES_IPSEC_MB', ['NR_SECURITY_HAVE_IPSEC_MB'])
+    # NR_SECURITY_NS3_VERSION (major * 100 + minor: 335 for ns-3.35), read by
+    # model/compat/nr-security-ns3-compat.h, from the VERSION file at the top of the ns-3 tree
+    # ("3-dev" on a development tree is taken as the newest).
+    version = conf.srcnode.find_node('VERSION').read().strip()
+    major_minor = re.match(r'^(\d+)\.(\d+)', version)
+    number = int(major_minor.group(1)) * 100 + int(major_minor.group(2)) if major_minor else 999
+    conf.env['DEFINES_NR_SECURITY_NS3'] = ['NR_SECURITY_NS3_VERSION=%d' % number]
+    conf.msg('nr-security: NR_SECURITY_NS3_VERSION', str(number))
 
 
 def build(bld):
@@ -27,6 +36,9 @@ def build(bld):
                                                   'applications'])
     module.use.append('OPENSSL')
     module.use.append('IPSEC_MB')
+    # the version define for the module, its tests and the programs that use it
+    module.use.append('NR_SECURITY_NS3')
+    module.export_defines = bld.env['DEFINES_NR_SECURITY_NS3']
     module.source = [
         'model/crypto/nr-security-hex.cc',
         'model/crypto/nr-security-kdf.cc',

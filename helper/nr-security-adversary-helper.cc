@@ -72,6 +72,16 @@ WriteSniffed(Ptr<NrSecurityPcapWriter> w, const NrSecurityAirFrame& frame)
     }
 }
 
+/**
+ * Flushes the dataset writer (a ScheduleDestroy event: it holds a reference until it runs).
+ * \param d the dataset writer
+ */
+void
+FlushDatasetAtDestroy(std::shared_ptr<NrSecurityDatasetWriter> d)
+{
+    d->Flush();
+}
+
 } // namespace
 
 NrSecurityAdversaryHelper::NrSecurityAdversaryHelper(Ptr<NrSecurityHelper> network)
@@ -266,7 +276,7 @@ NrSecurityAdversaryHelper::EnablePcap(Ptr<NrSecuritySniffer> sniffer, const std:
     w->Open(filename);
     m_pcaps.push_back(w);
     sniffer->TraceConnectWithoutContext("FrameHeard", MakeBoundCallback(&WriteSniffed, w));
-    Simulator::ScheduleDestroy([w]() { w->Close(); });
+    Simulator::ScheduleDestroy(&NrSecurityPcapWriter::Close, w);
 }
 
 void
@@ -277,7 +287,7 @@ NrSecurityAdversaryHelper::EnableDataset(const std::string& filename,
     m_dataset = std::make_shared<NrSecurityDatasetWriter>(filename, attackLabel);
     m_dataset->Watch(m_network->GetChannel());
     std::shared_ptr<NrSecurityDatasetWriter> d = m_dataset;
-    Simulator::ScheduleDestroy([d]() { d->Flush(); });
+    Simulator::ScheduleDestroy(&FlushDatasetAtDestroy, d);
 }
 
 std::shared_ptr<NrSecurityDatasetWriter>

@@ -73,6 +73,106 @@ CreateFolder(const std::string& caller, const std::filesystem::path& folder)
     }
 }
 
+/**
+ * Flushes a writer (a ScheduleDestroy event: the event holds a reference until it runs).
+ * \tparam W the writer type (with Flush())
+ * \param w the writer
+ */
+template <typename W>
+void
+FlushAtDestroy(std::shared_ptr<W> w)
+{
+    w->Flush();
+}
+
+/**
+ * Closes a writer (a ScheduleDestroy event: the event holds a reference until it runs).
+ * \tparam W the writer type (with Close())
+ * \param w the writer
+ */
+template <typename W>
+void
+CloseAtDestroy(std::shared_ptr<W> w)
+{
+    w->Close();
+}
+
+/**
+ * The UE attaches to the gNB's cell (the cell id as it is when the event runs).
+ * \param ue the UE
+ * \param g the gNB
+ */
+void
+AttachAtEvent(Ptr<NrSecurityUeNetDevice> ue, Ptr<NrSecurityGnbNetDevice> g)
+{
+    ue->Attach(g->GetCellId());
+}
+
+/**
+ * Starts a handover at the gNB serving the UE when the event runs (the UE may have moved since
+ * it was scheduled).
+ * \param u the UE
+ * \param channel the channel that knows the gNBs
+ * \param targetCellId the target cell (unused for INTRA_CELL: the serving cell)
+ * \param type the handover type
+ */
+void
+HandoverAtEvent(Ptr<NrSecurityUeNetDevice> u,
+                Ptr<NrSecurityChannel> channel,
+                uint16_t targetCellId,
+                NrSecurityHandoverType type)
+{
+    Ptr<NrSecurityGnbNetDevice> source = channel->GetGnb(u->GetServingCellId());
+    if (!source)
+    {
+        NS_LOG_WARN("Handover: UE " << u->GetUeId() << " has no serving cell");
+        return;
+    }
+    const uint16_t to
+        = type == NrSecurityHandoverType::INTRA_CELL ? source->GetCellId() : targetCellId;
+    source->GetRrc()->Handover(u->GetUeId(), to, type);
+}
+
+/**
+ * The gNB serving the UE when the event runs suspends it (RRCRelease with suspendConfig).
+ * \param u the UE
+ * \param channel the channel that knows the gNBs
+ */
+void
+SuspendAtEvent(Ptr<NrSecurityUeNetDevice> u, Ptr<NrSecurityChannel> channel)
+{
+    Ptr<NrSecurityGnbNetDevice> gnb = channel->GetGnb(u->GetServingCellId());
+    if (!gnb)
+    {
+        NS_LOG_WARN("Suspend: UE " << u->GetUeId() << " has no serving cell");
+        return;
+    }
+    gnb->GetRrc()->Suspend(u->GetUeId());
+}
+
+/**
+ * The UE resumes from RRC_INACTIVE.
+ * \param u the UE
+ */
+void
+ResumeAtEvent(Ptr<NrSecurityUeNetDevice> u)
+{
+    u->GetRrc()->Resume();
+}
+
+/**
+ * Flushes the trace writer, then the key epoch writer (one ScheduleDestroy event).
+ * \param t the trace writer
+ * \param k the key epoch writer
+ */
+void
+FlushTracesAtDestroy(std::shared_ptr<NrSecurityTraceWriter> t,
+                     std::shared_ptr<NrSecurityKeyEpochWriter> k)
+{
+    t->Flush();
+    k->Flush();
+}
+
 } // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(NrSecurityHelper);
@@ -373,7 +473,7 @@ NrSecurityHelper::Attach(NetDeviceContainer ues, Ptr<NetDevice> gnb, Time when)
         NS_ABORT_MSG_IF(!ue, "Attach: not an NrSecurityUeNetDevice");
         // The UE starts RRC connection establishment (RRCSetupRequest on SRB0); the gNB
         // learns of it from that message.
-        Simulator::Schedule(when, [ue, g]() { ue->Attach(g->GetCellId()); });
+        Simulator::Schedule(when, &AttachAtEvent, ue, g);
     }
 }
 
@@ -431,12 +531,7 @@ NrSecurityHelper::EnableTraces(const std::string& filename)
     }
     std::shared_ptr<NrSecurityTraceWriter> t = m_traces;
     std::shared_ptr<NrSecurityKeyEpochWriter> k = m_keyEpochs;
-    Simulator::ScheduleDestroy(
-        [t, k]()
-        {
-            t->Flush();
-            k->Flush();
-        });
+    Simulator::ScheduleDestroy(&FlushTracesAtDestroy, t, k);
 }
 
 void
@@ -453,7 +548,7 @@ NrSecurityHelper::EnablePcap(const std::string& directory, uint32_t maxUeFiles)
         m_pcap->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
     }
     std::shared_ptr<NrSecurityPcapRecorder> p = m_pcap;
-    Simulator::ScheduleDestroy([p]() { p->Flush(); });
+    Simulator::ScheduleDestroy(&FlushAtDestroy<NrSecurityPcapRecorder>, p);
 }
 
 uint64_t
@@ -483,7 +578,7 @@ NrSecurityHelper::EnableMsc(const std::string& filename, uint32_t maxUes, bool c
         m_msc->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
     }
     std::shared_ptr<NrSecurityMscWriter> m = m_msc;
-    Simulator::ScheduleDestroy([m]() { m->Close(); });
+    Simulator::ScheduleDestroy(&CloseAtDestroy<NrSecurityMscWriter>, m);
 }
 
 void
@@ -509,7 +604,7 @@ NrSecurityHelper::EnableReport(const std::string& filename, uint32_t ueId)
         m_report->Watch(DynamicCast<NrSecurityUeNetDevice>(*it));
     }
     std::shared_ptr<NrSecurityReportWriter> r = m_report;
-    Simulator::ScheduleDestroy([r]() { r->Close(); });
+    Simulator::ScheduleDestroy(&CloseAtDestroy<NrSecurityReportWriter>, r);
 }
 
 void
@@ -631,21 +726,7 @@ NrSecurityHelper::Handover(Ptr<NetDevice> ue,
     }
     Ptr<NrSecurityChannel> channel = m_channel;
     const uint16_t targetCellId = target ? target->GetCellId() : 0;
-    Simulator::Schedule(
-        when,
-        [u, channel, targetCellId, type]()
-        {
-            // The serving gNB when the handover starts (the UE may have moved since scheduling).
-            Ptr<NrSecurityGnbNetDevice> source = channel->GetGnb(u->GetServingCellId());
-            if (!source)
-            {
-                NS_LOG_WARN("Handover: UE " << u->GetUeId() << " has no serving cell");
-                return;
-            }
-            const uint16_t to
-                = type == NrSecurityHandoverType::INTRA_CELL ? source->GetCellId() : targetCellId;
-            source->GetRrc()->Handover(u->GetUeId(), to, type);
-        });
+    Simulator::Schedule(when, &HandoverAtEvent, u, channel, targetCellId, type);
 }
 
 void
@@ -660,25 +741,14 @@ NrSecurityHelper::Suspend(Ptr<NetDevice> ue, Time when)
 {
     Ptr<NrSecurityUeNetDevice> u = UeDevice("Suspend", ue);
     Ptr<NrSecurityChannel> channel = m_channel;
-    Simulator::Schedule(
-        when,
-        [u, channel]()
-        {
-            Ptr<NrSecurityGnbNetDevice> gnb = channel->GetGnb(u->GetServingCellId());
-            if (!gnb)
-            {
-                NS_LOG_WARN("Suspend: UE " << u->GetUeId() << " has no serving cell");
-                return;
-            }
-            gnb->GetRrc()->Suspend(u->GetUeId());
-        });
+    Simulator::Schedule(when, &SuspendAtEvent, u, channel);
 }
 
 void
 NrSecurityHelper::Resume(Ptr<NetDevice> ue, Time when)
 {
     Ptr<NrSecurityUeNetDevice> u = UeDevice("Resume", ue);
-    Simulator::Schedule(when, [u]() { u->GetRrc()->Resume(); });
+    Simulator::Schedule(when, &ResumeAtEvent, u);
 }
 
 Ptr<NrSecurityXn>

@@ -183,20 +183,20 @@ void
 NrSecurityMscWriter::Connect(Ptr<Rrc> rrc, bool gnb, uint16_t cellId)
 {
     rrc->TraceConnectWithoutContext(
-        "KeyDerived", MakeCallback(&NrSecurityMscWriter::OnKey, this).Bind(gnb, cellId));
+        "KeyDerived", MakeCallback(&NrSecurityMscWriter::OnKey, this).Bind(gnb).Bind(cellId));
     rrc->TraceConnectWithoutContext(
-        "SmcStep", MakeCallback(&NrSecurityMscWriter::OnStep, this).Bind(gnb, cellId));
+        "SmcStep", MakeCallback(&NrSecurityMscWriter::OnStep, this).Bind(gnb).Bind(cellId));
     rrc->TraceConnectWithoutContext(
         "SecurityActivated",
-        MakeCallback(&NrSecurityMscWriter::OnActivated, this).Bind(gnb, cellId));
+        MakeCallback(&NrSecurityMscWriter::OnActivated, this).Bind(gnb).Bind(cellId));
     rrc->TraceConnectWithoutContext(
         "SecurityModeFailure",
-        MakeCallback(&NrSecurityMscWriter::OnFailure, this).Bind(gnb, cellId));
+        MakeCallback(&NrSecurityMscWriter::OnFailure, this).Bind(gnb).Bind(cellId));
     rrc->TraceConnectWithoutContext(
         "IntegrityFailure",
-        MakeCallback(&NrSecurityMscWriter::OnIntegrity, this).Bind(gnb, cellId));
+        MakeCallback(&NrSecurityMscWriter::OnIntegrity, this).Bind(gnb).Bind(cellId));
     rrc->TraceConnectWithoutContext(
-        "RrcMessage", MakeCallback(&NrSecurityMscWriter::OnMessage, this).Bind(gnb, cellId));
+        "RrcMessage", MakeCallback(&NrSecurityMscWriter::OnMessage, this).Bind(gnb).Bind(cellId));
 }
 
 void

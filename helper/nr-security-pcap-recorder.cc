@@ -175,33 +175,37 @@ NrSecurityPcapRecorder::OnGnbKeyChange(NrSecurityGnbRrc* rrc,
     // The gNB may select the algorithms in the same event (handover target): read them after it.
     Ptr<NrSecurityGnbRrc> keep = rrc;
     NrSecurityKeyEpoch e = epoch;
-    Simulator::ScheduleNow(
-        [this, keep, ueId, e]()
+    Simulator::ScheduleNow(&NrSecurityPcapRecorder::StoreGnbKeys, this, keep, ueId, e);
+}
+
+void
+NrSecurityPcapRecorder::StoreGnbKeys(Ptr<NrSecurityGnbRrc> rrc,
+                                     uint32_t ueId,
+                                     const NrSecurityKeyEpoch& e)
+{
+    const NrSecurityGnbUeContext* ue = rrc->GetUeContext(ueId);
+    NrSecurityPcapUeKeys k;
+    k.ueId = ueId;
+    k.kGnb = e.kGnb;
+    k.epoch = e.epoch;
+    k.ncc = e.ncc;
+    k.cellId = e.cellId;
+    const uint8_t nea = ue ? static_cast<uint8_t>(ue->nea) : static_cast<uint8_t>(m_nea);
+    const uint8_t nia = ue ? static_cast<uint8_t>(ue->nia) : static_cast<uint8_t>(m_nia);
+    const NrSecurityAsKeys as = NrSecurityKdf::DeriveAsKeys(e.kGnb, nea, nia);
+    k.kRrcEnc = as.kRrcEnc;
+    k.kRrcInt = as.kRrcInt;
+    k.kUpEnc = as.kUpEnc;
+    k.kUpInt = as.kUpInt;
+    for (const auto& existing : m_keys)
+    {
+        if (existing.ueId == ueId)
         {
-            const NrSecurityGnbUeContext* ue = keep->GetUeContext(ueId);
-            NrSecurityPcapUeKeys k;
-            k.ueId = ueId;
-            k.kGnb = e.kGnb;
-            k.epoch = e.epoch;
-            k.ncc = e.ncc;
-            k.cellId = e.cellId;
-            const uint8_t nea = ue ? static_cast<uint8_t>(ue->nea) : static_cast<uint8_t>(m_nea);
-            const uint8_t nia = ue ? static_cast<uint8_t>(ue->nia) : static_cast<uint8_t>(m_nia);
-            const NrSecurityAsKeys as = NrSecurityKdf::DeriveAsKeys(e.kGnb, nea, nia);
-            k.kRrcEnc = as.kRrcEnc;
-            k.kRrcInt = as.kRrcInt;
-            k.kUpEnc = as.kUpEnc;
-            k.kUpInt = as.kUpInt;
-            for (const auto& existing : m_keys)
-            {
-                if (existing.ueId == ueId)
-                {
-                    k.kAmf = existing.kAmf; // the NAS context of the connection
-                    k.ulNasCount = existing.ulNasCount;
-                }
-            }
-            Store(k);
-        });
+            k.kAmf = existing.kAmf; // the NAS context of the connection
+            k.ulNasCount = existing.ulNasCount;
+        }
+    }
+    Store(k);
 }
 
 void

@@ -91,6 +91,8 @@ class NrSecurityPcapRecorder
     void OnFrame(NrSecurityPcapWriter* writer, const NrSecurityAirFrame& frame);
     void OnGnbStep(NrSecurityGnbRrc* rrc, uint32_t ueId, uint32_t step, const std::string& what);
     void OnGnbKeyChange(NrSecurityGnbRrc* rrc, uint32_t ueId, const NrSecurityKeyEpoch& epoch);
+    /// The keys of a gNB key change, read after the event that changed them (ScheduleNow).
+    void StoreGnbKeys(Ptr<NrSecurityGnbRrc> rrc, uint32_t ueId, const NrSecurityKeyEpoch& epoch);
     /// Adds or replaces the row of (k.ueId, k.epoch).
     void Store(const NrSecurityPcapUeKeys& k);
     NrSecurityPcapWriter* Open(const std::string& name, Ptr<NrSecurityNetDevice> device);

@@ -83,7 +83,7 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityUeNetDevice> ue)
     NrSecurityTraceConnect(
         PeekPointer(rrc),
         "RrcMessage",
-        MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node, false));
+        MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node).Bind(false));
     NrSecurityTraceConnect(PeekPointer(ue),
                            "PduRx",
                            MakeCallback(&NrSecurityPduTraceWriter::OnFrameRx, this).Bind(node));
@@ -110,7 +110,8 @@ NrSecurityPduTraceWriter::Watch(Ptr<NrSecurityGnbNetDevice> gnb)
     Ptr<NrSecurityGnbRrc> rrc = gnb->GetRrc();
     Connect(rrc, node);
     rrc->TraceConnectWithoutContext(
-        "RrcMessage", MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node, true));
+        "RrcMessage",
+        MakeCallback(&NrSecurityPduTraceWriter::OnMessage, this).Bind(node).Bind(true));
     gnb->TraceConnectWithoutContext(
         "PduRx", MakeCallback(&NrSecurityPduTraceWriter::OnFrameRx, this).Bind(node));
     if (gnb->IsFalseBaseStation())
@@ -140,11 +141,13 @@ NrSecurityPduTraceWriter::OnEntity(uint32_t node,
     }
     // A plain pointer: the entity fires its own trace, and a Ptr bound into its own trace
     // source would keep it alive forever.
-    NrSecurityTraceConnect(
-        PeekPointer(pdcp),
-        "PduEvent",
-        MakeCallback(&NrSecurityPduTraceWriter::OnEvent, this)
-            .Bind(node, ueId, rb, static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
+    NrSecurityTraceConnect(PeekPointer(pdcp),
+                           "PduEvent",
+                           MakeCallback(&NrSecurityPduTraceWriter::OnEvent, this)
+                               .Bind(node)
+                               .Bind(ueId)
+                               .Bind(rb)
+                               .Bind(static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
 }
 
 Time

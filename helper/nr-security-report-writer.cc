@@ -199,7 +199,9 @@ NrSecurityReportWriter::OnEntity(std::string side,
     pdcp->TraceConnectWithoutContext(
         "PduEvent",
         MakeCallback(&NrSecurityReportWriter::OnPdu, this)
-            .Bind(side, rb, static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
+            .Bind(side)
+            .Bind(rb)
+            .Bind(static_cast<const NrSecurityPdcp*>(PeekPointer(pdcp))));
     pdcp->TraceConnectWithoutContext(
         "RxPdu",
         MakeCallback(&NrSecurityReportWriter::OnRxPdu, this)

@@ -246,7 +246,7 @@ NrSecurityTraceWriter::OnEntity(uint32_t node,
         NrSecurityTraceConnect(
             PeekPointer(pdcp),
             "PduEvent",
-            MakeCallback(&NrSecurityTraceWriter::OnPduEvent, this).Bind(node, ueId, rb));
+            MakeCallback(&NrSecurityTraceWriter::OnPduEvent, this).Bind(node).Bind(ueId).Bind(rb));
     }
 }
 

@@ -255,7 +255,9 @@ Run(int argc, char* argv[])
                                                  });
                          }
                      })
-            .Bind(&tl, ue, cellId));
+            .Bind(&tl)
+            .Bind(ue)
+            .Bind(cellId));
     ueRrc->TraceConnectWithoutContext(
         "SecurityActivated",
         MakeCallback(+[](Timeline* tl, uint32_t, const std::string&, const std::string&)

@@ -14,6 +14,81 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("NrSecurityAmfMobility");
 
+namespace
+{
+
+// The N2 deliveries, each an event of its own after the N2 delay; a gNB registered without
+// the handler gets nothing.
+
+/**
+ * PATH SWITCH REQUEST ACKNOWLEDGE to the target gNB.
+ * \param ack the target's handler
+ * \param ueId the UE
+ * \param a the acknowledge
+ */
+void
+DeliverPathSwitchAck(NrSecurityAmf::PathSwitchAckCallback ack,
+                     uint32_t ueId,
+                     NrSecurityPathSwitchAck a)
+{
+    if (!ack.IsNull())
+    {
+        ack(ueId, a);
+    }
+}
+
+/**
+ * HANDOVER REQUEST to the target gNB.
+ * \param target the target's handler
+ * \param req the request
+ */
+void
+DeliverHandoverRequest(NrSecurityAmf::HandoverRequestCallback target,
+                       NrSecurityN2HandoverRequest req)
+{
+    if (!target.IsNull())
+    {
+        target(req);
+    }
+}
+
+/**
+ * HANDOVER COMMAND (or HANDOVER PREPARATION FAILURE) to the source gNB.
+ * \param command the source's handler
+ * \param ueId the UE
+ * \param ok false: preparation failure
+ * \param rrcContainer the target's RRCReconfiguration
+ * \param cause the failure cause
+ */
+void
+DeliverHandoverCommand(NrSecurityAmf::HandoverCommandCallback command,
+                       uint32_t ueId,
+                       bool ok,
+                       std::vector<uint8_t> rrcContainer,
+                       std::string cause)
+{
+    if (!command.IsNull())
+    {
+        command(ueId, ok, rrcContainer, cause);
+    }
+}
+
+/**
+ * UE CONTEXT RELEASE COMMAND to the source gNB.
+ * \param release the source's handler
+ * \param ueId the UE
+ */
+void
+DeliverUeContextRelease(NrSecurityAmf::UeContextReleaseCallback release, uint32_t ueId)
+{
+    if (!release.IsNull())
+    {
+        release(ueId);
+    }
+}
+
+} // namespace
+
 bool
 NrSecurityAmf::RefuseMobility(uint32_t ueId,
                               const std::string& procedure,
@@ -111,14 +186,7 @@ NrSecurityAmf::PathSwitchRequest(uint32_t ueId, uint16_t targetCellId, PathSwitc
     a.ncc = chain.GetNcc();
     a.nhIndex = chain.GetIndex();
     m_servingCell[ueId] = targetCellId;
-    Simulator::Schedule(m_n2Delay,
-                        [ack, ueId, a]()
-                        {
-                            if (!ack.IsNull())
-                            {
-                                ack(ueId, a);
-                            }
-                        });
+    Simulator::Schedule(m_n2Delay, &DeliverPathSwitchAck, ack, ueId, a);
     return true;
 }
 
@@ -191,14 +259,7 @@ NrSecurityAmf::HandoverRequired(uint32_t ueId,
     ho.handoverCommand = handoverCommand;
     m_n2Handovers[ueId] = ho;
     HandoverRequestCallback target = m_gnbs[targetCellId].handoverRequest;
-    Simulator::Schedule(m_n2Delay,
-                        [target, req]()
-                        {
-                            if (!target.IsNull())
-                            {
-                                target(req);
-                            }
-                        });
+    Simulator::Schedule(m_n2Delay, &DeliverHandoverRequest, target, req);
     return true;
 }
 
@@ -224,14 +285,7 @@ NrSecurityAmf::HandoverRequestAcknowledge(uint32_t ueId,
     {
         m_n2Handovers.erase(it); // HANDOVER PREPARATION FAILURE ends the procedure
     }
-    Simulator::Schedule(m_n2Delay,
-                        [command, ueId, ok, rrcContainer, cause]()
-                        {
-                            if (!command.IsNull())
-                            {
-                                command(ueId, ok, rrcContainer, cause);
-                            }
-                        });
+    Simulator::Schedule(m_n2Delay, &DeliverHandoverCommand, command, ueId, ok, rrcContainer, cause);
 }
 
 void
@@ -253,14 +307,7 @@ NrSecurityAmf::HandoverNotify(uint32_t ueId, uint16_t targetCellId)
     m_n2Handovers.erase(it);
     m_servingCell[ueId] = targetCellId;
     UeContextReleaseCallback release = m_gnbs[source].ueContextRelease;
-    Simulator::Schedule(m_n2Delay,
-                        [release, ueId]()
-                        {
-                            if (!release.IsNull())
-                            {
-                                release(ueId);
-                            }
-                        });
+    Simulator::Schedule(m_n2Delay, &DeliverUeContextRelease, release, ueId);
 }
 
 } // namespace ns3

@@ -18,6 +18,25 @@ NS_LOG_COMPONENT_DEFINE("NrSecurityAmf");
 
 NS_OBJECT_ENSURE_REGISTERED(NrSecurityAmf);
 
+namespace
+{
+
+/**
+ * The N2 delivery of an Initial Context Setup (an event of its own after the N2 delay).
+ * \param deliver the serving gNB's handler
+ * \param ueId the UE
+ * \param ics the Initial Context Setup
+ */
+void
+DeliverInitialContextSetup(NrSecurityAmf::InitialContextSetupCallback deliver,
+                           uint32_t ueId,
+                           NrSecurityInitialContextSetup ics)
+{
+    deliver(ueId, ics);
+}
+
+} // namespace
+
 TypeId
 NrSecurityAmf::GetTypeId()
 {
@@ -137,7 +156,7 @@ NrSecurityAmf::InitialContextSetup(uint32_t ueId, InitialContextSetupCallback de
     ics.emergency = c.emergency;
     ics.pduSessions = c.pduSessions;
     ics.nasPdu = m_icsNas;
-    Simulator::Schedule(m_n2Delay, [deliver, ueId, ics]() { deliver(ueId, ics); });
+    Simulator::Schedule(m_n2Delay, &DeliverInitialContextSetup, deliver, ueId, ics);
     return true;
 }
 

@@ -56,26 +56,29 @@ NrSecurityGnbRrc::CheckKeyRefresh(NrSecurityGnbUeContext& ue)
     }
     ue.handover.cause = "key-refresh"; // scheduled (marks the UE until it starts)
     const uint32_t ueId = ue.ueId;
-    Simulator::ScheduleNow(
-        [this, ueId]()
-        {
-            NrSecurityGnbUeContext* u = Find(ueId);
-            if (!u)
-            {
-                return;
-            }
-            u->handover.cause.clear();
-            if (u->state != NrSecurityRrcState::SECURITY_ACTIVE
-                || u->handover.role != NrSecurityGnbHandover::NONE || u->reconfigurationPending)
-            {
-                return; // checked again with the next PDU
-            }
-            HandoverEvent(ueId,
-                          "key-refresh",
-                          "a COUNT reached KeyRefreshCount " + std::to_string(m_keyRefreshCount)
-                              + " (TS 33.501 6.9.4.1)");
-            StartIntraCell(*u, "key-refresh");
-        });
+    Simulator::ScheduleNow(&NrSecurityGnbRrc::StartKeyRefresh, this, ueId);
+}
+
+void
+NrSecurityGnbRrc::StartKeyRefresh(uint32_t ueId)
+{
+    // The event CheckKeyRefresh scheduled: the UE may have gone or changed meanwhile.
+    NrSecurityGnbUeContext* u = Find(ueId);
+    if (!u)
+    {
+        return;
+    }
+    u->handover.cause.clear();
+    if (u->state != NrSecurityRrcState::SECURITY_ACTIVE
+        || u->handover.role != NrSecurityGnbHandover::NONE || u->reconfigurationPending)
+    {
+        return; // checked again with the next PDU
+    }
+    HandoverEvent(ueId,
+                  "key-refresh",
+                  "a COUNT reached KeyRefreshCount " + std::to_string(m_keyRefreshCount)
+                      + " (TS 33.501 6.9.4.1)");
+    StartIntraCell(*u, "key-refresh");
 }
 
 bool

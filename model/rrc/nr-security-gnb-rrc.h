@@ -626,6 +626,7 @@ class NrSecurityGnbRrc : public NrSecurityRrc, private NrSecurityRadioBearerOwne
 
     // nr-security-gnb-rrc-key-refresh.cc
     void CheckKeyRefresh(NrSecurityGnbUeContext& ue);
+    void StartKeyRefresh(uint32_t ueId);
     bool StartIntraCell(NrSecurityGnbUeContext& ue, const std::string& cause);
     void CompleteIntraCell(NrSecurityGnbUeContext& ue);
 
