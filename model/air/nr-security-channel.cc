@@ -25,6 +25,17 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("NrSecurityChannel");
 
+namespace
+{
+/// \return the id of the node of device d (the context of its events), or the current context
+/// \param d a device (may be null or not yet on a node)
+uint32_t
+ContextOf(Ptr<NetDevice> d)
+{
+    return d && d->GetNode() ? d->GetNode()->GetId() : Simulator::GetContext();
+}
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(NrSecurityChannel);
 
 namespace
@@ -396,7 +407,8 @@ NrSecurityChannel::Inject(NrSecurityAirFrame frame, Time delay)
     }
     frame.rxPowerDbm = 0; // no radio model
     m_transmissionTrace(frame);
-    Simulator::Schedule(delay, &NrSecurityNetDevice::ReceiveFrame, to, frame);
+    Simulator::ScheduleWithContext(
+        ContextOf(to), delay, &NrSecurityNetDevice::ReceiveFrame, to, frame);
     return true;
 }
 
@@ -457,8 +469,17 @@ NrSecurityChannel::Transmit(NrSecurityAirFrame frame,
     {
         tap(frame);
     }
-    Simulator::Schedule(
-        ComputeDelay(from, to), &NrSecurityChannel::Arrive, this, frame, from, to, slot, adversary);
+    // the arrival runs in the receiving node's context, as ns-3 channels do (Node::
+    // ReceiveFromDevice asserts it when ns-3 is built with asserts)
+    Simulator::ScheduleWithContext(ContextOf(to),
+                                   ComputeDelay(from, to),
+                                   &NrSecurityChannel::Arrive,
+                                   this,
+                                   frame,
+                                   from,
+                                   to,
+                                   slot,
+                                   adversary);
     if (!m_monitors.empty())
     {
         NotifyMonitors(frame, from);
@@ -520,8 +541,14 @@ NrSecurityChannel::Arrive(NrSecurityAirFrame frame,
         return;
     }
     ++frame.attempt;
-    Simulator::Schedule(
-        m_retransmissionDelay, &NrSecurityChannel::Transmit, this, frame, from, to, false);
+    Simulator::ScheduleWithContext(ContextOf(from),
+                                   m_retransmissionDelay,
+                                   &NrSecurityChannel::Transmit,
+                                   this,
+                                   frame,
+                                   from,
+                                   to,
+                                   false);
 }
 
 } // namespace ns3
