@@ -31,7 +31,8 @@ cmake --build build-wheel -j "$(nproc)" --target nr-security-test-runner nr-secu
 
 cd build-wheel
 # every TestSuite through our test runner (one ctest test per suite), the calculator against
-# the vectors, and the Python tests through the wheel's cppyy (nr-security-python: test_kdf,
-# test_algorithms and the README's ns-3 Python script)
+# the vectors, and the Python tests through the wheel's cppyy (nr-security-python: every
+# pytest file, the README's ns-3 Python script among them; test_pybind_agreement.py skips
+# itself, the pybind11 copy is not built here)
 ctest --output-on-failure -j "$(nproc)" -L testsuite
 ctest --output-on-failure -j "$(nproc)" -R '^nr-security-(calc-cli|python)$'

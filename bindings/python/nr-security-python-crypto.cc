@@ -20,9 +20,6 @@ namespace
 
 using namespace pybind11::literals;
 
-/// Largest KDF parameter: its length Li is two bytes (TS 33.220 B.2.2).
-constexpr uint64_t MAX_PARAM_BYTES = 65535;
-
 } // namespace
 
 std::vector<std::vector<uint8_t>>

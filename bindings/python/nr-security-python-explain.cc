@@ -90,9 +90,16 @@ RegisterExplain(py::module_& m)
         "explain_kamf",
         [](const py::buffer& kseaf, const std::string& supi, const py::buffer& abba, bool notes)
         {
-            return ToList(
-                NrSecurityExplain::Kamf(ToKey<32>(kseaf, "kseaf"), supi, ToBytes(abba, "abba")),
-                notes);
+            std::vector<uint8_t> a = ToBytes(abba, "abba");
+            if (a.size() > MAX_PARAM_BYTES)
+            {
+                throw py::value_error("abba: longer than 65535 bytes");
+            }
+            if (supi.size() > MAX_PARAM_BYTES)
+            {
+                throw py::value_error("supi: longer than 65535 bytes");
+            }
+            return ToList(NrSecurityExplain::Kamf(ToKey<32>(kseaf, "kseaf"), supi, a), notes);
         },
         "kseaf"_a,
         "supi"_a,

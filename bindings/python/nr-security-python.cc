@@ -2,7 +2,7 @@
 /*
  * nr-security: 5G NR Access Stratum security for ns-3.
  *
- * Python bindings (pybind11): the module `nr_security` and the shared conversions.
+ * Python bindings (pybind11): the extension nr_security_pybind and the shared conversions.
  */
 #include "nr-security-python.h"
 
@@ -92,34 +92,24 @@ Be32(uint32_t v)
 #define NR_SECURITY_VERSION "unknown"
 #endif
 
-PYBIND11_MODULE(_pybind, m)
+PYBIND11_MODULE(nr_security_pybind, m)
 {
-    m.doc() = R"doc(nr_security._pybind: the pybind11 part of nr_security (use the package nr_security).
+    m.doc() = R"doc(nr_security_pybind: the fast-import copy of nr_security's crypto layer.
 
-Three layers:
+The package nr_security (cppyy, ns-3's binding technology) is the API; this pybind11 extension
+holds a second, identical copy of its bytes helpers that needs no C++ interpreter: the 3GPP KDF
+(TS 33.220 B.2) and the key hierarchy below K_SEAF (TS 33.501 Annex A: hmac_sha256, build_s,
+kdf, kamf, kgnb, algorithm_key, as_keys, nh, kgnb_star), NEA0-3 and NIA0-3 (TS 33.501 Annex D)
+and explain mode (explain_kdf ... explain_nia). It imports in hundredths of a second where
+cppyy takes seconds (bindings/README.md, "Import time"); tests/test_pybind_agreement.py keeps
+the two copies identical (results, error messages, docstrings).
 
-* crypto: the 3GPP KDF (TS 33.220 B.2) and the key hierarchy below K_SEAF (TS 33.501
-  Annex A: kamf, kgnb, algorithm_key, as_keys, nh, kgnb_star), NEA0-3 and NIA0-3
-  (TS 33.501 Annex D); explain mode: explain_kdf, explain_kamf, explain_kgnb,
-  explain_algorithm_key, explain_nh, explain_kgnb_star, explain_nea and explain_nia return
-  every input and intermediate as (name, hex) pairs, as nr-security-calc --explain prints them;
-* PDCP: byte-exact data PDU protection and unprotection (TS 38.323), as the
-  nr-security-calc subcommands pdcp-protect / pdcp-unprotect;
-* scenario: run_scenario() builds gNBs and UEs with NrSecurityHelper, runs the AS Security
-  Mode Command procedure (TS 38.331 5.3.4, TS 33.501 6.7.4) and returns the trace events
-  and the keys; run_relay_scenario() runs a man-in-the-middle relay between a UE and its gNB
-  with the relay's interception callback in Python.
-
-Conventions: keys, data and PDUs are bytes in and bytes out (bytearray and memoryview are
-accepted as input), big-endian, first byte = most significant bits. LENGTH parameters are
-in bits. Numbers are Python ints. Bad input raises ValueError (TypeError for a wrong type)
-whose message starts with the name of the offending parameter, e.g.
-"bearer: 32 is outside 0..31 (...)". A std::invalid_argument escaping from the C++ layer is
-also raised as ValueError.)doc";
+Conventions: keys and data are bytes in and bytes out (bytearray and memoryview are accepted
+as input), big-endian, first byte = most significant bits. LENGTH parameters are in bits.
+Numbers are Python ints. Bad input raises ValueError (TypeError for a wrong type) whose message
+starts with the name of the offending parameter, e.g. "bearer: 32 is outside 0..31 (...)". A
+std::invalid_argument escaping from the C++ layer is also raised as ValueError.)doc";
     m.attr("__version__") = NR_SECURITY_VERSION;
     ns3::nrsecpy::RegisterCrypto(m);
-    ns3::nrsecpy::RegisterPdcp(m);
-    ns3::nrsecpy::RegisterScenario(m);
-    ns3::nrsecpy::RegisterRelay(m);
     ns3::nrsecpy::RegisterExplain(m);
 }

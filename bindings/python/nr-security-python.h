@@ -24,6 +24,9 @@ namespace nrsecpy
 
 namespace py = pybind11;
 
+/// Largest KDF parameter: its length Li is two bytes (TS 33.220 B.2.2).
+constexpr uint64_t MAX_PARAM_BYTES = 65535;
+
 /**
  * \brief Reads a Python int that must lie in [min, max].
  * \param value the int
@@ -136,15 +139,7 @@ NrSecurityAlgorithmType ToAlgorithmType(const std::string& s);
 /// nea and nia. \param m the module
 void RegisterCrypto(py::module_& m);
 
-/// Registers pdcp_protect and pdcp_unprotect. \param m the module
-void RegisterPdcp(py::module_& m);
-
-/// Registers run_scenario. \param m the module
-void RegisterScenario(py::module_& m);
-
-/// Registers run_relay_scenario. \param m the module
-void RegisterRelay(py::module_& m);
-/// Registers explain_kdf, explain_kgnb, explain_algorithm_key, explain_as_keys, explain_nh,
+/// Registers explain_kdf, explain_kamf, explain_kgnb, explain_algorithm_key, explain_nh,
 /// explain_kgnb_star, explain_nea and explain_nia. \param m the module
 void RegisterExplain(py::module_& m);
 

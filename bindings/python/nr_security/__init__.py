@@ -17,8 +17,13 @@ Bytes-in/bytes-out helpers, thin wrappers of the C++ classes:
 * scenarios (cppyy, NrSecurityScenario / NrSecurityRelayScenario): run_scenario (the AS
   Security Mode Command between gNBs and UEs) and run_relay_scenario (a man-in-the-middle
   relay with its interception callback in Python);
-* explain mode (the pybind11 extension nr_security._pybind, built with the Debian standalone
-  build only; not yet ported to cppyy): explain_kdf ... explain_nia.
+* explain mode (cppyy, NrSecurityExplain): explain_kdf, explain_kamf, explain_kgnb,
+  explain_algorithm_key, explain_nh, explain_kgnb_star, explain_nea and explain_nia, every
+  input and intermediate as (name, hex) pairs, as nr-security-calc --explain prints them.
+
+nr_security_pybind (pybind11, Debian standalone build only) is a second copy of the crypto and
+explain helpers that imports in a fraction of a second, without cppyy; the tests keep the two
+identical.
 
 Conventions: keys, data and PDUs are bytes in and bytes out (bytearray and memoryview are
 accepted as input), big-endian, first byte = most significant bits. LENGTH parameters are
@@ -43,24 +48,18 @@ from .crypto import (
     nia,
 )
 
+from .explain import (
+    explain_algorithm_key,
+    explain_kamf,
+    explain_kdf,
+    explain_kgnb,
+    explain_kgnb_star,
+    explain_nea,
+    explain_nh,
+    explain_nia,
+)
 from .pdcp import pdcp_protect, pdcp_unprotect
 from .relay import run_relay_scenario
 from .scenario import run_scenario
 
 __version__ = "0.1.0"
-
-try:  # the parts not yet ported to cppyy (Debian standalone build only)
-    from ._pybind import (  # noqa: F401
-        explain_algorithm_key,
-        explain_kamf,
-        explain_kdf,
-        explain_kgnb,
-        explain_kgnb_star,
-        explain_nea,
-        explain_nh,
-        explain_nia,
-    )
-
-    HAVE_PYBIND = True
-except ImportError:
-    HAVE_PYBIND = False

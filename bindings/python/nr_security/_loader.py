@@ -99,8 +99,32 @@ def load():
         cppyy.include("ns3/nr-security-module.h")
         cppyy.load_library(library)
     _define_support(cppyy)
+    _add_create_object_template(ns)
     _NS = ns
     return ns
+
+
+class _CreateObjectByName:
+    """ns-3 3.37-3.41's ns.CreateObject("T") (a Python function of the class name), also
+    reachable in the form of 3.42 and newer, ns.CreateObject["T"](), the C++ template's: one
+    script then runs with every ns-3."""
+
+    def __init__(self, create_by_name):
+        self._create = create_by_name
+        self.__doc__ = create_by_name.__doc__
+
+    def __call__(self, class_name):
+        return self._create(class_name)
+
+    def __getitem__(self, class_type):
+        name = class_type if isinstance(class_type, str) else class_type.__cpp_name__
+        return lambda: self._create(name.replace("ns3::", "", 1))
+
+
+def _add_create_object_template(ns):
+    create = getattr(ns, "CreateObject", None)
+    if create is not None and type(create).__name__ == "function":
+        setattr(ns, "CreateObject", _CreateObjectByName(create))
 
 
 def _define_support(cppyy):

@@ -45,6 +45,15 @@ def _params(params, name):
     return out
 
 
+def _algorithm_type(alg_type):
+    if alg_type not in _ALGORITHM_TYPES:
+        raise ValueError(
+            f"alg_type: '{alg_type}' is not one of nas-enc, nas-int, rrc-enc, rrc-int, "
+            "up-enc, up-int"
+        )
+    return getattr(_ns.NrSecurityAlgorithmType, _ALGORITHM_TYPES[alg_type])
+
+
 def _key256(value, name):
     return _Alg.Key256FromBytes(_c.vector(_ns, _c.to_key(value, name, 32)))
 
@@ -92,6 +101,13 @@ kseaf: 32 bytes. supi: the SUPI as the byte string of A.7.0, as str or bytes (fo
 its digits, e.g. "901700000021309"). abba: the ABBA parameter, bytes (default
 b"\\x00\\x00", Release 15).
 Returns K_AMF, 32 bytes. Raises ValueError naming 'kseaf', 'supi' or 'abba'."""
+    supi, a = _supi_abba(supi, abba)
+    k = _key256(kseaf, "kseaf")
+    return _c.from_cpp(_ns, _Kdf.DeriveKamf(k, supi, a))
+
+
+def _supi_abba(supi, abba):
+    """The checked SUPI (str) and ABBA (std::vector<uint8_t>) of K_AMF (TS 33.501 A.7)."""
     if isinstance(supi, (bytes, bytearray)):
         supi = bytes(supi).decode("latin-1")
     if not isinstance(supi, str):
@@ -101,8 +117,7 @@ Returns K_AMF, 32 bytes. Raises ValueError naming 'kseaf', 'supi' or 'abba'."""
         raise ValueError("abba: longer than 65535 bytes")
     if len(supi.encode("latin-1", "replace")) > MAX_PARAM_BYTES:
         raise ValueError("supi: longer than 65535 bytes")
-    k = _key256(kseaf, "kseaf")
-    return _c.from_cpp(_ns, _Kdf.DeriveKamf(k, supi, _c.vector(_ns, a)))
+    return supi, _c.vector(_ns, a)
 
 
 def kgnb(kamf, ul_nas_count, access="3gpp"):
@@ -136,12 +151,7 @@ key: K_gNB for AS keys, K_AMF for NAS keys; 32 bytes. alg_type: "nas-enc" (0x01)
 alg_id: the 4-bit algorithm identity, 0..15 (NEA2 and NIA2 are both 2).
 Returns the key, 16 bytes. Raises ValueError naming 'key', 'alg_type' or 'alg_id'."""
     k = _key256(key, "key")
-    if alg_type not in _ALGORITHM_TYPES:
-        raise ValueError(
-            f"alg_type: '{alg_type}' is not one of nas-enc, nas-int, rrc-enc, rrc-int, "
-            "up-enc, up-int"
-        )
-    t = getattr(_ns.NrSecurityAlgorithmType, _ALGORITHM_TYPES[alg_type])
+    t = _algorithm_type(alg_type)
     alg_id = _c.to_uint(alg_id, "alg_id", 0, 15, "a 4-bit algorithm identity")
     return _c.from_cpp(_ns, _Kdf.DeriveAlgorithmKey(k, t, alg_id))
 

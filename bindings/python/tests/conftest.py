@@ -10,9 +10,9 @@
 #
 #   NR_SECURITY_PYTHON_DIR=build/bindings/python build/venv/bin/python3 -m pytest -q bindings/python/tests
 #
-# In an ns-3 source tree or with the ns3 wheel, `ns` is ns-3's own; the pybind11 part
-# (nr_security._pybind) exists only in the Debian standalone build, so run the files that need
-# no pybind11 there (test_kdf.py, test_algorithms.py, test_ns3_script.py).
+# In an ns-3 source tree or with the ns3 wheel, `ns` is ns-3's own. The pybind11 copy
+# (nr_security_pybind, next to nr_security/) exists only in the Debian standalone build;
+# test_pybind_agreement.py skips itself elsewhere.
 
 import os
 import sys

@@ -45,3 +45,15 @@ def test_readme_ns3_script(tmp_path):
     assert (tmp_path / "traces.csv").stat().st_size > 0
     assert sorted(p.name for p in tmp_path.glob("*.pcap")) == ["gnb-1.pcap", "ue-1.pcap",
                                                               "ue-2.pcap"]
+
+
+def test_create_object_both_spellings():
+    # ns-3 3.37-3.41's bindings spell CreateObject<T>() as ns.CreateObject("T"), 3.42 and newer
+    # (the C++ template) as ns.CreateObject["T"](); after `import nr_security` both work with
+    # every `ns`, so the README's script runs unchanged everywhere
+    import nr_security  # noqa: F401
+    from ns import ns
+
+    for helper in (ns.CreateObject["NrSecurityHelper"](), ns.CreateObject("NrSecurityHelper")):
+        assert str(helper.GetInstanceTypeId().GetName()) == "ns3::NrSecurityHelper"
+        assert helper.GetReferenceCount() >= 1
