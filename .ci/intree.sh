@@ -40,6 +40,13 @@ if [ ! -d build-intree/ns3-3.37/ns-3.37 ]; then
 fi
 TREE="$ROOT/build-intree/ns3-3.37/ns-3.37"
 [ -f "$TREE/VERSION" ] || { echo "intree: no ns-3 tree at $TREE" >&2; exit 1; }
+# apt-get source applies Debian's patches; library-soversion.diff names the libraries as the
+# Debian packages do (libns3-core.so.37, the names of the installed libns3-dev), while ns-3's own
+# Python loader (bindings/python/ns__init__.py) looks for upstream's libns3.37-core.so: reversed,
+# so that this tree is upstream's 3.37 (the other two patches do not touch the build's outputs).
+if grep -q 'OUTPUT_NAME ns3-${BLIB_LIBNAME}' "$TREE/build-support/custom-modules/ns3-module-macros.cmake"; then
+  (cd "$ROOT/build-intree/ns3-3.37" && patch -p1 -R < debian/patches/library-soversion.diff)
+fi
 
 # this checkout's tracked files (and their working-tree state) as contrib/nr-security
 rm -rf "$TREE/contrib/nr-security"
@@ -52,7 +59,8 @@ export PATH="$ROOT/build/venv/bin:$PATH"   # cppyy for the bindings, pycrate, py
 # tests, ns3tcp-socket) uses CsmaHelper without listing csma, and the test runner fails to link
 ./ns3 configure --build-profile=release --enable-modules="nr-security,csma" --enable-tests \
   --enable-examples --enable-python-bindings
-./ns3 build -j "$(nproc)"  # (its default is nproc - 1 jobs)
+# (3.37's ./ns3 build takes at most nproc - 1 jobs, whatever -j says: one job on two cores)
+cmake --build cmake-cache -j "$(nproc)"
 
 # every nr-security TestSuite through test.py (a pattern: the suites run in parallel)
 ./test.py --no-build --suite='nr-security-*' || failed=1
@@ -60,7 +68,9 @@ export PATH="$ROOT/build/venv/bin:$PATH"   # cppyy for the bindings, pycrate, py
 # the SMC example, the README's ns-3 Python script nr-security-python.py through the tree's
 # own bindings), through test.py
 ./test.py --no-build --constrain=example || failed=1
-./test.py --no-build --constrain=pyexample || failed=1
+# (3.37's test.py fails in --constrain=pyexample when a module has no Python examples: ours by
+# name)
+./test.py --no-build --pyexample=contrib/nr-security/examples/nr-security-python.py || failed=1
 # the script checks and the Python tests, registered by our in-tree CMake branch
 (cd cmake-cache && ctest --output-on-failure -j "$(nproc)" -R '^nr-security-') || failed=1
 exit $failed
