@@ -99,32 +99,42 @@ def load():
         cppyy.include("ns3/nr-security-module.h")
         cppyy.load_library(library)
     _define_support(cppyy)
-    _add_create_object_template(ns)
+    _add_create_object_spellings(ns)
     _NS = ns
     return ns
 
 
-class _CreateObjectByName:
-    """ns-3 3.37-3.41's ns.CreateObject("T") (a Python function of the class name), also
-    reachable in the form of 3.42 and newer, ns.CreateObject["T"](), the C++ template's: one
-    script then runs with every ns-3."""
+class _CreateObject:
+    """ns.CreateObject in both of ns-3's Python spellings, so that one script runs with every
+    ns-3: CreateObject["T"]() (the C++ template; all that ns-3 3.42 and newer have, and our
+    package `ns` for Debian's 3.37) and CreateObject("T") (all that ns-3 3.37-3.41's own
+    bindings have, a Python function of the class name)."""
 
-    def __init__(self, create_by_name):
-        self._create = create_by_name
-        self.__doc__ = create_by_name.__doc__
-
-    def __call__(self, class_name):
-        return self._create(class_name)
+    def __init__(self, template=None, by_name=None):
+        self._template = template
+        self._by_name = by_name
 
     def __getitem__(self, class_type):
+        if self._template is not None:
+            return self._template[class_type]
         name = class_type if isinstance(class_type, str) else class_type.__cpp_name__
-        return lambda: self._create(name.replace("ns3::", "", 1))
+        name = name[len("ns3::"):] if name.startswith("ns3::") else name
+        return lambda: self._by_name(name)
+
+    def __call__(self, class_name):
+        if self._by_name is not None:
+            return self._by_name(class_name)
+        return self._template[class_name]()
 
 
-def _add_create_object_template(ns):
+def _add_create_object_spellings(ns):
     create = getattr(ns, "CreateObject", None)
-    if create is not None and type(create).__name__ == "function":
-        setattr(ns, "CreateObject", _CreateObjectByName(create))
+    if create is None or isinstance(create, _CreateObject):
+        return
+    if type(create).__name__ == "function":
+        setattr(ns, "CreateObject", _CreateObject(by_name=create))
+    else:
+        setattr(ns, "CreateObject", _CreateObject(template=create))
 
 
 def _define_support(cppyy):

@@ -48,24 +48,7 @@ def _load(version, include_dirs, libraries):
         ns3.__nr_security_kept_nodes.append(node)
 
     ns3.Node.__del__ = _keep_node
-    # ns.CreateObject["T"]() is the C++ template (ns-3 >= 3.42 gives nothing else); ns-3
-    # 3.37-3.41's own bindings spell it ns.CreateObject("T"): both work here.
-    setattr(ns3, "CreateObject", _CreateObject(ns3.CreateObject))
     return ns3
-
-
-class _CreateObject:
-    """CreateObject<T>() in both Python spellings: ns.CreateObject["T"]() and
-    ns.CreateObject("T")."""
-
-    def __init__(self, template):
-        self._template = template
-
-    def __getitem__(self, class_type):
-        return self._template[class_type]
-
-    def __call__(self, class_name):
-        return self._template[class_name]()
 
 
 # the generated call follows: ns = _load(...)
