@@ -6,7 +6,8 @@
  * NrSecurityPdcp entities (gNB -> UE, in order), next to the bare crypto calls on the same
  * buffers (NIA2 + NEA2 on transmit, NEA2 + NIA2 on receive) and to the two ns-3 Packets per
  * PDU that the entity path creates anyway (PDU and delivered SDU). The counter allocs/PDU
- * counts every operator new per PDU.
+ * counts every operator new per PDU. EntityByCreateEntity against EntityByCreateObject: the
+ * cost of making one entity, NrSecurityPdcp::CreateEntity against CreateObject.
  */
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-pdcp.h"
@@ -191,8 +192,33 @@ TwoPacketsOnly(benchmark::State& state)
     state.counters["allocs/PDU"] = double(allocs) / double(state.iterations());
 }
 
+/// Making one PDCP entity the way every ns-3 object is made: CreateObject (the baseline).
+void
+EntityByCreateObject(benchmark::State& state)
+{
+    for (auto _ : state)
+    {
+        Ptr<NrSecurityPdcp> p = CreateObject<NrSecurityPdcp>();
+        benchmark::DoNotOptimize(p);
+    }
+}
+
+/// Making one PDCP entity the way RRC does, NrSecurityPdcp::CreateEntity (a copy of a
+/// prototype with the compiled defaults, then the changed defaults applied).
+void
+EntityByCreateEntity(benchmark::State& state)
+{
+    for (auto _ : state)
+    {
+        Ptr<NrSecurityPdcp> p = NrSecurityPdcp::CreateEntity(NrSecurityDirection::UPLINK);
+        benchmark::DoNotOptimize(p);
+    }
+}
+
 } // namespace
 
 BENCHMARK(BareCrypto);
 BENCHMARK(PdcpEntities);
 BENCHMARK(TwoPacketsOnly);
+BENCHMARK(EntityByCreateObject);
+BENCHMARK(EntityByCreateEntity);

@@ -363,11 +363,11 @@ main(int argc, char** argv)
         // present (100), waitTime 10 s (1001): 0 00 0 100 1001 -> 09 20.
         SendSrb0(w, 3, MilliSeconds(3), false, "0920");
 
-        Drb drb1ul{1, 18, true, true, true, false};
-        Drb drb1dl{1, 18, false, true, true, false};
-        Drb drb2ul{2, 12, true, false, true, false};
-        Drb drb3dl{3, 12, false, true, false, false};
-        Drb drb4ul{4, 12, true, true, true, true};
+        Drb drb1ul{1, 18, true, true, true, false, {}, {}};
+        Drb drb1dl{1, 18, false, true, true, false, {}, {}};
+        Drb drb2ul{2, 12, true, false, true, false, {}, {}};
+        Drb drb3dl{3, 12, false, true, false, false, {}, {}};
+        Drb drb4ul{4, 12, true, true, true, true, {}, {}};
         for (Drb* d : {&drb1ul, &drb1dl, &drb2ul, &drb3dl, &drb4ul})
         {
             Configure(*d, ue);

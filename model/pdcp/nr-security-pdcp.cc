@@ -134,22 +134,48 @@ NrSecurityPdcp::GetTypeId()
     return tid;
 }
 
-TypeId
-NrSecurityPdcp::GetInstanceTypeId() const
+namespace
 {
-    return GetTypeId();
+
+/**
+ * \brief The entity CreateEntity copies: made once by CreateObject, so that it carries its
+ *        TypeId (only CreateObject and CopyObject set an Object's TypeId in every ns-3 release;
+ *        from 3.45 GetInstanceTypeId is final and Create<T> refuses Object subclasses), then
+ *        every construction attribute put back to its compiled default, which is what the
+ *        constructor holds (a default changed at that moment must not stick to later copies).
+ * \return the prototype
+ */
+Ptr<NrSecurityPdcp>
+MakePdcpPrototype()
+{
+    Ptr<NrSecurityPdcp> p = CreateObject<NrSecurityPdcp>();
+    const TypeId tid = NrSecurityPdcp::GetTypeId();
+    for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        const TypeId::AttributeInformation info = tid.GetAttribute(i);
+        if ((info.flags & TypeId::ATTR_CONSTRUCT) && info.initialValue != info.originalInitialValue)
+        {
+            p->SetAttribute(info.name, *info.originalInitialValue);
+        }
+    }
+    return p;
 }
+
+} // namespace
 
 Ptr<NrSecurityPdcp>
 NrSecurityPdcp::CreateEntity(NrSecurityDirection direction)
 {
-    Ptr<NrSecurityPdcp> p = ns3::Create<NrSecurityPdcp>();
+    // Kept until the process exits (held by a pointer, so never destroyed after ns-3's own
+    // statics): a fresh entity, never connected or configured.
+    static const Ptr<NrSecurityPdcp>* prototype = new Ptr<NrSecurityPdcp>(MakePdcpPrototype());
+    Ptr<NrSecurityPdcp> p = CopyObject<NrSecurityPdcp>(*prototype);
     const TypeId tid = GetTypeId();
     for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
     {
         const TypeId::AttributeInformation info = tid.GetAttribute(i);
         // Config::SetDefault replaces initialValue; originalInitialValue stays the compiled
-        // default, which the constructor holds already.
+        // default, which the prototype holds already.
         if ((info.flags & TypeId::ATTR_CONSTRUCT) && info.initialValue != info.originalInitialValue)
         {
             p->SetAttribute(info.name, *info.initialValue);

@@ -160,16 +160,15 @@ class NrSecurityPdcp : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
-    /// \return NrSecurityPdcp's TypeId (an entity made by Create() has no other)
-    TypeId GetInstanceTypeId() const override;
 
     /**
      * \brief Makes an entity as CreateObject<NrSecurityPdcp>() does, at a fraction of its
      *        cost: ns-3's attribute construction sets every attribute from its initial value
      *        (about 5,000 instructions per attribute with the Debian ns-3 3.37 libraries, 60,000
-     *        per entity); the constructor already holds the attributes' compiled defaults, so
-     *        only an attribute whose default was changed (Config::SetDefault, --ns3::...) is
-     *        set here. RRC makes six entities per UE (SRB1, SRB2, DRB at UE and gNB).
+     *        per entity). It copies (CopyObject) a prototype that holds the attributes'
+     *        compiled defaults and the TypeId, made once by CreateObject; only an attribute
+     *        whose default was changed (Config::SetDefault, --ns3::...) is then set. RRC makes
+     *        six entities per UE (SRB1, SRB2, DRB at UE and gNB).
      * \param direction the transmit direction (the "Direction" attribute)
      * \return the entity
      */
