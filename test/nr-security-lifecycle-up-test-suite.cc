@@ -160,7 +160,8 @@ class UpPolicyTestCase : public TestCase
             auto f = s.Frames(NrSecurityRbType::DRB, 1, uplink);
             NS_TEST_ASSERT_MSG_EQ(f.size(), 1u, what << ": one DRB PDU each way");
             // 18-bit SN header (3 bytes) + 20-byte SDU + MAC-I (4 bytes) iff integrity.
-            NS_TEST_EXPECT_MSG_EQ(f[0].pdu->GetSize(), integrity ? 27u : 23u, what << ": MAC-I");
+            const uint32_t size = integrity ? 27u : 23u;
+            NS_TEST_EXPECT_MSG_EQ(f[0].pdu->GetSize(), size, what << ": MAC-I");
             NS_TEST_EXPECT_MSG_EQ(f[0].macIPresent, integrity, what << ": macIPresent");
             NS_TEST_EXPECT_MSG_EQ(f[0].integrity, integrity, what << ": integrity metadata");
             NS_TEST_EXPECT_MSG_EQ(f[0].ciphered, ciphering, what << ": ciphered metadata");

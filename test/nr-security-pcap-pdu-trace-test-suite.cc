@@ -319,8 +319,8 @@ class PduCsvConnectionTestCase : public TestCase
         Simulator::Destroy(); // flushes the CSV files
 
         std::map<std::string, int> perRb;
-        int ueSrb1Tx = 0;
-        int gnbSrb1Delivered = 0;
+        uint64_t ueSrb1Tx = 0;
+        uint64_t gnbSrb1Delivered = 0;
         int malformed = 0;
         for (const std::string& row : Rows(pdus))
         {
