@@ -101,6 +101,13 @@ struct PayloadLog
         p->CopyData(b.data(), b.size());
         payloads->push_back(NrSecurityToHex(b));
     }
+
+    /// A UdpEchoServer's RxWithAddresses (its "Rx" changed signature in ns-3 3.47; this one is
+    /// the same in every release). \param p a packet
+    void AddFrom(Ptr<const Packet> p, const Address& /* from */, const Address& /* to */)
+    {
+        Add(p);
+    }
 };
 
 /// Counts sent packets.
@@ -337,7 +344,8 @@ NrSecurityRelayScenario::Run()
     TxCounter tx{&sent};
     UdpEchoServerHelper server(9);
     ApplicationContainer servers = server.Install(remote);
-    servers.Get(0)->TraceConnectWithoutContext("Rx", MakeCallback(&PayloadLog::Add, &atServer));
+    servers.Get(0)->TraceConnectWithoutContext("RxWithAddresses",
+                                               MakeCallback(&PayloadLog::AddFrom, &atServer));
     UdpEchoClientHelper client(remoteAddress, 9);
     client.SetAttribute("MaxPackets", UintegerValue(packets));
     client.SetAttribute("Interval", TimeValue(MilliSeconds(20)));

@@ -102,6 +102,14 @@ Count(uint64_t* n, Ptr<const Packet> /* p */)
     ++*n;
 }
 
+/// Counts packets at a UdpEchoServer's RxWithAddresses (its "Rx" changed signature in ns-3
+/// 3.47; this one is the same in every release). \param n the counter \param p the packet
+void
+CountFrom(uint64_t* n, Ptr<const Packet> p, const Address& /* from */, const Address& /* to */)
+{
+    Count(n, p);
+}
+
 } // namespace
 
 /// The example proper.
@@ -175,8 +183,10 @@ Run(int argc, char* argv[])
     uint64_t replies = 0;
     UdpEchoServerHelper server(53);
     ApplicationContainer servers = server.Install(NodeContainer(net.remote, attackerHost));
-    servers.Get(0)->TraceConnectWithoutContext("Rx", MakeBoundCallback(&Count, &atResolver));
-    servers.Get(1)->TraceConnectWithoutContext("Rx", MakeBoundCallback(&Count, &atAttacker));
+    servers.Get(0)->TraceConnectWithoutContext("RxWithAddresses",
+                                               MakeBoundCallback(&CountFrom, &atResolver));
+    servers.Get(1)->TraceConnectWithoutContext("RxWithAddresses",
+                                               MakeBoundCallback(&CountFrom, &atAttacker));
     UdpEchoClientHelper client(net.remoteAddress, 53);
     client.SetAttribute("MaxPackets", UintegerValue(queries));
     client.SetAttribute("Interval", TimeValue(MilliSeconds(20)));
