@@ -18,7 +18,9 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
+#include <cstdlib>
 #include <memory>
 
 using namespace ns3;
@@ -527,6 +529,39 @@ class CreateEntityTestCase : public TestCase
     }
 };
 
+/// With NS_ATTRIBUTE_DEFAULT in the environment, which ns-3's attribute construction prefers to
+/// Config::SetDefault, CreateEntity still gives what CreateObject gives (ctest
+/// nr-security-pdcp-cases-env runs this suite with MaxUnconfirmedSdus=1000 there; without the
+/// variable both give the Config::SetDefault value).
+class CreateEntityEnvironmentTestCase : public TestCase
+{
+  public:
+    CreateEntityEnvironmentTestCase()
+        : TestCase("CreateEntity: NS_ATTRIBUTE_DEFAULT wins over Config::SetDefault, as in "
+                   "CreateObject")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::NrSecurityPdcp::MaxUnconfirmedSdus", UintegerValue(2000));
+        Ptr<NrSecurityPdcp> reference = CreateObject<NrSecurityPdcp>();
+        Ptr<NrSecurityPdcp> fast = NrSecurityPdcp::CreateEntity(NrSecurityDirection::UPLINK);
+        Config::SetDefault("ns3::NrSecurityPdcp::MaxUnconfirmedSdus", UintegerValue(131072));
+        UintegerValue want;
+        UintegerValue got;
+        reference->GetAttribute("MaxUnconfirmedSdus", want);
+        fast->GetAttribute("MaxUnconfirmedSdus", got);
+        const char* environment = std::getenv("NS_ATTRIBUTE_DEFAULT");
+        const std::string variable = environment != nullptr ? environment : "";
+        const bool fromEnvironment = variable.find("MaxUnconfirmedSdus=1000") != std::string::npos;
+        const uint64_t expected = fromEnvironment ? 1000 : 2000;
+        NS_TEST_EXPECT_MSG_EQ(want.Get(), expected, "CreateObject's value");
+        NS_TEST_EXPECT_MSG_EQ(got.Get(), want.Get(), "CreateEntity's value");
+    }
+};
+
 class NrSecurityPdcpCasesTestSuite : public TestSuite
 {
   public:
@@ -541,6 +576,7 @@ class NrSecurityPdcpCasesTestSuite : public TestSuite
         AddTestCase(new RxCountBoundaryTestCase);
         AddTestCase(new MalformedPduTestCase);
         AddTestCase(new CreateEntityTestCase);
+        AddTestCase(new CreateEntityEnvironmentTestCase);
     }
 };
 

@@ -11,6 +11,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace ns3
@@ -166,6 +167,15 @@ MakePdcpPrototype()
 Ptr<NrSecurityPdcp>
 NrSecurityPdcp::CreateEntity(NrSecurityDirection direction)
 {
+    // Attribute defaults from the environment (NS_ATTRIBUTE_DEFAULT, read by ns-3's attribute
+    // construction, taking precedence over Config::SetDefault): CreateObject itself.
+    const char* environment = std::getenv("NS_ATTRIBUTE_DEFAULT");
+    if (environment != nullptr && *environment != '\0')
+    {
+        Ptr<NrSecurityPdcp> p = CreateObject<NrSecurityPdcp>();
+        p->m_direction = direction;
+        return p;
+    }
     // Kept until the process exits (held by a pointer, so never destroyed after ns-3's own
     // statics): a fresh entity, never connected or configured.
     static const Ptr<NrSecurityPdcp>* prototype = new Ptr<NrSecurityPdcp>(MakePdcpPrototype());

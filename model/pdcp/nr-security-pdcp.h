@@ -167,8 +167,9 @@ class NrSecurityPdcp : public Object
      *        (about 5,000 instructions per attribute with the Debian ns-3 3.37 libraries, 60,000
      *        per entity). It copies (CopyObject) a prototype that holds the attributes'
      *        compiled defaults and the TypeId, made once by CreateObject; only an attribute
-     *        whose default was changed (Config::SetDefault, --ns3::...) is then set. RRC makes
-     *        six entities per UE (SRB1, SRB2, DRB at UE and gNB).
+     *        whose default was changed (Config::SetDefault, --ns3::...) is then set. With
+     *        NS_ATTRIBUTE_DEFAULT in the environment it is CreateObject itself. RRC makes six
+     *        entities per UE (SRB1, SRB2, DRB at UE and gNB).
      * \param direction the transmit direction (the "Direction" attribute)
      * \return the entity
      */
