@@ -11,7 +11,9 @@
 #   - our checks that take programs (calculator, SMC, tshark, pycrate, doc, layers, handover,
 #     attack) and the pytest files that need no pybind11 part through `from ns import ns`, as
 #     the tree's ctest tests (ctest -R '^nr-security-').
-# A package that cannot be installed fails the script.
+# A package that cannot be installed fails the script. .ci/run calls it after `make test`,
+# which installed the Debian packages it needs (cmake, build-essential with dpkg-dev and patch,
+# python3-venv, tshark); on its own, run `make deps` first.
 set -euo pipefail
 failed=0
 cd "$(dirname "$0")/.."

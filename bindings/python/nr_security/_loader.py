@@ -118,13 +118,25 @@ class _CreateObject:
         if self._template is not None:
             return self._template[class_type]
         name = class_type if isinstance(class_type, str) else class_type.__cpp_name__
-        name = name[len("ns3::"):] if name.startswith("ns3::") else name
-        return lambda: self._by_name(name)
+
+        def create(*arguments):
+            if arguments:
+                raise TypeError("CreateObject: ns-3 3.37-3.41's Python CreateObject passes no "
+                                "constructor arguments; set attributes after creation")
+            return self._by_name(_without_ns3(name))
+
+        return create
 
     def __call__(self, class_name):
         if self._by_name is not None:
-            return self._by_name(class_name)
+            return self._by_name(_without_ns3(class_name))
         return self._template[class_name]()
+
+
+def _without_ns3(name):
+    """A class name without its ns3:: (ns-3 3.37-3.41's CreateObject writes `using namespace
+    ns3;` code around it, and a qualified name there makes it exit)."""
+    return name[len("ns3::"):] if name.startswith("ns3::") else name
 
 
 def _add_create_object_spellings(ns):

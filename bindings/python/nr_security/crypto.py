@@ -107,17 +107,20 @@ Returns K_AMF, 32 bytes. Raises ValueError naming 'kseaf', 'supi' or 'abba'."""
 
 
 def _supi_abba(supi, abba):
-    """The checked SUPI (str) and ABBA (std::vector<uint8_t>) of K_AMF (TS 33.501 A.7)."""
-    if isinstance(supi, (bytes, bytearray)):
-        supi = bytes(supi).decode("latin-1")
-    if not isinstance(supi, str):
+    """The checked SUPI (std::string holding its bytes: a str as UTF-8, as the pybind11 copy
+    takes it) and ABBA (std::vector<uint8_t>) of K_AMF (TS 33.501 A.7)."""
+    if isinstance(supi, str):
+        s = supi.encode("utf-8")
+    elif isinstance(supi, (bytes, bytearray)):
+        s = bytes(supi)
+    else:
         raise TypeError(f"supi: expected str or bytes, got {type(supi).__name__}")
     a = _c.to_bytes(abba, "abba")
     if len(a) > MAX_PARAM_BYTES:
         raise ValueError("abba: longer than 65535 bytes")
-    if len(supi.encode("latin-1", "replace")) > MAX_PARAM_BYTES:
+    if len(s) > MAX_PARAM_BYTES:
         raise ValueError("supi: longer than 65535 bytes")
-    return supi, _c.vector(_ns, a)
+    return _ns.cppyy.gbl.std.string(s), _c.vector(_ns, a)
 
 
 def kgnb(kamf, ul_nas_count, access="3gpp"):

@@ -54,6 +54,8 @@ def test_create_object_both_spellings():
     import nr_security  # noqa: F401
     from ns import ns
 
-    for helper in (ns.CreateObject["NrSecurityHelper"](), ns.CreateObject("NrSecurityHelper")):
+    for helper in (ns.CreateObject["NrSecurityHelper"](), ns.CreateObject("NrSecurityHelper"),
+                   ns.CreateObject["ns3::NrSecurityHelper"](),
+                   ns.CreateObject("ns3::NrSecurityHelper")):
         assert str(helper.GetInstanceTypeId().GetName()) == "ns3::NrSecurityHelper"
         assert helper.GetReferenceCount() >= 1

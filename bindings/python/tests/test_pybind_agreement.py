@@ -31,6 +31,10 @@ for _ in range(20):
         ("build_s", (0x6E, [data, k16])),
         ("kdf", (k32, 0x69, [b"\x03", b"\x02"])),
         ("kamf", (k32, "901700000021309", b"\x00\x00")),
+        # SUPI bytes as given (bytes) or as UTF-8 (str), NUL and bytes >= 0x80 included
+        ("kamf", (k32, b"\xe9\x00\xff" + rb(3), b"\x00\x00")),
+        ("kamf", (k32, "\u20ac1", rb(2))),
+        ("explain_kamf", (k32, b"\xc3\xa9" + b"0" * rng.randrange(20), rb(2))),
         ("kgnb", (k32, count)),
         ("kgnb", (k32, count, "non3gpp")),
         ("algorithm_key", (k32, "up-int", rng.randrange(16))),
@@ -69,6 +73,8 @@ BAD = [
     ("explain_kdf", (bytes(32), 256)),
     ("explain_kdf", (bytes(32), 0x6E, [bytes(65536)])),
     ("explain_kamf", (bytes(32), "9" * 65536)),
+    ("kamf", (bytes(32), "\u20ac" * 30000)),  # 30,000 characters, 90,000 bytes of UTF-8
+    ("explain_kamf", (bytes(32), b"9" * 65536)),
     ("explain_kamf", (bytes(32), "1", bytes(65536))),
     ("explain_kgnb", (bytes(32), 0, "5g")),
     ("explain_kgnb", (bytes(33), 0)),
