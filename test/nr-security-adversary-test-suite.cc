@@ -28,6 +28,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-adversary-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/double.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-dataset-writer.h"
@@ -262,20 +263,20 @@ class InjectorMarkedTestCase : public TestCase
         bogus.type = NrSecurityRbType::SRB;
         bogus.rbId = 9;
         inj->Inject(bogus, MilliSeconds(520));
-        Simulator::Schedule(MilliSeconds(600),
-                            [&net, inj]()
-                            {
-                                for (const auto& f : net.sent)
-                                {
-                                    if (f.type != NrSecurityRbType::SRB0 || !f.uplink
-                                        || f.ueId != 1)
-                                    {
-                                        continue;
-                                    }
-                                    inj->Replay(f, Time(0)); // the victim's RRCSetupRequest, again
-                                    break;
-                                }
-                            });
+        NrSecurityTestSchedule(
+            MilliSeconds(600),
+            [&net, inj]()
+            {
+                for (const auto& f : net.sent)
+                {
+                    if (f.type != NrSecurityRbType::SRB0 || !f.uplink || f.ueId != 1)
+                    {
+                        continue;
+                    }
+                    inj->Replay(f, Time(0)); // the victim's RRCSetupRequest, again
+                    break;
+                }
+            });
         net.nr->Attach(net.ues, net.gnbs.Get(0));
         net.Run(Seconds(1));
 

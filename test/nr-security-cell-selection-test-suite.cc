@@ -9,6 +9,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-radio-model-test-helpers.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/nr-security-helper.h"
@@ -68,8 +69,8 @@ class CellSelectionTestCase : public SimTestCase
         std::vector<Time> when;
         r.Ue()->TraceConnectWithoutContext(
             "CellChanged",
-            Callback<void, uint32_t, uint16_t, uint16_t>([&when](uint32_t, uint16_t, uint16_t)
-                                                         { when.push_back(Simulator::Now()); }));
+            NrSecurityTestCallback<void, uint32_t, uint16_t, uint16_t>(
+                [&when](uint32_t, uint16_t, uint16_t) { when.push_back(Simulator::Now()); }));
         Simulator::Stop(Seconds(1));
         Simulator::Run();
         if (!when.empty())
@@ -107,13 +108,13 @@ class CellSelectionTestCase : public SimTestCase
             r.Ue()->Attach(1);
             uint16_t cellWhileConnected = 0;
             bool connected = false;
-            Simulator::Schedule(MilliSeconds(450),
-                                [&]()
-                                {
-                                    cellWhileConnected = r.Ue()->GetServingCellId();
-                                    connected = r.Ue()->GetRrc()->IsConnected();
-                                    r.Gnb(0)->GetRrc()->Release(r.Ue()->GetUeId());
-                                });
+            NrSecurityTestSchedule(MilliSeconds(450),
+                                   [&]()
+                                   {
+                                       cellWhileConnected = r.Ue()->GetServingCellId();
+                                       connected = r.Ue()->GetRrc()->IsConnected();
+                                       r.Gnb(0)->GetRrc()->Release(r.Ue()->GetUeId());
+                                   });
             Simulator::Stop(MilliSeconds(700));
             Simulator::Run();
             NS_TEST_EXPECT_MSG_EQ(connected, true, "connected at 450 ms");

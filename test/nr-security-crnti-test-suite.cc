@@ -12,6 +12,7 @@
  * ("no C-RNTI", counted); UE ids above 65535 through the SMC.
  */
 #include "nr-security-reestablishment-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-amf.h"
 #include "ns3/nr-security-c-rnti-pool.h"
@@ -400,9 +401,9 @@ class CrntiHandoverTestCase : public TestCase
             s.AddUe(id);
             s.Connect(id, 2, MilliSeconds(10 + id / 100)); // C-RNTIs 1, 2, 3 in cell 2
         }
-        Simulator::Schedule(Seconds(1),
-                            [&s]() { s.Gnb(1)->Handover(500, 2, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(
+        NrSecurityTestSchedule(Seconds(1),
+                               [&s]() { s.Gnb(1)->Handover(500, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(
             Seconds(1.5),
             [&s]()
             {
@@ -459,16 +460,16 @@ class CrntiReestablishmentTestCase : public TestCase
         // UE 20 re-establishes in its own cell; UE 30 in cell 2, whose C-RNTI 1 is UE 90's.
         s.selection[30] = 2;
         std::map<uint32_t, NrSecurityGnbUeContext> before; // K_RRCint and NIA at the failure
-        Simulator::Schedule(Seconds(0.9),
-                            [&s, &before]()
-                            {
-                                for (uint32_t id : {20u, 30u})
-                                {
-                                    const NrSecurityGnbUeContext* c = s.Gnb(1)->GetUeContext(id);
-                                    before[id].keys = c->keys;
-                                    before[id].nia = c->nia;
-                                }
-                            });
+        NrSecurityTestSchedule(Seconds(0.9),
+                               [&s, &before]()
+                               {
+                                   for (uint32_t id : {20u, 30u})
+                                   {
+                                       const NrSecurityGnbUeContext* c = s.Gnb(1)->GetUeContext(id);
+                                       before[id].keys = c->keys;
+                                       before[id].nia = c->nia;
+                                   }
+                               });
         Simulator::Schedule(Seconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ues[20]);
         Simulator::Schedule(Seconds(1.5), &NrSecurityUeRrc::RadioLinkFailure, s.ues[30]);
         Simulator::Stop(Seconds(3));
@@ -562,22 +563,22 @@ class CrntiResumeTestCase : public TestCase
         s.Connect(11, 1, MilliSeconds(10)); // C-RNTI 1
         s.Connect(22, 1, MilliSeconds(20)); // C-RNTI 2
         NrSecurityGnbUeContext before;
-        Simulator::Schedule(Seconds(1),
-                            [&s, &before]()
-                            {
-                                before.keys = s.Gnb(1)->GetUeContext(22)->keys;
-                                before.nia = s.Gnb(1)->GetUeContext(22)->nia;
-                                s.Gnb(1)->Suspend(22);
-                            });
+        NrSecurityTestSchedule(Seconds(1),
+                               [&s, &before]()
+                               {
+                                   before.keys = s.Gnb(1)->GetUeContext(22)->keys;
+                                   before.nia = s.Gnb(1)->GetUeContext(22)->nia;
+                                   s.Gnb(1)->Suspend(22);
+                               });
         uint16_t inactiveGnb = 99;
         uint16_t inactiveUe = 99;
-        Simulator::Schedule(Seconds(1.2),
-                            [&]()
-                            {
-                                inactiveGnb = s.Gnb(1)->GetCRnti(22);
-                                inactiveUe = s.ues[22]->GetCRnti();
-                                s.ues[22]->Resume();
-                            });
+        NrSecurityTestSchedule(Seconds(1.2),
+                               [&]()
+                               {
+                                   inactiveGnb = s.Gnb(1)->GetCRnti(22);
+                                   inactiveUe = s.ues[22]->GetCRnti();
+                                   s.ues[22]->Resume();
+                               });
         Simulator::Stop(Seconds(2));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(inactiveGnb, 0, "INACTIVE context: no C-RNTI at the gNB");
@@ -628,12 +629,12 @@ class CrntiExhaustionTestCase : public TestCase
         }
         s.AddUe(4);
         s.Connect(4, 2, MilliSeconds(10));
-        Simulator::Schedule(Seconds(1),
-                            [&s]()
-                            {
-                                s.Gnb(1)->Handover(
-                                    1, 2, NrSecurityHandoverType::XN); // cell 2 is full
-                            });
+        NrSecurityTestSchedule(Seconds(1),
+                               [&s]()
+                               {
+                                   s.Gnb(1)->Handover(
+                                       1, 2, NrSecurityHandoverType::XN); // cell 2 is full
+                               });
         Simulator::Stop(Seconds(2));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ((s.Gnb(1)->GetCRntiRejects()), 1u, "one RRCSetupRequest refused");
@@ -684,8 +685,8 @@ class CrntiSetupCompleteGuardTestCase : public TestCase
         s.dropDl.insert(7);
         s.Connect(7, 1, MilliSeconds(10)); // RRCSetupRequest at 11 ms, RRCSetup lost
         size_t heldAt1s = 0;
-        Simulator::Schedule(Seconds(1),
-                            [&s, &heldAt1s]() { heldAt1s = s.Gnb(1)->GetCRntisInUse(); });
+        NrSecurityTestSchedule(Seconds(1),
+                               [&s, &heldAt1s]() { heldAt1s = s.Gnb(1)->GetCRntisInUse(); });
         Simulator::Stop(Seconds(2));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(heldAt1s, 1u, "C-RNTI held while RRCSetupComplete is awaited");
@@ -725,11 +726,11 @@ class CrntiHandoverJoinGuardTestCase : public TestCase
         s.AddUe(500);
         s.Connect(500, 1, MilliSeconds(10));
         s.noSwitch.insert(500);
-        Simulator::Schedule(Seconds(1),
-                            [&s]() { s.Gnb(1)->Handover(500, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(Seconds(1),
+                               [&s]() { s.Gnb(1)->Handover(500, 2, NrSecurityHandoverType::XN); });
         size_t heldAt1500 = 0;
-        Simulator::Schedule(MilliSeconds(1500),
-                            [&s, &heldAt1500]() { heldAt1500 = s.Gnb(2)->GetCRntisInUse(); });
+        NrSecurityTestSchedule(MilliSeconds(1500),
+                               [&s, &heldAt1500]() { heldAt1500 = s.Gnb(2)->GetCRntisInUse(); });
         Simulator::Stop(Seconds(3));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(heldAt1500, 1u, "newUE-Identity held while the UE is awaited");
@@ -763,7 +764,7 @@ class CrntiNewUeIdentityTestCase : public TestCase
         Ptr<NrSecurityUeRrc> ue = s.AddUe(500);
         ue->TraceConnect("MessageRefused", "ue", MakeCallback(&CrScenario::OnRefused, &s));
         s.Connect(500, 1, MilliSeconds(10));
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             Seconds(1),
             [&s, ue]()
             {
@@ -914,7 +915,7 @@ class CrntiRetrieveGivenUpTestCase : public TestCase
             s.selection[30] = 2;
             Simulator::Schedule(Seconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ues[30]);
             // After the request left (its delivery is scheduled): no downlink reaches UE 30.
-            Simulator::Schedule(Seconds(1) + MicroSeconds(500), [&s]() { s.serving[30] = 3; });
+            NrSecurityTestSchedule(Seconds(1) + MicroSeconds(500), [&s]() { s.serving[30] = 3; });
             Simulator::Stop(Seconds(4));
             Simulator::Run();
             NS_TEST_EXPECT_MSG_EQ(s.Count("gnb1:30:retrieve-ue-context-response"), 1u, "retrieved");

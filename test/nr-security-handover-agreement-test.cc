@@ -9,6 +9,7 @@
  * 5.3.5.3, 5.3.7). Registered by NrSecurityHandoverTestSuite (HandoverAgreementTestCases).
  */
 #include "nr-security-handover-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/string.h"
@@ -78,8 +79,9 @@ class N2AlgorithmsTestCase : public TestCase
                                    StringValue(allowed ? "NIA1,NIA2" : "NIA1"));
             s.StartTraffic(MilliSeconds(100));
             s.trafficStop = MilliSeconds(400);
-            Simulator::Schedule(MilliSeconds(200),
-                                [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
+            NrSecurityTestSchedule(MilliSeconds(200),
+                                   [&s]()
+                                   { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
             s.Run(MilliSeconds(600));
             const std::string c = allowed ? "NEA2/NIA2 allowed: " : "NIA2 not allowed: ";
             NS_TEST_EXPECT_MSG_EQ(
@@ -147,8 +149,9 @@ class N2UpSecurityTestCase : public TestCase
             s.Gnb(2)->SetAttribute("UpIntegritySupported", BooleanValue(!sourceIntegrity));
             s.StartTraffic(MilliSeconds(100));
             s.trafficStop = MilliSeconds(400);
-            Simulator::Schedule(MilliSeconds(200),
-                                [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
+            NrSecurityTestSchedule(MilliSeconds(200),
+                                   [&s]()
+                                   { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
             s.Run(MilliSeconds(600));
             const std::string c = sourceIntegrity ? "integrity on: " : "integrity off: ";
             const auto drbs = s.ue->GetDrbConfigs();
@@ -212,7 +215,7 @@ class CommandDrbChangeTestCase : public TestCase
         uint64_t ueRefusedBefore = 0;
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(400);
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             MilliSeconds(200),
             [&]()
             {
@@ -239,7 +242,7 @@ class CommandDrbChangeTestCase : public TestCase
                                              uint8_t(1 + field), rbc, &sync, &mku));
                 }
             });
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             MilliSeconds(300),
             [&]()
             { pathSwitch = s.amf->PathSwitchRequest(1, 9, MakeBoundCallback(&OnAck, &acks)); });
@@ -355,7 +358,7 @@ class HandoverAfterReestablishmentTestCase : public TestCase
         s.ue->SetCellSelectionCallback(MakeBoundCallback(&SelectCell, &s));
         s.ue->TraceConnectWithoutContext("ConnectionEvent", MakeBoundCallback(&Record, &p.conn));
         s.Gnb(1)->TraceConnectWithoutContext("RrcMessage", MakeBoundCallback(&OnGnbMsg, &p));
-        Simulator::Schedule(MilliSeconds(200), [&s]() { s.ue->RadioLinkFailure(); });
+        NrSecurityTestSchedule(MilliSeconds(200), [&s]() { s.ue->RadioLinkFailure(); });
         s.Run(MilliSeconds(400));
         std::string all;
         for (const auto& x : p.seen)

@@ -12,6 +12,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-handover-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -127,8 +128,8 @@ class XnHandoverTestCase : public TestCase
         HoScenario s(THREE_CELLS);
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(400);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(600));
         const NrSecurityKey256 kGnb0 = HoOracleKgnb(s.kAmf, 0);
         HO_REQUIRE_EQ(HoKeyHex(kGnb0), R1_KGNB, "oracle K_gNB = case R1");
@@ -214,12 +215,12 @@ class XnChainTestCase : public TestCase
         s.trafficPeriod = MicroSeconds(250); // several DL SDUs reach each source after its command
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(800);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(MilliSeconds(400),
-                            [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(MilliSeconds(600),
-                            [&s]() { s.Gnb(3)->Handover(1, 1, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(400),
+                               [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(600),
+                               [&s]() { s.Gnb(3)->Handover(1, 1, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(1000));
 
         const NrSecurityKey256 k0 = HoOracleKgnb(s.kAmf, 0);
@@ -289,10 +290,10 @@ class StaleNccTestCase : public TestCase
         s.ue->SetAttribute("VulnerabilityStaleNcc", BooleanValue(true));
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(500);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(MilliSeconds(400),
-                            [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(400),
+                               [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(600));
         auto ue = s.EpochsAt("ue");
         HO_REQUIRE_EQ(ue.size(), 3u, "UE epochs");
@@ -332,10 +333,10 @@ class N2HandoverTestCase : public TestCase
         HoScenario s(THREE_CELLS);
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(500);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
-        Simulator::Schedule(MilliSeconds(400),
-                            [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::N2); });
+        NrSecurityTestSchedule(MilliSeconds(400),
+                               [&s]() { s.Gnb(2)->Handover(1, 3, NrSecurityHandoverType::XN); });
         s.Run(MilliSeconds(700));
         const NrSecurityKey256 nh2
             = HoOracleNh(s.kAmf, HoOracleNh(s.kAmf, HoOracleKgnb(s.kAmf, 0)));
@@ -387,14 +388,14 @@ class IntraCellTestCase : public TestCase
         HoScenario s(THREE_CELLS);
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(600);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]()
-                            { s.Gnb(1)->Handover(1, 0, NrSecurityHandoverType::INTRA_CELL); });
-        Simulator::Schedule(MilliSeconds(300),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(MilliSeconds(450),
-                            [&s]()
-                            { s.Gnb(2)->Handover(1, 0, NrSecurityHandoverType::INTRA_CELL); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]()
+                               { s.Gnb(1)->Handover(1, 0, NrSecurityHandoverType::INTRA_CELL); });
+        NrSecurityTestSchedule(MilliSeconds(300),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(450),
+                               [&s]()
+                               { s.Gnb(2)->Handover(1, 0, NrSecurityHandoverType::INTRA_CELL); });
         s.Run(MilliSeconds(800));
         const NrSecurityKey256 k0 = HoOracleKgnb(s.kAmf, 0);
         const NrSecurityKey256 k1 = HoOracleKgnbStar(k0, 7, 632628);
@@ -524,16 +525,16 @@ class A3HandoverTestCase : public TestCase
                 &reports));
         for (int k = 0; k < 20; ++k)
         {
-            Simulator::Schedule(MilliSeconds(100 + 40 * k),
-                                [&s, k]()
-                                {
-                                    std::vector<NrSecurityCellMeasurement> m(2);
-                                    m[0].cell = s.Gnb(1)->GetCellInfo();
-                                    m[0].rsrpDbm = -80 - 2 * k;
-                                    m[1].cell = s.Gnb(2)->GetCellInfo();
-                                    m[1].rsrpDbm = -100 + 2 * k;
-                                    s.ue->ReportMeasurements(m);
-                                });
+            NrSecurityTestSchedule(MilliSeconds(100 + 40 * k),
+                                   [&s, k]()
+                                   {
+                                       std::vector<NrSecurityCellMeasurement> m(2);
+                                       m[0].cell = s.Gnb(1)->GetCellInfo();
+                                       m[0].rsrpDbm = -80 - 2 * k;
+                                       m[1].cell = s.Gnb(2)->GetCellInfo();
+                                       m[1].rsrpDbm = -100 + 2 * k;
+                                       s.ue->ReportMeasurements(m);
+                                   });
         }
         s.Run(MilliSeconds(1000));
         NS_TEST_EXPECT_MSG_EQ(Join(reports),
@@ -580,17 +581,17 @@ class RefusalsTestCase : public TestCase
         s.Gnb(2)->SetAttribute("IntegrityPriority", StringValue("NIA1"));
         bool early = true;
         bool unknown = true;
-        Simulator::Schedule(MilliSeconds(12),
-                            [&]()
-                            { early = s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(12),
+                               [&]()
+                               { early = s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
         s.StartTraffic(MilliSeconds(100));
         s.trafficStop = MilliSeconds(500);
-        Simulator::Schedule(MilliSeconds(150),
-                            [&]()
-                            { unknown = s.Gnb(1)->Handover(1, 9, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
-        Simulator::Schedule(
+        NrSecurityTestSchedule(MilliSeconds(150),
+                               [&]()
+                               { unknown = s.Gnb(1)->Handover(1, 9, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]() { s.Gnb(1)->Handover(1, 2, NrSecurityHandoverType::XN); });
+        NrSecurityTestSchedule(
             MilliSeconds(300),
             [&s]()
             {
@@ -614,18 +615,18 @@ class RefusalsTestCase : public TestCase
                 s.Gnb(1)->SendDlDcch(
                     1, NrSecurityRrcMessage::EncodeRrcReconfiguration(2, rbc, &sync, &mku));
             });
-        Simulator::Schedule(MilliSeconds(350),
-                            [&s]()
-                            {
-                                NrSecurityXnMessage m;
-                                m.type = NrSecurityXnMessage::SN_STATUS_TRANSFER;
-                                m.ueId = 42;
-                                m.sourceCellId = 2;
-                                m.targetCellId = 1;
-                                s.xn->Send(m);
-                                m.targetCellId = 9;
-                                s.xn->Send(m);
-                            });
+        NrSecurityTestSchedule(MilliSeconds(350),
+                               [&s]()
+                               {
+                                   NrSecurityXnMessage m;
+                                   m.type = NrSecurityXnMessage::SN_STATUS_TRANSFER;
+                                   m.ueId = 42;
+                                   m.sourceCellId = 2;
+                                   m.targetCellId = 1;
+                                   s.xn->Send(m);
+                                   m.targetCellId = 9;
+                                   s.xn->Send(m);
+                               });
         s.Run(MilliSeconds(700));
         NS_TEST_EXPECT_MSG_EQ(early, false, "no handover before AS security");
         NS_TEST_EXPECT_MSG_EQ(unknown, false, "no handover to an unknown cell");

@@ -7,6 +7,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-smc-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/error-model.h"
@@ -83,8 +84,8 @@ class PdcpBufferedIntegrityBypassTestCase : public TestCase
         gnb->TraceConnectWithoutContext(
             "SecurityActivated",
             MakeCallback(&PdcpBufferedIntegrityBypassTestCase::OnActivated, this));
-        Simulator::Schedule(MilliSeconds(100),
-                            [gnb]() { gnb->SendDlDcch(1, FromHex("28804000")); });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [gnb]() { gnb->SendDlDcch(1, FromHex("28804000")); });
         nr->Attach(ues, gnbs.Get(0));
         Simulator::Stop(Seconds(3));
         Simulator::Run();
@@ -293,13 +294,13 @@ class RrcDownlinkCipheringStartTestCase : public TestCase
     void DoRun() override
     {
         RrcScenario s;
-        Simulator::Schedule(MicroSeconds(8100),
-                            [this, &s]()
-                            {
-                                NS_TEST_EXPECT_MSG_EQ(
-                                    s.GnbState(), "SMC_PENDING", "sent while the SMC is pending");
-                                s.Gnb()->SendDlDcch(1, FromHex("28804000"));
-                            });
+        NrSecurityTestSchedule(
+            MicroSeconds(8100),
+            [this, &s]()
+            {
+                NS_TEST_EXPECT_MSG_EQ(s.GnbState(), "SMC_PENDING", "sent while the SMC is pending");
+                s.Gnb()->SendDlDcch(1, FromHex("28804000"));
+            });
         s.Run();
         NS_TEST_ASSERT_MSG_EQ(s.dl.size(), 2u, "SMC and the DLInformationTransfer");
         NS_TEST_EXPECT_MSG_EQ(s.dl[1], "0001d6cd2f5cbceb89ca", "P1: ciphered + MAC-I, COUNT 1");
@@ -337,13 +338,13 @@ class RrcFalseReleaseReorderedCompleteTestCase : public TestCase
         Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
         drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
         s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
-        Simulator::Schedule(MicroSeconds(9100),
-                            [this, &s]()
-                            {
-                                NS_TEST_EXPECT_MSG_EQ(
-                                    s.Ue()->IsSecurityActive(), true, "after the Complete");
-                                s.Ue()->SendUlDcch(FromHex("fedcba9876543210"));
-                            });
+        NrSecurityTestSchedule(MicroSeconds(9100),
+                               [this, &s]()
+                               {
+                                   NS_TEST_EXPECT_MSG_EQ(
+                                       s.Ue()->IsSecurityActive(), true, "after the Complete");
+                                   s.Ue()->SendUlDcch(FromHex("fedcba9876543210"));
+                               });
         Time activatedAt;
         s.Gnb()->TraceConnectWithoutContext(
             "SecurityActivated",
@@ -391,14 +392,14 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
     {
         {
             RrcScenario s;
-            Simulator::Schedule(MicroSeconds(8200),
-                                [this, &s]()
-                                {
-                                    NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetSrb1()->IsIntegrityActive(),
-                                                          false,
-                                                          "before SMC");
-                                    s.Ue()->SendUlDcch(FromHex("fedcba9876543210"));
-                                });
+            NrSecurityTestSchedule(MicroSeconds(8200),
+                                   [this, &s]()
+                                   {
+                                       NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetSrb1()->IsIntegrityActive(),
+                                                             false,
+                                                             "before SMC");
+                                       s.Ue()->SendUlDcch(FromHex("fedcba9876543210"));
+                                   });
             std::vector<std::string> steps;
             s.Gnb()->TraceConnectWithoutContext(
                 "SmcStep", MakeBoundCallback(&RrcFalseReleasePreSmcUplinkTestCase::Step, &steps));
@@ -425,8 +426,8 @@ class RrcFalseReleasePreSmcUplinkTestCase : public TestCase
             Ptr<DropFirstErrorModel> drop = CreateObject<DropFirstErrorModel>();
             drop->m_skip = 2; // RRCSetupRequest, RRCSetupComplete
             s.gnbs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(drop));
-            Simulator::Schedule(MicroSeconds(8200),
-                                [&s]() { s.Ue()->SendUlDcch(FromHex("fedcba9876543210")); });
+            NrSecurityTestSchedule(MicroSeconds(8200),
+                                   [&s]() { s.Ue()->SendUlDcch(FromHex("fedcba9876543210")); });
             Ptr<NrSecurityChannel> channel = s.nr->GetChannel();
             bool forged = false;
             channel->AddTap(MakeBoundCallback(

@@ -10,6 +10,7 @@
  */
 #include "nr-security-lifecycle-test-scenario.h"
 #include "nr-security-smc-test-scenario.h" // DropFirstErrorModel
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-rrc-message.h"
 #include "ns3/pointer.h"
@@ -50,13 +51,13 @@ class WholeLifecycleTestCase : public TestCase
     void DoRun() override
     {
         LifecycleScenario s;
-        Simulator::Schedule(MilliSeconds(100),
-                            [&s]()
-                            {
-                                s.Gnb()->SendNas(1, FromHex("7e0054"));
-                                s.Ue()->SendNas(FromHex("7e0055"));
-                            });
-        Simulator::Schedule(MilliSeconds(200), [&s]() { s.Gnb()->Release(1); });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [&s]()
+                               {
+                                   s.Gnb()->SendNas(1, FromHex("7e0054"));
+                                   s.Ue()->SendNas(FromHex("7e0055"));
+                               });
+        NrSecurityTestSchedule(MilliSeconds(200), [&s]() { s.Gnb()->Release(1); });
         s.Run(MilliSeconds(250));
         const std::vector<std::string> ue = {
             "1:tx rrcSetupRequest SRB0 none",
@@ -152,8 +153,8 @@ class ReconnectTestCase : public TestCase
     void DoRun() override
     {
         LifecycleScenario s;
-        Simulator::Schedule(MilliSeconds(100), [&s]() { s.Gnb()->Release(1); });
-        Simulator::Schedule(MilliSeconds(150), [&s]() { s.UeDev()->Attach(1); });
+        NrSecurityTestSchedule(MilliSeconds(100), [&s]() { s.Gnb()->Release(1); });
+        NrSecurityTestSchedule(MilliSeconds(150), [&s]() { s.UeDev()->Attach(1); });
         s.Run(MilliSeconds(300));
         NS_TEST_EXPECT_MSG_EQ(s.Ue()->IsSecurityActive(), true, "secured again");
         NS_TEST_EXPECT_MSG_EQ((s.Ue()->GetDrb(1) != nullptr), true, "DRB1 again");
@@ -188,14 +189,14 @@ class ReconnectKeyReuseTestCase : public TestCase
         LifecycleScenario s;
         NrSecurityKey256 first{};
         uint32_t firstCount = 0;
-        Simulator::Schedule(MilliSeconds(99),
-                            [&]()
-                            {
-                                first = s.Ue()->GetKgnb();
-                                firstCount = s.Ue()->GetUlNasCount();
-                            });
-        Simulator::Schedule(MilliSeconds(100), [&s]() { s.Gnb()->Release(1); });
-        Simulator::Schedule(MilliSeconds(150), [&s]() { s.UeDev()->Attach(1); });
+        NrSecurityTestSchedule(MilliSeconds(99),
+                               [&]()
+                               {
+                                   first = s.Ue()->GetKgnb();
+                                   firstCount = s.Ue()->GetUlNasCount();
+                               });
+        NrSecurityTestSchedule(MilliSeconds(100), [&s]() { s.Gnb()->Release(1); });
+        NrSecurityTestSchedule(MilliSeconds(150), [&s]() { s.UeDev()->Attach(1); });
         s.Run(MilliSeconds(300));
         const NrSecurityKey256 kAmf = s.nr->GetAmf()->GetUe(1).kAmf;
         NS_TEST_EXPECT_MSG_EQ(Hex(first),
@@ -288,9 +289,9 @@ class RejectT302TestCase : public TestCase
             s.Gnb()->SetAttribute("AdmitSetup", BooleanValue(false));
             s.Gnb()->SetAttribute("RejectWaitTime", UintegerValue(3));
             bool refusedCall = true;
-            Simulator::Schedule(Seconds(1),
-                                [&s, &refusedCall]() { refusedCall = s.UeDev()->Attach(1); });
-            Simulator::Schedule(MilliSeconds(3500), [&s]() { s.UeDev()->Attach(1); });
+            NrSecurityTestSchedule(Seconds(1),
+                                   [&s, &refusedCall]() { refusedCall = s.UeDev()->Attach(1); });
+            NrSecurityTestSchedule(MilliSeconds(3500), [&s]() { s.UeDev()->Attach(1); });
             s.Run(Seconds(4));
             NS_TEST_EXPECT_MSG_EQ(refusedCall, false, "Connect during T302 returns false");
             NS_TEST_EXPECT_MSG_EQ(s.Ue()->GetConnectRefusals(), 1u, "counted");
@@ -357,7 +358,7 @@ class T300ExpiryTestCase : public TestCase
         s.Ue()->TraceConnectWithoutContext("ConnectionEvent",
                                            MakeBoundCallback(&T300ExpiryTestCase::At, &idleAt));
         // Cell 9 does not exist: the RRCSetupRequest reaches no gNB.
-        Simulator::Schedule(MilliSeconds(10), [&s]() { s.UeDev()->Attach(9); });
+        NrSecurityTestSchedule(MilliSeconds(10), [&s]() { s.UeDev()->Attach(9); });
         s.Run(Seconds(1), false);
         NS_TEST_EXPECT_MSG_EQ(idleAt, MilliSeconds(410), "T300 (400 ms) after the request");
         NS_TEST_EXPECT_MSG_EQ(NrSecurityRrcStateName(s.Ue()->GetState()), "IDLE", "RRC_IDLE");
@@ -413,11 +414,10 @@ class DrbBeforeSecurityTestCase : public TestCase
         d.qfis = {9};
         rbc.drbsToAdd = {d};
         bool sent = false;
-        Simulator::Schedule(MilliSeconds(4),
-                            [&s, &sent, rbc]() {
-                                sent
-                                    = s.Gnb()->SendDlDcch(1, Rrc::EncodeRrcReconfiguration(3, rbc));
-                            });
+        NrSecurityTestSchedule(
+            MilliSeconds(4),
+            [&s, &sent, rbc]()
+            { sent = s.Gnb()->SendDlDcch(1, Rrc::EncodeRrcReconfiguration(3, rbc)); });
         s.Run(MilliSeconds(100));
         NS_TEST_EXPECT_MSG_EQ(sent, true, "sent on SRB1 before the SMC");
         NS_TEST_ASSERT_MSG_EQ(s.ueRefused.size(), 2u, "the reconfiguration, then the SMC");
@@ -459,31 +459,31 @@ class WrongBearerTestCase : public TestCase
     void DoRun() override
     {
         LifecycleScenario s;
-        Simulator::Schedule(MilliSeconds(100),
-                            [&s]()
-                            {
-                                NrSecurityRadioBearerConfig none;
-                                std::vector<uint8_t> m = Rrc::EncodeRrcReconfiguration(2, none);
-                                s.Gnb()->GetSrb(1, 2)->TransmitSdu(
-                                    Create<Packet>(m.data(), static_cast<uint32_t>(m.size())));
-                                NrSecurityRadioBearerConfig srb1;
-                                srb1.srbsToAdd = {1};
-                                std::vector<uint8_t> setup = Rrc::EncodeRrcSetup(0, srb1);
-                                NrSecurityAirFrame f;
-                                f.cellId = 1;
-                                f.ueId = 1;
-                                f.type = NrSecurityRbType::SRB0;
-                                f.rbId = 0;
-                                f.pdu = Create<Packet>(setup.data(),
-                                                       static_cast<uint32_t>(setup.size()));
-                                s.nr->GetChannel()->Inject(f, MilliSeconds(1));
-                                s.Ue()->SendUlDcch(Rrc::EncodeRrcReconfigurationComplete(2));
-                                NrSecurityAirFrame srb3 = f;
-                                srb3.type = NrSecurityRbType::SRB;
-                                srb3.rbId = 3;
-                                srb3.pdu = Create<Packet>(8);
-                                s.nr->GetChannel()->Inject(srb3, MilliSeconds(1));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [&s]()
+                               {
+                                   NrSecurityRadioBearerConfig none;
+                                   std::vector<uint8_t> m = Rrc::EncodeRrcReconfiguration(2, none);
+                                   s.Gnb()->GetSrb(1, 2)->TransmitSdu(
+                                       Create<Packet>(m.data(), static_cast<uint32_t>(m.size())));
+                                   NrSecurityRadioBearerConfig srb1;
+                                   srb1.srbsToAdd = {1};
+                                   std::vector<uint8_t> setup = Rrc::EncodeRrcSetup(0, srb1);
+                                   NrSecurityAirFrame f;
+                                   f.cellId = 1;
+                                   f.ueId = 1;
+                                   f.type = NrSecurityRbType::SRB0;
+                                   f.rbId = 0;
+                                   f.pdu = Create<Packet>(setup.data(),
+                                                          static_cast<uint32_t>(setup.size()));
+                                   s.nr->GetChannel()->Inject(f, MilliSeconds(1));
+                                   s.Ue()->SendUlDcch(Rrc::EncodeRrcReconfigurationComplete(2));
+                                   NrSecurityAirFrame srb3 = f;
+                                   srb3.type = NrSecurityRbType::SRB;
+                                   srb3.rbId = 3;
+                                   srb3.pdu = Create<Packet>(8);
+                                   s.nr->GetChannel()->Inject(srb3, MilliSeconds(1));
+                               });
         s.Run(MilliSeconds(200));
         NS_TEST_ASSERT_MSG_EQ(s.ueRefused.size(), 3u, "three refused at the UE");
         NS_TEST_EXPECT_MSG_EQ(s.ueRefused[0],
@@ -549,7 +549,7 @@ class CapabilityRetryTestCase : public TestCase
             s.Ue()->SetAttribute("SupportedBandsNr", StringValue("1,3,78"));
             uint32_t ulSrb1 = 0;
             Ptr<NrSecurityChannel> channel = s.nr->GetChannel();
-            channel->AddTap(Callback<void, const NrSecurityAirFrame&>(
+            channel->AddTap(NrSecurityTestCallback<void, const NrSecurityAirFrame&>(
                 [&ulSrb1, channel](const NrSecurityAirFrame& f)
                 {
                     if (!IsFirstCapabilityInformation(f, &ulSrb1))

@@ -9,6 +9,7 @@
  * (TS 33.501 A.8), exact on-air bytes.
  */
 #include "nr-security-lifecycle-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-sdap.h"
 #include "ns3/string.h"
@@ -104,12 +105,12 @@ class UpPolicyTestCase : public TestCase
         s.Gnb()->SetAttribute("UpConfidentialitySupported", BooleanValue(supEnc));
         bool ulOk = true;
         bool dlOk = true;
-        Simulator::Schedule(MilliSeconds(50),
-                            [&s, &ulOk, &dlOk]()
-                            {
-                                ulOk = s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
-                                dlOk = s.Gnb()->SendUserData(1, 5, 9, Pkt(DL_PACKET));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(50),
+                               [&s, &ulOk, &dlOk]()
+                               {
+                                   ulOk = s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
+                                   dlOk = s.Gnb()->SendUserData(1, 5, 9, Pkt(DL_PACKET));
+                               });
         s.Run(MilliSeconds(100));
         NS_TEST_ASSERT_MSG_EQ(s.Ue()->IsSecurityActive(), true, what);
         NS_TEST_ASSERT_MSG_EQ(s.sessions.size(), 1u, what << ": one PduSessionSetup");
@@ -213,12 +214,12 @@ class UserDataAllAlgorithmsTestCase : public TestCase
                                       StringValue(NrSecurityAlgorithms::Name(nea)));
                 s.Gnb()->SetAttribute("IntegrityPriority",
                                       StringValue(NrSecurityAlgorithms::Name(nia)));
-                Simulator::Schedule(MilliSeconds(50),
-                                    [&s]()
-                                    {
-                                        s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
-                                        s.Gnb()->SendUserData(1, 1, 9, Pkt(DL_PACKET));
-                                    });
+                NrSecurityTestSchedule(MilliSeconds(50),
+                                       [&s]()
+                                       {
+                                           s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
+                                           s.Gnb()->SendUserData(1, 1, 9, Pkt(DL_PACKET));
+                                       });
                 s.Run(MilliSeconds(100));
                 auto keys = NrSecurityKdf::DeriveAsKeys(NrSecurityKdf::DeriveKgnb(kAmf, 2), e, i);
                 for (bool uplink : {true, false})
@@ -288,8 +289,8 @@ class DrbBitFlipTestCase : public TestCase
             std::vector<std::string> failures;
             s.Gnb()->TraceConnectWithoutContext(
                 "IntegrityFailure", MakeBoundCallback(&DrbBitFlipTestCase::OnFailure, &failures));
-            Simulator::Schedule(MilliSeconds(50),
-                                [&s]() { s.Ue()->SendUserData(Pkt(UL_PACKET), 9); });
+            NrSecurityTestSchedule(MilliSeconds(50),
+                                   [&s]() { s.Ue()->SendUserData(Pkt(UL_PACKET), 9); });
             s.Run(MilliSeconds(100));
             NS_TEST_ASSERT_MSG_EQ(done, true, "a copy was flipped");
             const NrSecurityPdcpCounters& c = s.Gnb()->GetDrb(1, 1)->GetCounters();
@@ -351,19 +352,19 @@ class DrbNotSetUpTestCase : public TestCase
     void DoRun() override
     {
         LifecycleScenario s;
-        Simulator::Schedule(MilliSeconds(50),
-                            [&s]()
-                            {
-                                NrSecurityAirFrame f;
-                                f.cellId = 1;
-                                f.ueId = 1;
-                                f.type = NrSecurityRbType::DRB;
-                                f.rbId = 5;
-                                f.pdu = Pkt(std::string("800000") + DL_PACKET);
-                                s.nr->GetChannel()->Inject(f, Time(0));
-                                f.uplink = true;
-                                s.nr->GetChannel()->Inject(f, Time(0));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(50),
+                               [&s]()
+                               {
+                                   NrSecurityAirFrame f;
+                                   f.cellId = 1;
+                                   f.ueId = 1;
+                                   f.type = NrSecurityRbType::DRB;
+                                   f.rbId = 5;
+                                   f.pdu = Pkt(std::string("800000") + DL_PACKET);
+                                   s.nr->GetChannel()->Inject(f, Time(0));
+                                   f.uplink = true;
+                                   s.nr->GetChannel()->Inject(f, Time(0));
+                               });
         s.Run(MilliSeconds(100));
         NS_TEST_ASSERT_MSG_EQ(s.ueDiscards.size(), 1u, "UE");
         NS_TEST_EXPECT_MSG_EQ(s.ueDiscards[0], "1:DRB5:PDU on a DRB that is not set up", "");
@@ -394,14 +395,14 @@ class ReleasedContextDeliveryTestCase : public TestCase
     void DoRun() override
     {
         LifecycleScenario s;
-        Simulator::Schedule(MilliSeconds(100),
-                            [&s]()
-                            {
-                                // COUNT 0 never sent: COUNT 1 waits for t-Reordering at the gNB.
-                                s.Ue()->GetDrb(1)->SetTxNext(1);
-                                s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
-                            });
-        Simulator::Schedule(MilliSeconds(110), [&s]() { s.Gnb()->Release(1); });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [&s]()
+                               {
+                                   // COUNT 0 never sent: COUNT 1 waits for t-Reordering at the gNB.
+                                   s.Ue()->GetDrb(1)->SetTxNext(1);
+                                   s.Ue()->SendUserData(Pkt(UL_PACKET), 9);
+                               });
+        NrSecurityTestSchedule(MilliSeconds(110), [&s]() { s.Gnb()->Release(1); });
         s.Run(MilliSeconds(400));
         NS_TEST_EXPECT_MSG_EQ(s.gnbData.size(), 0u, "nothing delivered for the released UE");
         NS_TEST_EXPECT_MSG_EQ(s.gnbDiscards.size(), 1u, "one discard");
@@ -501,13 +502,13 @@ class SdapTestCase : public TestCase
         b.qfis = {5, 6};
         b.integrity = Policy::NOT_NEEDED;
         s.SetSessions({a, b});
-        Simulator::Schedule(MilliSeconds(50),
-                            [&s]()
-                            {
-                                s.Ue()->SendUserData(Pkt(UL_PACKET), 6);
-                                s.Gnb()->SendUserData(1, 2, 5, Pkt(DL_PACKET));
-                                s.Gnb()->SendUserData(1, 1, 9, Pkt(DL_PACKET));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(50),
+                               [&s]()
+                               {
+                                   s.Ue()->SendUserData(Pkt(UL_PACKET), 6);
+                                   s.Gnb()->SendUserData(1, 2, 5, Pkt(DL_PACKET));
+                                   s.Gnb()->SendUserData(1, 1, 9, Pkt(DL_PACKET));
+                               });
         s.Run(MilliSeconds(100));
         std::vector<NrSecurityDrbConfig> d = s.Ue()->GetDrbConfigs();
         NS_TEST_ASSERT_MSG_EQ(d.size(), 2u, "two DRBs");

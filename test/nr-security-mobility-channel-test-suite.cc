@@ -9,6 +9,7 @@
  * key-epoch CSV row and keys.csv with one row per key epoch.
  */
 #include "../model/compat/nr-security-ns3-compat.h"
+#include "nr-security-test-events.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
@@ -250,7 +251,7 @@ class RsrpTestCase : public SimTestCase
             NrSecurityCellInfo at0;
             NrSecurityCellInfo at4;
             s.Ue()->SelectCell(at0);
-            Simulator::Schedule(Seconds(4), [&]() { s.Ue()->SelectCell(at4); });
+            NrSecurityTestSchedule(Seconds(4), [&]() { s.Ue()->SelectCell(at4); });
             Simulator::Run();
             Simulator::Destroy();
             NS_TEST_EXPECT_MSG_EQ(at0.cellId, 1, "at x = 10 m: cell 1");
@@ -598,25 +599,25 @@ class DeliveryToPdcpTestCase : public SimTestCase
             ip[0] = 0x45; // an IPv4 header's first octet
             return Create<Packet>(ip.data(), ip.size());
         };
-        Simulator::Schedule(MilliSeconds(100),
-                            [&]()
-                            {
-                                for (int i = 0; i < 5; ++i)
-                                {
-                                    gnb->SendUserData(1, 1, 9, sdu());
-                                }
-                                ue->SendUserData(sdu(), 9);
-                                ue->SendUserData(sdu(), 9);
-                            });
-        Simulator::Schedule(MilliSeconds(200),
-                            [&]()
-                            {
-                                s.Ue()->SetServingCellId(2); // the UE no longer hears cell 1
-                                for (int i = 0; i < 3; ++i)
-                                {
-                                    gnb->SendUserData(1, 1, 9, sdu());
-                                }
-                            });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [&]()
+                               {
+                                   for (int i = 0; i < 5; ++i)
+                                   {
+                                       gnb->SendUserData(1, 1, 9, sdu());
+                                   }
+                                   ue->SendUserData(sdu(), 9);
+                                   ue->SendUserData(sdu(), 9);
+                               });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&]()
+                               {
+                                   s.Ue()->SetServingCellId(2); // the UE no longer hears cell 1
+                                   for (int i = 0; i < 3; ++i)
+                                   {
+                                       gnb->SendUserData(1, 1, 9, sdu());
+                                   }
+                               });
         Simulator::Stop(MilliSeconds(300));
         Simulator::Run();
         Ptr<NrSecurityPdcp> dl = gnb->GetDrb(1, 1);
@@ -698,7 +699,7 @@ class MeasurementTestCase : public SimTestCase
             NetDeviceContainer ues = nr->InstallUeDevice(u);
             nr->Attach(ues, gnbs.Get(0));
             uint64_t eventsAt1s = 0;
-            Simulator::Schedule(Seconds(1), [&]() { eventsAt1s = Simulator::GetEventCount(); });
+            NrSecurityTestSchedule(Seconds(1), [&]() { eventsAt1s = Simulator::GetEventCount(); });
             Simulator::Stop(Seconds(100));
             Simulator::Run();
             // A few one-shot events may remain (the Stop, timers); a periodic measurement
@@ -747,13 +748,13 @@ class HelperHandoverTestCase : public SimTestCase
             Ipv4InterfaceContainer ips = nr->AssignUeIpv4Address(ues);
             nr->Attach(ues, gnbs.Get(0));
             uint32_t ulTeid = 0;
-            Simulator::Schedule(MilliSeconds(150),
-                                [&]()
-                                {
-                                    const NrSecurityUpfSession* sess
-                                        = nr->GetUpf()->GetSession(ips.GetAddress(0));
-                                    ulTeid = sess ? sess->ulTeid : 0;
-                                });
+            NrSecurityTestSchedule(MilliSeconds(150),
+                                   [&]()
+                                   {
+                                       const NrSecurityUpfSession* sess
+                                           = nr->GetUpf()->GetSession(ips.GetAddress(0));
+                                       ulTeid = sess ? sess->ulTeid : 0;
+                                   });
             nr->Handover(ues.Get(0), gnbs.Get(1), MilliSeconds(200), type);
             Simulator::Stop(Seconds(1));
             Simulator::Run();
@@ -832,8 +833,8 @@ class HelperRecoveryTestCase : public SimTestCase
             s.nr->Attach(s.ues, s.gnbs.Get(0));
             s.nr->Suspend(s.ues.Get(0), MilliSeconds(200));
             bool inactive = false;
-            Simulator::Schedule(MilliSeconds(300),
-                                [&]() { inactive = s.Ue()->GetRrc()->IsInactive(); });
+            NrSecurityTestSchedule(MilliSeconds(300),
+                                   [&]() { inactive = s.Ue()->GetRrc()->IsInactive(); });
             s.nr->Resume(s.ues.Get(0), MilliSeconds(400));
             Simulator::Stop(Seconds(1));
             Simulator::Run();

@@ -13,6 +13,7 @@
  */
 
 #include "../model/compat/nr-security-ns3-compat.h"
+#include "nr-security-test-events.h"
 #include "ns3/node-container.h"
 #include "ns3/nr-security-algorithms.h"
 #include "ns3/nr-security-channel.h"
@@ -291,18 +292,18 @@ class PduCsvConnectionTestCase : public TestCase
         Ptr<NrSecurityGnbNetDevice> gnb = DynamicCast<NrSecurityGnbNetDevice>(gnbs.Get(0));
         Ptr<NrSecurityUeNetDevice> ue = DynamicCast<NrSecurityUeNetDevice>(ues.Get(0));
         const uint32_t ueId = ue->GetUeId();
-        Simulator::Schedule(MilliSeconds(400),
-                            [gnb, ueId]()
-                            {
-                                NrSecurityRbPdu bad;
-                                bad.type = NrSecurityRbType::SRB;
-                                bad.rbId = 1;
-                                const uint8_t junk[1] = {0x00};
-                                bad.pdu = Create<Packet>(
-                                    junk, 1); // shorter than an SRB data PDU (TS 38.323 6.2.2.1)
-                                gnb->GetRrc()->ReceivePdu(ueId, bad);
-                            });
-        Simulator::Schedule(
+        NrSecurityTestSchedule(MilliSeconds(400),
+                               [gnb, ueId]()
+                               {
+                                   NrSecurityRbPdu bad;
+                                   bad.type = NrSecurityRbType::SRB;
+                                   bad.rbId = 1;
+                                   const uint8_t junk[1] = {0x00};
+                                   bad.pdu = Create<Packet>(
+                                       junk, 1); // shorter than an SRB data PDU (TS 38.323 6.2.2.1)
+                                   gnb->GetRrc()->ReceivePdu(ueId, bad);
+                               });
+        NrSecurityTestSchedule(
             MilliSeconds(450),
             [ue]()
             {
@@ -407,7 +408,7 @@ class PduCsvReplayOriginTestCase : public TestCase
         nr->EnableTraces(traces);
         Ptr<NrSecurityChannel> ch = nr->GetChannel();
         bool done = false;
-        ch->AddTap(
+        ch->AddTap(NrSecurityTestCallback<void, const NrSecurityAirFrame&>(
             [ch, &done](const NrSecurityAirFrame& f)
             {
                 if (done || f.uplink || f.type != NrSecurityRbType::SRB || f.rbId != 1)
@@ -425,7 +426,7 @@ class PduCsvReplayOriginTestCase : public TestCase
                 NrSecurityAirFrame replay = f;
                 replay.origin = NrSecurityFrameOrigin::REPLAYED;
                 ch->Inject(replay, MilliSeconds(10));
-            });
+            }));
         nr->Attach(ues, gnbs.Get(0));
         Simulator::Stop(MilliSeconds(300));
         Simulator::Run();

@@ -7,6 +7,7 @@
  * header (5.8, 5.9, 6.2.2.3), COUNT exhaustion, control PDUs, attributes.
  */
 #include "nr-security-pdcp-test-helpers.h"
+#include "nr-security-test-events.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-algorithms.h"
@@ -214,15 +215,15 @@ class ReorderingTimerTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size(), 1u, "waiting for COUNT 1");
         NS_TEST_EXPECT_MSG_EQ(ue.pdcp->IsReorderingTimerRunning(), true, "t-Reordering runs");
         NS_TEST_EXPECT_MSG_EQ(ue.pdcp->GetRxReord(), 3u, "RX_REORD = RX_NEXT when started");
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             MilliSeconds(49),
             [&]() { NS_TEST_EXPECT_MSG_EQ(ue.deliveredSdus.size(), 1u, "not yet at 49 ms"); });
-        Simulator::Schedule(MilliSeconds(60),
-                            [&]()
-                            {
-                                ue.Receive(gnb.sentPdus[1]); // too late
-                                ue.Receive(gnb.sentPdus[4]);
-                            });
+        NrSecurityTestSchedule(MilliSeconds(60),
+                               [&]()
+                               {
+                                   ue.Receive(gnb.sentPdus[1]); // too late
+                                   ue.Receive(gnb.sentPdus[4]);
+                               });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(ue.deliveredCounts.size(), 4u, "0, 2, 3, 4 delivered");
         NS_TEST_EXPECT_MSG_EQ(ue.deliveredCounts[1], 2u, "2 after expiry");

@@ -11,6 +11,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-radio-model-test-helpers.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
@@ -219,15 +220,16 @@ class CaptureMarginTestCase : public SimTestCase
         {
             ch->AddMonitor(a,
                            -200,
-                           [ch, a, forged, &sent](const NrSecurityAirFrame& f)
-                           {
-                               if (!sent && !f.uplink && f.attempt == 0)
+                           NrSecurityTestCallback<void, const NrSecurityAirFrame&>(
+                               [ch, a, forged, &sent](const NrSecurityAirFrame& f)
                                {
-                                   sent = true;
-                                   ch->SendFrom(a, forged);
-                               }
-                           });
-            Simulator::Schedule(MicroSeconds(1234), [ch]() { ch->Send(Frame(1, 1, false)); });
+                                   if (!sent && !f.uplink && f.attempt == 0)
+                                   {
+                                       sent = true;
+                                       ch->SendFrom(a, forged);
+                                   }
+                               }));
+            NrSecurityTestSchedule(MicroSeconds(1234), [ch]() { ch->Send(Frame(1, 1, false)); });
         }
         else
         {
@@ -366,7 +368,7 @@ class NoCollisionTestCase : public SimTestCase
         ch->Send(Frame(1, 1, true));  // uplink of UE 1 (its own link)
         ch->Send(Frame(1, 2, true));
         const Time slot = ch->GetSlotDuration();
-        Simulator::Schedule(slot, [ch, a]() { ch->SendFrom(a, Frame(1, 1, false)); });
+        NrSecurityTestSchedule(slot, [ch, a]() { ch->SendFrom(a, Frame(1, 1, false)); });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(ue1.size(), 3u, "UE 1: two gNB frames, the next slot's forged one");
         NS_TEST_EXPECT_MSG_EQ(ue2.size(), 1u, "UE 2: its frame");
@@ -401,7 +403,10 @@ class JammerTestCase : public SimTestCase
             Radio r({0}, {0, 0}, false);
             Ptr<NrSecurityChannel> ch = r.Ch();
             Ptr<TestAdversary> j = r.Adversary(jamPower);
-            ch->AddJammer(j, [](const NrSecurityAirFrame& f) { return f.ueId == 1 && !f.uplink; });
+            ch->AddJammer(j,
+                          NrSecurityTestCallback<bool, const NrSecurityAirFrame&>(
+                              [](const NrSecurityAirFrame& f)
+                              { return f.ueId == 1 && !f.uplink; }));
             std::vector<Rx> ue1;
             std::vector<Rx> ue2;
             std::vector<Rx> gnb;
@@ -466,13 +471,14 @@ class MonitorTestCase : public SimTestCase
         ch->AddMonitor(above, ul + 0.01, MakeBoundCallback(&Record, &heardAbove));
         ch->AddMonitor(all, -200, MakeBoundCallback(&Record, &heardAll));
         r.Ue()->SetServingCellId(1);
-        Simulator::Schedule(MilliSeconds(1),
-                            [ch]()
-                            {
-                                ch->Send(Frame(1, 1, true));
-                                ch->Send(Frame(1, 1, false));
-                            });
-        Simulator::Schedule(MilliSeconds(5), [ch, all]() { ch->SendFrom(all, Frame(1, 1, true)); });
+        NrSecurityTestSchedule(MilliSeconds(1),
+                               [ch]()
+                               {
+                                   ch->Send(Frame(1, 1, true));
+                                   ch->Send(Frame(1, 1, false));
+                               });
+        NrSecurityTestSchedule(MilliSeconds(5),
+                               [ch, all]() { ch->SendFrom(all, Frame(1, 1, true)); });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(heardBelow.size(), 2u, "uplink frame and the adversary's frame");
         if (heardBelow.size() != 2u)
@@ -529,20 +535,20 @@ class SendFromTestCase : public SimTestCase
         NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(1, 1, false)), true, "sent");
         NrSecurityAirFrame replay = Frame(1, 1, false);
         replay.origin = NrSecurityFrameOrigin::REPLAYED;
-        Simulator::Schedule(MilliSeconds(10), [ch, a, replay]() { ch->SendFrom(a, replay); });
+        NrSecurityTestSchedule(MilliSeconds(10), [ch, a, replay]() { ch->SendFrom(a, replay); });
         NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(1, 99, false)), false, "no UE 99");
         NS_TEST_EXPECT_MSG_EQ(ch->SendFrom(a, Frame(7, 1, true)), false, "no cell 7");
         // A lost attempt of an adversary is not retransmitted.
-        Simulator::Schedule(MilliSeconds(20),
-                            [&r, ch, a]()
-                            {
-                                r.Ue()->SetAttribute(
-                                    "ReceiveErrorModel",
-                                    PointerValue(CreateObject<LoseFirstErrorModel>()));
-                                ch->SendFrom(a, Frame(1, 1, false));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(20),
+                               [&r, ch, a]()
+                               {
+                                   r.Ue()->SetAttribute(
+                                       "ReceiveErrorModel",
+                                       PointerValue(CreateObject<LoseFirstErrorModel>()));
+                                   ch->SendFrom(a, Frame(1, 1, false));
+                               });
         // The false base station's RRC frames (its RRCSetup after a RRCSetupRequest).
-        Simulator::Schedule(MilliSeconds(40), [&r]() { r.Ue()->Attach(2); });
+        NrSecurityTestSchedule(MilliSeconds(40), [&r]() { r.Ue()->Attach(2); });
         Simulator::Stop(MilliSeconds(60));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ((ueRx.size() >= 3u), true, "two adversary frames, FBS frames");
@@ -597,10 +603,11 @@ class InjectTestCase : public SimTestCase
         uint32_t receptions = 0;
         r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &ueRx));
         ch->TraceConnectWithoutContext("Transmission", MakeBoundCallback(&Record, &sent));
-        ch->AddTap([&taps](const NrSecurityAirFrame&) { ++taps; });
+        ch->AddTap(NrSecurityTestCallback<void, const NrSecurityAirFrame&>(
+            [&taps](const NrSecurityAirFrame&) { ++taps; }));
         ch->TraceConnectWithoutContext(
             "Reception",
-            Callback<void, const NrSecurityAirFrame&, NrSecurityFrameOutcome>(
+            NrSecurityTestCallback<void, const NrSecurityAirFrame&, NrSecurityFrameOutcome>(
                 [&receptions](const NrSecurityAirFrame&, NrSecurityFrameOutcome)
                 { ++receptions; }));
         r.Ue()->SetServingCellId(1);
@@ -667,9 +674,14 @@ class SimpleModelTestCase : public SimTestCase
         Ptr<TestAdversary> a = r.Adversary(18, 0); // as strong as the gNB, at its place
         Ptr<TestAdversary> j = r.Adversary(40, 30);
         Ptr<TestAdversary> m = r.Adversary(23, 1000);
-        ch->AddJammer(j, [](const NrSecurityAirFrame& f) { return f.attempt > 0; });
+        ch->AddJammer(j,
+                      NrSecurityTestCallback<bool, const NrSecurityAirFrame&>(
+                          [](const NrSecurityAirFrame& f) { return f.attempt > 0; }));
         *heard = 0;
-        ch->AddMonitor(m, 0, [heard](const NrSecurityAirFrame&) { ++*heard; });
+        ch->AddMonitor(m,
+                       0,
+                       NrSecurityTestCallback<void, const NrSecurityAirFrame&>(
+                           [heard](const NrSecurityAirFrame&) { ++*heard; }));
         std::vector<Rx> rx;
         r.Ue()->TraceConnectWithoutContext("PduRx", MakeBoundCallback(&Record, &rx));
         r.Ue()->SetServingCellId(1);

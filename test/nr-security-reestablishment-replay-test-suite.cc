@@ -10,6 +10,7 @@
  * nr-security-reestablishment-test-scenario.h.
  */
 #include "nr-security-reestablishment-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
@@ -47,13 +48,13 @@ OnGnbEvent(Ptr<NrSecurityGnbRrc> g, const std::string& event, std::function<void
     auto armed = std::make_shared<bool>(true);
     g->TraceConnectWithoutContext(
         "ConnectionEvent",
-        Callback<void, uint32_t, const std::string&, const std::string&>(
+        NrSecurityTestCallback<void, uint32_t, const std::string&, const std::string&>(
             [armed, event, f](uint32_t, const std::string& e, const std::string&)
             {
                 if (*armed && e == event)
                 {
                     *armed = false;
-                    Simulator::ScheduleNow(f);
+                    NrSecurityTestScheduleNow(f);
                 }
             }));
 }
@@ -69,13 +70,13 @@ struct CountReuseRecorder
     {
         rrc->TraceConnectWithoutContext(
             "PdcpEntityCreated",
-            Callback<void, uint32_t, const std::string&, Ptr<NrSecurityPdcp>>(
+            NrSecurityTestCallback<void, uint32_t, const std::string&, Ptr<NrSecurityPdcp>>(
                 [this](uint32_t, const std::string& rb, Ptr<NrSecurityPdcp> p)
                 {
                     NrSecurityPdcp* raw = PeekPointer(p);
                     p->TraceConnectWithoutContext(
                         "TxPdu",
-                        Callback<void, Ptr<const Packet>, uint32_t>(
+                        NrSecurityTestCallback<void, Ptr<const Packet>, uint32_t>(
                             [this, rb, raw](Ptr<const Packet> pdu, uint32_t count)
                             {
                                 const std::string k = rb + "|" + Hex(raw->GetTxSecurity().kEnc)

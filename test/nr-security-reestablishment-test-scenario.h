@@ -10,6 +10,7 @@
 #ifndef NR_SECURITY_REESTABLISHMENT_TEST_SCENARIO_H
 #define NR_SECURITY_REESTABLISHMENT_TEST_SCENARIO_H
 
+#include "nr-security-test-events.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-amf.h"
@@ -37,6 +38,27 @@ namespace nrsecuritytest
 /// Re-establishment and resume tests (nr-security-reestablishment-test-suite.cc).
 namespace recovery
 {
+
+/// A sink of the RRC entities' RrcMessage trace source (its six arguments) from a lambda.
+/// \param f the lambda \return the callback
+template <typename F>
+Callback<void,
+         uint32_t,
+         const std::string&,
+         const std::string&,
+         const std::vector<uint8_t>&,
+         const std::string&,
+         const std::string&>
+RrcMessageSink(F&& f)
+{
+    return NrSecurityTestCallback<void,
+                                  uint32_t,
+                                  const std::string&,
+                                  const std::string&,
+                                  const std::vector<uint8_t>&,
+                                  const std::string&,
+                                  const std::string&>(std::forward<F>(f));
+}
 
 /// For the test macros: a state prints as its name.
 inline std::ostream&
@@ -250,35 +272,32 @@ struct Scenario
             g->SetAttribute("HandoverOnMeasurement", BooleanValue(false));
             g->SetCellId(cell);
             g->SetAmf(amf);
-            g->SetTransmitCallback(Callback<void, uint32_t, const NrSecurityRbPdu&>(
+            g->SetTransmitCallback(NrSecurityTestCallback<void, uint32_t, const NrSecurityRbPdu&>(
                 [this, i](uint32_t u, const NrSecurityRbPdu& p) { GnbTx(i, u, p); }));
-            g->SetUserDataCallback(Callback<void, uint32_t, uint8_t, uint8_t, Ptr<Packet>>(
-                [this, cell](uint32_t, uint8_t, uint8_t, Ptr<Packet> p)
-                { ulData.push_back(std::to_string(cell) + ":" + PacketHex(p)); }));
-            g->SetXnSendCallback(Callback<bool, const NrSecurityXnMessage&>(
+            g->SetUserDataCallback(
+                NrSecurityTestCallback<void, uint32_t, uint8_t, uint8_t, Ptr<Packet>>(
+                    [this, cell](uint32_t, uint8_t, uint8_t, Ptr<Packet> p)
+                    { ulData.push_back(std::to_string(cell) + ":" + PacketHex(p)); }));
+            g->SetXnSendCallback(NrSecurityTestCallback<bool, const NrSecurityXnMessage&>(
                 [this](const NrSecurityXnMessage& m) { return XnSend(m); }));
-            g->SetNeighbourLookupCallback(Callback<bool, uint16_t, uint16_t, NrSecurityCellInfo&>(
-                [this](uint16_t cellId, uint16_t pci, NrSecurityCellInfo& out)
-                {
-                    for (auto& x : gnbs)
+            g->SetNeighbourLookupCallback(
+                NrSecurityTestCallback<bool, uint16_t, uint16_t, NrSecurityCellInfo&>(
+                    [this](uint16_t cellId, uint16_t pci, NrSecurityCellInfo& out)
                     {
-                        NrSecurityCellInfo ci = x->GetCellInfo();
-                        if ((cellId != 0 && ci.cellId == cellId) || (cellId == 0 && ci.pci == pci))
+                        for (auto& x : gnbs)
                         {
-                            out = ci;
-                            return true;
+                            NrSecurityCellInfo ci = x->GetCellInfo();
+                            if ((cellId != 0 && ci.cellId == cellId)
+                                || (cellId == 0 && ci.pci == pci))
+                            {
+                                out = ci;
+                                return true;
+                            }
                         }
-                    }
-                    return false;
-                }));
+                        return false;
+                    }));
             g->TraceConnectWithoutContext("RrcMessage",
-                                          Callback<void,
-                                                   uint32_t,
-                                                   const std::string&,
-                                                   const std::string&,
-                                                   const std::vector<uint8_t>&,
-                                                   const std::string&,
-                                                   const std::string&>(
+                                          RrcMessageSink(
                                               [this, cell](uint32_t,
                                                            const std::string& d,
                                                            const std::string& n,
@@ -290,28 +309,33 @@ struct Scenario
                                               }));
             g->TraceConnectWithoutContext(
                 "MessageRefused",
-                Callback<void, uint32_t, uint32_t, const std::string&, const std::string&>(
+                NrSecurityTestCallback<void,
+                                       uint32_t,
+                                       uint32_t,
+                                       const std::string&,
+                                       const std::string&>(
                     [this, cell](uint32_t, uint32_t, const std::string& n, const std::string& r)
                     { refused.push_back("cell" + std::to_string(cell) + ":" + n + ":" + r); }));
             g->TraceConnectWithoutContext(
                 "ConnectionEvent",
-                Callback<void, uint32_t, const std::string&, const std::string&>(
+                NrSecurityTestCallback<void, uint32_t, const std::string&, const std::string&>(
                     [this, cell](uint32_t, const std::string& e, const std::string& d)
                     { gnbEvents.push_back("cell" + std::to_string(cell) + ":" + e + ":" + d); }));
-            g->TraceConnectWithoutContext("KeyChange",
-                                          Callback<void, uint32_t, const NrSecurityKeyEpoch&>(
-                                              [this, cell](uint32_t, const NrSecurityKeyEpoch& e)
-                                              { gnbEpochs[cell].push_back(e); }));
+            g->TraceConnectWithoutContext(
+                "KeyChange",
+                NrSecurityTestCallback<void, uint32_t, const NrSecurityKeyEpoch&>(
+                    [this, cell](uint32_t, const NrSecurityKeyEpoch& e)
+                    { gnbEpochs[cell].push_back(e); }));
             gnbs.push_back(g);
         }
         ue->SetUeId(ueId);
         ue->SetNasSecurityContext(c.kAmf, 0);
         ue->SetServingCell(gnbs[0]->GetCellInfo());
-        ue->SetTransmitCallback(
-            Callback<void, const NrSecurityRbPdu&>([this](const NrSecurityRbPdu& p) { UeTx(p); }));
-        ue->SetUserDataCallback(Callback<void, Ptr<Packet>, uint8_t>(
+        ue->SetTransmitCallback(NrSecurityTestCallback<void, const NrSecurityRbPdu&>(
+            [this](const NrSecurityRbPdu& p) { UeTx(p); }));
+        ue->SetUserDataCallback(NrSecurityTestCallback<void, Ptr<Packet>, uint8_t>(
             [this](Ptr<Packet> p, uint8_t) { dlData.push_back(PacketHex(p)); }));
-        ue->SetCellSelectionCallback(Callback<bool, NrSecurityCellInfo&>(
+        ue->SetCellSelectionCallback(NrSecurityTestCallback<bool, NrSecurityCellInfo&>(
             [this](NrSecurityCellInfo& out)
             {
                 serving = selected;
@@ -320,33 +344,31 @@ struct Scenario
             }));
         ue->TraceConnectWithoutContext(
             "RrcMessage",
-            Callback<void,
-                     uint32_t,
-                     const std::string&,
-                     const std::string&,
-                     const std::vector<uint8_t>&,
-                     const std::string&,
-                     const std::string&>([this](uint32_t,
-                                                const std::string& d,
-                                                const std::string& n,
-                                                const std::vector<uint8_t>&,
-                                                const std::string& b,
-                                                const std::string& p)
-                                         { ueMsgs.push_back(d + " " + n + " " + b + " " + p); }));
+            RrcMessageSink([this](uint32_t,
+                                  const std::string& d,
+                                  const std::string& n,
+                                  const std::vector<uint8_t>&,
+                                  const std::string& b,
+                                  const std::string& p)
+                           { ueMsgs.push_back(d + " " + n + " " + b + " " + p); }));
         ue->TraceConnectWithoutContext(
             "MessageRefused",
-            Callback<void, uint32_t, uint32_t, const std::string&, const std::string&>(
+            NrSecurityTestCallback<void,
+                                   uint32_t,
+                                   uint32_t,
+                                   const std::string&,
+                                   const std::string&>(
                 [this](uint32_t, uint32_t, const std::string& n, const std::string& r)
                 { refused.push_back("ue:" + n + ":" + r); }));
         ue->TraceConnectWithoutContext(
             "ConnectionEvent",
-            Callback<void, uint32_t, const std::string&, const std::string&>(
+            NrSecurityTestCallback<void, uint32_t, const std::string&, const std::string&>(
                 [this](uint32_t, const std::string& e, const std::string& d)
                 { ueEvents.push_back(e + ":" + d); }));
-        ue->TraceConnectWithoutContext("KeyChange",
-                                       Callback<void, uint32_t, const NrSecurityKeyEpoch&>(
-                                           [this](uint32_t, const NrSecurityKeyEpoch& e)
-                                           { ueEpochs.push_back(e); }));
+        ue->TraceConnectWithoutContext(
+            "KeyChange",
+            NrSecurityTestCallback<void, uint32_t, const NrSecurityKeyEpoch&>(
+                [this](uint32_t, const NrSecurityKeyEpoch& e) { ueEpochs.push_back(e); }));
     }
 
     ~Scenario()

@@ -14,6 +14,7 @@
  */
 #include "../model/compat/nr-security-ns3-compat.h"
 #include "nr-security-reestablishment-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/boolean.h"
 #include "ns3/nr-security-pdcp.h"
 #include "ns3/simulator.h"
@@ -570,12 +571,12 @@ class ReestablishmentForgedTestCase : public RecoveryTestCase
                 ++flipped;
             }
         };
-        Simulator::Schedule(MilliSeconds(1),
-                            [&]()
-                            {
-                                armed = true;
-                                s.ue->RadioLinkFailure();
-                            });
+        NrSecurityTestSchedule(MilliSeconds(1),
+                               [&]()
+                               {
+                                   armed = true;
+                                   s.ue->RadioLinkFailure();
+                               });
         s.RunUntil(MilliSeconds(200));
         NS_TEST_EXPECT_MSG_EQ(flipped, 1, "one PDU altered");
         NS_TEST_EXPECT_MSG_EQ(
@@ -624,20 +625,20 @@ class ReestablishmentInjectedTestCase : public RecoveryTestCase
         forger->SetFormat(f);
         Ptr<Packet> forged;
         forger->SetTransmitPduCallback(
-            Callback<void, Ptr<Packet>>([&forged](Ptr<Packet> p) { forged = p; }));
+            NrSecurityTestCallback<void, Ptr<Packet>>([&forged](Ptr<Packet> p) { forged = p; }));
         const std::vector<uint8_t> release = NrSecurityRrcMessage::EncodeRrcRelease(0);
         forger->TransmitSdu(Create<Packet>(release.data(), uint32_t(release.size())));
         NS_TEST_ASSERT_MSG_NE(forged, nullptr, "forged PDU built");
         Simulator::Schedule(MilliSeconds(1), &NrSecurityUeRrc::RadioLinkFailure, s.ue);
-        Simulator::Schedule(MilliSeconds(1) + MicroSeconds(500),
-                            [&]()
-                            {
-                                NrSecurityRbPdu p;
-                                p.type = NrSecurityRbType::SRB;
-                                p.rbId = 1;
-                                p.pdu = forged;
-                                s.ue->ReceivePdu(p);
-                            });
+        NrSecurityTestSchedule(MilliSeconds(1) + MicroSeconds(500),
+                               [&]()
+                               {
+                                   NrSecurityRbPdu p;
+                                   p.type = NrSecurityRbType::SRB;
+                                   p.rbId = 1;
+                                   p.pdu = forged;
+                                   s.ue->ReceivePdu(p);
+                               });
         s.RunUntil(MilliSeconds(130));
         NS_TEST_EXPECT_MSG_EQ(
             s.CountEvents(s.refused, "ue:rrcRelease:only RRCReestablishment"), 1, "refused");
@@ -752,7 +753,7 @@ class RecoveryTimersTestCase : public RecoveryTestCase
             NrSecurityUeRrc* ue = PeekPointer(s.ue);
             s.ue->TraceConnectWithoutContext(
                 "StateChanged",
-                Callback<void, uint32_t, const std::string&, const std::string&>(
+                NrSecurityTestCallback<void, uint32_t, const std::string&, const std::string&>(
                     [ue](uint32_t, const std::string&, const std::string& now)
                     {
                         if (now == "CONNECTED")

@@ -8,6 +8,7 @@
  * SecurityModeComplete and one for another transaction.
  */
 #include "nr-security-smc-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/error-model.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/node-container.h"
@@ -127,13 +128,13 @@ class ReplayedSmcTestCase : public TestCase
     void DoRun() override
     {
         Scenario s(1);
-        Simulator::Schedule(MilliSeconds(200),
-                            [&s]()
-                            {
-                                NrSecurityAirFrame replay
-                                    = s.air.at(0); // the genuine SMC, first PDU on the air
-                                s.nr->GetChannel()->Inject(replay, MilliSeconds(1));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(200),
+                               [&s]()
+                               {
+                                   NrSecurityAirFrame replay
+                                       = s.air.at(0); // the genuine SMC, first PDU on the air
+                                   s.nr->GetChannel()->Inject(replay, MilliSeconds(1));
+                               });
         uint32_t steps = 0;
         s.Ue(0)->TraceConnectWithoutContext("SmcStep",
                                             MakeBoundCallback(&ReplayedSmcTestCase::Count, &steps));
@@ -175,7 +176,7 @@ class SmcWhileActiveTestCase : public TestCase
         Scenario s(1);
         s.nr->SetUeSecurityContext(
             s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             MilliSeconds(100),
             [&s]()
             {

@@ -8,6 +8,7 @@
  * with and beyond ARQ. The failure paths are in nr-security-smc-failures.
  */
 #include "nr-security-smc-test-scenario.h"
+#include "nr-security-test-events.h"
 #include "ns3/error-model.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/node-container.h"
@@ -54,12 +55,12 @@ class AllAlgorithmPairsTestCase : public TestCase
                                       StringValue(NrSecurityAlgorithms::Name(nea)));
                 s.Gnb()->SetAttribute("IntegrityPriority",
                                       StringValue(NrSecurityAlgorithms::Name(nia)));
-                Simulator::Schedule(MilliSeconds(100),
-                                    [&s]()
-                                    {
-                                        s.Gnb()->SendDlDcch(1, FromHex("0123456789abcdef"));
-                                        s.Ue(0)->SendUlDcch(FromHex("fedcba9876543210"));
-                                    });
+                NrSecurityTestSchedule(MilliSeconds(100),
+                                       [&s]()
+                                       {
+                                           s.Gnb()->SendDlDcch(1, FromHex("0123456789abcdef"));
+                                           s.Ue(0)->SendUlDcch(FromHex("fedcba9876543210"));
+                                       });
                 s.Run();
                 NS_TEST_ASSERT_MSG_EQ(s.activations.size(), 1u, what << " activated");
                 NS_TEST_EXPECT_MSG_EQ(s.activations[0], "1:" + what, "selected algorithms");
@@ -113,8 +114,8 @@ class ReferenceContextTestCase : public TestCase
         Scenario s(1);
         s.nr->SetUeSecurityContext(
             s.ues.Get(0), NrSecurityAlgorithms::Key256FromBytes(FromHex(R1_K_AMF)), 0);
-        Simulator::Schedule(MilliSeconds(100),
-                            [&s]() { s.Gnb()->SendDlDcch(1, FromHex("28804000")); });
+        NrSecurityTestSchedule(MilliSeconds(100),
+                               [&s]() { s.Gnb()->SendDlDcch(1, FromHex("28804000")); });
         s.Run();
         NS_TEST_EXPECT_MSG_EQ(Hex(s.Ue(0)->GetKgnb()),
                               "493a16c58b77b627fa3f1ac6344c183039f01ba0cb7636bbccc4365b023bd562",

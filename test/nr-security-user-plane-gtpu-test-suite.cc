@@ -7,6 +7,7 @@
  * and a remote host: downlink encapsulation, uplink decapsulation, per-TEID counters and
  * every discard counted with its reason.
  */
+#include "nr-security-test-events.h"
 #include "nr-security-test-vectors.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -273,7 +274,7 @@ class UpfTunnelTestCase : public TestCase
         // downlink: the remote host sends to the UE address 7.0.0.2 and to 7.0.0.3 (no
         // session)
         Ptr<Socket> tx = Socket::CreateSocket(nodes.Get(2), UdpSocketFactory::GetTypeId());
-        Simulator::Schedule(
+        NrSecurityTestSchedule(
             MilliSeconds(10),
             [tx]()
             {
@@ -281,17 +282,17 @@ class UpfTunnelTestCase : public TestCase
                 tx->SendTo(Create<Packet>(100), 0, InetSocketAddress("7.0.0.3", 5000));
             });
         // uplink: a good G-PDU, one with an unknown TEID, one with a spoofed source, garbage
-        Simulator::Schedule(MilliSeconds(20),
-                            [this, ulTeid]()
-                            {
-                                SendUl("7.0.0.2", ulTeid, 200);
-                                SendUl("7.0.0.2", ulTeid + 1, 200);
-                                SendUl("7.0.0.9", ulTeid, 200);
-                                m_gnbSocket->SendTo(
-                                    Create<Packet>(FromHex("50ff0000deadbeef").data(), 8),
-                                    0,
-                                    InetSocketAddress(Ipv4Address("10.0.0.2"), 2152));
-                            });
+        NrSecurityTestSchedule(MilliSeconds(20),
+                               [this, ulTeid]()
+                               {
+                                   SendUl("7.0.0.2", ulTeid, 200);
+                                   SendUl("7.0.0.2", ulTeid + 1, 200);
+                                   SendUl("7.0.0.9", ulTeid, 200);
+                                   m_gnbSocket->SendTo(
+                                       Create<Packet>(FromHex("50ff0000deadbeef").data(), 8),
+                                       0,
+                                       InetSocketAddress(Ipv4Address("10.0.0.2"), 2152));
+                               });
         Simulator::Stop(Seconds(1));
         Simulator::Run();
         m_gnbSocket = nullptr;
