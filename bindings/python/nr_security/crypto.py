@@ -54,6 +54,15 @@ def _algorithm_type(alg_type):
     return getattr(_ns.NrSecurityAlgorithmType, _ALGORITHM_TYPES[alg_type])
 
 
+def _access_type(access):
+    """The access type distinguisher of K_gNB / K_N3IWF (TS 33.501 A.9) named by access."""
+    if access == "3gpp":
+        return _ns.NrSecurityAccessType.THREE_GPP
+    if access == "non3gpp":
+        return _ns.NrSecurityAccessType.NON_THREE_GPP
+    raise ValueError(f"access: '{access}' is not '3gpp' or 'non3gpp'")
+
+
 def _key256(value, name):
     return _Alg.Key256FromBytes(_c.vector(_ns, _c.to_key(value, name, 32)))
 
@@ -133,12 +142,7 @@ Returns K_gNB, 32 bytes. Raises ValueError naming 'kamf', 'ul_nas_count' or 'acc
 
 Example: kgnb(bytes.fromhex("d655...4405"), 0).hex() == "493a16c5...d562"
     """
-    if access == "3gpp":
-        a = _ns.NrSecurityAccessType.THREE_GPP
-    elif access == "non3gpp":
-        a = _ns.NrSecurityAccessType.NON_THREE_GPP
-    else:
-        raise ValueError(f"access: '{access}' is not '3gpp' or 'non3gpp'")
+    a = _access_type(access)
     k = _key256(kamf, "kamf")
     count = _c.to_uint(ul_nas_count, "ul_nas_count", 0, 0xFFFFFFFF, "NAS COUNT is 32 bits")
     return _c.from_cpp(_ns, _Kdf.DeriveKgnb(k, count, a))

@@ -45,14 +45,6 @@ def _to_list(explanation, notes):
     return out
 
 
-def _access(access):
-    if access == "3gpp":
-        return _ns.NrSecurityAccessType.THREE_GPP
-    if access == "non3gpp":
-        return _ns.NrSecurityAccessType.NON_THREE_GPP
-    raise ValueError(f"access: '{access}' is not '3gpp' or 'non3gpp'")
-
-
 @_documented(
     "The generic KDF of TS 33.220 B.2, explained: KEY, FC, P0, L0, P1, L1, ..., S, "
     "HMAC-SHA-256(KEY, S).\n\nArguments as kdf(). Raises ValueError naming 'fc' or "
@@ -83,7 +75,7 @@ def explain_kamf(kseaf, supi, abba=b"\x00\x00", notes=False):
 def explain_kgnb(kamf, ul_nas_count, access="3gpp", notes=False):
     k = _crypto._key256(kamf, "kamf")
     count = _c.to_uint(ul_nas_count, "ul_nas_count", 0, 0xFFFFFFFF, "NAS COUNT is 32 bits")
-    return _to_list(_Explain.Kgnb(k, count, _access(access)), notes)
+    return _to_list(_Explain.Kgnb(k, count, _crypto._access_type(access)), notes)
 
 
 @_documented(
