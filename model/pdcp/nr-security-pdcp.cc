@@ -168,9 +168,14 @@ Ptr<NrSecurityPdcp>
 NrSecurityPdcp::CreateEntity(NrSecurityDirection direction)
 {
     // Attribute defaults from the environment (NS_ATTRIBUTE_DEFAULT, read by ns-3's attribute
-    // construction, taking precedence over Config::SetDefault): CreateObject itself.
-    const char* environment = std::getenv("NS_ATTRIBUTE_DEFAULT");
-    if (environment != nullptr && *environment != '\0')
+    // construction once per process, taking precedence over Config::SetDefault): CreateObject
+    // itself. Read once here too, as ns-3 does.
+    static const bool fromEnvironment = []()
+    {
+        const char* environment = std::getenv("NS_ATTRIBUTE_DEFAULT");
+        return environment != nullptr && *environment != '\0';
+    }();
+    if (fromEnvironment)
     {
         Ptr<NrSecurityPdcp> p = CreateObject<NrSecurityPdcp>();
         p->m_direction = direction;
